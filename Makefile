@@ -1,0 +1,91 @@
+# Numbat: one entry point. `make help` lists the targets.
+#   make            the simulator and the hello image for both boards
+#   make deps       install the Debian packages the build needs
+#   make run        boot labs/hello in numbat-sim (PLAT=vexpress-a15: in QEMU)
+#   make test       every test: host unit tests, system tests, QEMU differential
+#   make bench      the benchmark table
+#   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
+
+PLAT ?= arm-sim
+APP ?= labs/hello
+BUILD := build
+SIM := $(BUILD)/bin/numbat-sim
+HOST_CC ?= gcc
+APP_NAME = $(notdir $(abspath $(APP)))
+
+.PHONY: all deps check-deps sim images image run test unit-tests system-tests bench clean help
+.DEFAULT_GOAL := all
+
+all: check-deps sim images
+
+help:
+	@sed -n '1,8p' Makefile | sed 's/^# \{0,1\}//'
+
+# ---- dependencies --------------------------------------------------------------
+# Debian packages, and why each is needed, are listed in README.md.
+DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi \
+    libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
+    fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio pandoc
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MISSING = $(shell for p in $(DEB_PACKAGES); do \
+    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)
+
+deps:
+	@missing="$(MISSING)"; if [ -z "$$missing" ]; then echo "deps: all packages present"; \
+	else echo "deps: will run: $(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing"; \
+	$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; fi
+
+# Installs only when something is missing, so a ready machine pays one dpkg query.
+check-deps:
+	@[ -z "$(MISSING)" ] || $(MAKE) --no-print-directory deps
+
+# ---- the simulator ---------------------------------------------------------------
+HOST_WARN := -Wall -Wextra -Werror
+HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
+SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c)
+SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
+SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
+SIM_LIBS := -lunicorn -lelf -lpthread -lm
+
+sim: $(SIM)
+
+$(SIM): $(SIM_OBJ)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) -o $@ $^ $(SIM_LIBS)
+
+$(BUILD)/host/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+
+-include $(SIM_OBJ:.o=.d)
+
+# ---- images ---------------------------------------------------------------------
+# Each image is built by mk/image.mk; it tracks its own dependencies.
+images:
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=labs/hello
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=labs/hello
+
+image: check-deps
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)
+
+# ---- running --------------------------------------------------------------------
+QEMU := qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot
+
+run: check-deps sim
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)
+ifeq ($(PLAT),vexpress-a15)
+	$(QEMU) -kernel $(BUILD)/$(PLAT)/$(APP_NAME).elf
+else
+	$(SIM) $(BUILD)/$(PLAT)/$(APP_NAME).elf
+endif
+
+# ---- tests ----------------------------------------------------------------------
+include mk/tests.mk
+
+test: check-deps all unit-tests system-tests
+
+bench: check-deps all
+	@tools/bench.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,33 @@
+/*
+ * arch/arm-sim/plat.c - the arm-sim board inside numbat-sim: vexpress-a15 devices
+ * plus the simulator control block, which tells the RAM size and receives kernel
+ * panics (numbat-sim then prints the CPU state and exits with status 3).
+ * Partners: simdev.h, kernel/arch.h, plat/vexpress-a15/plat.c (its twin).
+ */
+#include <arch/cpu.h>
+#include <arch/memory.h>
+
+#include "../../kernel/arch.h"
+#include "../arm/drivers/drivers.h"
+#include "simdev.h"
+
+#define SIMDEV_SECTION_BASE 0x1D000000u
+#define SIMCTL_VADDR SIMDEV_VADDR(SIMCTL_BASE - SIMDEV_SECTION_BASE)
+
+const char *arch_platform_name(void)
+{
+    return "arm-sim";
+}
+
+uint32_t arch_ram_size(void)
+{
+    return mmio_read32(SIMCTL_VADDR + SIMCTL_RAM_SIZE);
+}
+
+NORETURN void arch_panic_stop(uint32_t code)
+{
+    cpu_irq_disable();
+    mmio_write32(SIMCTL_VADDR + SIMCTL_PANIC, code);
+    for (;;)
+        cpu_wfi();
+}

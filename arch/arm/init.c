@@ -1,0 +1,87 @@
+/*
+ * arch/arm/init.c - bringing up the CPU side of the kernel: vector base, the small
+ * stacks of the exception modes, the GIC and the tick, and the two ways out of the
+ * kernel (to a user thread, or to the idle loop). Partners: vectors.S, traps.c,
+ * drivers/, kernel/arch.h.
+ */
+#include <arch/cpu.h>
+#include <arch/memory.h>
+
+#include "../../kernel/arch.h"
+#include "drivers/drivers.h"
+
+#define TICK_US 2000u /* seL4's default CONFIG_TIMER_TICK_MS of 2 */
+#define EXCEPTION_STACK_SIZE 256
+
+extern uint8_t arch_vector_table[];
+extern uint8_t exception_stacks_top[];
+NORETURN void arch_restore_user(arch_context_t *ctx);
+NORETURN void arch_idle_loop(void);
+
+/* Gives the IRQ, abort and undefined modes their stacks (used only on kernel faults). */
+static void set_exception_stacks(void)
+{
+    uintptr_t top = (uintptr_t)exception_stacks_top;
+    __asm__ volatile("cps #0x12\n\tmov sp, %0\n\t"
+                     "cps #0x17\n\tmov sp, %1\n\t"
+                     "cps #0x1b\n\tmov sp, %2\n\t"
+                     "cps #0x13" ::"r"(top),
+                     "r"(top - EXCEPTION_STACK_SIZE), "r"(top - 2 * EXCEPTION_STACK_SIZE)
+                     : "memory");
+}
+
+void arch_init(void)
+{
+    cpu_write_vbar((uint32_t)(uintptr_t)arch_vector_table);
+    cpu_isb();
+    set_exception_stacks();
+    gic_init(GIC_DIST_VADDR, GIC_CPU_VADDR);
+}
+
+uint32_t arch_tick_us(void)
+{
+    return TICK_US;
+}
+
+/*
+ * Polls for the tick with interrupts masked: WFI wakes on a pending interrupt
+ * even when CPSR.I is set, and the GIC acknowledge/EOI sequence is the same one
+ * the IRQ vector uses, so this checks timer, GIC and their wiring.
+ */
+void arch_timer_selftest(unsigned ticks)
+{
+    gic_enable_irq(GIC_DIST_VADDR, IRQ_TIMER01);
+    sp804_start_periodic(TIMER01_VADDR, TICK_US);
+    unsigned seen = 0, spins = 0;
+    while (seen < ticks) {
+        cpu_wfi();
+        unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
+        if (irq == GIC_SPURIOUS_IRQ) {
+            if (++spins > 1000000)
+                kpanic("no timer interrupt arrived");
+            continue;
+        }
+        if (irq == IRQ_TIMER01) {
+            sp804_clear_interrupt(TIMER01_VADDR);
+            seen++;
+        }
+        gic_end_of_interrupt(GIC_CPU_VADDR, irq);
+    }
+}
+
+NORETURN void arch_enter_thread(tcb_t *thread)
+{
+    arch_vspace_activate(thread->vspace);
+    /*
+     * The thread resumes in user mode with interrupts unmasked. Everything else in
+     * its CPSR (flags, GE, and the T and IT bits of Thumb code such as libgcc's
+     * division helpers) is its own and must survive being interrupted.
+     */
+    thread->context.cpsr = (thread->context.cpsr & ~CPSR_KERNEL_CONTROLLED) | CPSR_USER_MODE;
+    arch_restore_user(&thread->context);
+}
+
+NORETURN void arch_enter_idle(void)
+{
+    arch_idle_loop();
+}

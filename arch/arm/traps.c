@@ -1,0 +1,77 @@
+/*
+ * arch/arm/traps.c - the C side of vectors.S: turn a saved user context into a
+ * kernel event (system call, fault, interrupt), and report exceptions taken in
+ * kernel mode, which are kernel bugs. Partners: vectors.S, kernel/syscall.h.
+ */
+#include <arch/cpu.h>
+#include <arch/memory.h>
+
+#include "../../kernel/arch.h"
+#include "../../kernel/syscall.h"
+#include "drivers/drivers.h"
+
+enum arch_trap { TRAP_UNDEFINED, TRAP_PREFETCH_ABORT, TRAP_DATA_ABORT };
+
+NORETURN void arch_handle_syscall(void);
+NORETURN void arch_handle_user_trap(enum arch_trap kind);
+NORETURN void arch_handle_interrupt(void);
+NORETURN void arch_kernel_fault(const uint32_t *frame, enum arch_trap kind);
+NORETURN void arch_unexpected_vector(void);
+
+NORETURN void arch_handle_syscall(void)
+{
+    handle_syscall((int32_t)current_thread->context.r[7]);
+}
+
+NORETURN void arch_handle_user_trap(enum arch_trap kind)
+{
+    fault_t f = {.pc = current_thread->context.pc};
+    switch (kind) {
+    case TRAP_DATA_ABORT:
+        f.kind = FAULT_VM_DATA;
+        f.address = cpu_read_dfar();
+        f.status = cpu_read_dfsr();
+        break;
+    case TRAP_PREFETCH_ABORT:
+        f.kind = FAULT_VM_INSTRUCTION;
+        f.address = cpu_read_ifar();
+        f.status = cpu_read_ifsr();
+        break;
+    case TRAP_UNDEFINED:
+        f.kind = FAULT_USER_EXCEPTION;
+        break;
+    }
+    handle_user_fault(&f);
+}
+
+NORETURN void arch_handle_interrupt(void)
+{
+    unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
+    if (irq == GIC_SPURIOUS_IRQ)
+        schedule_and_exit();
+    if (irq == IRQ_TIMER01)
+        sp804_clear_interrupt(TIMER01_VADDR);
+    gic_end_of_interrupt(GIC_CPU_VADDR, irq);
+    handle_interrupt(irq);
+}
+
+/* frame: r0-r12, the faulting pc, spsr (vectors.S kernel_fault). */
+NORETURN void arch_kernel_fault(const uint32_t *frame, enum arch_trap kind)
+{
+    static const char *names[] = {"undefined instruction", "prefetch abort", "data abort"};
+    kprintf("numbat: %s in kernel mode at pc 0x%08x (spsr 0x%08x)\n", names[kind], frame[13],
+            frame[14]);
+    if (kind == TRAP_DATA_ABORT)
+        kprintf("  address 0x%08x, DFSR 0x%03x\n", cpu_read_dfar(), cpu_read_dfsr());
+    if (kind == TRAP_PREFETCH_ABORT)
+        kprintf("  address 0x%08x, IFSR 0x%03x\n", cpu_read_ifar(), cpu_read_ifsr());
+    for (int i = 0; i < 13; i += 4)
+        kprintf("  r%d-r%d: %08x %08x %08x %08x\n", i, i + 3, frame[i], frame[i + 1],
+                i + 2 < 13 ? frame[i + 2] : 0, i + 3 < 13 ? frame[i + 3] : 0);
+    kpanic("exception in kernel mode");
+}
+
+NORETURN void arch_unexpected_vector(void)
+{
+    kpanic("reset, FIQ or reserved vector taken");
+}

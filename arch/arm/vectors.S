@@ -1,0 +1,150 @@
+/*
+ * arch/arm/vectors.S - the exception vectors and the kernel's entry and exit.
+ *
+ * One kernel stack, event-driven: every entry from user mode saves the thread's
+ * registers into its arch_context_t (SP_svc points at the end of it while the
+ * thread runs), switches to the kernel stack and calls a C handler that never
+ * returns; the kernel leaves through arch_restore_user() or arch_idle().
+ * Exceptions in kernel mode other than an IRQ in the idle loop are kernel bugs:
+ * they save what they can on their mode's small stack and panic.
+ * Partners: traps.c (the C handlers), context.h (the layout), kernel/sched.c.
+ */
+#define MODE_USR 0x10
+#define MODE_SVC 0x13
+#define MODE_MASK 0x1f
+#define CONTEXT_END_TO_R0 (15 * 4) /* r0 lies 15 words below the saved PC */
+
+    .section .vectors, "ax"
+    .arm
+    .align 5
+    .global arch_vector_table
+arch_vector_table:
+    b   vector_reset
+    b   vector_undefined
+    b   vector_svc
+    b   vector_prefetch_abort
+    b   vector_data_abort
+    b   vector_reserved
+    b   vector_irq
+    b   vector_fiq
+
+    .text
+
+@ Branches to \kernel_path when the exception came from a privileged mode.
+@ Uses the exception mode's own small stack for one scratch register.
+.macro from_kernel_goto kernel_path
+    push {r0}
+    mrs r0, spsr
+    and r0, r0, #MODE_MASK
+    cmp r0, #MODE_USR
+    pop {r0}
+    bne \kernel_path
+.endm
+
+@ Saves a user thread's registers into its context (PC = lr of this mode, already
+@ adjusted to the resume address) and calls \handler with r0 = \kind.
+.macro save_user_and_call handler, kind
+    srsdb sp!, #MODE_SVC           @ lr, spsr -> context pc, cpsr; SP_svc -= 8
+    cps #MODE_SVC
+    stmdb sp, {r0-r14}^            @ user r0-r14 -> context r0..lr
+    nop
+    ldr sp, =kernel_stack_top
+    mov r0, #\kind
+    b \handler
+.endm
+
+@ Saves r0-r12, the faulting pc and spsr on this mode's stack and panics.
+.macro kernel_fault kind
+    sub sp, sp, #(15 * 4)
+    stmia sp, {r0-r12}
+    str lr, [sp, #(13 * 4)]
+    mrs r0, spsr
+    str r0, [sp, #(14 * 4)]
+    mov r0, sp
+    mov r1, #\kind
+    b arch_kernel_fault
+.endm
+
+@ Exception kinds passed to C (enum arch_trap in traps.c).
+#define TRAP_UNDEFINED 0
+#define TRAP_PREFETCH_ABORT 1
+#define TRAP_DATA_ABORT 2
+
+vector_undefined:
+    sub lr, lr, #4                  @ resume at the undefined instruction itself
+    from_kernel_goto undefined_in_kernel
+    save_user_and_call arch_handle_user_trap, TRAP_UNDEFINED
+undefined_in_kernel:
+    kernel_fault TRAP_UNDEFINED
+
+vector_prefetch_abort:
+    sub lr, lr, #4                  @ the instruction that could not be fetched
+    from_kernel_goto prefetch_in_kernel
+    save_user_and_call arch_handle_user_trap, TRAP_PREFETCH_ABORT
+prefetch_in_kernel:
+    kernel_fault TRAP_PREFETCH_ABORT
+
+vector_data_abort:
+    sub lr, lr, #8                  @ the instruction that faulted
+    from_kernel_goto data_abort_in_kernel
+    save_user_and_call arch_handle_user_trap, TRAP_DATA_ABORT
+data_abort_in_kernel:
+    kernel_fault TRAP_DATA_ABORT
+
+@ SVC comes only from user mode (the kernel makes no system calls), and SP_svc is
+@ then the end of the current thread's context: save straight into it.
+vector_svc:
+    srsdb sp!, #MODE_SVC
+    stmdb sp, {r0-r14}^
+    nop
+    ldr sp, =kernel_stack_top
+    b arch_handle_syscall
+
+vector_irq:
+    sub lr, lr, #4                  @ resume at the interrupted instruction
+    from_kernel_goto irq_in_idle
+    save_user_and_call arch_handle_interrupt, 0
+irq_in_idle:
+    @ Only the idle loop runs privileged with IRQs unmasked; it keeps no state.
+    cps #MODE_SVC
+    ldr sp, =kernel_stack_top
+    mov r0, #0
+    b arch_handle_interrupt
+
+vector_reset:
+vector_reserved:
+vector_fiq:
+    mov r0, #0
+    b arch_unexpected_vector
+
+@ void arch_restore_user(arch_context_t *ctx): resumes a user thread; no return.
+    .global arch_restore_user
+arch_restore_user:
+    mov sp, r0
+    ldmia sp, {r0-r14}^
+    nop
+    add sp, sp, #CONTEXT_END_TO_R0
+    rfeia sp!                       @ pc, cpsr from the context; SP_svc = its end
+
+@ void arch_idle_loop(void): waits for interrupts with IRQs unmasked; no return.
+    .global arch_idle_loop
+arch_idle_loop:
+    ldr sp, =kernel_stack_top
+    cpsie i
+1:  wfi
+    b 1b
+
+    .section .kstack, "aw", %nobits
+    .align 12
+kernel_stack:
+    .space 8192
+    .global kernel_stack_top
+kernel_stack_top:
+
+@ Small stacks for the exception modes' kernel-fault path.
+    .bss
+    .align 3
+exception_stacks:
+    .space 3 * 256
+    .global exception_stacks_top
+exception_stacks_top:

@@ -1,0 +1,49 @@
+/*
+ * kernel/fault.c - what happens when a user thread faults. seL4 sends the fault
+ * as a message to the thread's fault endpoint; until endpoints exist no thread has
+ * one, so every fault takes seL4's "no handler" path: the thread becomes inactive.
+ * Numbat also reports it on the console, so a student sees why the thread stopped.
+ * Partners: syscall.h, arch/arm/traps.c.
+ */
+#include "syscall.h"
+
+#include "arch.h"
+#include "thread.h"
+
+static const char *fault_name(fault_kind_t kind)
+{
+    switch (kind) {
+    case FAULT_VM_DATA: return "data fault";
+    case FAULT_VM_INSTRUCTION: return "instruction fault";
+    case FAULT_USER_EXCEPTION: return "undefined instruction";
+    case FAULT_UNKNOWN_SYSCALL: return "unknown system call";
+    }
+    return "fault";
+}
+
+static void report(const tcb_t *t, const fault_t *f)
+{
+    kprintf("numbat: thread '%s' stopped: %s", t->name, fault_name(f->kind));
+    switch (f->kind) {
+    case FAULT_VM_DATA:
+    case FAULT_VM_INSTRUCTION:
+        kprintf(" at address 0x%08x (FSR 0x%03x)", f->address, f->status);
+        break;
+    case FAULT_UNKNOWN_SYSCALL:
+        kprintf(" %d", (int32_t)f->address);
+        break;
+    case FAULT_USER_EXCEPTION:
+        break;
+    }
+    kprintf(", pc 0x%08x, no fault handler\n", f->pc);
+    const arch_context_t *c = &t->context;
+    kprintf("  r0 %08x r1 %08x r2 %08x r3 %08x sp %08x lr %08x cpsr %08x\n", c->r[0], c->r[1],
+            c->r[2], c->r[3], c->sp, c->lr, c->cpsr);
+}
+
+NORETURN void handle_user_fault(const fault_t *fault)
+{
+    report(current_thread, fault);
+    thread_stop(current_thread);
+    schedule_and_exit();
+}

@@ -1,0 +1,20 @@
+/*
+ * kernel/interrupt.c - interrupts as the kernel sees them once the architecture
+ * has acknowledged one. Only the tick exists so far; IRQ handler capabilities
+ * that signal notifications come with the capability work.
+ * Partners: syscall.h, arch/arm/traps.c, arch/arm/drivers/sp804.c.
+ */
+#include "syscall.h"
+
+#include "arch.h"
+#include "thread.h"
+
+/* Ticks since boot; read by the scheduler once it has timeslices. */
+uint64_t kernel_ticks;
+
+NORETURN void handle_interrupt(unsigned irq)
+{
+    (void)irq;
+    kernel_ticks++;
+    schedule_and_exit();
+}

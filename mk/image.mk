@@ -1,0 +1,83 @@
+# mk/image.mk - builds one bootable image: the kernel for $(PLAT) with the user
+# program in $(APP) (every .c there, linked with libsel4 and the runtime) as its
+# root task. Called by the top-level Makefile:  make -f mk/image.mk PLAT=.. APP=..
+# Output: build/$(PLAT)/$(notdir $(APP)).elf
+
+PLAT ?= arm-sim
+APP ?= labs/00-hello
+BUILD ?= build
+CROSS ?= arm-none-eabi-
+
+ifeq ($(filter $(PLAT),arm-sim vexpress-a15),)
+$(error PLAT must be arm-sim or vexpress-a15, not '$(PLAT)')
+endif
+ifeq ($(wildcard $(APP)/*.c),)
+$(error APP=$(APP) has no .c files)
+endif
+
+CC := $(CROSS)gcc
+# V=1 shows every command.
+Q := $(if $(V),,@)
+NAME := $(notdir $(abspath $(APP)))
+PLAT_SRC := $(if $(filter arm-sim,$(PLAT)),arch/arm-sim/plat.c,plat/vexpress-a15/plat.c)
+
+ARCH_FLAGS := -marm -march=armv7-a -mtune=cortex-a15 -mfloat-abi=soft
+# The bare-metal toolchain makes (u)int32_t 'long'; Linux ARM and the host make it
+# 'int'. Use 'int' everywhere so "%u" and "%x" are right for uint32_t in all builds.
+INT32_AS_INT := -U__INT32_TYPE__ -D__INT32_TYPE__=int -U__UINT32_TYPE__ \
+    '-D__UINT32_TYPE__=unsigned int'
+COMMON_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -ffreestanding -fno-common \
+    -fno-tree-loop-distribute-patterns -fno-stack-protector -Wall -Wextra -Werror \
+    -Ilibsel4/include -MMD -MP
+KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include -DPLAT_NAME=\"$(PLAT)\"
+USER_FLAGS := $(COMMON_FLAGS) -Iruntime/include
+
+KDIR := $(BUILD)/$(PLAT)/kernel
+UDIR := $(BUILD)/user
+ADIR := $(BUILD)/apps/$(NAME)
+
+KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
+    $(wildcard arch/arm/*.S) lib/fmt.c $(PLAT_SRC)
+RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c) lib/fmt.c
+APP_SRC := $(wildcard $(APP)/*.c)
+
+KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
+RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
+APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
+
+IMAGE := $(BUILD)/$(PLAT)/$(NAME).elf
+
+$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o arch/arm/kernel.ld
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T arch/arm/kernel.ld -o $@ $(KERNEL_OBJ) \
+	    $(ADIR)/archive.o -lgcc
+
+$(KDIR)/%.o: %
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< ($(PLAT))"
+	$(Q)$(CC) $(KERNEL_FLAGS) -c $< -o $@
+
+$(UDIR)/%.o: %
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (user)"
+	$(Q)$(CC) $(USER_FLAGS) -c $< -o $@
+
+$(ADIR)/%.c.o: $(APP)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(USER_FLAGS) -c $< -o $@
+
+# The user program, then a cpio newc archive holding it under its name.
+$(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) runtime/user.ld
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(APP_OBJ) -lgcc
+
+$(ADIR)/archive.cpio: $(ADIR)/$(NAME)
+	$(Q)cd $(ADIR) && echo $(NAME) | cpio --quiet -o -H newc --reproducible > archive.cpio
+
+$(ADIR)/archive.S: | $(ADIR)/archive.cpio
+	$(Q)printf '\t.section .archive, "a"\n\t.incbin "%s"\n' $(abspath $(ADIR)/archive.cpio) > $@
+
+$(ADIR)/archive.o: $(ADIR)/archive.S $(ADIR)/archive.cpio
+	$(Q)$(CC) $(ARCH_FLAGS) -c $< -o $@
+
+-include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(APP_OBJ:.o=.d)

@@ -1,0 +1,27 @@
+/*
+ * runtime/start.c - the C runtime's start and end: record the BootInfo and IPC
+ * buffer, run main, and shut the board down with main's return value, so that
+ * numbat-sim exits with it. Partners: crt0.S, include/numbat/runtime.h.
+ */
+#include <numbat/runtime.h>
+#include <sel4/sel4.h>
+
+int main(void);
+void numbat_runtime_start(seL4_BootInfo *bootinfo) __attribute__((noreturn));
+
+void exit(int status)
+{
+    /* DebugHalt with the status in r0: Numbat's kernel passes it to the board. */
+    register seL4_Word r0 __asm__("r0") = (seL4_Word)status;
+    register seL4_Word r7 __asm__("r7") = (seL4_Word)seL4_SysDebugHalt;
+    __asm__ volatile("svc #0" : "+r"(r0) : "r"(r7) : "memory");
+    for (;;)
+        ;
+}
+
+void numbat_runtime_start(seL4_BootInfo *bootinfo)
+{
+    seL4_InitBootInfo(bootinfo);
+    seL4_SetIPCBuffer(bootinfo->ipcBuffer);
+    exit(main());
+}

@@ -1,0 +1,274 @@
+/*
+ * sim/board.c - building the arm-sim board: the CPU, RAM, each device window, and
+ * plain memory over every other address. Unicorn 2.0.1 checks a virtual
+ * address against its mapped regions before translating it, so the whole 32-bit
+ * space must be covered (docs/unicorn-notes.md). Partners: board.h, run.c.
+ */
+#include "board_internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../arch/arm-sim/simdev.h"
+#include "arm_cpu.h"
+
+/* vexpress-a15 addresses and GIC interrupt IDs (docs/devices.md). */
+#define VE_SYSREG_BASE 0x1C010000u
+#define VE_UART0_BASE 0x1C090000u
+#define VE_TIMER01_BASE 0x1C110000u
+#define VE_GIC_DIST_BASE 0x2C001000u
+#define VE_GIC_CPU_BASE 0x2C002000u
+#define VE_IRQ_TIMER01 34
+#define VE_IRQ_UART0 37
+
+#define PAGE_SIZE 0x1000u
+
+static void power_shutdown(void *ctx, uint32_t status)
+{
+    board_exit(ctx, SIM_EXIT_HALT, status, "the guest shut the board down");
+}
+
+static void power_reboot(void *ctx)
+{
+    board_exit(ctx, SIM_EXIT_REBOOT, 0, "the guest asked for a reboot");
+}
+
+static void kernel_panic(void *ctx, uint32_t code)
+{
+    board_exit(ctx, SIM_EXIT_PANIC, code, "the kernel panicked (code %u)", code);
+}
+
+static uint64_t window_read(uc_engine *uc, uint64_t offset, unsigned size, void *data)
+{
+    (void)uc;
+    board_window_t *w = data;
+    return w->dev.ops->read(w->dev.self, (uint32_t)offset, size);
+}
+
+static void window_write(uc_engine *uc, uint64_t offset, unsigned size, uint64_t value, void *data)
+{
+    (void)uc;
+    board_window_t *w = data;
+    w->dev.ops->write(w->dev.self, (uint32_t)offset, size, (uint32_t)value);
+    /* A write may have armed a timer or moved an interrupt line. */
+    board_advance_devices(w->board);
+    board_update_deadline(w->board);
+}
+
+static int add_window(sim_board_t *board, sim_device_t dev, char *err, size_t err_len)
+{
+    if (board->window_count == BOARD_MAX_DEVICES) {
+        snprintf(err, err_len, "internal error: too many device windows");
+        return -1;
+    }
+    board_window_t *w = &board->windows[board->window_count++];
+    w->dev = dev;
+    w->board = board;
+    uc_err e = uc_mmio_map(board->uc, dev.base, dev.size, window_read, w, window_write, w);
+    if (e != UC_ERR_OK) {
+        snprintf(err, err_len, "cannot map %s at 0x%08x: %s", dev.name, dev.base, uc_strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct span {
+    uint64_t base, end;
+} span_t;
+
+static int compare_spans(const void *a, const void *b)
+{
+    const span_t *x = a, *y = b;
+    return x->base < y->base ? -1 : x->base > y->base;
+}
+
+/*
+ * Covers every page not taken by RAM or a device. These must be ordinary memory
+ * regions, not MMIO: Unicorn 2.0.1 checks the *virtual* address of every access,
+ * instruction fetches included, against its regions, and refuses to fetch from an
+ * MMIO region (UC_ERR_FETCH_PROT) even when the MMU maps that address to RAM.
+ * Host memory behind them is only allocated when touched.
+ */
+static int map_holes(sim_board_t *board, char *err, size_t err_len)
+{
+    span_t used[BOARD_MAX_DEVICES + 1];
+    size_t n = 0;
+    used[n++] = (span_t){BOARD_RAM_BASE, (uint64_t)BOARD_RAM_BASE + board->options.ram_size};
+    for (size_t i = 0; i < board->window_count; i++)
+        used[n++] = (span_t){board->windows[i].dev.base,
+                             (uint64_t)board->windows[i].dev.base + board->windows[i].dev.size};
+    qsort(used, n, sizeof(span_t), compare_spans);
+    uint64_t at = 0;
+    for (size_t i = 0; i <= n; i++) {
+        uint64_t next = i < n ? used[i].base : (1ull << 32);
+        if (next > at) {
+            uc_err e = uc_mem_map(board->uc, at, next - at, UC_PROT_ALL);
+            if (e != UC_ERR_OK) {
+                snprintf(err, err_len, "cannot cover 0x%08llx-0x%08llx: %s",
+                         (unsigned long long)at, (unsigned long long)next - 1, uc_strerror(e));
+                return -1;
+            }
+        }
+        if (i < n)
+            at = used[i].end;
+    }
+    return 0;
+}
+
+static int create_devices(sim_board_t *board, char *err, size_t err_len)
+{
+    sim_power_t power = {power_shutdown, power_reboot, board};
+    simctl_events_t events = {.panic = kernel_panic, .ctx = board};
+
+    board->gic = gic_create();
+    sim_irq_t timer_irq = {gic_irq_input, board->gic, VE_IRQ_TIMER01};
+    sim_irq_t uart_irq = {gic_irq_input, board->gic, VE_IRQ_UART0};
+    board->timer01 = sp804_create(&board->clock, timer_irq);
+    board->uart0 = pl011_create(&board->clock, uart_irq, board->options.console);
+    board->sysreg = vexpress_sysreg_create(&board->clock, power);
+    board->simctl = simctl_create(&board->clock, board->options.ram_size, events);
+    if (!board->gic || !board->timer01 || !board->uart0 || !board->sysreg || !board->simctl) {
+        snprintf(err, err_len, "out of memory creating devices");
+        return -1;
+    }
+    sim_device_t devs[] = {
+        gic_dist_device(board->gic, VE_GIC_DIST_BASE),
+        gic_cpu_device(board->gic, VE_GIC_CPU_BASE),
+        sp804_device(board->timer01, "timer01", VE_TIMER01_BASE),
+        pl011_device(board->uart0, "uart0", VE_UART0_BASE),
+        vexpress_sysreg_device(board->sysreg, VE_SYSREG_BASE),
+        simctl_control_device(board->simctl),
+        simctl_trace_device(board->simctl),
+    };
+    for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++)
+        if (add_window(board, devs[i], err, err_len) != 0)
+            return -1;
+    return 0;
+}
+
+sim_board_t *sim_board_create(const sim_options_t *options, char *err, size_t err_len)
+{
+    sim_board_t *board = calloc(1, sizeof(*board));
+    if (!board) {
+        snprintf(err, err_len, "out of memory");
+        return NULL;
+    }
+    board->options = *options;
+    if (!board->options.trace_file)
+        board->options.trace_file = stderr;
+    uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_ARM, &board->uc);
+    if (e == UC_ERR_OK)
+        e = uc_ctl_set_cpu_model(board->uc, UC_CPU_ARM_CORTEX_A15);
+    if (e == UC_ERR_OK)
+        e = uc_mem_map(board->uc, BOARD_RAM_BASE, options->ram_size, UC_PROT_ALL);
+    if (e != UC_ERR_OK) {
+        snprintf(err, err_len, "cannot set up the CPU and RAM: %s", uc_strerror(e));
+    } else if (create_devices(board, err, err_len) == 0 && map_holes(board, err, err_len) == 0 &&
+               board_install_hooks(board) == 0) {
+        board_update_deadline(board);
+        return board;
+    }
+    sim_board_destroy(board);
+    return NULL;
+}
+
+void sim_board_destroy(sim_board_t *board)
+{
+    if (!board)
+        return;
+    if (board->uc)
+        uc_close(board->uc);
+    gic_destroy(board->gic);
+    sp804_destroy(board->timer01);
+    pl011_destroy(board->uart0);
+    vexpress_sysreg_destroy(board->sysreg);
+    simctl_destroy(board->simctl);
+    free(board);
+}
+
+int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size_t err_len)
+{
+    uint64_t ram_end = (uint64_t)BOARD_RAM_BASE + board->options.ram_size;
+    for (size_t i = 0; i < image->segment_count; i++) {
+        const elf_segment_t *s = &image->segments[i];
+        if (s->paddr < BOARD_RAM_BASE || (uint64_t)s->paddr + s->memsz > ram_end) {
+            snprintf(err, err_len,
+                     "segment %zu (0x%08x-0x%08llx) lies outside RAM (0x%08x-0x%08llx)", i,
+                     s->paddr, (unsigned long long)s->paddr + s->memsz - 1, BOARD_RAM_BASE,
+                     (unsigned long long)ram_end - 1);
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < image->segment_count; i++) {
+        const elf_segment_t *s = &image->segments[i];
+        uc_err e = uc_mem_write(board->uc, s->paddr, s->data, s->filesz);
+        if (e == UC_ERR_OK && s->memsz > s->filesz) {
+            uint8_t *zeros = calloc(1, s->memsz - s->filesz);
+            e = zeros ? uc_mem_write(board->uc, s->paddr + s->filesz, zeros, s->memsz - s->filesz)
+                      : UC_ERR_NOMEM;
+            free(zeros);
+        }
+        if (e != UC_ERR_OK) {
+            snprintf(err, err_len, "cannot load segment %zu: %s", i, uc_strerror(e));
+            return -1;
+        }
+    }
+    if (image->entry < BOARD_RAM_BASE || image->entry >= ram_end) {
+        snprintf(err, err_len, "entry point 0x%08x is outside RAM", image->entry);
+        return -1;
+    }
+    board->image = image;
+    board->next_pc = image->entry;
+    return 0;
+}
+
+uint64_t sim_board_icount(const sim_board_t *board)
+{
+    return board->clock.now;
+}
+
+bool sim_board_input(sim_board_t *board, uint8_t byte)
+{
+    bool taken = pl011_receive(board->uart0, byte);
+    board_advance_devices(board);
+    return taken;
+}
+
+void board_exit(sim_board_t *board, sim_exit_kind_t kind, uint32_t status, const char *fmt, ...)
+{
+    if (board->stop == STOP_EXIT)
+        return; /* the first reason wins */
+    board->stop = STOP_EXIT;
+    board->result.kind = kind;
+    board->result.status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(board->result.reason, sizeof(board->result.reason), fmt, ap);
+    va_end(ap);
+    uc_emu_stop(board->uc);
+}
+
+void board_trace(sim_board_t *board, const char *fmt, ...)
+{
+    FILE *out = board->options.trace_file;
+    fprintf(out, "[%12llu] ", (unsigned long long)board->clock.now);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(out, fmt, ap);
+    va_end(ap);
+    fputc('\n', out);
+}
+
+int sim_parse_trace_flags(const char *letters, unsigned *flags)
+{
+    static const char names[] = "kueis";
+    *flags = 0;
+    for (const char *c = letters; *c; c++) {
+        const char *at = strchr(names, *c);
+        if (!at)
+            return -1;
+        *flags |= 1u << (at - names);
+    }
+    return 0;
+}

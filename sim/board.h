@@ -1,0 +1,84 @@
+/*
+ * sim/board.h - the arm-sim board: a Cortex-A15 (Unicorn) with RAM at 0x80000000
+ * and the vexpress-a15 devices, plus the sim-only control block and trace port.
+ * This is the simulator's public face; main.c, the tests and (later) the
+ * visualizer use only this header. Partners: board.c (construction), run.c (the
+ * main loop), report.c (crash reports), docs/numbat-sim.md.
+ */
+#ifndef SIM_BOARD_H
+#define SIM_BOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "device.h"
+#include "elf_image.h"
+
+#define BOARD_RAM_BASE 0x80000000u
+#define BOARD_RAM_DEFAULT (128u << 20)
+#define BOARD_RAM_MIN (16u << 20)
+#define BOARD_RAM_MAX (1024u << 20)
+
+/* --trace letters (see docs/numbat-sim.md). */
+enum sim_trace_flag {
+    SIM_TRACE_KINSN = 1 << 0,   /* k: every kernel (privileged) instruction */
+    SIM_TRACE_UINSN = 1 << 1,   /* u: every user instruction */
+    SIM_TRACE_EXC = 1 << 2,     /* e: every exception entry */
+    SIM_TRACE_IRQ = 1 << 3,     /* i: interrupts taken, with their GIC line */
+    SIM_TRACE_SYSCALL = 1 << 4, /* s: system calls by number and name */
+};
+
+/*
+ * Terminal input for UART0. poll() returns the next byte, -1 if none is ready, or
+ * -2 at end of input; with wait set it blocks until a byte or the end comes.
+ */
+typedef struct sim_input {
+    int (*poll)(void *ctx, bool wait);
+    void *ctx;
+} sim_input_t;
+
+typedef struct sim_options {
+    uint32_t ram_size;
+    uint64_t max_insns; /* 0: no limit */
+    unsigned trace;     /* enum sim_trace_flag bits */
+    FILE *trace_file;   /* where --trace lines go (stderr by default) */
+    sim_chardev_t console; /* UART0 output */
+    sim_input_t input;     /* optional */
+} sim_options_t;
+
+typedef enum sim_exit_kind {
+    SIM_EXIT_HALT,       /* the guest shut the board down; status = its exit status */
+    SIM_EXIT_REBOOT,     /* the guest asked for a reboot */
+    SIM_EXIT_PANIC,      /* the kernel reported a panic through the control block */
+    SIM_EXIT_LOCKUP,     /* waiting for an interrupt that can never come */
+    SIM_EXIT_CRASH,      /* an exception or emulation error the guest cannot recover from */
+    SIM_EXIT_INSN_LIMIT, /* --max-insns ran out */
+} sim_exit_kind_t;
+
+typedef struct sim_result {
+    sim_exit_kind_t kind;
+    uint32_t status;
+    char reason[160];
+} sim_result_t;
+
+typedef struct sim_board sim_board_t;
+
+sim_board_t *sim_board_create(const sim_options_t *options, char *err, size_t err_len);
+void sim_board_destroy(sim_board_t *board);
+/* Copies the image into RAM and sets the PC to its entry, as QEMU's -kernel does. */
+int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size_t err_len);
+/* Runs until the guest halts or something stops it. */
+sim_result_t sim_board_run(sim_board_t *board);
+uint64_t sim_board_icount(const sim_board_t *board);
+/* Prints registers, mode, fault registers and the PC's symbol (crash reports). */
+void sim_board_report(sim_board_t *board, FILE *out);
+/* Reads guest memory at a virtual address through the current translation. */
+bool sim_board_read_virt(sim_board_t *board, uint32_t va, void *buf, size_t len);
+/* Converts the --trace letters; returns -1 on an unknown letter. */
+int sim_parse_trace_flags(const char *letters, unsigned *flags);
+/* Receives one byte of terminal input for UART0; false if its FIFO is full. */
+bool sim_board_input(sim_board_t *board, uint8_t byte);
+
+#endif

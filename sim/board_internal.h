@@ -1,0 +1,67 @@
+/*
+ * sim/board_internal.h - the board's state, shared by the files that implement
+ * sim/board.h (board.c, run.c, report.c, guest_mem.c). Nothing outside sim/ sees it.
+ */
+#ifndef SIM_BOARD_INTERNAL_H
+#define SIM_BOARD_INTERNAL_H
+
+#include "board.h"
+
+#include <unicorn/unicorn.h>
+
+#include "dev/gic.h"
+#include "dev/pl011.h"
+#include "dev/simctl.h"
+#include "dev/sp804.h"
+#include "dev/vexpress_sysreg.h"
+
+#define BOARD_MAX_DEVICES 8
+
+/* Why the last uc_emu_start returned, as far as the simulator itself caused it. */
+typedef enum stop_cause {
+    STOP_NONE,     /* not us: WFI, or an emulation error */
+    STOP_DEADLINE, /* the block hook reached the next deadline */
+    STOP_IRQ,      /* the block hook found an IRQ to deliver */
+    STOP_UNDEF,    /* the undefined-instruction hook took the exception */
+    STOP_EXIT,     /* a device or fault handler decided how the run ends */
+} stop_cause_t;
+
+/* A device window; MMIO callbacks get this, so they can reach the board too. */
+typedef struct board_window {
+    sim_device_t dev;
+    struct sim_board *board;
+} board_window_t;
+
+struct sim_board {
+    uc_engine *uc;
+    sim_options_t options;
+    sim_clock_t clock;
+    sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it */
+
+    gic_t *gic;
+    pl011_t *uart0;
+    sp804_t *timer01;
+    vexpress_sysreg_t *sysreg;
+    simctl_t *simctl;
+    board_window_t windows[BOARD_MAX_DEVICES];
+    size_t window_count;
+
+    const elf_image_t *image; /* for symbol names; owned by the caller */
+    stop_cause_t stop;
+    sim_result_t result; /* valid once stop == STOP_EXIT */
+    uint32_t next_pc; /* where the CPU resumes after a stop */
+};
+
+/* Ends the run with `kind` and stops the CPU at the end of the current instruction. */
+void board_exit(sim_board_t *board, sim_exit_kind_t kind, uint32_t status, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Recomputes board->deadline from the devices, the limit and the input poll. */
+void board_update_deadline(sim_board_t *board);
+/* Brings every device up to clock.now. */
+void board_advance_devices(sim_board_t *board);
+/* Installs the hooks of the main loop (run.c). */
+int board_install_hooks(sim_board_t *board);
+/* Prints one --trace line prefixed with the instruction count. */
+void board_trace(sim_board_t *board, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * sim/elf_image.h - reading a bootable ELF: its loadable segments (placed by
+ * physical address, as QEMU's -kernel does) and its symbol table (to name the PC
+ * in crash reports and to set breakpoints by name). Partners: elf_image.c,
+ * board.c, tests/sim/test_elf_image.c.
+ */
+#ifndef SIM_ELF_IMAGE_H
+#define SIM_ELF_IMAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct elf_segment {
+    uint32_t paddr;
+    uint32_t vaddr;
+    uint32_t filesz;
+    uint32_t memsz;
+    uint32_t flags;       /* PF_R, PF_W, PF_X */
+    const uint8_t *data;  /* filesz bytes inside the image's file buffer */
+} elf_segment_t;
+
+typedef struct elf_symbol {
+    uint32_t addr;
+    uint32_t size;
+    char *name;
+} elf_symbol_t;
+
+typedef struct elf_image {
+    uint32_t entry; /* physical: adjusted as QEMU does when the entry lies in a segment */
+    elf_segment_t *segments;
+    size_t segment_count;
+    elf_symbol_t *symbols; /* sorted by address */
+    size_t symbol_count;
+    uint8_t *file;
+    size_t file_size;
+} elf_image_t;
+
+/*
+ * Reads and checks `path`: an ELF32 little-endian ARM executable with at least one
+ * loadable segment. Returns 0, or -1 with a one-line reason in err.
+ */
+int elf_image_open(const char *path, elf_image_t *image, char *err, size_t err_len);
+void elf_image_close(elf_image_t *image);
+/* The symbol containing or nearest below addr (NULL if none); *offset = addr - symbol. */
+const elf_symbol_t *elf_image_symbol_at(const elf_image_t *image, uint32_t addr, uint32_t *offset);
+/* The address of a named symbol; returns 0 and sets *addr, or -1 if absent. */
+int elf_image_symbol_address(const elf_image_t *image, const char *name, uint32_t *addr);
+
+#endif

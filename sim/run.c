@@ -1,0 +1,310 @@
+/*
+ * sim/run.c - the simulator's main loop and the Unicorn hooks it relies on.
+ *
+ * The loop, step by step (the event model of the whole simulator):
+ *  1. Devices are brought up to the clock, and the next deadline is computed: the
+ *     earliest device event (a timer expiring), or the --max-insns limit.
+ *  2. If the GIC asserts IRQ and CPSR.I is clear, the IRQ exception is taken.
+ *  3. The CPU runs. Virtual time advances only in the block hook, by the number of
+ *     instructions in each translated block about to run, so time is the retired
+ *     instruction count and every run of the same image is identical. Unicorn
+ *     returns when:
+ *       - the block hook sees the deadline reached, or an IRQ to deliver (it stops
+ *         before that block runs, so nothing is lost or repeated);
+ *       - a device or the fault code ends the run (halt, reboot, panic, crash);
+ *       - the undefined-instruction hook has taken the exception (Unicorn stops
+ *         after that hook; we just resume at the vector);
+ *       - the guest executes WFI (Unicorn returns OK, PC past the WFI);
+ *       - emulation fails (an instruction fetch from a device, say): a crash.
+ *  4. WFI with nothing pending jumps the clock to the next deadline, so an idle
+ *     guest costs no host time; with no deadline at all the guest can never wake
+ *     and the run ends as a lockup.
+ * Exceptions other than IRQ are entered from the interrupt hook, inside the run.
+ * Partners: board.c, exception.c, fault_regs.c.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board_internal.h"
+#include "exception.h"
+#include "fault_regs.h"
+
+/* The Unicorn (QEMU) exception numbers the interrupt hook receives. */
+enum {
+    UC_EXCP_UDEF = 1,
+    UC_EXCP_SWI = 2,
+    UC_EXCP_PREFETCH_ABORT = 3,
+    UC_EXCP_DATA_ABORT = 4,
+    UC_EXCP_BKPT = 7,
+};
+
+#define ARM_INSN_SIZE 4
+#define A32_WFI_MASK 0x0FFFFFFFu
+#define A32_WFI 0x0320F003u
+
+void board_advance_devices(sim_board_t *board)
+{
+    for (size_t i = 0; i < board->window_count; i++) {
+        const sim_device_t *d = &board->windows[i].dev;
+        if (d->ops->advance)
+            d->ops->advance(d->self);
+    }
+}
+
+static sim_time_t next_device_deadline(const sim_board_t *board)
+{
+    sim_time_t next = SIM_NEVER;
+    for (size_t i = 0; i < board->window_count; i++) {
+        const sim_device_t *d = &board->windows[i].dev;
+        if (d->ops->next_deadline) {
+            sim_time_t t = d->ops->next_deadline(d->self);
+            if (t < next)
+                next = t;
+        }
+    }
+    return next;
+}
+
+void board_update_deadline(sim_board_t *board)
+{
+    sim_time_t next = next_device_deadline(board);
+    if (board->options.max_insns && board->options.max_insns < next)
+        next = board->options.max_insns;
+    board->deadline = next;
+}
+
+static bool irq_deliverable(sim_board_t *board)
+{
+    return gic_cpu_irq_asserted(board->gic) &&
+           !(arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_I);
+}
+
+static void stop_cpu(sim_board_t *board, stop_cause_t cause)
+{
+    board->stop = cause;
+    uc_emu_stop(board->uc);
+}
+
+static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
+{
+    (void)uc;
+    (void)address;
+    sim_board_t *board = data;
+    if (board->stop != STOP_NONE)
+        return;
+    if (board->clock.now >= board->deadline) {
+        stop_cpu(board, STOP_DEADLINE);
+        return;
+    }
+    if (irq_deliverable(board)) {
+        stop_cpu(board, STOP_IRQ);
+        return;
+    }
+    /* An A32 block of n bytes retires n/4 instructions if it runs to its end. */
+    board->clock.now += size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
+}
+
+static const char *syscall_name(int32_t number)
+{
+    static const char *names[] = {
+        NULL, "Call", "ReplyRecv", "Send", "NBSend", "Recv", "Reply", "Yield", "NBRecv",
+        "DebugPutChar", "DebugDumpScheduler", "DebugHalt", "DebugCapIdentify",
+        "DebugSnapshot", "DebugNameThread",
+    };
+    int32_t i = -number;
+    return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
+}
+
+static void trace_exception(sim_board_t *board, arm_exception_t kind, uint32_t pc)
+{
+    uint32_t cpsr = arm_reg(board->uc, UC_ARM_REG_CPSR);
+    if (kind == ARM_EXC_SVC && (board->options.trace & SIM_TRACE_SYSCALL)) {
+        int32_t number = (int32_t)arm_reg(board->uc, UC_ARM_REG_R7);
+        board_trace(board, "syscall %d (%s) from %s mode, pc 0x%08x, r0 0x%08x", number,
+                    syscall_name(number), arm_mode_name(cpsr), pc - ARM_INSN_SIZE,
+                    arm_reg(board->uc, UC_ARM_REG_R0));
+    }
+    if (board->options.trace & SIM_TRACE_EXC)
+        board_trace(board, "exception: %s from %s mode at pc 0x%08x", arm_exception_name(kind),
+                    arm_mode_name(cpsr), pc);
+}
+
+/*
+ * An abort whose vector itself aborts would loop forever: the guest cannot recover
+ * from that (typically the vectors are not mapped), so the run ends as a crash.
+ */
+static bool vector_faults(sim_board_t *board, arm_exception_t kind, uint32_t pc)
+{
+    uint32_t vector = arm_vector_address(kind, arm_cp15(board->uc, CP15_SCTLR),
+                                         arm_cp15(board->uc, CP15_VBAR));
+    return pc == vector;
+}
+
+static void enter(sim_board_t *board, arm_exception_t kind, uint32_t pc)
+{
+    trace_exception(board, kind, pc);
+    if ((kind == ARM_EXC_PABT || kind == ARM_EXC_UNDEF || kind == ARM_EXC_DABT) &&
+        vector_faults(board, kind, pc)) {
+        board_exit(board, SIM_EXIT_CRASH, 0, "%s at its own vector 0x%08x: the vectors are unusable",
+                   arm_exception_name(kind), pc);
+        return;
+    }
+    arm_take_exception(board->uc, kind, pc);
+}
+
+static void on_interrupt(uc_engine *uc, uint32_t intno, void *data)
+{
+    sim_board_t *board = data;
+    uint32_t pc = arm_reg(uc, UC_ARM_REG_PC);
+    switch (intno) {
+    case UC_EXCP_SWI:
+        enter(board, ARM_EXC_SVC, pc);
+        break;
+    case UC_EXCP_UDEF:
+        enter(board, ARM_EXC_UNDEF, pc);
+        break;
+    case UC_EXCP_PREFETCH_ABORT:
+        fault_regs_prefetch_abort(board, pc);
+        enter(board, ARM_EXC_PABT, pc);
+        break;
+    case UC_EXCP_DATA_ABORT:
+        fault_regs_data_abort(board, pc);
+        enter(board, ARM_EXC_DABT, pc);
+        break;
+    case UC_EXCP_BKPT:
+        fault_regs_breakpoint(board, pc);
+        enter(board, ARM_EXC_PABT, pc);
+        break;
+    default:
+        board_exit(board, SIM_EXIT_CRASH, 0, "unexpected CPU exception %u at pc 0x%08x", intno, pc);
+    }
+}
+
+static bool on_invalid_insn(uc_engine *uc, void *data)
+{
+    sim_board_t *board = data;
+    uint32_t pc = arm_reg(uc, UC_ARM_REG_PC);
+    enter(board, ARM_EXC_UNDEF, pc);
+    if (board->stop == STOP_NONE)
+        board->stop = STOP_UNDEF;
+    return true;
+}
+
+static void on_code(uc_engine *uc, uint64_t address, uint32_t size, void *data)
+{
+    (void)size;
+    sim_board_t *board = data;
+    bool user = (arm_reg(uc, UC_ARM_REG_CPSR) & CPSR_MODE_MASK) == ARM_MODE_USR;
+    unsigned want = user ? SIM_TRACE_UINSN : SIM_TRACE_KINSN;
+    if (!(board->options.trace & want))
+        return;
+    uint32_t insn = 0;
+    sim_board_read_virt(board, (uint32_t)address, &insn, sizeof(insn));
+    board_trace(board, "%s 0x%08llx: %08x", user ? "user" : "kern", (unsigned long long)address,
+                insn);
+}
+
+int board_install_hooks(sim_board_t *board)
+{
+    uc_hook h;
+    uc_err e = uc_hook_add(board->uc, &h, UC_HOOK_BLOCK, on_block, board, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(board->uc, &h, UC_HOOK_INTR, on_interrupt, board, 1, 0);
+    if (e == UC_ERR_OK)
+        e = uc_hook_add(board->uc, &h, UC_HOOK_INSN_INVALID, on_invalid_insn, board, 1, 0);
+    /* Per-instruction hooks cost about 5x; only when instructions are traced. */
+    if (e == UC_ERR_OK && (board->options.trace & (SIM_TRACE_KINSN | SIM_TRACE_UINSN)))
+        e = uc_hook_add(board->uc, &h, UC_HOOK_CODE, on_code, board, 1, 0);
+    return e == UC_ERR_OK ? 0 : -1;
+}
+
+static bool at_wfi(sim_board_t *board, uint32_t pc)
+{
+    uint32_t insn;
+    return sim_board_read_virt(board, pc - ARM_INSN_SIZE, &insn, sizeof(insn)) &&
+           (insn & A32_WFI_MASK) == A32_WFI && (insn >> 28) != 0xF;
+}
+
+/* Offers terminal input to UART0 while it has room; stops polling at end of input. */
+static void poll_input(sim_board_t *board, bool wait)
+{
+    sim_input_t *in = &board->options.input;
+    while (in->poll && pl011_can_receive(board->uart0)) {
+        int c = in->poll(in->ctx, wait);
+        if (c == -2)
+            in->poll = NULL;
+        if (c < 0)
+            return;
+        sim_board_input(board, (uint8_t)c);
+        wait = false;
+    }
+}
+
+/* The guest waits for an interrupt: move time on to the next thing that can happen. */
+static void idle_until_event(sim_board_t *board)
+{
+    if (gic_cpu_irq_asserted(board->gic))
+        return;
+    board_update_deadline(board);
+    if (board->deadline == SIM_NEVER && board->options.input.poll) {
+        /* Only the terminal can wake the guest now: wait for a key. */
+        poll_input(board, true);
+        if (gic_cpu_irq_asserted(board->gic))
+            return;
+    }
+    if (board->deadline == SIM_NEVER) {
+        board_exit(board, SIM_EXIT_LOCKUP, 0,
+                   "the guest waits for an interrupt (WFI) and no device will raise one");
+        return;
+    }
+    if (board->deadline > board->clock.now)
+        board->clock.now = board->deadline;
+}
+
+static void check_limit(sim_board_t *board)
+{
+    if (board->options.max_insns && board->clock.now >= board->options.max_insns)
+        board_exit(board, SIM_EXIT_INSN_LIMIT, 0, "--max-insns %llu reached",
+                   (unsigned long long)board->options.max_insns);
+}
+
+/* Steps 3 and 4 of the loop: one uc_emu_start and what its return means. */
+static void run_slice(sim_board_t *board)
+{
+    board->stop = STOP_NONE;
+    if (getenv("NUMBAT_DEBUG")) fprintf(stderr, "slice at %08x now %llu\n", board->next_pc, (unsigned long long)board->clock.now);
+    uc_err err = uc_emu_start(board->uc, board->next_pc, 0xFFFFFFFFull, 0, 0);
+    uint32_t pc = arm_reg(board->uc, UC_ARM_REG_PC);
+    if (board->stop == STOP_EXIT)
+        return;
+    board->next_pc = pc;
+    if (err != UC_ERR_OK) {
+        board_exit(board, SIM_EXIT_CRASH, 0, "emulation failed at pc 0x%08x: %s", pc,
+                   uc_strerror(err));
+        return;
+    }
+    if (board->stop == STOP_NONE && at_wfi(board, pc))
+        idle_until_event(board);
+}
+
+sim_result_t sim_board_run(sim_board_t *board)
+{
+    while (board->stop != STOP_EXIT) {
+        board_advance_devices(board);
+        board_update_deadline(board);
+        check_limit(board);
+        if (board->stop == STOP_EXIT)
+            break;
+        if (irq_deliverable(board)) {
+            if (board->options.trace & SIM_TRACE_IRQ)
+                board_trace(board, "irq taken at pc 0x%08x", board->next_pc);
+            arm_set_reg(board->uc, UC_ARM_REG_PC, board->next_pc);
+            enter(board, ARM_EXC_IRQ, board->next_pc);
+            board->next_pc = arm_reg(board->uc, UC_ARM_REG_PC);
+        }
+        run_slice(board);
+        poll_input(board, false);
+    }
+    return board->result;
+}
