@@ -49,13 +49,17 @@ SIM_LIBS := -lunicorn -lelf -lpthread -lm
 
 sim: $(SIM)
 
+Q := $(if $(V),,@)
+
 $(SIM): $(SIM_OBJ)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) -o $@ $^ $(SIM_LIBS)
+	@echo "  LD      $@"
+	$(Q)$(HOST_CC) -o $@ $^ $(SIM_LIBS)
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
 
 -include $(SIM_OBJ:.o=.d)
 

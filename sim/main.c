@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "board.h"
 #include "console.h"
@@ -30,6 +31,7 @@ static const char usage_text[] =
     "  --trace FLAGS     trace to stderr; letters: k kernel instructions, u user\n"
     "                    instructions, e exceptions, i interrupts, s system calls\n"
     "  --trace-log FILE  write trace lines to FILE instead of stderr\n"
+    "  --stats           at exit, print instructions run, time taken and speed\n"
     "  --help            this text\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
@@ -67,17 +69,20 @@ typedef struct cli {
     sim_options_t options;
     const char *image_path;
     const char *trace_log;
+    bool stats;
 } cli_t;
 
 static int parse_args(int argc, char **argv, cli_t *cli)
 {
-    enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_HELP };
+    enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
+           OPT_HELP };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
         {"trace", required_argument, NULL, OPT_TRACE},
         {"trace-log", required_argument, NULL, OPT_TRACE_LOG},
+        {"stats", no_argument, NULL, OPT_STATS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -103,6 +108,7 @@ static int parse_args(int argc, char **argv, cli_t *cli)
                 return usage_error("--trace %s: letters are k u e i s", optarg);
             break;
         case OPT_TRACE_LOG: cli->trace_log = optarg; break;
+        case OPT_STATS: cli->stats = true; break;
         case OPT_HELP: fputs(usage_text, stdout); exit(0);
         default:
             return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
@@ -112,6 +118,20 @@ static int parse_args(int argc, char **argv, cli_t *cli)
         return usage_error("%s", optind >= argc ? "no image given" : "give exactly one image");
     cli->image_path = argv[optind];
     return 0;
+}
+
+static double wall_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* One line a script can read: "stats: N instructions, S s, M MIPS". */
+static void print_stats(uint64_t icount, double seconds)
+{
+    fprintf(stderr, "stats: %llu instructions, %.3f s, %.1f MIPS\n", (unsigned long long)icount,
+            seconds, seconds > 0 ? (double)icount / seconds / 1e6 : 0.0);
 }
 
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */
@@ -129,8 +149,11 @@ static int run_image(cli_t *cli, const elf_image_t *image)
             sim_board_destroy(board);
             return EXIT_USAGE;
         }
+        double start = wall_seconds();
         sim_result_t r = sim_board_run(board);
         console_flush();
+        if (cli->stats)
+            print_stats(sim_board_icount(board), wall_seconds() - start);
         int status;
         switch (r.kind) {
         case SIM_EXIT_HALT: status = (int)(r.status & 0xFF); break;

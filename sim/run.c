@@ -23,7 +23,6 @@
  * Partners: board.c, exception.c, fault_regs.c.
  */
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "board_internal.h"
@@ -273,7 +272,6 @@ static void check_limit(sim_board_t *board)
 static void run_slice(sim_board_t *board)
 {
     board->stop = STOP_NONE;
-    if (getenv("NUMBAT_DEBUG")) fprintf(stderr, "slice at %08x now %llu\n", board->next_pc, (unsigned long long)board->clock.now);
     uc_err err = uc_emu_start(board->uc, board->next_pc, 0xFFFFFFFFull, 0, 0);
     uint32_t pc = arm_reg(board->uc, UC_ARM_REG_PC);
     if (board->stop == STOP_EXIT)

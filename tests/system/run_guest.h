@@ -1,0 +1,32 @@
+/*
+ * tests/system/run_guest.h - running numbat-sim or QEMU as a child process for
+ * the system tests: capture stdout and stderr, bound the time, report the status.
+ * Partners: run_guest.c, test_*.c in this folder.
+ */
+#ifndef TESTS_RUN_GUEST_H
+#define TESTS_RUN_GUEST_H
+
+#include <stddef.h>
+
+#define SIM_PATH "build/bin/numbat-sim"
+#define IMAGE(plat, app) "build/" plat "/" app ".elf"
+
+typedef struct run_result {
+    int status;  /* exit status, or 128 + signal */
+    char *out;   /* stdout, NUL-terminated */
+    char *err;   /* stderr, NUL-terminated */
+} run_result_t;
+
+/* Runs argv (NULL-terminated) with stdin from /dev/null, killed after timeout_s. */
+run_result_t run_command(const char *const argv[], unsigned timeout_s);
+/* numbat-sim with the given extra arguments (NULL-terminated list), then the image. */
+run_result_t run_sim(const char *image, const char *const extra[]);
+/* qemu-system-arm -M vexpress-a15 on the image, as `make run PLAT=vexpress-a15` does. */
+run_result_t run_qemu(const char *image);
+void run_result_free(run_result_t *r);
+/* Number of non-overlapping occurrences of needle in haystack. */
+size_t count_occurrences(const char *haystack, const char *needle);
+/* The text without its first line that contains `needle` (a fresh string). */
+char *drop_line_containing(const char *text, const char *needle);
+
+#endif
