@@ -352,15 +352,34 @@ static bool decode_vfp(a32_decoder_t *d)
     return true;
 }
 
-static bool decode_ldc(a32_decoder_t *d)
+/*
+ * Which coprocessors take LDC/STC: 0-7 are IMPLEMENTATION DEFINED (none on a
+ * Cortex-A15, so those never execute), 8, 9, 12, 13 are reserved, CP15 has no
+ * loads/stores, and CP14 only has LDC/STC (not LDC2/STC2) to c5, DBGDTR.
+ */
+#define A32_CP_DEBUG 14u
+#define A32_CP_DEBUG_DTR 5u
+#define A32_CP_IMPDEF_LAST 7u
+
+static bool ldc_coprocessor_ok(uint32_t insn, bool unconditional)
+{
+    unsigned cp = field(insn, 11, 8);
+    if (cp == A32_CP_DEBUG)
+        return !unconditional && insn_rt(insn) == A32_CP_DEBUG_DTR;
+    return cp <= A32_CP_IMPDEF_LAST;
+}
+
+static bool decode_ldc(a32_decoder_t *d, bool unconditional)
 {
     bool wback = insn_w(d->insn); /* P = 0, W = 0 is "unindexed": no write-back */
+    if (!ldc_coprocessor_ok(d->insn, unconditional))
+        return false;
     if (wback && insn_rn(d->insn) == A32_PC)
         return false;
 
     uint32_t addr = indexed_address(d, field(d->insn, 7, 0) * A32_WORD, wback);
-    /* How many words move is the coprocessor's business; the only one ARMv7
-     * defines (CP14 DBGDTRRXint/DBGDTRTXint) moves one. */
+    /* How many words move is the coprocessor's business; the only transfer
+     * ARMv7 defines (CP14 DBGDTRRXint/DBGDTRTXint) moves one. */
     set_range(d->out, A32_KIND_COPROC, addr, A32_WORD, A32_WORD, A32_WORD);
     set_direction(d->out, insn_l(d->insn));
     return true;
@@ -374,7 +393,7 @@ static bool decode_space_110(a32_decoder_t *d, bool unconditional)
         return false; /* MCRR/MRRC, 64-bit VMOV, UNDEFINED */
     if ((field(insn, 11, 8) & 0xEu) == 0xAu)
         return !unconditional && decode_vfp(d);
-    return decode_ldc(d);
+    return decode_ldc(d, unconditional);
 }
 
 /* ---- A7.7: Advanced SIMD element and structure loads/stores ---- */

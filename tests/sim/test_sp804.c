@@ -314,6 +314,18 @@ Test(sp804, prescale_256_uses_qemus_3906_hz_clock)
     cr_assert(probe.level);
 }
 
+Test(sp804, prescale_256_value_never_rounds_up_near_a_count_boundary)
+{
+    /*
+     * Here 74226062468 ns remain, 289926.99999 counts of 256016.38 ns. QEMU divides
+     * by a divisor rounded up in its last bit, so Value is 289926, never 289927.
+     */
+    wr(T0 + LOAD, 0xffffffffu);
+    wr(T0 + CONTROL, CTRL_PERIODIC_RUN | CTRL_DIV256);
+    clk.now = 109950777470558ull;
+    cr_assert_eq(rd(T0 + VALUE), 289926u);
+}
+
 Test(sp804, undefined_prescale_value_counts_undivided)
 {
     wr(T0 + LOAD, 4u);

@@ -50,7 +50,7 @@ SEL4_IPCBUF_CHECK_WORD(receiveCNode, SEL4_IPCBUF_RECEIVECNODE_WORD);
 SEL4_IPCBUF_CHECK_WORD(receiveIndex, SEL4_IPCBUF_RECEIVEINDEX_WORD);
 SEL4_IPCBUF_CHECK_WORD(receiveDepth, SEL4_IPCBUF_RECEIVEDEPTH_WORD);
 SEL4_COMPILE_ASSERT(ipcbuffer_is_512_bytes, sizeof(seL4_IPCBuffer) == LIBSEL4_BIT(seL4_IPCBufferSizeBits));
-SEL4_COMPILE_ASSERT(ipcbuffer_is_512_aligned, _Alignof(seL4_IPCBuffer) == LIBSEL4_BIT(seL4_IPCBufferSizeBits));
+SEL4_COMPILE_ASSERT(ipcbuffer_is_512_aligned, __alignof__(seL4_IPCBuffer) == LIBSEL4_BIT(seL4_IPCBufferSizeBits));
 
 /* The current thread's buffer; see the file comment for why this is not __thread. */
 extern seL4_IPCBuffer *__sel4_ipc_buffer;

@@ -25,7 +25,16 @@
  */
 #define SEL4_FORCE_LONG_ENUM(type) _enum_pad_##type = 0x7FFFFFFF
 
-/* File-scope compile-time check with a readable name (seL4 offers the same macro). */
+/*
+ * File-scope compile-time check with a readable name (seL4 offers the same macro).
+ * C11 has _Static_assert; for programs built as strict C99 fall back to the
+ * negative-array-size trick so the headers stay -Wpedantic clean there too.
+ */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define SEL4_COMPILE_ASSERT(name, expr) _Static_assert((expr), #name)
+#else
+#define SEL4_COMPILE_ASSERT(name, expr) \
+    typedef char sel4_compile_assert_##name[(expr) ? 1 : -1] __attribute__((unused))
+#endif
 
 #endif /* SEL4_MACROS_H */
