@@ -88,7 +88,9 @@ include mk/tests.mk
 
 test: check-deps all unit-tests system-tests
 
-bench: check-deps all
+bench: check-deps all system-images
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/empty
 	@tools/bench.sh
 
 clean:

@@ -17,6 +17,7 @@
 tcb_t *current_thread;
 static tcb_t *threads[MAX_THREADS];
 static unsigned thread_count;
+static tcb_t *yielded; /* the thread that last called Yield, until the next schedule */
 
 void thread_set_name(tcb_t *t, const char *name)
 {
@@ -46,6 +47,11 @@ void thread_stop(tcb_t *t)
     t->state = THREAD_INACTIVE;
 }
 
+void thread_yield(tcb_t *t)
+{
+    yielded = t;
+}
+
 /* The next runnable thread after `from` in table order, wrapping; NULL if none. */
 static tcb_t *next_runnable(tcb_t *from)
 {
@@ -63,9 +69,10 @@ static tcb_t *next_runnable(tcb_t *from)
 
 NORETURN void schedule_and_exit(void)
 {
-    tcb_t *next = (current_thread && current_thread->state == THREAD_RUNNABLE)
-                      ? current_thread
-                      : next_runnable(current_thread);
+    bool keep = current_thread && current_thread->state == THREAD_RUNNABLE &&
+                current_thread != yielded;
+    tcb_t *next = keep ? current_thread : next_runnable(current_thread);
+    yielded = NULL;
     if (!next) {
         kprintf("numbat: no thread can run any more; halting\n");
         arch_halt(HALT_STATUS_NO_THREADS);

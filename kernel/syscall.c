@@ -13,6 +13,9 @@ NORETURN void handle_syscall(int32_t number)
 {
     arch_context_t *ctx = &current_thread->context;
     switch (number) {
+    case SYS_YIELD:
+        thread_yield(current_thread);
+        break;
     case SYS_DEBUG_PUTCHAR:
         kputc((char)ctx->r[0]);
         break;

@@ -11,6 +11,7 @@
 
 /* seL4's system call numbers (spec §3.1) that this kernel slice implements. */
 enum syscall_number {
+    SYS_YIELD = -7,
     SYS_DEBUG_PUTCHAR = -9,
     SYS_DEBUG_HALT = -11,
 };

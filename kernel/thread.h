@@ -34,6 +34,8 @@ extern tcb_t *current_thread;
 void thread_set_name(tcb_t *t, const char *name);
 void thread_make_runnable(tcb_t *t);
 void thread_stop(tcb_t *t);
+/* The next schedule_and_exit() prefers any other runnable thread over t. */
+void thread_yield(tcb_t *t);
 
 /* Picks the next thread and leaves the kernel to it; never returns. */
 NORETURN void schedule_and_exit(void);

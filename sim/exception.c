@@ -75,5 +75,7 @@ void arm_take_exception(uc_engine *uc, arm_exception_t kind, uint32_t pc)
         arm_set_reg(uc, UC_ARM_REG_SPSR, old_cpsr);
         arm_set_reg(uc, UC_ARM_REG_LR, arm_exception_lr(kind, pc, old_cpsr));
     }
-    arm_set_reg(uc, UC_ARM_REG_PC, arm_vector_address(kind, sctlr, vbar));
+    /* Unicorn sets the Thumb state from bit 0 of a PC write: say what CPSR.T says. */
+    uint32_t thumb = (sctlr & SCTLR_TE) ? 1 : 0;
+    arm_set_reg(uc, UC_ARM_REG_PC, arm_vector_address(kind, sctlr, vbar) | thumb);
 }

@@ -272,7 +272,9 @@ static void check_limit(sim_board_t *board)
 static void run_slice(sim_board_t *board)
 {
     board->stop = STOP_NONE;
-    uc_err err = uc_emu_start(board->uc, board->next_pc, 0xFFFFFFFFull, 0, 0);
+    /* Unicorn takes the execution state from bit 0 of the start address. */
+    bool thumb = arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_T;
+    uc_err err = uc_emu_start(board->uc, board->next_pc | thumb, 0xFFFFFFFFull, 0, 0);
     uint32_t pc = arm_reg(board->uc, UC_ARM_REG_PC);
     if (board->stop == STOP_EXIT)
         return;
@@ -297,7 +299,7 @@ sim_result_t sim_board_run(sim_board_t *board)
         if (irq_deliverable(board)) {
             if (board->options.trace & SIM_TRACE_IRQ)
                 board_trace(board, "irq taken at pc 0x%08x", board->next_pc);
-            arm_set_reg(board->uc, UC_ARM_REG_PC, board->next_pc);
+            /* The PC already is next_pc; writing it would clear the Thumb bit. */
             enter(board, ARM_EXC_IRQ, board->next_pc);
             board->next_pc = arm_reg(board->uc, UC_ARM_REG_PC);
         }

@@ -1,10 +1,11 @@
 /*
- * tests/libsel4/compile_all.c — compile-only conformance test of Numbat's
- * libsel4 against spec /work/shared/spec/sel4-api.md: names every wrapper, stub,
- * constant and type (a missing or misspelt name fails the build) and pins the
- * numeric values with _Static_assert. Partners: the headers in libsel4/include/sel4,
- * check_coverage.sh (proves this file names every seL4_ identifier the headers
- * define), run.sh. Build (must stay warning-free):
+ * tests/libsel4/compile_all.c — compile-only conformance test of libsel4 against
+ * /work/shared/spec/sel4-api.md: names every wrapper, stub, constant and type and
+ * pins numeric values with _Static_assert. Partners: the headers in
+ * libsel4/include/sel4, check_coverage.sh (proves every name is used), run.sh.
+ */
+/*
+ * Build (must stay warning-free):
  *   arm-none-eabi-gcc -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib \
  *     -marm -march=armv7-a -mfloat-abi=soft -Ilibsel4/include -c tests/libsel4/compile_all.c
  */

@@ -1,10 +1,10 @@
 /*
- * tests/libsel4/test_packing.c — host-native Criterion tests of Numbat's libsel4:
- * the pure parts (message-info packing, rights, CNode cap data, badge truncation,
- * fault decoding via seL4_getFault, IPC-buffer and bootinfo layout) and, through
- * a fake kernel plugged into the SEL4_HOST_SYSCALL_HOOKS seam of syscalls.h, the
- * marshalling done by every kind of syscall wrapper and invocation stub (§3, §7, §8).
- * Partners: the headers in libsel4/include/sel4, libsel4/src (compiled in below), run.sh.
+ * tests/libsel4/test_packing.c — host-native Criterion tests of libsel4: the pure
+ * parts (packing, rights, cap data, badges, faults, layouts) and, through a fake
+ * kernel behind syscalls.h's SEL4_HOST_SYSCALL_HOOKS, wrapper and stub marshalling.
+ * Partners: the headers in libsel4/include/sel4, libsel4/src (compiled in), run.sh.
+ */
+/*
  * Build: gcc -std=gnu11 -Wall -Wextra -Werror -fsanitize=address,undefined \
  *          -Ilibsel4/include tests/libsel4/test_packing.c -o /tmp/tp -lcriterion
  */

@@ -125,3 +125,11 @@ Test(limits, max_insns_stops_with_status_4)
     cr_expect(strstr(r.err, "--max-insns 100000 reached") != NULL, "%s", r.err);
     run_result_free(&r);
 }
+
+Test(boot, yield_returns_to_the_caller_across_timer_interrupts)
+{
+    run_result_t r = run_sim(SIM_IMAGE("yield"), NULL);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    cr_expect(strstr(r.out, "20000 yields done") != NULL, "%s", r.out);
+    run_result_free(&r);
+}

@@ -53,3 +53,8 @@ Test(qemu, unknown_syscall_report_is_the_same)
 {
     expect_same_console("bad-syscall");
 }
+
+Test(qemu, yield_prints_the_same)
+{
+    expect_same_console("yield");
+}

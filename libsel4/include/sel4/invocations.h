@@ -1,16 +1,19 @@
 /*
  * sel4/invocations.h — one stub per kernel-object method of spec §8 (Untyped,
- * TCB, CNode, IRQ, DomainSet, ARM paging and ASIDs). Every stub follows §7:
- * tag = (label, 0, #caps, #words); cap arguments go to c0, c1, ... in parameter
- * order; other arguments are packed into MR0, MR1, ... (Bool 1 bit, Uint8 8 bits
- * aligned to 8, word types a whole MR); MR0-3 travel in registers through
- * seL4_CallWithMRs; the reply label is the seL4_Error; on error the reply's
- * r2-r5 are copied to MR0-3 so seL4_GetMR() shows the error details.
+ * TCB, CNode, IRQ, DomainSet, ARM paging and ASIDs), encoded as spec §7 says.
  * Partners: invocation.h (labels), syscalls.h (seL4_CallWithMRs), types.h
  * (seL4_UserContext), caprights.h, bitfield.h.
  */
 #ifndef SEL4_INVOCATIONS_H
 #define SEL4_INVOCATIONS_H
+
+/*
+ * Encoding (spec §7): tag = (label, 0, #caps, #words); cap arguments go to c0,
+ * c1, ... in parameter order; other arguments are packed into MR0, MR1, ...
+ * (Bool 1 bit, Uint8 8 bits aligned to 8, word types a whole MR); MR0-3 travel in
+ * registers through seL4_CallWithMRs; the reply label is the seL4_Error; on
+ * error the reply's r2-r5 are copied to MR0-3 so seL4_GetMR() shows the details.
+ */
 
 #include <sel4/macros.h>
 #include <sel4/types.h>

@@ -1,10 +1,13 @@
 /*
- * sel4/ipcbuffer.h — the per-thread IPC buffer (spec §4.2–4.3): its 512-byte
- * layout, the pointer libsel4 keeps to it, and the message-register, user-data,
- * cap and receive-path accessors. Pure C. Partners: ../../src/ipc_buffer.c
- * (defines __sel4_ipc_buffer), syscalls.h and invocations.h (spill MRs here),
- * functions.h (seL4's name for this file's accessors).
- *
+ * sel4/ipcbuffer.h — the per-thread IPC buffer (spec §4.2-4.3): its 512-byte
+ * layout, the __sel4_ipc_buffer pointer, and the MR, user-data, cap and
+ * receive-path accessors. Pure C. Partners: ../../src/ipc_buffer.c (defines the
+ * pointer), syscalls.h and invocations.h (spill MRs here), functions.h.
+ */
+#ifndef SEL4_IPCBUFFER_H
+#define SEL4_IPCBUFFER_H
+
+/*
  * Where the pointer lives — a deliberate choice: seL4 makes __sel4_ipc_buffer a
  * `__thread` variable by default (CONFIG_LIB_SEL4_USE_THREAD_LOCALS), but our
  * runtime sets up no TLS, so it is a plain global here: declared below, defined
@@ -12,8 +15,6 @@
  * with several threads must call seL4_SetIPCBuffer() when switching threads, or
  * give each thread a buffer at the same virtual address in separate VSpaces.
  */
-#ifndef SEL4_IPCBUFFER_H
-#define SEL4_IPCBUFFER_H
 
 #include <sel4/types.h>
 #include <sel4/constants.h>

@@ -1,11 +1,13 @@
 /*
- * sel4/syscalls.h — the system-call wrappers of spec §3.3–3.4 (Send, Call, Recv,
- * ReplyRecv, Yield, Signal/Wait/Poll, the WithMRs variants, the Debug calls).
- * Two layers: seven `sel4_arch_sys_*` primitives that own the register ABI of
- * spec §3.2 (the only inline asm in libsel4), and the seL4 wrappers on top.
- * Partners: syscall.h (numbers), messageinfo.h, ipcbuffer.h (MR spills),
- * invocations.h (every stub ends in seL4_CallWithMRs).
- *
+ * sel4/syscalls.h — the system-call wrappers of spec §3.3-3.4 (Send, Call, Recv,
+ * ReplyRecv, Yield, Signal/Wait/Poll, WithMRs variants, Debug calls), built on
+ * seven sel4_arch_sys_* primitives that hold libsel4's only inline asm.
+ * Partners: syscall.h (numbers), messageinfo.h, ipcbuffer.h, invocations.h.
+ */
+#ifndef SEL4_SYSCALLS_H
+#define SEL4_SYSCALLS_H
+
+/*
  * Register ABI (AArch32, ARM state, `svc #0`):
  *   r0 dest/src cptr in, badge out | r1 message info in/out | r2-r5 MR0-MR3
  *   in/out | r7 syscall number. Everything else is preserved by the kernel, so
@@ -19,8 +21,6 @@
  * link definitions of the seven primitives (declared below) — the wrappers and
  * all invocation stubs then run unchanged against a fake kernel.
  */
-#ifndef SEL4_SYSCALLS_H
-#define SEL4_SYSCALLS_H
 
 #include <sel4/config.h>
 #include <sel4/macros.h>

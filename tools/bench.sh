@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# tools/bench.sh - the benchmark table `make bench` prints. Figures, not tests:
+# nothing here passes or fails on a number. Needs the images and numbat-sim built.
+set -euo pipefail
+SIM=build/bin/numbat-sim
+QEMU=(qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot)
+
+stat_field() { # $1 = stats line, $2 = field number (1 insns, 3 seconds, 5 MIPS)
+    echo "$1" | sed 's/^stats: //; s/,//g' | awk -v f="$2" '{print $f}'
+}
+
+run_stats() { # $@ = numbat-sim arguments; prints the stats line
+    "$SIM" --stats "$@" 2>&1 >/dev/null </dev/null | grep '^stats:' | tail -1
+}
+
+best_of() { # $1 = runs, rest = command; prints the best wall time in seconds
+    local runs=$1 best=""
+    shift
+    for _ in $(seq "$runs"); do
+        local t0 t1 dt
+        t0=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 </dev/null || true
+        t1=$(date +%s.%N)
+        dt=$(echo "$t1 - $t0" | bc -l)
+        if [ -z "$best" ] || [ "$(echo "$dt < $best" | bc -l)" = 1 ]; then best=$dt; fi
+    done
+    printf '%.3f' "$best"
+}
+
+printf '%-52s %s\n' "benchmark" "figure"
+printf '%-52s %s\n' "---------" "------"
+
+spin=$(run_stats build/arm-sim/spin.elf)
+printf '%-52s %s MIPS (%s instructions in %s s)\n' "simulator speed, compute loop (tests/system/spin)" \
+    "$(stat_field "$spin" 5)" "$(stat_field "$spin" 1)" "$(stat_field "$spin" 3)"
+
+y=$(run_stats build/arm-sim/yield.elf)
+e=$(run_stats build/arm-sim/empty.elf)
+per_call=$(( ($(stat_field "$y" 1) - $(stat_field "$e" 1)) / 100000 ))
+svc_rate=$(echo "100000 / $(stat_field "$y" 3)" | bc -l)
+printf '%-52s %s instructions per call (user + kernel)\n' "seL4_Yield round trip (bench/yield)" "$per_call"
+printf '%-52s %.0f per second\n' "emulated SVC round trips" "$svc_rate"
+
+calls=$(run_stats build/arm-sim/hello.elf)
+insns=$(stat_field "$calls" 1)
+syscalls=$("$SIM" --trace s build/arm-sim/hello.elf 2>&1 >/dev/null </dev/null | grep -c 'syscall ')
+printf '%-52s %s system calls, %s instructions in all\n' "hello: system calls and instructions" \
+    "$syscalls" "$insns"
+
+boot=$("$SIM" --trace u --max-insns 3000000 build/arm-sim/hello.elf 2>&1 >/dev/null </dev/null \
+    | grep -m1 ' user ' | sed 's/^\[ *\([0-9]*\)\].*/\1/' || true)
+printf '%-52s %s instructions (includes the 2-tick timer self-test)\n' \
+    "boot to first user instruction" "${boot:-?}"
+
+sim_t=$(best_of 5 "$SIM" build/arm-sim/hello.elf)
+qemu_t=$(best_of 3 "${QEMU[@]}" -kernel build/vexpress-a15/hello.elf)
+printf '%-52s %s s\n' "hello, numbat-sim wall time (best of 5)" "$sim_t"
+printf '%-52s %s s\n' "hello, qemu-system-arm wall time (best of 3)" "$qemu_t"
+printf '%-52s %.1fx\n' "qemu / numbat-sim wall time on hello" "$(echo "$qemu_t / $sim_t" | bc -l)"
