@@ -21,19 +21,20 @@ SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
 
 $(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(TEST_CFLAGS) -Isim -Ilibsel4/include -c $< -o $@
+	@echo "  CC      $< (sanitized)"
+	$(Q)$(HOST_CC) $(TEST_CFLAGS) -Isim -Ilibsel4/include -c $< -o $@
 
 $(BUILD)/tests/sim-units: $(SIM_UNIT_OBJ)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(SAN) -o $@ $^ $(SIM_LIBS) -lcriterion
+	$(Q)$(HOST_CC) $(SAN) -o $@ $^ $(SIM_LIBS) -lcriterion
 
 $(BUILD)/tests/libsel4-units: $(LIBSEL4_UNIT_OBJ)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(SAN) -o $@ $^ -lcriterion
+	$(Q)$(HOST_CC) $(SAN) -o $@ $^ -lcriterion
 
 $(BUILD)/tests/system: $(SYSTEM_OBJ)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) -o $@ $^ -lcriterion
+	$(Q)$(HOST_CC) -o $@ $^ -lcriterion
 
 -include $(SIM_UNIT_OBJ:.o=.d) $(LIBSEL4_UNIT_OBJ:.o=.d) $(SYSTEM_OBJ:.o=.d)
 

@@ -82,6 +82,13 @@ static uint32_t large_page(uint32_t pa, unsigned ap, bool xn)
 }
 
 static void set_l1(uint32_t table, uint32_t va, uint32_t desc) { mem[(table + (va >> 20) * 4) / 4] = desc; }
+/* A supersection's descriptor is repeated in all 16 entries of its 16 MiB. */
+static void set_super(uint32_t table, uint32_t va, uint32_t desc)
+{
+    for (uint32_t i = 0; i < 16; i++)
+        set_l1(table, (va & 0xFF000000u) + (i << 20), desc);
+}
+
 static void set_l2(uint32_t table, uint32_t va, uint32_t desc) { mem[(table + ((va >> 12) & 0xFF) * 4) / 4] = desc; }
 
 /* ---- expectations ---- */
@@ -141,12 +148,12 @@ Test(mmu_walk, section)
 Test(mmu_walk, supersection_reaches_past_4gib)
 {
     /* PA 0x3_45000000: PA[35:32] = 3 in bits 23:20, PA[39:36] = 0 */
-    set_l1(L1_BASE, 0x01A00000, supersection(0x345000000ull, 3, 0));
+    set_super(L1_BASE, 0x01000000, supersection(0x345000000ull, 3, 0));
     expect_pa(0x01ABCDEF, R, PL0, 0x345ABCDEFull);
-    set_l1(L1_BASE, 0x02000000, supersection(0xA200000000ull, 3, 0));
+    set_super(L1_BASE, 0x02000000, supersection(0xA200000000ull, 3, 0));
     expect_pa(0x02123456, R, PL0, 0xA200123456ull);
     mmu_result_t r;
-    mmu_translate(&mmu, 0x01A00000, R, PL0, &r);
+    mmu_translate(&mmu, 0x01F00000, R, PL0, &r);
     cr_expect_eq(r.block_size, 0x1000000);
     cr_expect_eq(r.domain, 0); /* bits 8:5 are PA[39:36], not a domain */
 }
@@ -286,10 +293,11 @@ static const bool ap_rights[8][4] = {
 
 Test(mmu_walk, permission_faults_for_every_ap_value)
 {
+    set_l1(L1_BASE, 0x00900000, page_table(L2_B, 2, false));
     for (unsigned ap = 0; ap < 8; ap++) {
-        uint32_t va = 0x00100000 * (ap + 1);
+        uint32_t va = 0x00100000 * (ap + 1); /* a section per AP value ... */
         set_l1(L1_BASE, va, section(va, ap, 2, 0));
-        set_l1(L1_BASE, 0x00900000, page_table(L2_B, 2, false));
+        /* ... and a small page: VA 0x00900000 + ap pages -> PA ap pages */
         set_l2(L2_B, 0x00900000 + ap * 0x1000, small_page(0x1000 * ap, ap, false));
         for (unsigned i = 0; i < 4; i++) {
             mmu_access_t acc = (i & 1) ? W : R;
@@ -297,7 +305,7 @@ Test(mmu_walk, permission_faults_for_every_ap_value)
             uint32_t wnr = acc == W ? 0x800 : 0;
             if (ap_rights[ap][i]) {
                 expect_pa(va + 8, acc, pl, va + 8);
-                expect_pa(0x00900008 + ap * 0x1000, acc, pl, 0x1008 * 1 + 0x1000 * ap - 0x1000);
+                expect_pa(0x00900008 + ap * 0x1000, acc, pl, 0x1000 * ap + 8);
             } else { /* Permission faults report no domain on an LPAE core */
                 expect_fault(va + 8, acc, pl, MMU_FAULT_PERMISSION, wnr | 0x00D);
                 expect_fault(0x00900008 + ap * 0x1000, acc, pl, MMU_FAULT_PERMISSION, wnr | 0x00F);
