@@ -1,7 +1,7 @@
-# mk/tests.mk - the test binaries, included by the Makefile. Three Criterion
-# runners, each printing its own summary:
+# mk/tests.mk - the test runners, included by the Makefile. Each prints its own
+# Criterion summary:
 #   build/tests/sim-units      sim parts (devices, decoder, walk, exceptions)
-#   build/tests/libsel4-units  the user API's pure parts, on the host
+#   tests/libsel4/run.sh       the user API: target compile, coverage, ABI, host units
 #   build/tests/system         boots images in numbat-sim and QEMU and checks them
 # Host unit tests are built with AddressSanitizer and UndefinedBehaviorSanitizer.
 
@@ -12,8 +12,6 @@ CRITERION_FLAGS := --jobs 2
 
 SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC)
 SIM_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(SIM_UNIT_SRC))
-LIBSEL4_UNIT_SRC := $(wildcard tests/libsel4/test_*.c)
-LIBSEL4_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(LIBSEL4_UNIT_SRC))
 SYSTEM_SRC := $(wildcard tests/system/*.c)
 SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC))
 # Each folder under tests/system/ is a user program the system tests boot.
@@ -28,24 +26,22 @@ $(BUILD)/tests/sim-units: $(SIM_UNIT_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(SAN) -o $@ $^ $(SIM_LIBS) -lcriterion
 
-$(BUILD)/tests/libsel4-units: $(LIBSEL4_UNIT_OBJ)
-	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) $(SAN) -o $@ $^ -lcriterion
-
 $(BUILD)/tests/system: $(SYSTEM_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) -o $@ $^ -lcriterion
 
--include $(SIM_UNIT_OBJ:.o=.d) $(LIBSEL4_UNIT_OBJ:.o=.d) $(SYSTEM_OBJ:.o=.d)
+-include $(SIM_UNIT_OBJ:.o=.d) $(SYSTEM_OBJ:.o=.d)
 
 .PHONY: system-images
 system-images:
 	@for app in $(SYSTEM_APPS); do for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=$$app || exit 1; done; done
 
-unit-tests: $(BUILD)/tests/sim-units $(BUILD)/tests/libsel4-units
+# libsel4's run.sh adds the target compile test, header coverage and the register
+# ABI check of the inline assembly to its Criterion suite.
+unit-tests: $(BUILD)/tests/sim-units
 	$(TEST_ENV) $(BUILD)/tests/sim-units $(CRITERION_FLAGS)
-	$(TEST_ENV) $(BUILD)/tests/libsel4-units $(CRITERION_FLAGS)
+	sh tests/libsel4/run.sh
 
 system-tests: sim images system-images $(BUILD)/tests/system
 	$(BUILD)/tests/system --jobs 1
