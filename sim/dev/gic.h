@@ -9,7 +9,7 @@
 
 #include "../device.h"
 
-#define GIC_NUM_IRQS 96 /* 16 SGIs, 16 PPIs, 64 SPIs */
+#define GIC_NUM_IRQS 160 /* 16 SGIs, 16 PPIs, 128 SPIs: as QEMU's vexpress-a15 */
 #define GIC_SPURIOUS 1023
 
 typedef struct gic gic_t;
