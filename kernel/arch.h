@@ -25,14 +25,18 @@ void arch_timer_selftest(unsigned ticks);
 /* The tick period in microseconds. */
 uint32_t arch_tick_us(void);
 
-/* Address spaces. vspace_t is an opaque page directory handle. */
-typedef struct vspace vspace_t;
-vspace_t *arch_vspace_create(uint32_t asid);
-/* Maps the 4 KiB frame at physical `pa` at user address `va`; returns 0 or -1. */
-int arch_vspace_map(vspace_t *vs, uint32_t va, uint32_t pa, bool writable, bool executable);
-void arch_vspace_activate(vspace_t *vs);
-/* A kernel pointer to the byte mapped at user address va in vs, or NULL. */
-uint8_t *arch_vspace_kernel_ptr(vspace_t *vs, uint32_t va);
+/* Address spaces: a page directory (16 KiB, 16 KiB aligned) per address space. */
+/* Prepares a new page directory: no user mappings, the kernel window shared. */
+void arch_pd_init(void *pd);
+/* A page directory made from boot memory (for the root task). */
+void *arch_boot_pd_create(void);
+/* Maps the 4 KiB frame at physical `pa` at user address `va`, page tables taken
+ * from boot memory (boot time only); returns 0 or -1. */
+int arch_vspace_map(void *pd, uint32_t va, uint32_t pa, bool writable, bool executable);
+/* Switches to pd (NULL: the kernel-only directory) with the given ASID. */
+void arch_vspace_activate(void *pd, uint32_t asid);
+/* A kernel pointer to the byte mapped at user address va in pd, or NULL. */
+uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va);
 /* Drops the boot-time identity mapping of RAM once the kernel runs in its window. */
 void arch_drop_identity_map(void);
 
@@ -42,6 +46,11 @@ NORETURN void arch_enter_idle(void);
 
 /* Boot memory: physical frames after the kernel image, handed out once. */
 uint32_t arch_boot_alloc(uint32_t size, uint32_t align);
+/* The first physical address boot allocation has not used, and the end of the
+ * RAM the kernel window covers: what becomes the root task's untyped memory. */
+uint32_t arch_boot_alloc_end(void);
+uint32_t arch_usable_ram_end(void);
 void *arch_phys_to_kernel(uint32_t pa);
+uint32_t arch_kernel_to_phys(const void *p);
 
 #endif

@@ -50,9 +50,22 @@ NORETURN void kpanic_at(const char *function, const char *fmt, ...)
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);
 
+/* Word stores where alignment allows: retype clears megabytes at a time. */
 void *memset(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
+    while (n && ((uintptr_t)d & 3)) {
+        *d++ = (unsigned char)c;
+        n--;
+    }
+    uint32_t word = 0x01010101u * (unsigned char)c;
+    for (; n >= 16; n -= 16, d += 16) {
+        uint32_t *w = (uint32_t *)(void *)d;
+        w[0] = word;
+        w[1] = word;
+        w[2] = word;
+        w[3] = word;
+    }
     while (n--)
         *d++ = (unsigned char)c;
     return dst;

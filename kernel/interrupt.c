@@ -16,5 +16,6 @@ NORETURN void handle_interrupt(unsigned irq)
 {
     (void)irq;
     kernel_ticks++;
+    sched_tick();
     schedule_and_exit();
 }

@@ -1,8 +1,9 @@
 /*
- * kernel/rootserver.c - creating the root task at boot: its address space, its
- * image (the first program in the built-in archive), its IPC buffer and BootInfo
- * pages right after the image (spec §10), and its thread, ready to run with
- * r0 = the BootInfo address. Partners: rootserver.h, archive.c, elf.c, boot.c.
+ * kernel/rootserver.c - creating the root task at boot (spec 10): its address
+ * space with the image (the first program in the built-in archive), the IPC
+ * buffer and BootInfo pages right after the image, its TCB and root CNode with
+ * the initial caps at seL4's fixed slots, a frame cap per image page, and all
+ * remaining RAM as untyped caps. Partners: rootserver.h, archive.c, elf.c, boot.c.
  */
 #include "rootserver.h"
 
@@ -13,29 +14,39 @@
 #include "elf.h"
 
 #define ROOT_ASID 1
-#define ROOT_CNODE_SIZE_BITS 12
+#define ROOT_CNODE_BITS 12
+#define ROOT_PRIORITY 255
+#define MAX_IMAGE_PAGES 2048 /* 8 MiB; each page also takes a root CNode slot */
 
-static tcb_t root_tcb;
+/* What boot learns while building the address space, for the caps it then makes. */
+typedef struct boot_state {
+    void *pd;
+    cte_t *cnode;
+    uint32_t image_start, image_end;
+    uint32_t image_frames[MAX_IMAGE_PAGES]; /* physical, in address order */
+    uint32_t image_pages;
+    uint32_t ipc_buffer_pa, bootinfo_pa;
+    seL4_SlotPos next_slot;
+} boot_state_t;
 
 static uint32_t page_down(uint32_t a) { return a & ~(PAGE_SIZE_USER - 1); }
 static uint32_t page_up(uint32_t a) { return (a + PAGE_SIZE_USER - 1) & ~(PAGE_SIZE_USER - 1); }
 
-/* Maps fresh zeroed frames over [start, end) and returns nothing; panics if out of memory. */
-static void map_zeroed(vspace_t *vs, uint32_t start, uint32_t end, bool writable, bool exec)
+/* A zeroed frame from boot memory, mapped at va; returns its physical address. */
+static uint32_t map_zeroed(void *pd, uint32_t va, bool writable, bool exec)
 {
-    for (uint32_t va = page_down(start); va < end; va += PAGE_SIZE_USER) {
-        uint32_t pa = arch_boot_alloc(PAGE_SIZE_USER, PAGE_SIZE_USER);
-        kmemset(arch_phys_to_kernel(pa), 0, PAGE_SIZE_USER);
-        if (arch_vspace_map(vs, va, pa, writable, exec) != 0)
-            kpanic("cannot map the root task at 0x%08x", va);
-    }
+    uint32_t pa = arch_boot_alloc(PAGE_SIZE_USER, PAGE_SIZE_USER);
+    kmemset(arch_phys_to_kernel(pa), 0, PAGE_SIZE_USER);
+    if (arch_vspace_map(pd, va, pa, writable, exec) != 0)
+        kpanic("cannot map the root task at 0x%08x", va);
+    return pa;
 }
 
 /* Copies bytes into the user address space being built (not yet active). */
-static void copy_to_user(vspace_t *vs, uint32_t va, const uint8_t *src, size_t len)
+static void copy_to_user(void *pd, uint32_t va, const uint8_t *src, size_t len)
 {
     while (len > 0) {
-        uint8_t *dst = arch_vspace_kernel_ptr(vs, va);
+        uint8_t *dst = arch_vspace_kernel_ptr(pd, va);
         size_t chunk = PAGE_SIZE_USER - (va & (PAGE_SIZE_USER - 1));
         if (!dst)
             kpanic("root task: 0x%08x is not mapped", va);
@@ -48,32 +59,104 @@ static void copy_to_user(vspace_t *vs, uint32_t va, const uint8_t *src, size_t l
     }
 }
 
-/* Loads every PT_LOAD segment; returns the page-aligned end of the image. */
-static uint32_t load_segments(vspace_t *vs, const elf32_header_t *eh, size_t size,
-                              uint32_t *image_start)
+/* Loads every PT_LOAD segment, page by page, recording the frames. */
+static void load_segments(boot_state_t *b, const elf32_header_t *eh, size_t size)
 {
-    uint32_t image_end = 0;
-    *image_start = USER_TOP_ADDR;
+    b->image_start = USER_TOP_ADDR;
     for (unsigned i = 0; i < eh->phnum; i++) {
         const elf32_phdr_t *ph = elf_phdr(eh, size, i);
         if (!ph)
             kpanic("root task: program header %u is outside the file", i);
         if (ph->type != ELF_PT_LOAD || ph->memsz == 0)
             continue;
-        if (ph->vaddr + ph->memsz > USER_TOP_ADDR || ph->offset + ph->filesz > size)
-            kpanic("root task: segment %u does not fit user space", i);
-        map_zeroed(vs, ph->vaddr, ph->vaddr + ph->memsz, ph->flags & ELF_PF_W, ph->flags & ELF_PF_X);
-        copy_to_user(vs, ph->vaddr, (const uint8_t *)eh + ph->offset, ph->filesz);
-        if (page_down(ph->vaddr) < *image_start)
-            *image_start = page_down(ph->vaddr);
-        if (page_up(ph->vaddr + ph->memsz) > image_end)
-            image_end = page_up(ph->vaddr + ph->memsz);
+        if (ph->vaddr + ph->memsz > USER_TOP_ADDR || ph->offset + ph->filesz > size ||
+            page_down(ph->vaddr) < b->image_end)
+            kpanic("root task: segment %u does not fit user space in order", i);
+        for (uint32_t va = page_down(ph->vaddr); va < ph->vaddr + ph->memsz; va += PAGE_SIZE_USER) {
+            if (b->image_pages == MAX_IMAGE_PAGES)
+                kpanic("root task image larger than %u pages", MAX_IMAGE_PAGES);
+            b->image_frames[b->image_pages++] =
+                map_zeroed(b->pd, va, ph->flags & ELF_PF_W, ph->flags & ELF_PF_X);
+        }
+        copy_to_user(b->pd, ph->vaddr, (const uint8_t *)eh + ph->offset, ph->filesz);
+        if (page_down(ph->vaddr) < b->image_start)
+            b->image_start = page_down(ph->vaddr);
+        b->image_end = page_up(ph->vaddr + ph->memsz);
     }
-    return image_end;
+    if (b->image_pages == 0)
+        kpanic("root task has nothing to load");
+}
+
+/* Puts an original cap (no CDT parent) in the next root CNode slot. */
+static seL4_SlotPos provide(boot_state_t *b, seL4_SlotPos slot, cap_t cap)
+{
+    cte_t *cte = &b->cnode[slot];
+    cte->cap = cap;
+    mdb_set_flags(cte, true, false);
+    return slot;
+}
+
+static void provide_fixed_caps(boot_state_t *b, tcb_t *t)
+{
+    cap_t cnode = cap_cnode(b->cnode, ROOT_CNODE_BITS, 32 - ROOT_CNODE_BITS, 0);
+    void *pool = arch_phys_to_kernel(arch_boot_alloc(1u << seL4_ASIDPoolBits, 1u << seL4_ASIDPoolBits));
+    kmemset(pool, 0, 1u << seL4_ASIDPoolBits);
+    provide(b, seL4_CapInitThreadTCB, cap_thread(t));
+    provide(b, seL4_CapInitThreadCNode, cnode);
+    provide(b, seL4_CapInitThreadVSpace, cap_page_directory(b->pd, true, ROOT_ASID));
+    provide(b, seL4_CapIRQControl, cap_simple(CAP_IRQ_CONTROL));
+    provide(b, seL4_CapASIDControl, cap_simple(CAP_ASID_CONTROL));
+    provide(b, seL4_CapInitThreadASIDPool, cap_asid_pool(pool));
+    provide(b, seL4_CapBootInfoFrame, cap_frame(b->bootinfo_pa, FRAME_SMALL, false, RIGHTS_ALL));
+    provide(b, seL4_CapInitThreadIPCBuffer, cap_frame(b->ipc_buffer_pa, FRAME_SMALL, false, RIGHTS_ALL));
+    provide(b, seL4_CapDomain, cap_simple(CAP_DOMAIN));
+    /* The thread's own slots hold copies, children of the caps above. */
+    cdt_insert(cnode, &b->cnode[seL4_CapInitThreadCNode], &t->slots[TCB_SLOT_CSPACE], false);
+    cdt_insert(b->cnode[seL4_CapInitThreadVSpace].cap, &b->cnode[seL4_CapInitThreadVSpace],
+               &t->slots[TCB_SLOT_VSPACE], false);
+    cdt_insert(b->cnode[seL4_CapInitThreadIPCBuffer].cap, &b->cnode[seL4_CapInitThreadIPCBuffer],
+               &t->slots[TCB_SLOT_IPC_BUFFER], false);
+    b->next_slot = seL4_NumInitialCaps;
+}
+
+/* Hands all RAM not used at boot to the root task as untyped caps, each a
+ * naturally aligned power of two (spec 10.2: 2^4..2^29). */
+static void provide_untyped(boot_state_t *b, seL4_BootInfo *bi)
+{
+    uint32_t at = (arch_boot_alloc_end() + 15u) & ~15u, end = arch_usable_ram_end();
+    bi->untyped.start = b->next_slot;
+    unsigned n = 0;
+    while (end - at >= (1u << seL4_MinUntypedBits) && n < CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS) {
+        unsigned bits = seL4_MaxUntypedBits;
+        while (bits > seL4_MinUntypedBits && ((at & ((1u << bits) - 1)) || (1u << bits) > end - at))
+            bits--;
+        /* Boot untypeds start full, so their first retype clears them (spec 10.2). */
+        provide(b, b->next_slot++, cap_untyped(at, bits, false, 1u << bits));
+        bi->untypedList[n++] = (seL4_UntypedDesc){.paddr = at, .sizeBits = (seL4_Uint8)bits};
+        at += 1u << bits;
+    }
+    bi->untyped.end = b->next_slot;
+}
+
+static void write_bootinfo(boot_state_t *b, uint32_t ipc_buffer_va)
+{
+    seL4_BootInfo *bi = arch_phys_to_kernel(b->bootinfo_pa);
+    kmemset(bi, 0, sizeof(*bi));
+    bi->numNodes = 1;
+    bi->ipcBuffer = (seL4_IPCBuffer *)(uintptr_t)ipc_buffer_va;
+    bi->initThreadCNodeSizeBits = ROOT_CNODE_BITS;
+    bi->userImageFrames.start = b->next_slot;
+    for (uint32_t i = 0; i < b->image_pages; i++)
+        provide(b, b->next_slot++, cap_frame(b->image_frames[i], FRAME_SMALL, false, RIGHTS_ALL));
+    bi->userImageFrames.end = b->next_slot;
+    provide_untyped(b, bi);
+    bi->empty.start = b->next_slot;
+    bi->empty.end = 1u << ROOT_CNODE_BITS;
 }
 
 tcb_t *rootserver_create(void)
 {
+    static boot_state_t b;
     archive_file_t file;
     if (!archive_file(0, &file))
         kpanic("the image holds no user program");
@@ -81,32 +164,27 @@ tcb_t *rootserver_create(void)
     if (!eh)
         kpanic("root task '%s' is not an ARM ELF32 executable", file.name);
 
-    vspace_t *vs = arch_vspace_create(ROOT_ASID);
-    uint32_t image_start;
-    uint32_t image_end = load_segments(vs, eh, file.size, &image_start);
-    if (image_end == 0)
-        kpanic("root task '%s' has nothing to load", file.name);
-    uint32_t ipc_buffer = image_end;
-    uint32_t bootinfo = image_end + PAGE_SIZE_USER;
-    map_zeroed(vs, ipc_buffer, bootinfo + PAGE_SIZE_USER, true, false);
+    b.pd = arch_boot_pd_create();
+    load_segments(&b, eh, file.size);
+    uint32_t ipc_buffer_va = b.image_end, bootinfo_va = b.image_end + PAGE_SIZE_USER;
+    b.ipc_buffer_pa = map_zeroed(b.pd, ipc_buffer_va, true, false);
+    b.bootinfo_pa = map_zeroed(b.pd, bootinfo_va, true, false);
 
-    seL4_BootInfo bi;
-    kmemset(&bi, 0, sizeof(bi));
-    bi.numNodes = 1;
-    bi.ipcBuffer = (seL4_IPCBuffer *)ipc_buffer;
-    bi.initThreadCNodeSizeBits = ROOT_CNODE_SIZE_BITS;
-    copy_to_user(vs, bootinfo, (const uint8_t *)&bi, sizeof(bi));
+    uint32_t cnode_bytes = 1u << (ROOT_CNODE_BITS + seL4_SlotBits);
+    b.cnode = arch_phys_to_kernel(arch_boot_alloc(cnode_bytes, cnode_bytes));
+    kmemset(b.cnode, 0, cnode_bytes);
+    tcb_t *t = arch_phys_to_kernel(arch_boot_alloc(1u << seL4_TCBBits, 1u << seL4_TCBBits));
+    thread_init(t);
+    provide_fixed_caps(&b, t);
+    write_bootinfo(&b, ipc_buffer_va);
 
-    tcb_t *t = &root_tcb;
-    kmemset(t, 0, sizeof(*t));
     thread_set_name(t, "rootserver");
-    t->vspace = vs;
-    t->ipc_buffer = ipc_buffer;
+    t->priority = t->mcp = ROOT_PRIORITY;
+    t->ipc_buffer = ipc_buffer_va;
     t->context.pc = eh->entry;
-    t->context.cpsr = CPSR_USER_MODE;
-    t->context.r[0] = bootinfo;
-    thread_make_runnable(t);
+    t->context.r[0] = bootinfo_va;
+    thread_resume(t);
     kprintf("numbat: root task '%s': image 0x%08x-0x%08x, entry 0x%08x\n", file.name,
-            image_start, image_end, eh->entry);
+            b.image_start, b.image_end, eh->entry);
     return t;
 }

@@ -1,82 +1,171 @@
 /*
- * kernel/sched.c - choosing what runs next. This first slice keeps a small table
- * of threads and runs them round robin; priorities, run queues and timeslices
- * arrive with TCB objects. When no thread can ever run again (all inactive, and
- * nothing blocked that an interrupt could wake) the kernel halts the board rather
- * than idle forever, so a lab whose last thread died ends visibly.
- * Partners: thread.h, arch.h (arch_enter_thread, arch_enter_idle).
+ * kernel/sched.c - the scheduler (spec 11.8): 256 priorities, one FIFO ready
+ * queue each, round robin within a priority on a timeslice of 5 ticks. The
+ * current thread keeps the CPU until a runnable thread of strictly higher
+ * priority exists, it yields, its timeslice ends, or it stops running. When no
+ * thread can ever run again the kernel halts the board, so a lab whose last
+ * thread died ends visibly instead of idling forever.
+ * Partners: thread.h, tcb.c, arch.h (arch_enter_thread).
  */
 #include "arch.h"
 #include "thread.h"
 
-#define MAX_THREADS 8
-
-/* The status the board halts with when every thread has stopped. */
+#define NUM_PRIORITIES 256
 #define HALT_STATUS_NO_THREADS 1
 
 tcb_t *current_thread;
-static tcb_t *threads[MAX_THREADS];
-static unsigned thread_count;
-static tcb_t *yielded; /* the thread that last called Yield, until the next schedule */
+tcb_t *all_threads;
 
-void thread_set_name(tcb_t *t, const char *name)
+typedef struct queue {
+    tcb_t *head, *tail;
+} queue_t;
+
+static queue_t ready[NUM_PRIORITIES];
+/* One bit per priority with a non-empty queue, to find the highest fast. */
+static uint32_t ready_bitmap[NUM_PRIORITIES / 32];
+
+/* Queues t at the tail (new arrivals, yields) or the head (a preempted thread
+ * resumes first among its equals). */
+static void enqueue_at(tcb_t *t, bool head)
 {
-    size_t i = 0;
-    for (; name[i] && i < THREAD_NAME_MAX - 1; i++)
-        t->name[i] = name[i];
-    t->name[i] = '\0';
+    queue_t *q = &ready[t->priority];
+    kassert(!t->queued);
+    if (head) {
+        t->queue_prev = NULL;
+        t->queue_next = q->head;
+        if (q->head)
+            q->head->queue_prev = t;
+        else
+            q->tail = t;
+        q->head = t;
+    } else {
+        t->queue_prev = q->tail;
+        t->queue_next = NULL;
+        if (q->tail)
+            q->tail->queue_next = t;
+        else
+            q->head = t;
+        q->tail = t;
+    }
+    t->queued = true;
+    ready_bitmap[t->priority / 32] |= 1u << (t->priority % 32);
 }
 
-static void remember(tcb_t *t)
+static void enqueue(tcb_t *t)
 {
-    for (unsigned i = 0; i < thread_count; i++)
-        if (threads[i] == t)
-            return;
-    kassert(thread_count < MAX_THREADS);
-    threads[thread_count++] = t;
+    enqueue_at(t, false);
 }
 
-void thread_make_runnable(tcb_t *t)
+static void dequeue(tcb_t *t)
 {
-    remember(t);
-    t->state = THREAD_RUNNABLE;
+    if (!t->queued)
+        return;
+    queue_t *q = &ready[t->priority];
+    if (t->queue_prev)
+        t->queue_prev->queue_next = t->queue_next;
+    else
+        q->head = t->queue_next;
+    if (t->queue_next)
+        t->queue_next->queue_prev = t->queue_prev;
+    else
+        q->tail = t->queue_prev;
+    t->queued = false;
+    if (!q->head)
+        ready_bitmap[t->priority / 32] &= ~(1u << (t->priority % 32));
 }
 
-void thread_stop(tcb_t *t)
+/* The highest priority with a queued thread, or -1. */
+static int highest_ready(void)
+{
+    for (int w = NUM_PRIORITIES / 32 - 1; w >= 0; w--)
+        if (ready_bitmap[w])
+            return w * 32 + 31 - __builtin_clz(ready_bitmap[w]);
+    return -1;
+}
+
+void thread_resume(tcb_t *t)
+{
+    if (t->state == THREAD_RUNNING)
+        return;
+    t->state = THREAD_RUNNING;
+    if (t != current_thread)
+        enqueue(t);
+}
+
+void thread_suspend(tcb_t *t)
 {
     t->state = THREAD_INACTIVE;
+    dequeue(t);
 }
 
-void thread_yield(tcb_t *t)
+void thread_set_priority(tcb_t *t, uint32_t priority)
 {
-    yielded = t;
+    bool was_queued = t->queued;
+    dequeue(t);
+    t->priority = priority;
+    if (was_queued)
+        enqueue(t);
 }
 
-/* The next runnable thread after `from` in table order, wrapping; NULL if none. */
-static tcb_t *next_runnable(tcb_t *from)
+void thread_register(tcb_t *t)
 {
-    unsigned start = 0;
-    for (unsigned i = 0; i < thread_count; i++)
-        if (threads[i] == from)
-            start = i + 1;
-    for (unsigned k = 0; k < thread_count; k++) {
-        tcb_t *t = threads[(start + k) % thread_count];
-        if (t->state == THREAD_RUNNABLE)
-            return t;
+    t->all_prev = NULL;
+    t->all_next = all_threads;
+    if (all_threads)
+        all_threads->all_prev = t;
+    all_threads = t;
+}
+
+void thread_destroy(tcb_t *t)
+{
+    thread_suspend(t);
+    if (t->all_prev)
+        t->all_prev->all_next = t->all_next;
+    else if (all_threads == t)
+        all_threads = t->all_next;
+    if (t->all_next)
+        t->all_next->all_prev = t->all_prev;
+    if (current_thread == t)
+        current_thread = NULL;
+}
+
+void sched_yield(tcb_t *t)
+{
+    /* To the tail of its queue: equal priorities get their turn first. */
+    if (t == current_thread && t->state == THREAD_RUNNING) {
+        enqueue(t);
+        current_thread = NULL;
     }
-    return NULL;
+}
+
+void sched_tick(void)
+{
+    tcb_t *t = current_thread;
+    if (!t || t->state != THREAD_RUNNING)
+        return;
+    if (t->timeslice > 1) {
+        t->timeslice--;
+        return;
+    }
+    t->timeslice = TIMESLICE_TICKS;
+    sched_yield(t);
 }
 
 NORETURN void schedule_and_exit(void)
 {
-    bool keep = current_thread && current_thread->state == THREAD_RUNNABLE &&
-                current_thread != yielded;
-    tcb_t *next = keep ? current_thread : next_runnable(current_thread);
-    yielded = NULL;
-    if (!next) {
+    tcb_t *cur = current_thread;
+    int best = highest_ready();
+    if (cur && cur->state == THREAD_RUNNING && (best < 0 || (uint32_t)best <= cur->priority))
+        arch_enter_thread(cur);
+    if (cur && cur->state == THREAD_RUNNING)
+        enqueue_at(cur, true); /* preempted: first among its equals */
+    best = highest_ready();
+    if (best < 0) {
         kprintf("numbat: no thread can run any more; halting\n");
         arch_halt(HALT_STATUS_NO_THREADS);
     }
+    tcb_t *next = ready[best].head;
+    dequeue(next);
     current_thread = next;
     arch_enter_thread(next);
 }

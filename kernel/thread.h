@@ -1,42 +1,75 @@
 /*
- * kernel/thread.h - threads as the first kernel slice has them: a saved user
- * context, a state, an address space and a name. Capabilities, priorities and
- * IPC state join when TCBs become objects retyped from untyped memory.
- * Partners: sched.c, syscall.c, fault.c.
+ * kernel/thread.h - thread control blocks. A TCB object is 1 KiB of untyped
+ * memory (seL4_TCBBits): the tcb_t below, which begins with the TCB's own small
+ * CNode holding its CSpace root, VSpace root and IPC buffer frame caps.
+ * Partners: tcb.c (TCB invocations), sched.c (run queues), syscall.c.
  */
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
 #include <arch/context.h>
+#include <sel4/constants.h>
 
+#include "cnode.h"
 #include "kernel.h"
 
 typedef enum thread_state {
     THREAD_INACTIVE, /* not runnable until resumed (also: stopped by an unhandled fault) */
-    THREAD_RUNNABLE,
+    THREAD_RUNNING,  /* runnable: current or in a ready queue */
 } thread_state_t;
 
-struct vspace;
+enum tcb_slot {
+    TCB_SLOT_CSPACE,
+    TCB_SLOT_VSPACE,
+    TCB_SLOT_IPC_BUFFER,
+    TCB_SLOT_COUNT
+};
 
 #define THREAD_NAME_MAX 16
+#define TIMESLICE_TICKS 5 /* seL4's CONFIG_TIME_SLICE */
 
 typedef struct tcb {
+    cte_t slots[TCB_SLOT_COUNT];
     arch_context_t context; /* saved user registers */
     thread_state_t state;
-    struct vspace *vspace;
+    uint32_t priority;
+    uint32_t mcp;           /* maximum controlled priority */
+    uint32_t timeslice;     /* ticks left */
+    struct tcb *queue_prev, *queue_next; /* ready queue links */
+    bool queued;
     uint32_t ipc_buffer;    /* user address, 0 if none */
+    uint32_t fault_ep;      /* cptr, resolved in the thread's CSpace at fault time */
+    uint32_t tpidrurw, tpidruro;
+    uint32_t flags;         /* seL4_TCBFlag bits */
+    void *bound_notification;
+    struct tcb *all_next, *all_prev; /* every TCB, for DebugDumpScheduler */
     char name[THREAD_NAME_MAX];
 } tcb_t;
 
-/* The thread whose context the kernel saved on entry; NULL while idle. */
+_Static_assert(sizeof(tcb_t) <= (1u << seL4_TCBBits), "a TCB fits its object");
+
+/* The thread whose context the kernel saved on entry. */
 extern tcb_t *current_thread;
+/* Every TCB that exists, newest first. */
+extern tcb_t *all_threads;
 
+void thread_init(tcb_t *t);
 void thread_set_name(tcb_t *t, const char *name);
-void thread_make_runnable(tcb_t *t);
-void thread_stop(tcb_t *t);
-/* The next schedule_and_exit() prefers any other runnable thread over t. */
-void thread_yield(tcb_t *t);
+cap_t thread_cspace(const tcb_t *t);
+/* Makes t runnable (queued by priority); from INACTIVE it resumes at its saved PC. */
+void thread_resume(tcb_t *t);
+/* Makes t inactive and takes it out of the ready queues. */
+void thread_suspend(tcb_t *t);
+void thread_set_priority(tcb_t *t, uint32_t priority);
+/* Adds a new TCB to all_threads. */
+void thread_register(tcb_t *t);
+/* The scheduler's part of deleting a TCB: it must not run or be queued again. */
+void thread_destroy(tcb_t *t);
 
+/* sched.c */
+void sched_yield(tcb_t *t);
+/* A timer tick: charge the current thread's timeslice. */
+void sched_tick(void);
 /* Picks the next thread and leaves the kernel to it; never returns. */
 NORETURN void schedule_and_exit(void);
 

@@ -71,7 +71,15 @@ void arch_timer_selftest(unsigned ticks)
 
 NORETURN void arch_enter_thread(tcb_t *thread)
 {
-    arch_vspace_activate(thread->vspace);
+    cap_t vs = thread->slots[TCB_SLOT_VSPACE].cap;
+    /* A thread without an address space runs on the kernel-only directory: its
+     * first instruction fetch faults, and that fault is reported. */
+    if (cap_type(vs) == CAP_PAGE_DIRECTORY)
+        arch_vspace_activate(cap_ptr(vs), pd_asid(vs));
+    else
+        arch_vspace_activate(NULL, 0);
+    CP15_WRITE(c13, 0, c0, 2, thread->tpidrurw);
+    CP15_WRITE(c13, 0, c0, 3, thread->tpidruro);
     /*
      * The thread resumes in user mode with interrupts unmasked. Everything else in
      * its CPSR (flags, GE, and the T and IT bits of Thumb code such as libgcc's

@@ -14,15 +14,6 @@
 extern uint32_t boot_page_directory[PD_ENTRIES];
 extern uint8_t __kernel_end[];
 
-struct vspace {
-    uint32_t *pd;    /* kernel address of the page directory */
-    uint32_t pd_pa;  /* physical address, for TTBR0 */
-    uint32_t asid;
-};
-
-#define MAX_VSPACES 4
-static struct vspace vspaces[MAX_VSPACES];
-static unsigned vspace_count;
 static uint32_t boot_alloc_next; /* physical; 0 until first use */
 
 void *arch_phys_to_kernel(uint32_t pa)
@@ -30,18 +21,34 @@ void *arch_phys_to_kernel(uint32_t pa)
     return (void *)(uintptr_t)PHYS_TO_KVIRT(pa);
 }
 
+uint32_t arch_kernel_to_phys(const void *p)
+{
+    return KVIRT_TO_PHYS((uint32_t)(uintptr_t)p);
+}
+
 uint32_t arch_boot_alloc(uint32_t size, uint32_t align)
 {
     if (!boot_alloc_next)
         boot_alloc_next = KVIRT_TO_PHYS((uint32_t)(uintptr_t)__kernel_end);
     uint32_t pa = (boot_alloc_next + align - 1) & ~(align - 1);
-    uint32_t limit = PHYS_RAM_BASE + arch_ram_size();
-    if (limit > PHYS_RAM_BASE + KERNEL_WINDOW_SIZE)
-        limit = PHYS_RAM_BASE + KERNEL_WINDOW_SIZE;
+    uint32_t limit = arch_usable_ram_end();
     if (pa + size > limit || pa + size < pa)
         kpanic("out of boot memory (%u bytes wanted)", size);
     boot_alloc_next = pa + size;
     return pa;
+}
+
+uint32_t arch_boot_alloc_end(void)
+{
+    if (!boot_alloc_next)
+        boot_alloc_next = KVIRT_TO_PHYS((uint32_t)(uintptr_t)__kernel_end);
+    return boot_alloc_next;
+}
+
+uint32_t arch_usable_ram_end(void)
+{
+    uint32_t size = arch_ram_size();
+    return PHYS_RAM_BASE + (size < KERNEL_WINDOW_SIZE ? size : KERNEL_WINDOW_SIZE);
 }
 
 /* The boot directory's kernel view of the identity map is no longer needed. */
@@ -59,24 +66,24 @@ void arch_drop_identity_map(void)
     cpu_tlb_flush_all();
 }
 
-vspace_t *arch_vspace_create(uint32_t asid)
+void arch_pd_init(void *pd_ptr)
 {
-    if (vspace_count == MAX_VSPACES)
-        kpanic("too many address spaces");
-    vspace_t *vs = &vspaces[vspace_count++];
-    vs->pd_pa = arch_boot_alloc(PD_SIZE, PD_SIZE);
-    vs->pd = arch_phys_to_kernel(vs->pd_pa);
-    vs->asid = asid;
-    uint32_t *kpd = kernel_pd();
+    uint32_t *pd = pd_ptr, *kpd = kernel_pd();
     for (uint32_t i = 0; i < PD_ENTRIES; i++)
-        vs->pd[i] = i >= (USER_TOP >> SECTION_BITS) ? kpd[i] : 0;
-    return vs;
+        pd[i] = i >= (USER_TOP >> SECTION_BITS) ? kpd[i] : 0;
 }
 
-/* The page table covering va, created on first use. */
-static uint32_t *page_table(vspace_t *vs, uint32_t va)
+void *arch_boot_pd_create(void)
 {
-    uint32_t *pde = &vs->pd[va >> SECTION_BITS];
+    void *pd = arch_phys_to_kernel(arch_boot_alloc(PD_SIZE, PD_SIZE));
+    arch_pd_init(pd);
+    return pd;
+}
+
+/* The page table covering va, created from boot memory on first use. */
+static uint32_t *page_table(uint32_t *pd, uint32_t va)
+{
+    uint32_t *pde = &pd[va >> SECTION_BITS];
     if (!pde_is_table(*pde)) {
         uint32_t pt_pa = arch_boot_alloc(PT_SIZE, PT_SIZE);
         kmemset(arch_phys_to_kernel(pt_pa), 0, PT_SIZE);
@@ -85,19 +92,20 @@ static uint32_t *page_table(vspace_t *vs, uint32_t va)
     return arch_phys_to_kernel(pde_table_base(*pde));
 }
 
-int arch_vspace_map(vspace_t *vs, uint32_t va, uint32_t pa, bool writable, bool executable)
+int arch_vspace_map(void *pd, uint32_t va, uint32_t pa, bool writable, bool executable)
 {
     if (va >= USER_TOP || (va & (PAGE_SIZE - 1)) || (pa & (PAGE_SIZE - 1)))
         return -1;
     pte_access_t access = writable ? (executable ? PTE_USER_RWX : PTE_USER_RW)
                                    : (executable ? PTE_USER_RX : PTE_USER_RO);
-    page_table(vs, va)[(va >> PAGE_BITS) % PT_ENTRIES] = pte_small_page(pa, access);
+    page_table(pd, va)[(va >> PAGE_BITS) % PT_ENTRIES] = pte_small_page(pa, access);
     return 0;
 }
 
-uint8_t *arch_vspace_kernel_ptr(vspace_t *vs, uint32_t va)
+uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
 {
-    uint32_t pde = vs->pd[va >> SECTION_BITS];
+    uint32_t *pd = pd_ptr;
+    uint32_t pde = pd[va >> SECTION_BITS];
     if (va >= USER_TOP || !pde_is_table(pde))
         return NULL;
     uint32_t *pt = arch_phys_to_kernel(pde_table_base(pde));
@@ -107,11 +115,12 @@ uint8_t *arch_vspace_kernel_ptr(vspace_t *vs, uint32_t va)
     return (uint8_t *)arch_phys_to_kernel(pte & PTE_BASE_MASK) + (va & (PAGE_SIZE - 1));
 }
 
-void arch_vspace_activate(vspace_t *vs)
+void arch_vspace_activate(void *pd, uint32_t asid)
 {
+    uint32_t *table = pd ? pd : kernel_pd();
     /* Set the ASID before the new table so no walk mixes the two (ARM DDI 0406C B3.10.4). */
-    cpu_write_contextidr(vs->asid);
+    cpu_write_contextidr(asid);
     cpu_isb();
-    cpu_write_ttbr0(vs->pd_pa);
+    cpu_write_ttbr0(arch_kernel_to_phys(table));
     cpu_isb();
 }

@@ -18,13 +18,21 @@ NORETURN void arch_handle_interrupt(void);
 NORETURN void arch_kernel_fault(const uint32_t *frame, enum arch_trap kind);
 NORETURN void arch_unexpected_vector(void);
 
+/* TPIDRURW is writable from user mode: keep the thread's value. */
+static void save_tls(void)
+{
+    current_thread->tpidrurw = CP15_READ(c13, 0, c0, 2);
+}
+
 NORETURN void arch_handle_syscall(void)
 {
+    save_tls();
     handle_syscall((int32_t)current_thread->context.r[7]);
 }
 
 NORETURN void arch_handle_user_trap(enum arch_trap kind)
 {
+    save_tls();
     fault_t f = {.pc = current_thread->context.pc};
     switch (kind) {
     case TRAP_DATA_ABORT:
@@ -46,6 +54,8 @@ NORETURN void arch_handle_user_trap(enum arch_trap kind)
 
 NORETURN void arch_handle_interrupt(void)
 {
+    if (current_thread)
+        save_tls();
     unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
     if (irq == GIC_SPURIOUS_IRQ)
         schedule_and_exit();

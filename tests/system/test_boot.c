@@ -108,7 +108,7 @@ Test(panic, kernel_panic_exits_3_with_registers_and_symbol)
 {
     run_result_t r = run_sim(SIM_IMAGE("too-big"), NULL);
     cr_expect_eq(r.status, 3, "exit status %d", r.status);
-    cr_expect(strstr(r.out, "numbat: kernel panic in arch_boot_alloc: out of boot memory") != NULL,
+    cr_expect(strstr(r.out, "numbat: kernel panic in load_segments: root task image larger than 2048 pages") != NULL,
               "%s", r.out);
     cr_expect(strstr(r.err, "the kernel panicked") != NULL, "%s", r.err);
     cr_expect(strstr(r.err, "cpsr") != NULL && strstr(r.err, "dfsr") != NULL, "%s", r.err);

@@ -1,5 +1,5 @@
-/* tests/system/too-big - a root task larger than RAM: loading it must make the
- * kernel panic (out of boot memory), and numbat-sim must report the panic. */
+/* tests/system/too-big - a root task larger than the kernel accepts (200 MiB):
+ * loading it must make the kernel panic, and numbat-sim must report the panic. */
 #include <numbat/runtime.h>
 
 static char huge[200u << 20];

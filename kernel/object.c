@@ -1,0 +1,85 @@
+/*
+ * kernel/object.c - creating and destroying kernel objects. Objects are made only
+ * by Untyped_Retype in memory that is already zero; destroying one undoes what
+ * refers to it (spec 11.3). Partners: object.h, untyped.c, cdt.c.
+ */
+#include "object.h"
+
+#include <sel4/objecttype.h>
+
+#include "arch.h"
+#include "cnode.h"
+#include "thread.h"
+
+unsigned object_size_bits(uint32_t type, uint32_t size_bits)
+{
+    switch (type) {
+    case seL4_UntypedObject: return size_bits;
+    case seL4_TCBObject: return seL4_TCBBits;
+    case seL4_EndpointObject: return seL4_EndpointBits;
+    case seL4_NotificationObject: return seL4_NotificationBits;
+    case seL4_CapTableObject: return size_bits + seL4_SlotBits;
+    case seL4_ARM_PageDirectoryObject: return seL4_PageDirBits;
+    case seL4_ARM_SmallPageObject: return seL4_PageBits;
+    case seL4_ARM_LargePageObject: return seL4_LargePageBits;
+    case seL4_ARM_SectionObject: return seL4_SectionBits;
+    case seL4_ARM_SuperSectionObject: return seL4_SuperSectionBits;
+    case seL4_ARM_PageTableObject: return seL4_PageTableBits;
+    default: kpanic("object type %u", type);
+    }
+}
+
+static cap_t create_frame(uint32_t type, uint32_t paddr, bool device)
+{
+    frame_size_t size = type == seL4_ARM_SmallPageObject   ? FRAME_SMALL
+                        : type == seL4_ARM_LargePageObject ? FRAME_LARGE
+                        : type == seL4_ARM_SectionObject   ? FRAME_SECTION
+                                                           : FRAME_SUPERSECTION;
+    return cap_frame(paddr, size, device, RIGHTS_ALL);
+}
+
+cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device)
+{
+    void *obj = device ? NULL : arch_phys_to_kernel(paddr);
+    switch (type) {
+    case seL4_UntypedObject: return cap_untyped(paddr, size_bits, device, 0);
+    case seL4_TCBObject: {
+        tcb_t *t = obj;
+        thread_init(t);
+        return cap_thread(t);
+    }
+    case seL4_EndpointObject: return cap_endpoint(obj, 0, RIGHTS_ALL);
+    case seL4_NotificationObject: return cap_notification(obj, 0, RIGHTS_ALL);
+    case seL4_CapTableObject: return cap_cnode(obj, size_bits, 0, 0);
+    case seL4_ARM_PageDirectoryObject:
+        arch_pd_init(obj);
+        return cap_page_directory(obj, false, 0);
+    case seL4_ARM_PageTableObject: return cap_page_table(obj);
+    default: return create_frame(type, paddr, device);
+    }
+}
+
+void object_finalise(cap_t cap, bool final)
+{
+    if (!final)
+        return;
+    switch (cap_type(cap)) {
+    case CAP_CNODE: {
+        cte_t *slots = cnode_slots(cap);
+        for (uint32_t i = 0; i < (1u << cnode_radix(cap)); i++)
+            cdt_delete(&slots[i]);
+        break;
+    }
+    case CAP_THREAD: {
+        tcb_t *t = cap_ptr(cap);
+        thread_destroy(t);
+        for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
+            cdt_delete(&t->slots[i]);
+        break;
+    }
+    default:
+        /* Endpoints and notifications have no queues yet; frames and tables are
+         * never mapped yet; untyped memory needs nothing. */
+        break;
+    }
+}

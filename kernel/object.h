@@ -1,0 +1,19 @@
+/*
+ * kernel/object.h - kernel objects as a whole: their sizes, making them out of
+ * untyped memory, destroying them when their last cap goes, and dispatching an
+ * invocation to the file of the object's type. Partners: object.c, untyped.c,
+ * cnode_ops.c, tcb.c, invocation.h.
+ */
+#ifndef KERNEL_OBJECT_H
+#define KERNEL_OBJECT_H
+
+#include "cap.h"
+
+/* log2 of the size of an object of seL4 type `type` with `size_bits`. */
+unsigned object_size_bits(uint32_t type, uint32_t size_bits);
+/* Makes a zeroed object at physical `paddr` and returns its original cap. */
+cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device);
+/* Called when a cap is deleted; `final` says it was the last cap to its object. */
+void object_finalise(cap_t cap, bool final);
+
+#endif

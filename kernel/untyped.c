@@ -1,0 +1,128 @@
+/*
+ * kernel/untyped.c - Untyped_Retype, the only way kernel objects come to exist
+ * (spec 8.2, 11.1). An untyped cap keeps a watermark: objects are carved above
+ * it, each aligned to its own size. When the untyped has no children left the
+ * watermark drops to zero and the used memory is cleared first, so every new
+ * object starts zeroed. Partners: invocation.h, object.c, cdt.c.
+ */
+#include <sel4/invocation.h>
+#include <sel4/objecttype.h>
+
+#include "arch.h"
+#include "invocation.h"
+#include "object.h"
+
+#define RETYPE_ARGS 6
+#define MAX_OBJECT_BITS seL4_MaxUntypedBits
+
+typedef struct retype_request {
+    uint32_t type, size_bits, count;
+    unsigned obj_bits;
+    cte_t *dest; /* first destination slot */
+} retype_request_t;
+
+static bool is_frame_type(uint32_t type)
+{
+    return type == seL4_ARM_SmallPageObject || type == seL4_ARM_LargePageObject ||
+           type == seL4_ARM_SectionObject || type == seL4_ARM_SuperSectionObject;
+}
+
+/* Checks type and size (spec 8.2 steps 1-3). */
+static seL4_Error check_type(invocation_t *inv, retype_request_t *rq)
+{
+    if (rq->type >= seL4_ObjectTypeCount)
+        return inv_invalid_argument(inv, 0);
+    if (rq->size_bits >= 32)
+        return inv_range_error(inv, 0, MAX_OBJECT_BITS);
+    rq->obj_bits = object_size_bits(rq->type, rq->size_bits);
+    if (rq->obj_bits > MAX_OBJECT_BITS)
+        return inv_range_error(inv, 0, MAX_OBJECT_BITS);
+    if ((rq->type == seL4_CapTableObject && rq->size_bits == 0) ||
+        (rq->type == seL4_UntypedObject && rq->size_bits < seL4_MinUntypedBits))
+        return inv_invalid_argument(inv, 1);
+    return seL4_NoError;
+}
+
+/* Finds the destination CNode and checks the window of slots (steps 4-8). */
+static seL4_Error check_destination(invocation_t *inv, retype_request_t *rq)
+{
+    cap_t root = inv_extra_cap(inv, 0);
+    uint32_t index = inv_mr(inv, 2), depth = inv_mr(inv, 3);
+    uint32_t offset = inv_mr(inv, 4);
+    cap_t node = root;
+    if (depth != 0) {
+        cte_t *slot;
+        lookup_fault_t f;
+        seL4_Error e = cspace_lookup_target(root, index, depth, &slot, &f);
+        if (e == seL4_RangeError)
+            return inv_range_error(inv, 1, 32);
+        if (e != seL4_NoError)
+            return inv_failed_lookup(inv, false, &f);
+        node = slot->cap;
+    }
+    if (cap_type(node) != CAP_CNODE) {
+        lookup_fault_t f = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
+        return inv_failed_lookup(inv, false, &f);
+    }
+    uint32_t slots = 1u << cnode_radix(node);
+    if (offset >= slots)
+        return inv_range_error(inv, 0, slots - 1);
+    if (rq->count < 1 || rq->count > seL4_UntypedRetypeMaxObjects)
+        return inv_range_error(inv, 1, seL4_UntypedRetypeMaxObjects);
+    if (rq->count > slots - offset)
+        return inv_range_error(inv, 1, slots - offset);
+    rq->dest = &cnode_slots(node)[offset];
+    for (uint32_t i = 0; i < rq->count; i++)
+        if (!cap_is_null(rq->dest[i].cap))
+            return seL4_DeleteFirst;
+    return seL4_NoError;
+}
+
+static uint32_t align_up(uint32_t value, unsigned bits)
+{
+    uint32_t mask = (1u << bits) - 1;
+    return (value + mask) & ~mask;
+}
+
+/* Creates the objects and their caps; cannot fail once decoding succeeded. */
+static void invoke_retype(cte_t *ut_slot, const retype_request_t *rq, bool reset, uint32_t start)
+{
+    cap_t ut = ut_slot->cap;
+    uint32_t base = cap_addr(ut);
+    if (reset && !untyped_is_device(ut))
+        kmemset(arch_phys_to_kernel(base), 0, untyped_free_bytes(ut));
+    cte_t *parent = ut_slot;
+    for (uint32_t i = 0; i < rq->count; i++) {
+        uint32_t paddr = base + start + (i << rq->obj_bits);
+        cap_t obj = object_create(rq->type, rq->size_bits, paddr, untyped_is_device(ut));
+        /* Each new cap follows the previous one: all stay right after the untyped. */
+        cdt_insert(obj, parent, &rq->dest[i], true);
+        parent = &rq->dest[i];
+    }
+    untyped_set_free_bytes(&ut_slot->cap, start + (rq->count << rq->obj_bits));
+}
+
+seL4_Error decode_untyped(invocation_t *inv)
+{
+    if (inv->label != UntypedRetype)
+        return seL4_IllegalOperation;
+    if (inv->length < RETYPE_ARGS || inv->extra_count < 1)
+        return seL4_TruncatedMessage;
+    retype_request_t rq = {inv_mr(inv, 0), inv_mr(inv, 1), inv_mr(inv, 5), 0, NULL};
+    seL4_Error e = check_type(inv, &rq);
+    if (e == seL4_NoError)
+        e = check_destination(inv, &rq);
+    if (e != seL4_NoError)
+        return e;
+    cap_t ut = inv->cap;
+    bool reset = !cdt_has_children(inv->slot);
+    uint32_t watermark = reset ? 0 : untyped_free_bytes(ut);
+    uint32_t start = align_up(watermark, rq.obj_bits);
+    uint64_t need = (uint64_t)start + ((uint64_t)rq.count << rq.obj_bits);
+    if (start < watermark || need > untyped_size(ut))
+        return inv_not_enough_memory(inv, untyped_size(ut) - watermark);
+    if (untyped_is_device(ut) && rq.type != seL4_UntypedObject && !is_frame_type(rq.type))
+        return inv_invalid_argument(inv, 1);
+    invoke_retype(inv->slot, &rq, reset, start);
+    return seL4_NoError;
+}
