@@ -133,3 +133,24 @@ Test(boot, yield_returns_to_the_caller_across_timer_interrupts)
     cr_expect(strstr(r.out, "20000 yields done") != NULL, "%s", r.out);
     run_result_free(&r);
 }
+
+Test(caps, retype_mint_revoke_and_a_second_thread)
+{
+    run_result_t r = run_sim(SIM_IMAGE("caps"), NULL);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    const char *expected[] = {
+        "retype endpoint: 0, identify: 4",
+        "mint badge 42: 0, identify: 4",
+        "re-mint a badged cap: 3",
+        "copy into an occupied slot: 8",
+        "revoke: 0, minted cap now: 0",
+        "revoke untyped: 0, endpoint now: 0",
+        "retype TCB: 0, identify: 12",
+        "configure: 0",
+        "resume: 0, child ran: 0",
+        "after lowering my priority, child ran: 1",
+    };
+    for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
+        cr_expect(strstr(r.out, expected[i]) != NULL, "missing '%s' in:\n%s", expected[i], r.out);
+    run_result_free(&r);
+}

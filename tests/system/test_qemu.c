@@ -58,3 +58,8 @@ Test(qemu, yield_prints_the_same)
 {
     expect_same_console("yield");
 }
+
+Test(qemu, capability_tour_prints_the_same)
+{
+    expect_same_console("caps");
+}
