@@ -25,7 +25,7 @@ help:
 # Debian packages, and why each is needed, are listed in README.md.
 DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi \
     libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
-    fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio pandoc python3 bc
+    fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio pandoc python3 bc gawk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSING = $(shell for p in $(DEB_PACKAGES); do \
     dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)
@@ -89,8 +89,9 @@ include mk/tests.mk
 test: check-deps all unit-tests system-tests
 
 bench: check-deps all system-images
-	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield
-	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/empty
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-baseline
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/kernel-paths
 	@tools/bench.sh
 
 clean:

@@ -34,12 +34,16 @@ spin=$(run_stats build/arm-sim/spin.elf)
 printf '%-52s %s MIPS (%s instructions in %s s)\n' "simulator speed, compute loop (tests/system/spin)" \
     "$(stat_field "$spin" 5)" "$(stat_field "$spin" 1)" "$(stat_field "$spin" 3)"
 
-y=$(run_stats build/arm-sim/yield.elf)
-e=$(run_stats build/arm-sim/empty.elf)
+y=$(run_stats build/arm-sim/yield-loop.elf)
+e=$(run_stats build/arm-sim/yield-baseline.elf)
 per_call=$(( ($(stat_field "$y" 1) - $(stat_field "$e" 1)) / 100000 ))
 svc_rate=$(echo "100000 / $(stat_field "$y" 3)" | bc -l)
-printf '%-52s %s instructions per call (user + kernel)\n' "seL4_Yield round trip (bench/yield)" "$per_call"
+printf '%-52s %s instructions per call (user + kernel)\n' "seL4_Yield round trip (bench/yield-loop)" "$per_call"
 printf '%-52s %.0f per second\n' "emulated SVC round trips" "$svc_rate"
+
+# Kernel paths: instruction counts (user stub and loop included), from the trace.
+"$SIM" --trace s build/arm-sim/kernel-paths.elf 2>&1 >/dev/null </dev/null |
+    sed 's/^\[ *//; s/\]//' | awk '{ $2 = $1; print }' | gawk -f tools/kernel-paths.awk
 
 calls=$(run_stats build/arm-sim/hello.elf)
 insns=$(stat_field "$calls" 1)

@@ -1,4 +1,4 @@
-/* bench/yield - 100,000 seL4_Yield calls: with one thread each is a full kernel
+/* bench/yield-loop - 100,000 seL4_Yield calls: with one thread each is a full kernel
  * entry and exit, the simulator's SVC round trip. `make bench` divides. */
 #include <numbat/runtime.h>
 #include <sel4/sel4.h>

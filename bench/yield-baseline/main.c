@@ -1,4 +1,4 @@
-/* bench/empty - the same program as bench/yield without the calls: its
+/* bench/yield-baseline - the same program as bench/yield-loop without the calls: its
  * instruction count is subtracted to get the cost of one Yield. */
 #include <numbat/runtime.h>
 
