@@ -22,6 +22,11 @@ NORETURN void arch_panic_stop(uint32_t code);
 void arch_init(void);
 /* Starts the periodic tick and waits, interrupts masked, for `ticks` of them. */
 void arch_timer_selftest(unsigned ticks);
+/* Acknowledges and handles a pending interrupt from inside the kernel (after a
+ * preemption point); the kernel's interrupt_received() is called for it. */
+void arch_take_pending_interrupt(void);
+/* Whether an interrupt is pending at the interrupt controller (preemption points). */
+bool arch_interrupt_pending(void);
 /* The tick period in microseconds. */
 uint32_t arch_tick_us(void);
 

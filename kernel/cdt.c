@@ -88,20 +88,36 @@ static void empty_slot(cte_t *slot)
     *slot = (cte_t){cap_null(), 0, 0};
 }
 
-void cdt_delete(cte_t *slot)
+bool cdt_delete(cte_t *slot, bool preemptible)
 {
     if (cap_is_null(slot->cap))
-        return;
-    bool final = cdt_is_final(slot);
-    cap_t cap = slot->cap;
-    /* Unlink first: destroying a CNode deletes its slots, which may be neighbours. */
+        return true;
+    if (cdt_is_final(slot)) {
+        /* Empty a CNode or TCB while its cap still stands, so a preempted delete
+         * leaves a consistent object that the restarted call carries on with. */
+        if (!object_clear_contents(slot->cap, preemptible))
+            return false;
+        /* Clearing may have removed the only other cap to this object (a CNode
+         * holding a cap to itself): finality is decided again. */
+        bool final = cdt_is_final(slot);
+        cap_t cap = slot->cap;
+        empty_slot(slot);
+        if (final)
+            object_finalise(cap);
+        return true;
+    }
     empty_slot(slot);
-    object_finalise(cap, final);
+    return true;
 }
 
-void cdt_revoke(cte_t *slot)
+bool cdt_revoke(cte_t *slot, bool preemptible)
 {
     cte_t *next;
-    while ((next = mdb_next(slot)) != NULL && cdt_is_parent(slot, next))
-        cdt_delete(next);
+    while ((next = mdb_next(slot)) != NULL && cdt_is_parent(slot, next)) {
+        if (!cdt_delete(next, preemptible))
+            return false;
+        if (preemptible && preemption_point() && cdt_has_children(slot))
+            return false;
+    }
+    return true;
 }

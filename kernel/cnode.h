@@ -83,10 +83,16 @@ void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable);
 void cdt_move(cap_t cap, cte_t *src, cte_t *dest);
 /* Exchanges two slots' caps and CDT positions (Rotate with dest = src). */
 void cdt_swap(cap_t cap1, cte_t *slot1, cap_t cap2, cte_t *slot2);
-/* Deletes the cap in slot; destroys the object when it was the last cap to it. */
-void cdt_delete(cte_t *slot);
-/* Deletes every CDT descendant of the cap in slot; the cap itself stays. */
-void cdt_revoke(cte_t *slot);
+/*
+ * Deletes the cap in slot; destroys the object when it was the last cap to it.
+ * With `preemptible`, returns false when it stopped at a preemption point (an
+ * interrupt is pending) with work left: the state is consistent and the same
+ * call, made again, carries on. Without, it always finishes and returns true.
+ */
+bool cdt_delete(cte_t *slot, bool preemptible);
+/* Deletes every CDT descendant of the cap in slot (the cap itself stays);
+ * preemptible as cdt_delete. */
+bool cdt_revoke(cte_t *slot, bool preemptible);
 /* Whether no other cap names slot's object (deleting it destroys the object). */
 bool cdt_is_final(const cte_t *slot);
 

@@ -126,8 +126,8 @@ seL4_Error decode_cnode(invocation_t *inv)
     if (e != seL4_NoError)
         return e;
     switch (inv->label) {
-    case CNodeRevoke: cdt_revoke(target); return seL4_NoError;
-    case CNodeDelete: cdt_delete(target); return seL4_NoError;
+    case CNodeRevoke: return cdt_revoke(target, true) ? seL4_NoError : INV_PREEMPTED;
+    case CNodeDelete: return cdt_delete(target, true) ? seL4_NoError : INV_PREEMPTED;
     case CNodeCancelBadgedSends: return cancel_badged_sends(target);
     case CNodeCopy: return copy_or_mint(inv, target, false);
     case CNodeMint: return copy_or_mint(inv, target, true);

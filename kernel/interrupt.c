@@ -12,10 +12,10 @@
 /* Ticks since boot; read by the scheduler once it has timeslices. */
 uint64_t kernel_ticks;
 
-NORETURN void handle_interrupt(unsigned irq)
+void interrupt_received(unsigned irq)
 {
-    (void)irq;
+    (void)irq; /* only the tick is enabled */
     kernel_ticks++;
     sched_tick();
-    schedule_and_exit();
 }
+

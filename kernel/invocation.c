@@ -123,7 +123,7 @@ static void write_reply(invocation_t *inv, seL4_Error err)
     ctx->r[1] = INFO_MAKE((uint32_t)err, len);
 }
 
-bool invoke_object(bool call, lookup_fault_t *fault, uint32_t *failed_cptr)
+invoke_result_t invoke_object(bool call, lookup_fault_t *fault, uint32_t *failed_cptr)
 {
     tcb_t *t = current_thread;
     uint32_t info = t->context.r[1];
@@ -136,17 +136,19 @@ bool invoke_object(bool call, lookup_fault_t *fault, uint32_t *failed_cptr)
         inv.length = FAST_MRS;
     *failed_cptr = t->context.r[0];
     if (!cspace_lookup_slot(cspace, t->context.r[0], &inv.slot, fault))
-        return false;
+        return INVOKE_LOOKUP_FAILED;
     inv.cap = inv.slot->cap;
     inv.extra_count = inv.buffer ? INFO_EXTRA_CAPS(info) : 0;
     for (unsigned i = 0; i < inv.extra_count; i++) {
         *failed_cptr = inv.buffer[IPCBUF_CAPS + i];
         if (!cspace_lookup_slot(cspace, *failed_cptr, &inv.extra_slot[i], fault))
-            return false;
+            return INVOKE_LOOKUP_FAILED;
     }
     seL4_Error err = dispatch(&inv);
+    if (err == INV_PREEMPTED)
+        return INVOKE_PREEMPTED;
     /* The caller may have deleted or suspended itself; a reply then goes nowhere. */
     if (call && current_thread == t && t->state == THREAD_RUNNING)
         write_reply(&inv, err);
-    return true;
+    return INVOKE_DONE;
 }

@@ -52,11 +52,18 @@ seL4_Error decode_cnode(invocation_t *inv);
 seL4_Error decode_tcb(invocation_t *inv);
 seL4_Error decode_domain(invocation_t *inv);
 
-/*
- * Performs seL4_Call (call = true) or seL4_Send/NBSend on a kernel object for the
- * current thread, including the reply. Returns false if the invoked or an extra
- * cptr could not be looked up (the caller raises a cap fault or ignores it).
- */
-bool invoke_object(bool call, lookup_fault_t *fault, uint32_t *failed_cptr);
+/* Not an seL4 error: a decode_* result saying the operation stopped at a
+ * preemption point and the system call must be made again. */
+#define INV_PREEMPTED ((seL4_Error)0x100)
+
+typedef enum invoke_result {
+    INVOKE_DONE,
+    INVOKE_LOOKUP_FAILED, /* *fault and *failed_cptr say which cptr and why */
+    INVOKE_PREEMPTED,     /* nothing replied: the caller re-executes its svc */
+} invoke_result_t;
+
+/* Performs seL4_Call (call = true) or seL4_Send/NBSend on a kernel object for
+ * the current thread, including the reply. */
+invoke_result_t invoke_object(bool call, lookup_fault_t *fault, uint32_t *failed_cptr);
 
 #endif

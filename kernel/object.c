@@ -59,27 +59,44 @@ cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool devi
     }
 }
 
-void object_finalise(cap_t cap, bool final)
+bool preemption_point(void)
 {
-    if (!final)
-        return;
+    return arch_interrupt_pending();
+}
+
+bool object_clear_contents(cap_t cap, bool preemptible)
+{
+    cte_t *slots;
+    uint32_t count;
+    if (cap_type(cap) == CAP_CNODE) {
+        slots = cnode_slots(cap);
+        count = 1u << cnode_radix(cap);
+    } else if (cap_type(cap) == CAP_THREAD) {
+        slots = ((tcb_t *)cap_ptr(cap))->slots;
+        count = TCB_SLOT_COUNT;
+    } else {
+        return true;
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        if (cap_is_null(slots[i].cap))
+            continue;
+        if (!cdt_delete(&slots[i], preemptible))
+            return false;
+        if (preemptible && preemption_point())
+            return false;
+    }
+    return true;
+}
+
+void object_finalise(cap_t cap)
+{
     switch (cap_type(cap)) {
-    case CAP_CNODE: {
-        cte_t *slots = cnode_slots(cap);
-        for (uint32_t i = 0; i < (1u << cnode_radix(cap)); i++)
-            cdt_delete(&slots[i]);
+    case CAP_THREAD:
+        thread_destroy(cap_ptr(cap));
         break;
-    }
-    case CAP_THREAD: {
-        tcb_t *t = cap_ptr(cap);
-        thread_destroy(t);
-        for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
-            cdt_delete(&t->slots[i]);
-        break;
-    }
     default:
         /* Endpoints and notifications have no queues yet; frames and tables are
-         * never mapped yet; untyped memory needs nothing. */
+         * never mapped yet; CNodes were emptied before; untyped needs nothing. */
         break;
     }
 }

@@ -13,7 +13,14 @@
 unsigned object_size_bits(uint32_t type, uint32_t size_bits);
 /* Makes a zeroed object at physical `paddr` and returns its original cap. */
 cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device);
-/* Called when a cap is deleted; `final` says it was the last cap to its object. */
-void object_finalise(cap_t cap, bool final);
+/*
+ * Before the last cap to a CNode or TCB goes, the caps inside it are deleted one
+ * by one; returns false if preempted (see cdt_delete). Other objects hold no caps.
+ */
+bool object_clear_contents(cap_t cap, bool preemptible);
+/* Called after the last cap to an object was removed: undoes what refers to it. */
+void object_finalise(cap_t cap);
+/* True when an interrupt is waiting: long operations stop here and restart later. */
+bool preemption_point(void);
 
 #endif

@@ -43,8 +43,19 @@ static void send(int32_t number)
     if (cspace_lookup_slot(thread_cspace(t), t->context.r[0], &slot, &lf) && is_ipc_object(slot->cap))
         unimplemented(number);
     uint32_t bad_cptr;
-    if (!invoke_object(number == SYS_CALL, &lf, &bad_cptr) && number != SYS_NB_SEND)
-        cap_fault(bad_cptr, false, &lf);
+    switch (invoke_object(number == SYS_CALL, &lf, &bad_cptr)) {
+    case INVOKE_LOOKUP_FAILED:
+        if (number != SYS_NB_SEND)
+            cap_fault(bad_cptr, false, &lf);
+        break;
+    case INVOKE_PREEMPTED:
+        /* Run the svc again once the interrupt is handled; its registers are intact. */
+        t->context.pc -= SVC_SIZE;
+        arch_take_pending_interrupt();
+        break;
+    case INVOKE_DONE:
+        break;
+    }
 }
 
 /* Recv and NBRecv: only the checks exist until endpoints and notifications do. */

@@ -47,7 +47,8 @@ typedef struct fault {
 
 NORETURN void handle_syscall(int32_t number);
 NORETURN void handle_user_fault(const fault_t *fault);
-NORETURN void handle_interrupt(unsigned irq);
+/* The kernel's part of an interrupt the architecture has acknowledged. */
+void interrupt_received(unsigned irq);
 
 /* debug.c: seL4's debug system calls that print. */
 void debug_dump_scheduler(void);

@@ -139,7 +139,7 @@ static seL4_Error set_sched(invocation_t *inv, tcb_t *t, bool set_mcp, bool set_
 /* Replaces the cap in one of the TCB's own slots with a derived copy of src. */
 static void install(tcb_t *t, enum tcb_slot which, cap_t cap, cte_t *src)
 {
-    cdt_delete(&t->slots[which]);
+    cdt_delete(&t->slots[which], false);
     if (src && !cap_is_null(cap))
         cdt_insert(cap, src, &t->slots[which], false);
 }

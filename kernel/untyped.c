@@ -13,6 +13,8 @@
 #include "object.h"
 
 #define RETYPE_ARGS 6
+/* Clearing proceeds in pieces of this size, with a preemption point between. */
+#define RESET_CHUNK (64u << 10)
 #define MAX_OBJECT_BITS seL4_MaxUntypedBits
 
 typedef struct retype_request {
@@ -84,13 +86,31 @@ static uint32_t align_up(uint32_t value, unsigned bits)
     return (value + mask) & ~mask;
 }
 
+/*
+ * Clears an untyped with no children, top down, lowering its watermark as it goes:
+ * memory above the watermark is always zero, so a preempted reset is consistent
+ * and the restarted Retype carries on where it stopped. Returns false if preempted.
+ */
+static bool reset_untyped(cte_t *slot)
+{
+    uint32_t base = cap_addr(slot->cap), w = untyped_free_bytes(slot->cap);
+    while (w > 0) {
+        uint32_t chunk = w % RESET_CHUNK ? w % RESET_CHUNK : RESET_CHUNK;
+        w -= chunk;
+        if (!untyped_is_device(slot->cap))
+            kmemset(arch_phys_to_kernel(base + w), 0, chunk);
+        untyped_set_free_bytes(&slot->cap, w);
+        if (w > 0 && preemption_point())
+            return false;
+    }
+    return true;
+}
+
 /* Creates the objects and their caps; cannot fail once decoding succeeded. */
-static void invoke_retype(cte_t *ut_slot, const retype_request_t *rq, bool reset, uint32_t start)
+static void invoke_retype(cte_t *ut_slot, const retype_request_t *rq, uint32_t start)
 {
     cap_t ut = ut_slot->cap;
     uint32_t base = cap_addr(ut);
-    if (reset && !untyped_is_device(ut))
-        kmemset(arch_phys_to_kernel(base), 0, untyped_free_bytes(ut));
     cte_t *parent = ut_slot;
     for (uint32_t i = 0; i < rq->count; i++) {
         uint32_t paddr = base + start + (i << rq->obj_bits);
@@ -123,6 +143,8 @@ seL4_Error decode_untyped(invocation_t *inv)
         return inv_not_enough_memory(inv, untyped_size(ut) - watermark);
     if (untyped_is_device(ut) && rq.type != seL4_UntypedObject && !is_frame_type(rq.type))
         return inv_invalid_argument(inv, 1);
-    invoke_retype(inv->slot, &rq, reset, start);
+    if (reset && !reset_untyped(inv->slot))
+        return INV_PREEMPTED;
+    invoke_retype(inv->slot, &rq, start);
     return seL4_NoError;
 }

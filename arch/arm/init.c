@@ -38,6 +38,11 @@ void arch_init(void)
     gic_init(GIC_DIST_VADDR, GIC_CPU_VADDR);
 }
 
+bool arch_interrupt_pending(void)
+{
+    return gic_highest_pending(GIC_CPU_VADDR) != GIC_SPURIOUS_IRQ;
+}
+
 uint32_t arch_tick_us(void)
 {
     return TICK_US;

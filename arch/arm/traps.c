@@ -52,17 +52,23 @@ NORETURN void arch_handle_user_trap(enum arch_trap kind)
     handle_user_fault(&f);
 }
 
+void arch_take_pending_interrupt(void)
+{
+    unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
+    if (irq == GIC_SPURIOUS_IRQ)
+        return;
+    if (irq == IRQ_TIMER01)
+        sp804_clear_interrupt(TIMER01_VADDR);
+    gic_end_of_interrupt(GIC_CPU_VADDR, irq);
+    interrupt_received(irq);
+}
+
 NORETURN void arch_handle_interrupt(void)
 {
     if (current_thread)
         save_tls();
-    unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
-    if (irq == GIC_SPURIOUS_IRQ)
-        schedule_and_exit();
-    if (irq == IRQ_TIMER01)
-        sp804_clear_interrupt(TIMER01_VADDR);
-    gic_end_of_interrupt(GIC_CPU_VADDR, irq);
-    handle_interrupt(irq);
+    arch_take_pending_interrupt();
+    schedule_and_exit();
 }
 
 /* frame: r0-r12, the faulting pc, spsr (vectors.S kernel_fault). */

@@ -20,6 +20,9 @@ unsigned pool_untyped_bits;
 static const char *current_test;
 static unsigned failed_checks;
 static char first_failure[MSG_MAX];
+static const char *first_failure_file;
+static int first_failure_line;
+static const char *skip_reason;
 
 typedef struct msgbuf {
     char *buf;
@@ -53,7 +56,13 @@ void test_fail(const char *file, int line, const char *fmt, ...)
     fmt_vformat(msg_putc, &m, fmt, ap);
     va_end(ap);
     first_failure[m.used] = '\0';
-    snprintf(first_failure + m.used, MSG_MAX - m.used, " (%s:%d)", basename_of(file), line);
+    first_failure_file = basename_of(file);
+    first_failure_line = line;
+}
+
+void test_skip(const char *why)
+{
+    skip_reason = why;
 }
 
 const char *err_name(seL4_Word err)
@@ -330,6 +339,7 @@ static void reset_state(void)
 {
     failed_checks = 0;
     first_failure[0] = '\0';
+    skip_reason = NULL;
     for (unsigned i = 0; i < N_COUNTERS; i++)
         counter[i] = 0;
     thread_arg_seen = 0;
@@ -363,19 +373,24 @@ static void cleanup(void)
     }
 }
 
-int run_test(const test_case_t *tc)
+test_result_t run_test(const test_case_t *tc)
 {
     current_test = tc->name;
     reset_state();
     tc->fn();
     cleanup();
+    if (failed_checks == 0 && skip_reason) {
+        printf("SKIP %s: %s\n", current_test, skip_reason);
+        return TEST_SKIPPED;
+    }
     if (failed_checks == 0) {
         printf("PASS %s\n", current_test);
-        return 1;
+        return TEST_PASSED;
     }
+    /* "FAIL name: what (file:line)", the location being the first failed check's. */
+    printf("FAIL %s: %s", current_test, first_failure);
     if (failed_checks > 1)
-        printf("FAIL %s: %s [%u more failed checks]\n", current_test, first_failure, failed_checks - 1);
-    else
-        printf("FAIL %s: %s\n", current_test, first_failure);
-    return 0;
+        printf(" [and %u more failed checks]", failed_checks - 1);
+    printf(" (%s:%d)\n", first_failure_file, first_failure_line);
+    return TEST_FAILED;
 }

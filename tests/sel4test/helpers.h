@@ -47,6 +47,9 @@ void test_fail(const char *file, int line, const char *fmt, ...)
         } \
     } while (0)
 
+/* Marks the running test as not applicable here (printed as SKIP, counted apart). */
+void test_skip(const char *why);
+
 const char *err_name(seL4_Word err);
 
 /* The error an invocation returned. */
@@ -195,7 +198,8 @@ void body_trace_once(seL4_Word letter);   /* trace_add(letter), then finish */
 
 /* Finds the pool untyped and the free slots; returns 0 if the suite cannot run. */
 int suite_init(void);
-/* Runs one test with cleanup; returns 1 if it passed. */
-int run_test(const test_case_t *tc);
+typedef enum { TEST_PASSED, TEST_FAILED, TEST_SKIPPED } test_result_t;
+/* Runs one test, cleans up after it and prints its result line. */
+test_result_t run_test(const test_case_t *tc);
 
 #endif

@@ -154,3 +154,40 @@ Test(caps, retype_mint_revoke_and_a_second_thread)
         cr_expect(strstr(r.out, expected[i]) != NULL, "missing '%s' in:\n%s", expected[i], r.out);
     run_result_free(&r);
 }
+
+/* The longest run of identical consecutive syscall trace lines (a restarted call). */
+static size_t longest_repeat(const char *trace)
+{
+    size_t best = 0, run = 0;
+    const char *prev = NULL;
+    size_t prev_len = 0;
+    for (const char *line = trace; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        const char *body = memchr(line, ']', len); /* skip the instruction count */
+        if (body) {
+            size_t body_len = len - (size_t)(body - line);
+            run = prev && body_len == prev_len && memcmp(body, prev, body_len) == 0 ? run + 1 : 1;
+            prev = body;
+            prev_len = body_len;
+            if (run > best)
+                best = run;
+        }
+        line = end ? end + 1 : line + len;
+    }
+    return best;
+}
+
+Test(preemption, long_retype_and_revoke_restart_and_complete)
+{
+    const char *extra[] = {"--trace", "s", NULL};
+    run_result_t r = run_sim(SIM_IMAGE("preempt"), extra);
+    cr_expect_eq(r.status, 0, "status %d", r.status);
+    cr_expect(strstr(r.out, "retype from a 2^26 untyped: 0, identify 4") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "2000 copies made, revoke: 0, copies left: 0, original: 4") != NULL,
+              "%s", r.out);
+    /* Clearing 64 MiB takes many ticks: the same Call is made again after each. */
+    size_t restarts = longest_repeat(r.err);
+    cr_expect_geq(restarts, 10, "longest run of one restarted call: %zu", restarts);
+    run_result_free(&r);
+}

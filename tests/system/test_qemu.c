@@ -63,3 +63,8 @@ Test(qemu, capability_tour_prints_the_same)
 {
     expect_same_console("caps");
 }
+
+Test(qemu, preemption_results_are_the_same)
+{
+    expect_same_console("preempt");
+}

@@ -19,6 +19,8 @@ void gic_enable_irq(uintptr_t dist, unsigned irq);
 /* Acknowledges the highest-priority pending interrupt; GIC_SPURIOUS_IRQ if none. */
 unsigned gic_acknowledge(uintptr_t cpu);
 void gic_end_of_interrupt(uintptr_t cpu, unsigned irq);
+/* The highest-priority pending interrupt without acknowledging it (GIC_SPURIOUS_IRQ if none). */
+unsigned gic_highest_pending(uintptr_t cpu);
 #define GIC_SPURIOUS_IRQ 1023u
 
 /* Asks the board to shut down with the status left in SYS_CFGDATA. */

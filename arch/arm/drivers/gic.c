@@ -18,6 +18,7 @@
 #define GICC_PMR 0x04
 #define GICC_IAR 0x0C
 #define GICC_EOIR 0x10
+#define GICC_HPPIR 0x18
 
 #define GIC_ENABLE 1u
 #define GIC_IRQ_DEFAULT_PRIORITY 0xA0u
@@ -60,4 +61,9 @@ unsigned gic_acknowledge(uintptr_t cpu)
 void gic_end_of_interrupt(uintptr_t cpu, unsigned irq)
 {
     mmio_write32(cpu + GICC_EOIR, irq);
+}
+
+unsigned gic_highest_pending(uintptr_t cpu)
+{
+    return mmio_read32(cpu + GICC_HPPIR) & GIC_IAR_ID_MASK;
 }
