@@ -7,6 +7,7 @@
  * two neighbours). Partners: cnode.h, object.c (what deleting an object means).
  */
 #include "cnode.h"
+#include "invariants.h"
 #include "object.h"
 
 bool cdt_is_parent(const cte_t *parent, const cte_t *child)
@@ -43,6 +44,7 @@ void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable)
     if (after)
         mdb_set_prev(after, dest);
     mdb_set_next(src, dest);
+    invariants_note_slot(dest);
 }
 
 void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
@@ -56,6 +58,8 @@ void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
     if (mdb_next(dest))
         mdb_set_prev(mdb_next(dest), dest);
     *src = (cte_t){cap_null(), 0, 0};
+    invariants_note_slot(dest);
+    invariants_note_slot(src);
 }
 
 void cdt_swap(cap_t cap1, cte_t *slot1, cap_t cap2, cte_t *slot2)
@@ -84,8 +88,12 @@ static void empty_slot(cte_t *slot)
         mdb_set_prev(next, prev);
         if (mdb_first_badged(slot))
             mdb_set_flags(next, mdb_revocable(next), true);
+        invariants_note_slot(next);
     }
+    if (prev)
+        invariants_note_slot(prev);
     *slot = (cte_t){cap_null(), 0, 0};
+    invariants_note_slot(slot);
 }
 
 bool cdt_delete(cte_t *slot, bool preemptible)

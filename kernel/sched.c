@@ -8,6 +8,7 @@
  * Partners: thread.h, tcb.c, arch.h (arch_enter_thread).
  */
 #include "arch.h"
+#include "invariants.h"
 #include "thread.h"
 
 #define NUM_PRIORITIES 256
@@ -151,8 +152,27 @@ void sched_tick(void)
     sched_yield(t);
 }
 
+#ifdef NUMBAT_CHECK_INVARIANTS
+/* Invariant sched_queue (see invariants.c). */
+void sched_check_queues(void)
+{
+    for (uint32_t prio = 0; prio < NUM_PRIORITIES; prio++) {
+        bool bit = ready_bitmap[prio / 32] & (1u << (prio % 32));
+        if (bit != (ready[prio].head != NULL))
+            kpanic("invariant sched_queue broken: bitmap disagrees at priority %u", prio);
+        tcb_t *prev = NULL;
+        for (tcb_t *t = ready[prio].head; t; prev = t, t = t->queue_next)
+            if (t->queue_prev != prev || t->priority != prio || !t->queued)
+                kpanic("invariant sched_queue broken: thread '%s' at priority %u", t->name, prio);
+        if (ready[prio].tail != prev)
+            kpanic("invariant sched_queue broken: tail of priority %u", prio);
+    }
+}
+#endif
+
 NORETURN void schedule_and_exit(void)
 {
+    invariants_check();
     tcb_t *cur = current_thread;
     int best = highest_ready();
     if (cur && cur->state == THREAD_RUNNING && (best < 0 || (uint32_t)best <= cur->priority))

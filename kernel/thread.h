@@ -70,6 +70,8 @@ void thread_destroy(tcb_t *t);
 void sched_yield(tcb_t *t);
 /* A timer tick: charge the current thread's timeslice. */
 void sched_tick(void);
+/* Invariant checks of the ready queues (test builds). */
+void sched_check_queues(void);
 /* Picks the next thread and leaves the kernel to it; never returns. */
 NORETURN void schedule_and_exit(void);
 

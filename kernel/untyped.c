@@ -9,6 +9,7 @@
 #include <sel4/objecttype.h>
 
 #include "arch.h"
+#include "invariants.h"
 #include "invocation.h"
 #include "object.h"
 
@@ -120,6 +121,7 @@ static void invoke_retype(cte_t *ut_slot, const retype_request_t *rq, uint32_t s
         parent = &rq->dest[i];
     }
     untyped_set_free_bytes(&ut_slot->cap, start + (rq->count << rq->obj_bits));
+    invariants_note_slot(ut_slot);
 }
 
 seL4_Error decode_untyped(invocation_t *inv)

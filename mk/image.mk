@@ -30,9 +30,13 @@ COMMON_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -ffreestanding -
     -fno-tree-loop-distribute-patterns -fno-stack-protector -Wall -Wextra -Werror \
     -Ilibsel4/include -MMD -MP
 KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include -DPLAT_NAME=\"$(PLAT)\"
+# CHECKED=1: the kernel checks its invariants at every exit (kernel/invariants.c).
+ifneq ($(CHECKED),)
+KERNEL_FLAGS += -DNUMBAT_CHECK_INVARIANTS
+endif
 USER_FLAGS := $(COMMON_FLAGS) -Iruntime/include
 
-KDIR := $(BUILD)/$(PLAT)/kernel
+KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)
 UDIR := $(BUILD)/user
 ADIR := $(BUILD)/apps/$(NAME)
 
@@ -47,7 +51,13 @@ APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME).elf
 
-$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o arch/arm/kernel.ld
+# Relink when the kernel variant (checked or not) differs from the last link.
+VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME).variant
+VARIANT := $(if $(CHECKED),checked,plain)
+$(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
+    echo $(VARIANT) > $(VARIANT_FILE))
+
+$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o arch/arm/kernel.ld $(VARIANT_FILE)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T arch/arm/kernel.ld -o $@ $(KERNEL_OBJ) \
 	    $(ADIR)/archive.o -lgcc

@@ -107,6 +107,13 @@ int str_eq(const char *a, const char *b)
     return *a == *b;
 }
 
+void regs_clear(seL4_UserContext *regs)
+{
+    seL4_Word *w = (seL4_Word *)regs;
+    for (unsigned i = 0; i < sizeof(*regs) / sizeof(seL4_Word); i++)
+        w[i] = 0;
+}
+
 void spin(unsigned n)
 {
     for (volatile unsigned i = 0; i < n; i++)
@@ -204,7 +211,7 @@ seL4_Error set_root_priority(seL4_Word prio)
 /* ---- threads ------------------------------------------------------------------------- */
 
 #define N_THREADS 4
-#define STACK_WORDS 1024
+#define STACK_WORDS (THREAD_STACK_BYTES / sizeof(seL4_Word))
 #define USER_CONTEXT_WORDS (sizeof(seL4_UserContext) / sizeof(seL4_Word))
 
 static seL4_Word stacks[N_THREADS][STACK_WORDS] __attribute__((aligned(8)));
@@ -224,7 +231,7 @@ static void __attribute__((noreturn)) thread_trampoline(test_thread_t *t)
 
 void thread_initial_regs(test_thread_t *t, seL4_UserContext *regs)
 {
-    *regs = (seL4_UserContext){0};
+    regs_clear(regs);
     regs->pc = (seL4_Word)thread_trampoline;
     regs->sp = t->stack_top;
     regs->r0 = (seL4_Word)t;

@@ -1,9 +1,8 @@
 /*
- * tests/sel4test/helpers.h - the test framework of the sel4test suite (CHECK and
- * REQUIRE macros, test tables) and the resources every test draws on: free slots of
- * the root CNode, objects retyped from a pool untyped, and threads that share the
- * root task's address space. Partners: helpers.c (implementation), main.c (runner),
- * test_*.c (the tests).
+ * tests/sel4test/helpers.h - the sel4test framework (CHECK/REQUIRE macros, test tables)
+ * and the resources tests draw on: free root-CNode slots, objects retyped from a pool
+ * untyped, threads sharing the root's address space. Partners: helpers.c, main.c,
+ * test_*.c.
  */
 #ifndef SEL4TEST_HELPERS_H
 #define SEL4TEST_HELPERS_H
@@ -146,6 +145,9 @@ seL4_CPtr find_device_untyped(unsigned min_bits);
 /* Sets the root thread's priority (authority: itself, MCP 255). Cleanup restores 255. */
 seL4_Error set_root_priority(seL4_Word prio);
 
+/* Zeroes a register set (the runtime has no memset for `= {0}` to call). */
+void regs_clear(seL4_UserContext *regs);
+
 /* A busy loop that makes no system call: n iterations of a few instructions each. */
 void spin(unsigned n);
 
@@ -157,6 +159,8 @@ void spin(unsigned n);
  * libsel4 IPC-buffer pointer is a single global that belongs to the root thread).
  * When fn returns, `finished` is set and the thread suspends itself.
  */
+#define THREAD_STACK_BYTES 4096
+
 typedef struct test_thread {
     seL4_CPtr tcb;
     void (*fn)(seL4_Word);

@@ -1,10 +1,8 @@
 /*
- * tests/sel4test/main.c - the sel4test root task: runs every test group against the
- * real kernel, one "PASS name" / "FAIL name: ..." line per test ("SKIP name: why"
- * when the board lacks what a test needs), then "N passed, N failed"; returns 0 only
- * if nothing failed. Groups that start threads run last,
- * and the timer test at the very end, so a kernel that hangs there has already
- * reported everything else. Partners: helpers.c, test_*.c.
+ * tests/sel4test/main.c - the sel4test root task: runs every test group, one "PASS name"
+ * / "FAIL name: what (file:line)" / "SKIP name: why" line per test, then "N passed, N
+ * failed"; returns 0 only if nothing failed. Groups that start threads run last, so a
+ * kernel that hangs in them has reported everything else. Partners: helpers.c, test_*.c.
  */
 #include "helpers.h"
 

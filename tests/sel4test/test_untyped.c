@@ -297,7 +297,7 @@ static void retype_from_a_child_untyped_and_around_it(void)
 {
     seL4_CPtr parent = new_untyped(UT4K_BITS + 2); /* 16 KiB */
     seL4_CPtr child = slot_alloc();
-    seL4_CPtr first = slot_alloc_range(14);
+    seL4_CPtr first = slot_alloc_range(17);
     if (!parent || !child || !first)
         return;
     REQUIRE_OK(retype_into(parent, seL4_UntypedObject, UT4K_BITS, child, 1));
@@ -306,10 +306,12 @@ static void retype_from_a_child_untyped_and_around_it(void)
     CHECK_OK(retype_into(child, seL4_TCBObject, 0, first, 4));
     CHECK_ERR(retype_into(child, seL4_TCBObject, 0, first + 4, 1), seL4_NotEnoughMemory);
     CHECK_MR(0, 0);
-    /* The parent keeps the other 12 KiB. */
+    /* The parent keeps the other 12 KiB: twelve TCBs, in two goes. */
     CHECK_OK(retype_into(parent, seL4_TCBObject, 0, first + 4, 8));
-    CHECK_OK(retype_into(parent, seL4_TCBObject, 0, first + 12, 1));
-    CHECK_ERR(retype_into(parent, seL4_EndpointObject, 0, first + 13, 1), seL4_NotEnoughMemory);
+    CHECK_ERR(retype_into(parent, seL4_TCBObject, 0, first + 12, 5), seL4_NotEnoughMemory);
+    CHECK_MR(0, 4 * TCB_BYTES);
+    CHECK_OK(retype_into(parent, seL4_TCBObject, 0, first + 12, 4));
+    CHECK_ERR(retype_into(parent, seL4_EndpointObject, 0, first + 16, 1), seL4_NotEnoughMemory);
     CHECK_MR(0, 0);
 }
 

@@ -191,3 +191,26 @@ Test(preemption, long_retype_and_revoke_restart_and_complete)
     cr_expect_geq(restarts, 10, "longest run of one restarted call: %zu", restarts);
     run_result_free(&r);
 }
+
+/* The suite's own closing line, "N passed, N failed"; returns NULL if absent. */
+static const char *suite_summary(const char *out, unsigned *passed, unsigned *failed)
+{
+    for (const char *line = out; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+        if (sscanf(line, "%u passed, %u failed", passed, failed) == 2)
+            return line;
+    return NULL;
+}
+
+Test(sel4test, in_kernel_suite_passes_on_numbat_sim)
+{
+    run_result_t r = run_sim(SIM_IMAGE("sel4test"), NULL);
+    unsigned passed = 0, failed = 0;
+    cr_assert_not_null(suite_summary(r.out, &passed, &failed), "no summary line in:\n%s\n%s",
+                       r.out, r.err);
+    /* Echo the suite's result so a reader of the test log sees it. */
+    printf("sel4test on numbat-sim: %u passed, %u failed\n", passed, failed);
+    cr_expect_eq(failed, 0, "failures:\n%s", r.out);
+    cr_expect_geq(passed, 100);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    run_result_free(&r);
+}

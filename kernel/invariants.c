@@ -1,0 +1,144 @@
+/*
+ * kernel/invariants.c - checks, after every system call, that the kernel's data
+ * still hang together:
+ *   cdt_links        every reachable slot's CDT neighbours point back at it;
+ *   cdt_empty_slot   an empty slot has no CDT links or flags;
+ *   untyped_bounds   every object derived from an untyped lies below its watermark;
+ *   sched_queue      ready queues are well linked, hold runnable threads of their
+ *                    priority, and agree with the priority bitmap;
+ *   runnable_placed  every runnable thread is current or queued, never lost.
+ * At every exit the checker looks at the slots changed since the last check (and
+ * their CDT neighbours) and at the scheduler; every FULL_CHECK_PERIOD exits, or
+ * when too many slots changed to track, it walks every slot it can reach from
+ * each thread's own slots and CSpace, following CNode caps.
+ * Partners: invariants.h, sched.c, cdt.c.
+ */
+#ifdef NUMBAT_CHECK_INVARIANTS
+
+#include "invariants.h"
+
+#include "arch.h"
+#include "thread.h"
+
+#define MAX_VISITED_CNODES 256
+#define MAX_CNODE_DEPTH 8
+#define MAX_DIRTY 64
+#define FULL_CHECK_PERIOD 256
+
+static const cte_t *dirty[MAX_DIRTY];
+static unsigned dirty_count;
+static bool dirty_overflow;
+static unsigned exits;
+
+void invariants_note_slot(const cte_t *slot)
+{
+    if (dirty_count < MAX_DIRTY)
+        dirty[dirty_count++] = slot;
+    else
+        dirty_overflow = true;
+}
+
+#define broken(name, ...) kpanic("invariant " name " broken: " __VA_ARGS__)
+
+typedef struct walk {
+    uint32_t cnodes[MAX_VISITED_CNODES];
+    unsigned count;
+} walk_t;
+
+static void check_untyped(const cte_t *ut)
+{
+    uint32_t base = cap_addr(ut->cap), top = base + untyped_free_bytes(ut->cap);
+    for (const cte_t *d = mdb_next(ut); d && cdt_is_parent(ut, d); d = mdb_next(d)) {
+        cap_t c = d->cap;
+        uint32_t start = cap_type(c) == CAP_UNTYPED || cap_type(c) == CAP_FRAME
+                             ? cap_addr(c)
+                             : arch_kernel_to_phys(cap_ptr(c));
+        /* A copy of the untyped itself marks the original full: it covers the region. */
+        if (cap_type(c) == CAP_UNTYPED && cap_addr(c) == base)
+            continue;
+        if (start < base || start >= top)
+            broken("untyped_bounds", "object at 0x%08x outside 0x%08x-0x%08x", start, base, top);
+    }
+}
+
+static void check_slot(const cte_t *s)
+{
+    if (cap_is_null(s->cap)) {
+        if (s->prev || s->next)
+            broken("cdt_empty_slot", "empty slot 0x%08x has links", (uint32_t)(uintptr_t)s);
+        return;
+    }
+    const cte_t *p = mdb_prev(s), *n = mdb_next(s);
+    if ((p && mdb_next(p) != s) || (n && mdb_prev(n) != s))
+        broken("cdt_links", "slot 0x%08x (%s)", (uint32_t)(uintptr_t)s, cap_type_name(cap_type(s->cap)));
+    if (cap_type(s->cap) == CAP_UNTYPED && mdb_revocable(s))
+        check_untyped(s);
+}
+
+static bool seen(walk_t *w, uint32_t addr)
+{
+    for (unsigned i = 0; i < w->count; i++)
+        if (w->cnodes[i] == addr)
+            return true;
+    if (w->count < MAX_VISITED_CNODES)
+        w->cnodes[w->count++] = addr;
+    return false;
+}
+
+static void check_cnode(walk_t *w, cap_t cnode, unsigned depth)
+{
+    if (depth > MAX_CNODE_DEPTH || seen(w, cap_addr(cnode)))
+        return;
+    cte_t *slots = cnode_slots(cnode);
+    for (uint32_t i = 0; i < (1u << cnode_radix(cnode)); i++) {
+        check_slot(&slots[i]);
+        if (cap_type(slots[i].cap) == CAP_CNODE)
+            check_cnode(w, slots[i].cap, depth + 1);
+    }
+}
+
+static void check_threads(bool full)
+{
+    static walk_t w;
+    w.count = 0;
+    for (tcb_t *t = all_threads; t; t = t->all_next) {
+        if (full) {
+            for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
+                check_slot(&t->slots[i]);
+            if (cap_type(thread_cspace(t)) == CAP_CNODE)
+                check_cnode(&w, thread_cspace(t), 0);
+        }
+        if (t->state == THREAD_RUNNING && t != current_thread && !t->queued)
+            broken("runnable_placed", "thread '%s' is runnable but not queued", t->name);
+        if (t->queued && (t->state != THREAD_RUNNING || t == current_thread))
+            broken("sched_queue", "thread '%s' is queued but %s", t->name,
+                   t == current_thread ? "current" : "not runnable");
+    }
+}
+
+/* A changed slot, and its CDT neighbours (whose links may have changed too).
+ * A slot emptied since may now hold anything: it is checked as it is now. */
+static void check_dirty(void)
+{
+    for (unsigned i = 0; i < dirty_count; i++) {
+        const cte_t *s = dirty[i];
+        check_slot(s);
+        if (mdb_prev(s))
+            check_slot(mdb_prev(s));
+        if (mdb_next(s))
+            check_slot(mdb_next(s));
+    }
+}
+
+void invariants_check(void)
+{
+    bool full = dirty_overflow || ++exits % FULL_CHECK_PERIOD == 0;
+    if (!full)
+        check_dirty();
+    check_threads(full);
+    sched_check_queues();
+    dirty_count = 0;
+    dirty_overflow = false;
+}
+
+#endif

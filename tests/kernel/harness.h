@@ -1,0 +1,111 @@
+/*
+ * tests/kernel/harness.h - runs the portable kernel (cap.c, cnode.c, cdt.c,
+ * untyped.c, cnode_ops.c, tcb.c, sched.c, ...) on the host under Criterion: a
+ * "physical memory" arena below 4 GiB identity-mapped by the arch stubs, builders
+ * for slots, CNodes and invocations, and a CDT consistency checker.
+ * Partners: harness.c (stubs of kernel/arch.h and kernel.h), test_*.c.
+ */
+#ifndef TESTS_KERNEL_HARNESS_H
+#define TESTS_KERNEL_HARNESS_H
+
+#include <criterion/criterion.h>
+#include <sel4/errors.h>
+#include <sel4/invocation.h>
+#include <sel4/objecttype.h>
+
+#include "arch.h"
+#include "cnode.h"
+#include "invocation.h"
+#include "object.h"
+#include "thread.h"
+
+/* The arena: 2^26 bytes at a 2^26-aligned address below 2 GiB. The lower half
+ * holds objects the tests make by hand, the upper half backs untyped caps. */
+#define ARENA_BITS 26
+#define ARENA_SIZE (1u << ARENA_BITS)
+
+/* Criterion fixtures: every test starts with a fresh arena and harness state. */
+void harness_init(void);
+void harness_fini(void);
+
+/* Zeroed arena memory, aligned to 2^align_bits (at least 16). Memory of the
+ * lower half that was never handed out is poisoned for AddressSanitizer. */
+void *harness_alloc(uint32_t size, unsigned align_bits);
+/* A fresh, zeroed region of 2^size_bits bytes aligned to its size, and an
+ * original untyped cap (watermark 0) covering it. */
+uint32_t harness_untyped_region(unsigned size_bits);
+cap_t harness_untyped(unsigned size_bits, bool device);
+/* A CNode of 2^radix zeroed slots with the given guard. */
+cap_t harness_cnode(unsigned radix, unsigned guard_size, uint32_t guard);
+cte_t *harness_slot(cap_t cnode, uint32_t index);
+/* A 16-byte endpoint object and a thread_init'ed TCB, both in the arena. */
+void *harness_endpoint(void);
+tcb_t *harness_tcb(void);
+/* Puts `cap` in the empty `slot` as a CDT root (no parent), like boot caps. */
+void harness_place(cte_t *slot, cap_t cap, bool revocable);
+
+/* The calling thread of every invocation and its 512-byte IPC buffer. */
+extern tcb_t *harness_caller;
+extern uint32_t *harness_ipc_buffer;
+
+/*
+ * Builds an invocation of the cap in `slot`: MR0-MR3 go to the caller's r2-r5,
+ * MR4+ to the IPC buffer, extra caps by slot. Then runs the decoder of the cap's
+ * type on a stack below 4 GiB (as on the target, a kernel stack address fits a
+ * CDT link) and fails the test if the kernel panics. Returns the error; the reply
+ * words are in inv->reply[0..inv->reply_length).
+ */
+seL4_Error harness_invoke(invocation_t *inv, cte_t *slot, uint32_t label, unsigned nmr,
+                          const uint32_t *mr, unsigned ncaps, cte_t *const *caps);
+#define MRS(...) \
+    (unsigned)(sizeof((const uint32_t[]){__VA_ARGS__}) / sizeof(uint32_t)), (const uint32_t[]){__VA_ARGS__}
+#define NO_MRS 0, NULL
+#define CAPS(...) \
+    (unsigned)(sizeof((cte_t *const[]){__VA_ARGS__}) / sizeof(cte_t *)), (cte_t *const[]){__VA_ARGS__}
+#define NO_CAPS 0, NULL
+
+/* Runs fn(arg) on the kernel stack (below 4 GiB). Returns true if it panicked;
+ * the panic message is then in harness_panic_message. */
+bool harness_kernel_call(void (*fn)(void *), void *arg);
+extern char harness_panic_message[256];
+
+/* arch_interrupt_pending() (the kernel's preemption points) answers false until
+ * it has been asked `calls` more times, then true until harness_clear_interrupt();
+ * by default never. Every question is counted in harness_preemption_checks. */
+void harness_interrupt_after(unsigned calls);
+void harness_clear_interrupt(void);
+extern unsigned harness_preemption_checks;
+/* How deep the kernel stack went, at the preemption points, during the last
+ * harness_kernel_call/harness_invoke. */
+uint32_t harness_kstack_depth(void);
+
+/* Calls schedule_and_exit() and returns the thread arch_enter_thread was given,
+ * or NULL if the kernel called arch_halt instead (status in *halt_status). */
+tcb_t *harness_schedule(uint32_t *halt_status);
+/* Same for any other noreturn kernel path (handle_user_fault). */
+tcb_t *harness_run_to_exit(void (*fn)(void *), void *arg, uint32_t *halt_status);
+
+/* Everything kputc/kputs/kprintf printed since harness_init. */
+const char *harness_console(void);
+
+/*
+ * The CDT checker: walks the whole list containing `member` backwards to its
+ * head and then forwards, asserting every link is mirrored (next->prev == node,
+ * prev->next == node), no slot repeats, no slot in it is empty and no flag bit
+ * other than revocable/first-badged is set. Returns the number of slots.
+ */
+unsigned check_cdt(const cte_t *member);
+/* Asserts the list containing order[0] is exactly order[0..n) from its head. */
+void check_cdt_order(cte_t *const *order, unsigned n);
+#define CHECK_CDT_ORDER(...) \
+    check_cdt_order((cte_t *const[]){__VA_ARGS__}, sizeof((cte_t *const[]){__VA_ARGS__}) / sizeof(cte_t *))
+/* Asserts an empty slot is unlinked: null cap, no links, no flags. */
+void check_empty(const cte_t *slot);
+
+/* The seL4_CNode_CapData word for a guard (spec 5.3). */
+static inline uint32_t cnode_capdata(uint32_t guard, unsigned guard_size)
+{
+    return ((guard & 0x3FFFFu) << 8) | ((guard_size & 0x1Fu) << 3);
+}
+
+#endif
