@@ -55,6 +55,9 @@ uint32_t arch_boot_alloc(uint32_t size, uint32_t align);
  * RAM the kernel window covers: what becomes the root task's untyped memory. */
 uint32_t arch_boot_alloc_end(void);
 uint32_t arch_usable_ram_end(void);
+/* The i-th range of physical addresses that is device space the kernel does not
+ * use (for device untyped caps); false past the last. */
+bool arch_device_range(unsigned i, uint32_t *start, uint32_t *end);
 void *arch_phys_to_kernel(uint32_t pa);
 uint32_t arch_kernel_to_phys(const void *p);
 

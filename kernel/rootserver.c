@@ -119,22 +119,34 @@ static void provide_fixed_caps(boot_state_t *b, tcb_t *t)
     b->next_slot = seL4_NumInitialCaps;
 }
 
-/* Hands all RAM not used at boot to the root task as untyped caps, each a
- * naturally aligned power of two (spec 10.2: 2^4..2^29). */
-static void provide_untyped(boot_state_t *b, seL4_BootInfo *bi)
+/* Adds untyped caps covering [at, end) in naturally aligned powers of two
+ * (spec 10.2: 2^4..2^29); returns how many BootInfo entries are now used. */
+static unsigned provide_range(boot_state_t *b, seL4_BootInfo *bi, unsigned n, uint32_t at,
+                              uint32_t end, bool device)
 {
-    uint32_t at = (arch_boot_alloc_end() + 15u) & ~15u, end = arch_usable_ram_end();
-    bi->untyped.start = b->next_slot;
-    unsigned n = 0;
-    while (end - at >= (1u << seL4_MinUntypedBits) && n < CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS) {
+    unsigned min_bits = device ? seL4_PageBits : seL4_MinUntypedBits;
+    while (end - at >= (1u << min_bits) && n < CONFIG_MAX_NUM_BOOTINFO_UNTYPED_CAPS) {
         unsigned bits = seL4_MaxUntypedBits;
-        while (bits > seL4_MinUntypedBits && ((at & ((1u << bits) - 1)) || (1u << bits) > end - at))
+        while (bits > min_bits && ((at & ((1u << bits) - 1)) || (1u << bits) > end - at))
             bits--;
         /* Boot untypeds start full, so their first retype clears them (spec 10.2). */
-        provide(b, b->next_slot++, cap_untyped(at, bits, false, 1u << bits));
-        bi->untypedList[n++] = (seL4_UntypedDesc){.paddr = at, .sizeBits = (seL4_Uint8)bits};
+        provide(b, b->next_slot++, cap_untyped(at, bits, device, 1u << bits));
+        bi->untypedList[n++] =
+            (seL4_UntypedDesc){.paddr = at, .sizeBits = (seL4_Uint8)bits, .isDevice = device};
         at += 1u << bits;
     }
+    return n;
+}
+
+/* All RAM not used at boot, then the device space the kernel does not use. */
+static void provide_untyped(boot_state_t *b, seL4_BootInfo *bi)
+{
+    uint32_t start, end;
+    bi->untyped.start = b->next_slot;
+    unsigned n = provide_range(b, bi, 0, (arch_boot_alloc_end() + 15u) & ~15u,
+                               arch_usable_ram_end(), false);
+    for (unsigned i = 0; arch_device_range(i, &start, &end); i++)
+        n = provide_range(b, bi, n, start, end, true);
     bi->untyped.end = b->next_slot;
 }
 

@@ -10,6 +10,31 @@
 #include "../../kernel/arch.h"
 #include "drivers/drivers.h"
 
+/*
+ * Physical memory that is neither RAM nor used by the kernel: handed to the root
+ * task as device untyped memory, so user-level drivers can map other devices
+ * (UART1-3 for the trace stream, timer 2/3, ...). The holes are the pages of the
+ * devices the kernel drives and the arm-sim control block and trace port.
+ */
+static const uint32_t kernel_device_pages[][2] = {
+    {0x1C010000u, 0x1C011000u}, /* system registers */
+    {0x1C090000u, 0x1C091000u}, /* UART0 */
+    {0x1C110000u, 0x1C111000u}, /* SP804 timers 0 and 1 */
+    {0x1D000000u, 0x1D002000u}, /* arm-sim control block and trace port */
+    {0x2C000000u, 0x2C008000u}, /* GIC */
+};
+#define DEVICE_SPACE_END 0x80000000u /* RAM starts here */
+
+bool arch_device_range(unsigned i, uint32_t *start, uint32_t *end)
+{
+    unsigned n = sizeof(kernel_device_pages) / sizeof(kernel_device_pages[0]);
+    if (i > n)
+        return false;
+    *start = i == 0 ? 0 : kernel_device_pages[i - 1][1];
+    *end = i == n ? DEVICE_SPACE_END : kernel_device_pages[i][0];
+    return true;
+}
+
 void arch_console_putc(char c)
 {
     pl011_putc(UART0_VADDR, c);

@@ -26,6 +26,7 @@
 #define HALF (ARENA_SIZE / 2)
 #define KSTACK_SIZE (1u << 20)
 #define KSTACK_GUARD 4096u
+#define KSTACK_PAINT 0xA5
 #define REDZONE 16u
 #define CDT_WALK_LIMIT (1u << 20)
 
@@ -42,7 +43,7 @@ static void *kstack;
 
 static __thread bool on_kstack; /* this thread runs on the kernel stack */
 static jmp_buf kstack_panic;
-static uintptr_t kstack_low;
+static uint32_t kstack_depth; /* high-water mark of the last kernel call */
 static long interrupt_countdown; /* calls left before an interrupt is pending; -1: never */
 unsigned harness_preemption_checks;
 
@@ -291,9 +292,6 @@ void harness_clear_interrupt(void)
 
 bool arch_interrupt_pending(void)
 {
-    uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
-    if (on_kstack && frame < kstack_low)
-        kstack_low = frame;
     harness_preemption_checks++;
     if (interrupt_countdown < 0)
         return false;
@@ -306,7 +304,7 @@ bool arch_interrupt_pending(void)
 
 uint32_t harness_kstack_depth(void)
 {
-    return (uint32_t)((uintptr_t)kstack + KSTACK_SIZE - kstack_low);
+    return kstack_depth;
 }
 
 uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va)
@@ -391,15 +389,21 @@ static void *kstack_main(void *p)
 bool harness_kernel_call(void (*fn)(void *), void *arg)
 {
     kcall_t k = {fn, arg, false};
-    kstack_low = (uintptr_t)kstack + KSTACK_SIZE;
     pthread_attr_t attr;
     pthread_t th;
     ASAN_UNPOISON_MEMORY_REGION(kstack, KSTACK_SIZE);
+    memset(kstack, KSTACK_PAINT, KSTACK_SIZE); /* to find how deep the call went */
     cr_assert_eq(pthread_attr_init(&attr), 0);
     cr_assert_eq(pthread_attr_setstack(&attr, kstack, KSTACK_SIZE), 0);
     cr_assert_eq(pthread_create(&th, &attr, kstack_main, &k), 0);
     cr_assert_eq(pthread_join(th, NULL), 0);
     pthread_attr_destroy(&attr);
+    ASAN_UNPOISON_MEMORY_REGION(kstack, KSTACK_SIZE);
+    const uint8_t *b = kstack;
+    uint32_t untouched = 0;
+    while (untouched < KSTACK_SIZE && b[untouched] == KSTACK_PAINT)
+        untouched++;
+    kstack_depth = KSTACK_SIZE - untouched;
     return k.panicked;
 }
 

@@ -75,8 +75,8 @@ extern char harness_panic_message[256];
 void harness_interrupt_after(unsigned calls);
 void harness_clear_interrupt(void);
 extern unsigned harness_preemption_checks;
-/* How deep the kernel stack went, at the preemption points, during the last
- * harness_kernel_call/harness_invoke. */
+/* How many bytes of the kernel stack the last harness_kernel_call/harness_invoke
+ * touched (its high-water mark, glibc's thread data at the top included). */
 uint32_t harness_kstack_depth(void);
 
 /* Calls schedule_and_exit() and returns the thread arch_enter_thread was given,

@@ -111,13 +111,16 @@ static void body_alternate(seL4_Word letter)
 
 static void sched_equal_priority_threads_alternate_on_yield(void)
 {
-    REQUIRE_OK(set_root_priority(ROOT_PRIO));
+    /* Both threads are queued before either can run: the root stays above them
+     * until then, so a timer tick between the two Resumes cannot reorder them. */
+    REQUIRE_OK(set_root_priority(ROOT_PRIO + 1));
     test_thread_t *a = thread_new(ROOT_PRIO, body_alternate, 'A');
     test_thread_t *b = thread_new(ROOT_PRIO, body_alternate, 'B');
     if (!a || !b)
         return;
     REQUIRE_OK(seL4_TCB_Resume(a->tcb));
     REQUIRE_OK(seL4_TCB_Resume(b->tcb));
+    REQUIRE_OK(set_root_priority(ROOT_PRIO));
     /* Each root Yield goes to the back of the queue, behind A and then B. */
     for (unsigned i = 0; i < 10 * ALTERNATION_ROUNDS && !(a->finished && b->finished); i++)
         seL4_Yield();
