@@ -42,12 +42,18 @@ check-deps:
 # ---- the simulator ---------------------------------------------------------------
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
-SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c)
+SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c
 SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 SIM_LIBS := -lunicorn -lelf -lpthread -lm
 
-sim: $(SIM)
+sim: $(SIM) $(BUILD)/bin/numbat-trace
+
+# numbat-trace: prints a recorded trace as text, one event a line.
+$(BUILD)/bin/numbat-trace: $(BUILD)/host/trace/dump.o $(BUILD)/host/trace/decode.o
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(HOST_CC) -o $@ $^
 
 Q := $(if $(V),,@)
 

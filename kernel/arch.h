@@ -18,6 +18,11 @@ NORETURN void arch_halt(uint32_t status);
 /* Called by kpanic after its message: tells the board, then stops. */
 NORETURN void arch_panic_stop(uint32_t code);
 
+/* Trace output (kernel/trace.c): whether anyone listens, and one event's words. */
+bool arch_trace_enabled(void);
+void arch_trace_emit(const uint32_t *words, unsigned count);
+uint32_t arch_trace_platform(void); /* TRACE_PLATFORM_* */
+
 /* CPU, interrupts and the tick timer. */
 void arch_init(void);
 /* Starts the periodic tick and waits, interrupts masked, for `ticks` of them. */

@@ -8,6 +8,7 @@
 #include "arch.h"
 #include "rootserver.h"
 #include "thread.h"
+#include "trace.h"
 
 #define NUMBAT_VERSION "0.1"
 #define SELFTEST_TICKS 2
@@ -23,6 +24,7 @@ NORETURN void kernel_main(void)
             arch_ram_size() >> 20);
     arch_init();
     arch_drop_identity_map();
+    trace_boot(0x80000000u, arch_ram_size());
     arch_timer_selftest(SELFTEST_TICKS);
     kprintf("numbat: timer interrupts working (%u us tick)\n", arch_tick_us());
     rootserver_create();

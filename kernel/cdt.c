@@ -9,6 +9,7 @@
 #include "cnode.h"
 #include "invariants.h"
 #include "object.h"
+#include "trace.h"
 
 bool cdt_is_parent(const cte_t *parent, const cte_t *child)
 {
@@ -45,11 +46,12 @@ void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable)
         mdb_set_prev(after, dest);
     mdb_set_next(src, dest);
     invariants_note_slot(dest);
+    trace_cap_insert(dest, src);
 }
 
-void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
+/* Puts cap in dest, taking over src's CDT position; src is left empty. */
+static void move_links(cap_t cap, cte_t *src, cte_t *dest)
 {
-    kassert(cap_is_null(dest->cap));
     dest->cap = cap;
     dest->prev = src->prev;
     dest->next = src->next;
@@ -62,13 +64,21 @@ void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
     invariants_note_slot(src);
 }
 
+void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
+{
+    kassert(cap_is_null(dest->cap));
+    move_links(cap, src, dest);
+    trace_cap_move(src, dest);
+}
+
 void cdt_swap(cap_t cap1, cte_t *slot1, cap_t cap2, cte_t *slot2)
 {
     /* Move slot1 aside through a temporary slot so neighbours are relinked once each. */
     cte_t tmp = {cap_null(), 0, 0};
-    cdt_move(cap1, slot1, &tmp);
-    cdt_move(cap2, slot2, slot1);
-    cdt_move(tmp.cap, &tmp, slot2);
+    move_links(cap1, slot1, &tmp);
+    move_links(cap2, slot2, slot1);
+    move_links(tmp.cap, &tmp, slot2);
+    trace_cap_swap(slot1, slot2);
 }
 
 bool cdt_is_final(const cte_t *slot)
@@ -92,8 +102,10 @@ static void empty_slot(cte_t *slot)
     }
     if (prev)
         invariants_note_slot(prev);
+    cap_t old = slot->cap;
     *slot = (cte_t){cap_null(), 0, 0};
     invariants_note_slot(slot);
+    trace_cap_delete(slot, old);
 }
 
 bool cdt_delete(cte_t *slot, bool preemptible)
@@ -110,8 +122,10 @@ bool cdt_delete(cte_t *slot, bool preemptible)
         bool final = cdt_is_final(slot);
         cap_t cap = slot->cap;
         empty_slot(slot);
-        if (final)
+        if (final) {
             object_finalise(cap);
+            trace_object_delete(cap);
+        }
         return true;
     }
     empty_slot(slot);
@@ -121,11 +135,13 @@ bool cdt_delete(cte_t *slot, bool preemptible)
 bool cdt_revoke(cte_t *slot, bool preemptible)
 {
     cte_t *next;
+    trace_revoke(slot, true);
     while ((next = mdb_next(slot)) != NULL && cdt_is_parent(slot, next)) {
         if (!cdt_delete(next, preemptible))
             return false;
         if (preemptible && preemption_point() && cdt_has_children(slot))
             return false;
     }
+    trace_revoke(slot, false);
     return true;
 }

@@ -7,6 +7,7 @@
 #include <sel4/invocation.h>
 
 #include "invocation.h"
+#include "trace.h"
 
 #define DEPTH(word) ((word) & 0xFFu)
 
@@ -49,8 +50,10 @@ static seL4_Error copy_or_mint(invocation_t *inv, cte_t *dest, bool mint)
     cap = cap_mask_rights(cap, inv_mr(inv, 4));
     if (mint && !cap_update_data(cap, inv_mr(inv, 5), false, &cap))
         return seL4_IllegalOperation;
-    if (cap_type(cap) == CAP_UNTYPED)
+    if (cap_type(cap) == CAP_UNTYPED) {
         untyped_set_free_bytes(&src->cap, untyped_size(src->cap)); /* the original is now full */
+        trace_cap_update(src);
+    }
     cdt_insert(cap, src, dest, cap_is_revocable_copy(cap, src->cap));
     return seL4_NoError;
 }
@@ -121,6 +124,13 @@ seL4_Error decode_cnode(invocation_t *inv)
         return seL4_IllegalOperation;
     if (inv->length < 2)
         return seL4_TruncatedMessage;
+    static const uint32_t causes[] = {
+        [CNodeRevoke] = TRACE_CAUSE_REVOKE, [CNodeDelete] = TRACE_CAUSE_DELETE,
+        [CNodeCopy] = TRACE_CAUSE_COPY,     [CNodeMint] = TRACE_CAUSE_MINT,
+        [CNodeMove] = TRACE_CAUSE_MOVE,     [CNodeMutate] = TRACE_CAUSE_MUTATE,
+        [CNodeRotate] = TRACE_CAUSE_ROTATE,
+    };
+    trace_cause = causes[inv->label];
     cte_t *target;
     seL4_Error e = lookup_arg(inv, inv->cap, 0, false, &target);
     if (e != seL4_NoError)

@@ -8,10 +8,12 @@
 #include "rootserver.h"
 
 #include <sel4/bootinfo.h>
+#include <sel4/objecttype.h>
 
 #include "arch.h"
 #include "archive.h"
 #include "elf.h"
+#include "trace.h"
 
 #define ROOT_ASID 1
 #define ROOT_CNODE_BITS 12
@@ -93,6 +95,7 @@ static seL4_SlotPos provide(boot_state_t *b, seL4_SlotPos slot, cap_t cap)
     cte_t *cte = &b->cnode[slot];
     cte->cap = cap;
     mdb_set_flags(cte, true, false);
+    trace_cap_insert(cte, NULL);
     return slot;
 }
 
@@ -187,11 +190,15 @@ tcb_t *rootserver_create(void)
     kmemset(b.cnode, 0, cnode_bytes);
     tcb_t *t = arch_phys_to_kernel(arch_boot_alloc(1u << seL4_TCBBits, 1u << seL4_TCBBits));
     thread_init(t);
+    trace_cause = TRACE_CAUSE_BOOT;
+    trace_object_create(seL4_CapTableObject, (uint32_t)(uintptr_t)b.cnode, ROOT_CNODE_BITS, NULL);
+    trace_object_create(seL4_TCBObject, (uint32_t)(uintptr_t)t, 0, NULL);
     provide_fixed_caps(&b, t);
     write_bootinfo(&b, ipc_buffer_va);
 
     thread_set_name(t, "rootserver");
     t->priority = t->mcp = ROOT_PRIORITY;
+    trace_thread_priority(t);
     t->ipc_buffer = ipc_buffer_va;
     t->context.pc = eh->entry;
     t->context.r[0] = bootinfo_va;

@@ -10,12 +10,15 @@
 #include "arch.h"
 #include "invariants.h"
 #include "thread.h"
+#include "trace.h"
 
 #define NUM_PRIORITIES 256
 #define HALT_STATUS_NO_THREADS 1
 
 tcb_t *current_thread;
 tcb_t *all_threads;
+/* The last thread the kernel returned to, for switch events. */
+static const tcb_t *last_entered;
 
 typedef struct queue {
     tcb_t *head, *tail;
@@ -91,12 +94,16 @@ void thread_resume(tcb_t *t)
     t->state = THREAD_RUNNING;
     if (t != current_thread)
         enqueue(t);
+    trace_thread_state(t);
 }
 
 void thread_suspend(tcb_t *t)
 {
+    bool changed = t->state != THREAD_INACTIVE;
     t->state = THREAD_INACTIVE;
     dequeue(t);
+    if (changed)
+        trace_thread_state(t);
 }
 
 void thread_set_priority(tcb_t *t, uint32_t priority)
@@ -128,6 +135,8 @@ void thread_destroy(tcb_t *t)
         t->all_next->all_prev = t->all_prev;
     if (current_thread == t)
         current_thread = NULL;
+    if (last_entered == t)
+        last_entered = NULL;
 }
 
 void sched_yield(tcb_t *t)
@@ -170,13 +179,22 @@ void sched_check_queues(void)
 }
 #endif
 
+static NORETURN void leave_to(tcb_t *t)
+{
+    if (t != last_entered)
+        trace_switch(last_entered, t);
+    last_entered = t;
+    trace_kernel_exit(t);
+    arch_enter_thread(t);
+}
+
 NORETURN void schedule_and_exit(void)
 {
     invariants_check();
     tcb_t *cur = current_thread;
     int best = highest_ready();
     if (cur && cur->state == THREAD_RUNNING && (best < 0 || (uint32_t)best <= cur->priority))
-        arch_enter_thread(cur);
+        leave_to(cur);
     if (cur && cur->state == THREAD_RUNNING)
         enqueue_at(cur, true); /* preempted: first among its equals */
     best = highest_ready();
@@ -187,5 +205,5 @@ NORETURN void schedule_and_exit(void)
     tcb_t *next = ready[best].head;
     dequeue(next);
     current_thread = next;
-    arch_enter_thread(next);
+    leave_to(next);
 }

@@ -8,6 +8,7 @@
 #include "arch.h"
 #include "invocation.h"
 #include "thread.h"
+#include "trace.h"
 
 #define USER_CONTEXT_WORDS 19
 #define FRAME_REG_WORDS 10
@@ -29,6 +30,7 @@ void thread_set_name(tcb_t *t, const char *name)
     for (; name[i] && i < THREAD_NAME_MAX - 1; i++)
         t->name[i] = name[i];
     t->name[i] = '\0';
+    trace_thread_name(t);
 }
 
 cap_t thread_cspace(const tcb_t *t)
@@ -133,6 +135,7 @@ static seL4_Error set_sched(invocation_t *inv, tcb_t *t, bool set_mcp, bool set_
         t->mcp = mcp;
     if (set_prio)
         thread_set_priority(t, prio);
+    trace_thread_priority(t);
     return seL4_NoError;
 }
 
@@ -235,6 +238,7 @@ static seL4_Error bind_notification(invocation_t *inv, tcb_t *t, bool bind)
 seL4_Error decode_tcb(invocation_t *inv)
 {
     tcb_t *t = cap_ptr(inv->cap);
+    trace_cause = TRACE_CAUSE_TCB_CONFIGURE;
     switch (inv->label) {
     case TCBReadRegisters: return read_registers(inv, t);
     case TCBWriteRegisters: return write_registers(inv, t);

@@ -12,6 +12,7 @@
 #include "invariants.h"
 #include "invocation.h"
 #include "object.h"
+#include "trace.h"
 
 #define RETYPE_ARGS 6
 /* Clearing proceeds in pieces of this size, with a preemption point between. */
@@ -101,9 +102,12 @@ static bool reset_untyped(cte_t *slot)
         if (!untyped_is_device(slot->cap))
             kmemset(arch_phys_to_kernel(base + w), 0, chunk);
         untyped_set_free_bytes(&slot->cap, w);
-        if (w > 0 && preemption_point())
+        if (w > 0 && preemption_point()) {
+            trace_cap_update(slot);
             return false;
+        }
     }
+    trace_cap_update(slot);
     return true;
 }
 
@@ -116,18 +120,21 @@ static void invoke_retype(cte_t *ut_slot, const retype_request_t *rq, uint32_t s
     for (uint32_t i = 0; i < rq->count; i++) {
         uint32_t paddr = base + start + (i << rq->obj_bits);
         cap_t obj = object_create(rq->type, rq->size_bits, paddr, untyped_is_device(ut));
+        trace_object_create(rq->type, cap_addr(obj), rq->size_bits, ut_slot);
         /* Each new cap follows the previous one: all stay right after the untyped. */
         cdt_insert(obj, parent, &rq->dest[i], true);
         parent = &rq->dest[i];
     }
     untyped_set_free_bytes(&ut_slot->cap, start + (rq->count << rq->obj_bits));
     invariants_note_slot(ut_slot);
+    trace_cap_update(ut_slot);
 }
 
 seL4_Error decode_untyped(invocation_t *inv)
 {
     if (inv->label != UntypedRetype)
         return seL4_IllegalOperation;
+    trace_cause = TRACE_CAUSE_RETYPE;
     if (inv->length < RETYPE_ARGS || inv->extra_count < 1)
         return seL4_TruncatedMessage;
     retype_request_t rq = {inv_mr(inv, 0), inv_mr(inv, 1), inv_mr(inv, 5), 0, NULL};

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../arch/arm-sim/simdev.h"
+#include "../trace/decode.h"
 #include "arm_cpu.h"
 
 /* vexpress-a15 addresses and GIC interrupt IDs (docs/devices.md). */
@@ -32,6 +33,15 @@ static void power_shutdown(void *ctx, uint32_t status)
 static void power_reboot(void *ctx)
 {
     board_exit(ctx, SIM_EXIT_REBOOT, 0, "the guest asked for a reboot");
+}
+
+/* A trace record: the instruction count, then the event's words (trace/format.h). */
+static void record_trace_frame(void *ctx, const uint32_t *words, size_t count)
+{
+    sim_board_t *board = ctx;
+    /* Only well-formed events are kept: a reader could not decode anything else. */
+    if (trace_record_valid(words, (unsigned)count))
+        trace_file_write_record(board->options.trace_out, board->clock.now, words, (unsigned)count);
 }
 
 static void kernel_panic(void *ctx, uint32_t code)
@@ -120,6 +130,8 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
 {
     sim_power_t power = {power_shutdown, power_reboot, board};
     simctl_events_t events = {.panic = kernel_panic, .ctx = board};
+    if (board->options.trace_out)
+        events.trace_frame = record_trace_frame;
 
     board->gic = gic_create();
     sim_irq_t timer_irq = {gic_irq_input, board->gic, VE_IRQ_TIMER01};
@@ -132,6 +144,7 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
         snprintf(err, err_len, "out of memory creating devices");
         return -1;
     }
+    simctl_set_recording(board->simctl, board->options.trace_out != NULL);
     sim_device_t devs[] = {
         gic_dist_device(board->gic, VE_GIC_DIST_BASE),
         gic_cpu_device(board->gic, VE_GIC_CPU_BASE),

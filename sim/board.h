@@ -46,6 +46,7 @@ typedef struct sim_options {
     FILE *trace_file;   /* where --trace lines go (stderr by default) */
     sim_chardev_t console; /* UART0 output */
     sim_input_t input;     /* optional */
+    FILE *trace_out;       /* --trace-out: kernel trace events are recorded here (optional) */
 } sim_options_t;
 
 typedef enum sim_exit_kind {

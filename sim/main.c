@@ -12,6 +12,7 @@
 
 #include "board.h"
 #include "console.h"
+#include "../trace/decode.h"
 
 enum exit_status {
     EXIT_USAGE = 2,     /* bad option or bad image */
@@ -32,6 +33,7 @@ static const char usage_text[] =
     "                    instructions, e exceptions, i interrupts, s system calls\n"
     "  --trace-log FILE  write trace lines to FILE instead of stderr\n"
     "  --stats           at exit, print instructions run, time taken and speed\n"
+    "  --trace-out FILE  record the kernel's trace events (docs/trace-format.md)\n"
     "  --help            this text\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
@@ -69,13 +71,14 @@ typedef struct cli {
     sim_options_t options;
     const char *image_path;
     const char *trace_log;
+    const char *trace_out;
     bool stats;
 } cli_t;
 
 static int parse_args(int argc, char **argv, cli_t *cli)
 {
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_HELP };
+           OPT_TRACE_OUT, OPT_HELP };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"mem", required_argument, NULL, OPT_MEM},
@@ -83,6 +86,7 @@ static int parse_args(int argc, char **argv, cli_t *cli)
         {"trace", required_argument, NULL, OPT_TRACE},
         {"trace-log", required_argument, NULL, OPT_TRACE_LOG},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"trace-out", required_argument, NULL, OPT_TRACE_OUT},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -109,6 +113,7 @@ static int parse_args(int argc, char **argv, cli_t *cli)
             break;
         case OPT_TRACE_LOG: cli->trace_log = optarg; break;
         case OPT_STATS: cli->stats = true; break;
+        case OPT_TRACE_OUT: cli->trace_out = optarg; break;
         case OPT_HELP: fputs(usage_text, stdout); exit(0);
         default:
             return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
@@ -117,6 +122,20 @@ static int parse_args(int argc, char **argv, cli_t *cli)
     if (optind != argc - 1)
         return usage_error("%s", optind >= argc ? "no image given" : "give exactly one image");
     cli->image_path = argv[optind];
+    return 0;
+}
+
+/* Opens the --trace-out file and writes its header (trace/format.h). */
+static int open_trace_out(cli_t *cli)
+{
+    FILE *f = fopen(cli->trace_out, "wb");
+    if (!f || trace_file_write_header(f) != 0) {
+        fprintf(stderr, "numbat-sim: --trace-out %s: %s\n", cli->trace_out, strerror(errno));
+        if (f)
+            fclose(f);
+        return -1;
+    }
+    cli->options.trace_out = f;
     return 0;
 }
 
@@ -184,6 +203,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "numbat-sim: --trace-log %s: %s\n", cli.trace_log, strerror(errno));
         return EXIT_USAGE;
     }
+    if (cli.trace_out && open_trace_out(&cli) != 0)
+        return EXIT_USAGE;
     elf_image_t image;
     char err[256];
     if (elf_image_open(cli.image_path, &image, err, sizeof(err)) != 0) {
@@ -196,5 +217,9 @@ int main(int argc, char **argv)
     elf_image_close(&image);
     if (cli.options.trace_file)
         fclose(cli.options.trace_file);
+    if (cli.options.trace_out && fclose(cli.options.trace_out) != 0) {
+        fprintf(stderr, "numbat-sim: --trace-out %s: %s\n", cli.trace_out, strerror(errno));
+        rc = rc ? rc : EXIT_USAGE;
+    }
     return rc;
 }

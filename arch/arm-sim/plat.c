@@ -10,6 +10,7 @@
 #include "../../kernel/arch.h"
 #include "../arm/drivers/drivers.h"
 #include "simdev.h"
+#include "../../trace/format.h"
 
 #define SIMDEV_SECTION_BASE 0x1D000000u
 #define SIMCTL_VADDR SIMDEV_VADDR(SIMCTL_BASE - SIMDEV_SECTION_BASE)
@@ -22,6 +23,29 @@ const char *arch_platform_name(void)
 uint32_t arch_ram_size(void)
 {
     return mmio_read32(SIMCTL_VADDR + SIMCTL_RAM_SIZE);
+}
+
+#define TRACEPORT_VADDR SIMDEV_VADDR(TRACEPORT_BASE - SIMDEV_SECTION_BASE)
+
+/* numbat-sim says once, at boot, whether it records; events cost nothing otherwise. */
+bool arch_trace_enabled(void)
+{
+    static int recording = -1;
+    if (recording < 0)
+        recording = mmio_read32(TRACEPORT_VADDR + TRACEPORT_STATUS) & 1;
+    return recording;
+}
+
+void arch_trace_emit(const uint32_t *words, unsigned count)
+{
+    for (unsigned i = 0; i < count; i++)
+        mmio_write32(TRACEPORT_VADDR + TRACEPORT_DATA, words[i]);
+    mmio_write32(TRACEPORT_VADDR + TRACEPORT_COMMIT, count);
+}
+
+uint32_t arch_trace_platform(void)
+{
+    return TRACE_PLATFORM_ARM_SIM;
 }
 
 NORETURN void arch_panic_stop(uint32_t code)

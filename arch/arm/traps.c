@@ -8,6 +8,7 @@
 
 #include "../../kernel/arch.h"
 #include "../../kernel/syscall.h"
+#include "../../kernel/trace.h"
 #include "drivers/drivers.h"
 
 enum arch_trap { TRAP_UNDEFINED, TRAP_PREFETCH_ABORT, TRAP_DATA_ABORT };
@@ -27,12 +28,14 @@ static void save_tls(void)
 NORETURN void arch_handle_syscall(void)
 {
     save_tls();
+    trace_kernel_entry(TRACE_ENTRY_SYSCALL, current_thread->context.r[7]);
     handle_syscall((int32_t)current_thread->context.r[7]);
 }
 
 NORETURN void arch_handle_user_trap(enum arch_trap kind)
 {
     save_tls();
+    trace_kernel_entry(TRACE_ENTRY_FAULT, kind);
     fault_t f = {.pc = current_thread->context.pc};
     switch (kind) {
     case TRAP_DATA_ABORT:
@@ -60,6 +63,7 @@ void arch_take_pending_interrupt(void)
     if (irq == IRQ_TIMER01)
         sp804_clear_interrupt(TIMER01_VADDR);
     gic_end_of_interrupt(GIC_CPU_VADDR, irq);
+    trace_kernel_entry(TRACE_ENTRY_INTERRUPT, irq);
     interrupt_received(irq);
 }
 

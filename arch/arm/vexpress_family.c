@@ -19,6 +19,7 @@
 static const uint32_t kernel_device_pages[][2] = {
     {0x1C010000u, 0x1C011000u}, /* system registers */
     {0x1C090000u, 0x1C091000u}, /* UART0 */
+    {0x1C0A0000u, 0x1C0A1000u}, /* UART1: the trace stream on vexpress-a15 */
     {0x1C110000u, 0x1C111000u}, /* SP804 timers 0 and 1 */
     {0x1D000000u, 0x1D002000u}, /* arm-sim control block and trace port */
     {0x2C000000u, 0x2C008000u}, /* GIC */

@@ -10,6 +10,7 @@
 
 #include "../../kernel/arch.h"
 #include "../../arch/arm/drivers/drivers.h"
+#include "../../trace/format.h"
 
 #define VEXPRESS_RAM_SIZE (128u << 20)
 #define PANIC_STATUS 3
@@ -22,6 +23,32 @@ const char *arch_platform_name(void)
 uint32_t arch_ram_size(void)
 {
     return VEXPRESS_RAM_SIZE;
+}
+
+/* Trace events go out on UART1, framed (trace/format.h): QEMU's -serial for it
+ * can be a socket or file that the visualizer reads. */
+bool arch_trace_enabled(void)
+{
+    return true;
+}
+
+void arch_trace_emit(const uint32_t *words, unsigned count)
+{
+    uint8_t check = 0;
+    pl011_putc(UART1_VADDR, (char)TRACE_UART_SYNC);
+    for (unsigned i = 0; i < count; i++) {
+        for (unsigned b = 0; b < 4; b++) {
+            uint8_t byte = (uint8_t)(words[i] >> (8 * b));
+            check ^= byte;
+            pl011_putc(UART1_VADDR, (char)byte);
+        }
+    }
+    pl011_putc(UART1_VADDR, (char)check);
+}
+
+uint32_t arch_trace_platform(void)
+{
+    return TRACE_PLATFORM_VEXPRESS_A15;
 }
 
 NORETURN void arch_panic_stop(uint32_t code)

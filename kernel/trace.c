@@ -1,0 +1,123 @@
+/*
+ * kernel/trace.c - building trace events (trace/format.h) and handing them to the
+ * architecture's trace output. Addresses are sent as they are: kernel addresses
+ * for objects and slots, physical ones for untyped memory and frames.
+ * Partners: trace.h, arch.h (arch_trace_enabled, arch_trace_emit).
+ */
+#include "trace.h"
+
+#include "arch.h"
+#include "thread.h"
+
+uint32_t trace_cause;
+
+static uint32_t addr(const void *p)
+{
+    return (uint32_t)(uintptr_t)p;
+}
+
+/* Emits header + payload; the payload is at most TRACE_MAX_WORDS - 1 words. */
+static void emit(enum trace_event type, const uint32_t *payload, unsigned n)
+{
+    if (!arch_trace_enabled())
+        return;
+    uint32_t words[TRACE_MAX_WORDS];
+    kassert(n < TRACE_MAX_WORDS);
+    words[0] = TRACE_HEADER(type, n + 1);
+    for (unsigned i = 0; i < n; i++)
+        words[i + 1] = payload[i];
+    arch_trace_emit(words, n + 1);
+}
+
+#define EMIT(type, ...)                                            \
+    do {                                                           \
+        const uint32_t payload_[] = {__VA_ARGS__};                 \
+        emit(type, payload_, sizeof(payload_) / sizeof(uint32_t)); \
+    } while (0)
+
+void trace_boot(uint32_t ram_base, uint32_t ram_size)
+{
+    EMIT(TRACE_BOOT, TRACE_VERSION, arch_trace_platform(), ram_base, ram_size);
+}
+
+void trace_object_create(uint32_t type, uint32_t address, uint32_t size_bits, const cte_t *ut)
+{
+    EMIT(TRACE_OBJECT_CREATE, type, address, size_bits, addr(ut));
+}
+
+void trace_object_delete(cap_t cap)
+{
+    EMIT(TRACE_OBJECT_DELETE, cap_type(cap), cap_addr(cap));
+}
+
+static uint32_t flags(const cte_t *s)
+{
+    return (mdb_revocable(s) ? TRACE_CAPF_REVOCABLE : 0) |
+           (mdb_first_badged(s) ? TRACE_CAPF_FIRST_BADGED : 0);
+}
+
+void trace_cap_insert(const cte_t *slot, const cte_t *parent)
+{
+    EMIT(TRACE_CAP_INSERT, addr(slot), slot->cap.words[0], slot->cap.words[1], addr(parent),
+         flags(slot), trace_cause);
+}
+
+void trace_cap_move(const cte_t *from, const cte_t *to)
+{
+    EMIT(TRACE_CAP_MOVE, addr(from), addr(to), to->cap.words[0], to->cap.words[1], trace_cause);
+}
+
+void trace_cap_swap(const cte_t *a, const cte_t *b)
+{
+    EMIT(TRACE_CAP_SWAP, addr(a), addr(b), a->cap.words[0], a->cap.words[1], b->cap.words[0],
+         b->cap.words[1]);
+}
+
+void trace_cap_update(const cte_t *slot)
+{
+    EMIT(TRACE_CAP_UPDATE, addr(slot), slot->cap.words[0], slot->cap.words[1]);
+}
+
+void trace_cap_delete(const cte_t *slot, cap_t old)
+{
+    EMIT(TRACE_CAP_DELETE, addr(slot), old.words[0], old.words[1], trace_cause);
+}
+
+void trace_revoke(const cte_t *slot, bool begin)
+{
+    EMIT(begin ? TRACE_REVOKE_BEGIN : TRACE_REVOKE_END, addr(slot));
+}
+
+void trace_thread_state(const tcb_t *t)
+{
+    EMIT(TRACE_THREAD_STATE, addr(t),
+         t->state == THREAD_RUNNING ? TRACE_THREAD_RUNNABLE : TRACE_THREAD_INACTIVE);
+}
+
+void trace_thread_priority(const tcb_t *t)
+{
+    EMIT(TRACE_THREAD_PRIORITY, addr(t), t->priority, t->mcp);
+}
+
+void trace_thread_name(const tcb_t *t)
+{
+    uint32_t w[4] = {0};
+    kmemcpy(w, t->name, sizeof(w) < sizeof(t->name) ? sizeof(w) : sizeof(t->name));
+    EMIT(TRACE_THREAD_NAME, addr(t), w[0], w[1], w[2], w[3]);
+}
+
+void trace_switch(const tcb_t *from, const tcb_t *to)
+{
+    EMIT(TRACE_SWITCH, addr(from), addr(to));
+}
+
+void trace_kernel_entry(uint32_t cause, uint32_t detail)
+{
+    const tcb_t *t = current_thread;
+    EMIT(TRACE_KERNEL_ENTRY, cause, detail, addr(t), t ? t->context.pc : 0);
+}
+
+void trace_kernel_exit(const tcb_t *next)
+{
+    EMIT(TRACE_KERNEL_EXIT, addr(next));
+}

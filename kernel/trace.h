@@ -1,0 +1,34 @@
+/*
+ * kernel/trace.h - the kernel's side of the trace stream (trace/format.h): one
+ * function per event. Emitting costs nothing unless someone listens (on arm-sim
+ * the trace port says whether numbat-sim records; on vexpress-a15 events always
+ * go out on UART1). Partners: trace.c, arch.h (arch_trace_*).
+ */
+#ifndef KERNEL_TRACE_H
+#define KERNEL_TRACE_H
+
+#include "../trace/format.h"
+#include "cnode.h"
+
+struct tcb;
+
+/* Set by each operation so CDT changes say why they happened. */
+extern uint32_t trace_cause;
+
+void trace_boot(uint32_t ram_base, uint32_t ram_size);
+void trace_object_create(uint32_t seL4_type, uint32_t addr, uint32_t size_bits, const cte_t *untyped);
+void trace_object_delete(cap_t cap);
+void trace_cap_insert(const cte_t *slot, const cte_t *parent);
+void trace_cap_move(const cte_t *from, const cte_t *to);
+void trace_cap_swap(const cte_t *a, const cte_t *b);
+void trace_cap_update(const cte_t *slot);
+void trace_cap_delete(const cte_t *slot, cap_t old);
+void trace_revoke(const cte_t *slot, bool begin);
+void trace_thread_state(const struct tcb *t);
+void trace_thread_priority(const struct tcb *t);
+void trace_thread_name(const struct tcb *t);
+void trace_switch(const struct tcb *from, const struct tcb *to);
+void trace_kernel_entry(uint32_t cause, uint32_t detail);
+void trace_kernel_exit(const struct tcb *next);
+
+#endif

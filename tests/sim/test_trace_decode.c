@@ -1,0 +1,148 @@
+/*
+ * tests/sim/test_trace_decode.c - the trace stream's host side (trace/decode.c):
+ * file round trips, version and damage detection, UART framing with noise, text.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../trace/decode.h"
+
+static const uint32_t insert_event[] = {
+    TRACE_HEADER(TRACE_CAP_INSERT, 7), 0xe0040010, 0xe0050006, 0, 0, TRACE_CAPF_REVOCABLE,
+    TRACE_CAUSE_BOOT,
+};
+static const uint32_t irq_event[] = {TRACE_HEADER(TRACE_IRQ, 2), 34};
+
+static char path[] = "/tmp/numbat-trace-test-XXXXXX";
+
+static FILE *new_file(void)
+{
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    cr_assert_not_null(f);
+    return f;
+}
+
+static void remove_file(void)
+{
+    unlink(path);
+    strcpy(path, "/tmp/numbat-trace-test-XXXXXX");
+}
+
+TestSuite(trace_decode, .fini = remove_file);
+
+Test(trace_decode, file_round_trip_keeps_instruction_counts_and_words)
+{
+    FILE *f = new_file();
+    cr_assert_eq(trace_file_write_header(f), 0);
+    cr_assert_eq(trace_file_write_record(f, 1234567890123ull, insert_event, 7), 0);
+    cr_assert_eq(trace_file_write_record(f, 42, irq_event, 2), 0);
+    fclose(f);
+    trace_file_t tf;
+    trace_record_t r;
+    char err[200];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0, "%s", err);
+    cr_assert_eq(trace_file_next(&tf, &r, err, sizeof(err)), 1, "%s", err);
+    cr_expect_eq(r.icount, 1234567890123ull);
+    cr_expect_eq(r.count, 7);
+    cr_expect_arr_eq(r.words, insert_event, sizeof(insert_event));
+    cr_assert_eq(trace_file_next(&tf, &r, err, sizeof(err)), 1);
+    cr_expect_eq(trace_record_type(&r), TRACE_IRQ);
+    cr_expect_eq(r.words[1], 34);
+    cr_expect_eq(trace_file_next(&tf, &r, err, sizeof(err)), 0, "end of file");
+    trace_file_close(&tf);
+}
+
+Test(trace_decode, version_mismatch_says_which_versions)
+{
+    FILE *f = new_file();
+    uint8_t header[12] = {'N', 'M', 'B', 'T', 'R', 'A', 'C', 'E', 2, 0, 0, 0};
+    fwrite(header, 1, sizeof(header), f);
+    fclose(f);
+    trace_file_t tf;
+    char err[200];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), -1);
+    cr_expect(strstr(err, "trace format version 2; this program reads version 1") != NULL, "%s", err);
+}
+
+Test(trace_decode, not_a_trace_file_is_refused)
+{
+    FILE *f = new_file();
+    fputs("hello, world\n", f);
+    fclose(f);
+    trace_file_t tf;
+    char err[200];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), -1);
+    cr_expect(strstr(err, "not a Numbat trace file") != NULL, "%s", err);
+}
+
+Test(trace_decode, truncated_and_malformed_records_are_errors)
+{
+    FILE *f = new_file();
+    trace_file_write_header(f);
+    uint32_t bad[] = {TRACE_HEADER(TRACE_IRQ, 3), 34, 0}; /* IRQ has one payload word */
+    trace_file_write_record(f, 1, bad, 3);
+    fclose(f);
+    trace_file_t tf;
+    trace_record_t r;
+    char err[200];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0);
+    cr_expect_eq(trace_file_next(&tf, &r, err, sizeof(err)), -1);
+    cr_expect(strstr(err, "malformed") != NULL, "%s", err);
+    trace_file_close(&tf);
+}
+
+Test(trace_decode, record_validity_checks_type_and_length)
+{
+    cr_expect(trace_record_valid(insert_event, 7));
+    cr_expect_not(trace_record_valid(insert_event, 6), "length disagrees with the header");
+    uint32_t unknown[] = {TRACE_HEADER(TRACE_EVENT_COUNT, 1)};
+    cr_expect_not(trace_record_valid(unknown, 1));
+    uint32_t reserved[] = {TRACE_HEADER(TRACE_IRQ, 2) | 1u, 5};
+    cr_expect_not(trace_record_valid(reserved, 2), "reserved header bits must be 0");
+}
+
+/* Feeds bytes and collects decoded events. */
+static unsigned feed(trace_uart_decoder_t *d, const uint8_t *bytes, size_t n, trace_record_t *out,
+                     unsigned max)
+{
+    unsigned got = 0;
+    for (size_t i = 0; i < n; i++)
+        if (trace_uart_feed(d, bytes[i], &out[got]) && got < max - 1)
+            got++;
+    return got;
+}
+
+Test(trace_decode, uart_frames_decode_after_noise_and_a_corrupt_frame)
+{
+    uint8_t stream[256];
+    size_t n = 0;
+    const char noise[] = "console text\x7e\x01";
+    memcpy(stream, noise, sizeof(noise) - 1);
+    n += sizeof(noise) - 1;
+    n += trace_uart_encode(insert_event, 7, stream + n);
+    size_t corrupt_at = n + 3;
+    n += trace_uart_encode(irq_event, 2, stream + n);
+    stream[corrupt_at] ^= 0xFF; /* breaks the second frame's check byte */
+    n += trace_uart_encode(irq_event, 2, stream + n);
+    trace_uart_decoder_t d = {0};
+    trace_record_t recs[4];
+    unsigned got = feed(&d, stream, n, recs, 4);
+    cr_assert_eq(got, 2, "the intact frames, not the corrupt one");
+    cr_expect_arr_eq(recs[0].words, insert_event, sizeof(insert_event));
+    cr_expect_eq(trace_record_type(&recs[1]), TRACE_IRQ);
+    cr_expect_gt(d.dropped_bytes, 0);
+}
+
+Test(trace_decode, text_names_the_event)
+{
+    trace_record_t r = {.icount = 99, .count = 2, .words = {TRACE_HEADER(TRACE_IRQ, 2), 34}};
+    char line[128];
+    trace_format(&r, line, sizeof(line));
+    cr_expect(strstr(line, "irq") != NULL && strstr(line, "00000022") != NULL, "%s", line);
+    cr_expect_str_eq(trace_event_name(TRACE_CAP_SWAP), "cap-swap");
+    cr_expect_str_eq(trace_event_name(200), "unknown");
+}

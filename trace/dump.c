@@ -1,0 +1,67 @@
+/*
+ * trace/dump.c - numbat-trace: prints a trace file recorded by numbat-sim
+ * --trace-out as text, one event a line (instruction count, event, payload in
+ * hex). With --uart it reads the framed byte stream of vexpress-a15's UART1 (as
+ * QEMU's -serial file:... writes it) instead. Partners: decode.h, docs/trace-format.md.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "decode.h"
+
+static int dump_file(const char *path)
+{
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256], line[512];
+    if (trace_file_open(&tf, path, err, sizeof(err)) != 0) {
+        fprintf(stderr, "numbat-trace: %s\n", err);
+        return 2;
+    }
+    int r;
+    while ((r = trace_file_next(&tf, &rec, err, sizeof(err))) == 1) {
+        trace_format(&rec, line, sizeof(line));
+        puts(line);
+    }
+    trace_file_close(&tf);
+    if (r < 0) {
+        fprintf(stderr, "numbat-trace: %s: %s\n", path, err);
+        return 1;
+    }
+    return 0;
+}
+
+static int dump_uart(const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    trace_uart_decoder_t d = {0};
+    trace_record_t rec;
+    char line[512];
+    int c;
+    if (!f) {
+        perror(path);
+        return 2;
+    }
+    while ((c = fgetc(f)) != EOF)
+        if (trace_uart_feed(&d, (uint8_t)c, &rec)) {
+            trace_format(&rec, line, sizeof(line));
+            puts(line);
+        }
+    if (d.dropped_bytes)
+        fprintf(stderr, "numbat-trace: %llu bytes outside frames skipped\n",
+                (unsigned long long)d.dropped_bytes);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--uart") == 0)
+        return dump_uart(argv[2]);
+    if (argc != 2 || argv[1][0] == '-') {
+        fprintf(stderr, "usage: numbat-trace TRACE-FILE | numbat-trace --uart BYTES-FILE|-\n");
+        return 2;
+    }
+    return dump_file(argv[1]);
+}

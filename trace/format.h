@@ -1,0 +1,111 @@
+/*
+ * trace/format.h - the Numbat trace stream, version 1: what the kernel tells the
+ * outside world about its objects, capabilities and threads as they change. The
+ * kernel emits events; numbat-sim records them with the instruction count of each;
+ * the visualizer rebuilds the kernel's state from them. Shared by the kernel
+ * (kernel/trace.c), numbat-sim (sim/) and the decoder (trace/decode.c): it is a
+ * protocol, not kernel internals. Full description: docs/trace-format.md.
+ */
+#ifndef TRACE_FORMAT_H
+#define TRACE_FORMAT_H
+
+#define TRACE_VERSION 1u
+
+/*
+ * An event is a sequence of 32-bit words. Word 0 is the header:
+ *   [31:24] event type (enum trace_event), [23:16] total length in words
+ *   (header included, at most TRACE_MAX_WORDS), [15:0] reserved (0).
+ * The payload words follow, as listed for each event below.
+ */
+#define TRACE_MAX_WORDS 16u
+#define TRACE_HEADER(type, words) (((unsigned)(type) << 24) | ((unsigned)(words) << 16))
+#define TRACE_HEADER_TYPE(h) ((h) >> 24)
+#define TRACE_HEADER_WORDS(h) (((h) >> 16) & 0xFFu)
+
+enum trace_event {
+    /* Boot: version, platform (TRACE_PLATFORM_*), RAM base, RAM size. */
+    TRACE_BOOT = 1,
+    /* Object created by retype: seL4 object type, address (physical for untyped
+     * and frames, kernel address otherwise), size bits, slot of the untyped cap. */
+    TRACE_OBJECT_CREATE = 2,
+    /* Object destroyed (its last cap deleted): cap type (TRACE_CAP_*), address. */
+    TRACE_OBJECT_DELETE = 3,
+    /* Cap placed in a slot: slot, cap word 0, cap word 1, CDT parent slot (0 for
+     * none), flags (TRACE_CAPF_*), cause (TRACE_CAUSE_*). */
+    TRACE_CAP_INSERT = 4,
+    /* Cap moved: from slot, to slot, cap word 0, cap word 1 (after any data
+     * change), cause (move, mutate, rotate). */
+    TRACE_CAP_MOVE = 5,
+    /* Cap removed from a slot: slot, cap word 0, cap word 1, cause. */
+    TRACE_CAP_DELETE = 6,
+    /* Revoke starts / ends on a slot: slot. */
+    TRACE_REVOKE_BEGIN = 7,
+    TRACE_REVOKE_END = 8,
+    /* Thread state: TCB address, state (TRACE_THREAD_*). */
+    TRACE_THREAD_STATE = 9,
+    /* Thread priority: TCB address, priority, MCP. */
+    TRACE_THREAD_PRIORITY = 10,
+    /* Thread name: TCB address, then up to 16 bytes of name in 4 words. */
+    TRACE_THREAD_NAME = 11,
+    /* Context switch: from TCB (0 for none), to TCB. */
+    TRACE_SWITCH = 12,
+    /* Kernel entry: cause (TRACE_ENTRY_*), detail (syscall number, IRQ or
+     * fault kind), current TCB, its PC. */
+    TRACE_KERNEL_ENTRY = 13,
+    /* Kernel exit: the TCB that runs next. */
+    TRACE_KERNEL_EXIT = 14,
+    /* Defined now, emitted by later kernel work: */
+    TRACE_IPC_SEND = 15,  /* endpoint, sender TCB, badge, message length */
+    TRACE_IPC_RECV = 16,  /* endpoint, receiver TCB, badge, message length */
+    TRACE_IPC_REPLY = 17, /* replier TCB, caller TCB, message length */
+    TRACE_SIGNAL = 18,    /* notification, badge, woken TCB (0 for none) */
+    TRACE_MAP = 19,       /* page directory, virtual address, physical address, size bits, rights */
+    TRACE_UNMAP = 20,     /* page directory, virtual address */
+    TRACE_FAULT = 21,     /* TCB, fault type (seL4_Fault_tag_t), address, PC */
+    TRACE_IRQ = 22,       /* interrupt number */
+    /* Two slots exchange caps (Rotate with dest = src): slot A, slot B, then the
+     * new cap of A (2 words) and the new cap of B (2 words). */
+    TRACE_CAP_SWAP = 23,
+    /* A cap changed in place (an untyped's watermark, say): slot, cap word 0, word 1. */
+    TRACE_CAP_UPDATE = 24,
+    TRACE_EVENT_COUNT
+};
+
+/* Cap types in cap word 0 bits 3:0 (the kernel's encoding, docs/trace-format.md). */
+enum trace_cap_type {
+    TRACE_CAP_NULL, TRACE_CAP_UNTYPED, TRACE_CAP_ENDPOINT, TRACE_CAP_NOTIFICATION,
+    TRACE_CAP_REPLY, TRACE_CAP_CNODE, TRACE_CAP_THREAD, TRACE_CAP_IRQ_CONTROL,
+    TRACE_CAP_IRQ_HANDLER, TRACE_CAP_DOMAIN, TRACE_CAP_FRAME, TRACE_CAP_PAGE_TABLE,
+    TRACE_CAP_PAGE_DIRECTORY, TRACE_CAP_ASID_CONTROL, TRACE_CAP_ASID_POOL,
+};
+
+#define TRACE_CAPF_REVOCABLE 0x1u
+#define TRACE_CAPF_FIRST_BADGED 0x2u
+
+enum trace_cause {
+    TRACE_CAUSE_BOOT = 1, TRACE_CAUSE_RETYPE, TRACE_CAUSE_COPY, TRACE_CAUSE_MINT,
+    TRACE_CAUSE_MOVE, TRACE_CAUSE_MUTATE, TRACE_CAUSE_ROTATE, TRACE_CAUSE_DELETE,
+    TRACE_CAUSE_REVOKE, TRACE_CAUSE_TCB_CONFIGURE, TRACE_CAUSE_TRANSFER,
+};
+
+enum trace_thread_state { TRACE_THREAD_INACTIVE, TRACE_THREAD_RUNNABLE, TRACE_THREAD_BLOCKED };
+
+enum trace_entry_cause { TRACE_ENTRY_SYSCALL = 1, TRACE_ENTRY_INTERRUPT, TRACE_ENTRY_FAULT };
+
+enum trace_platform { TRACE_PLATFORM_ARM_SIM = 1, TRACE_PLATFORM_VEXPRESS_A15 = 2 };
+
+/*
+ * Files written by numbat-sim --trace-out: the 8 bytes "NMBTRACE", the version
+ * (u32, little-endian), then one record per event: the instruction count (u64)
+ * and the event's words (the header says how many). All little-endian.
+ */
+#define TRACE_FILE_MAGIC "NMBTRACE"
+
+/*
+ * On a UART (vexpress-a15's UART1): each event is sent as the byte 0x7E, the
+ * event's words little-endian, and the XOR of those bytes. A reader that loses
+ * sync scans for 0x7E and keeps the first frame whose header and check agree.
+ */
+#define TRACE_UART_SYNC 0x7Eu
+
+#endif
