@@ -42,7 +42,7 @@ check-deps:
 # ---- the simulator ---------------------------------------------------------------
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
-SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c
+SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c visualizer/model.c
 SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 SIM_LIBS := -lunicorn -lelf -lpthread -lm

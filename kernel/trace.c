@@ -56,10 +56,26 @@ static uint32_t flags(const cte_t *s)
            (mdb_first_badged(s) ? TRACE_CAPF_FIRST_BADGED : 0);
 }
 
-void trace_cap_insert(const cte_t *slot, const cte_t *parent)
+/*
+ * The CDT parent of a new cap: the nearest earlier cap in CDT order that owns it.
+ * A copy of a non-original cap is a sibling of its source, so this walks back
+ * past siblings. Only done while someone records the trace.
+ */
+static const cte_t *cdt_parent(const cte_t *slot)
 {
-    EMIT(TRACE_CAP_INSERT, addr(slot), slot->cap.words[0], slot->cap.words[1], addr(parent),
-         flags(slot), trace_cause);
+    const cte_t *p = mdb_prev(slot);
+    while (p && !cdt_is_parent(p, slot))
+        p = mdb_prev(p);
+    return p;
+}
+
+void trace_cap_insert(const cte_t *slot, const cte_t *source)
+{
+    (void)source;
+    if (!arch_trace_enabled())
+        return;
+    EMIT(TRACE_CAP_INSERT, addr(slot), slot->cap.words[0], slot->cap.words[1],
+         addr(cdt_parent(slot)), flags(slot), trace_cause);
 }
 
 void trace_cap_move(const cte_t *from, const cte_t *to)

@@ -18,7 +18,7 @@ extern uint32_t trace_cause;
 void trace_boot(uint32_t ram_base, uint32_t ram_size);
 void trace_object_create(uint32_t seL4_type, uint32_t addr, uint32_t size_bits, const cte_t *untyped);
 void trace_object_delete(cap_t cap);
-void trace_cap_insert(const cte_t *slot, const cte_t *parent);
+void trace_cap_insert(const cte_t *slot, const cte_t *source);
 void trace_cap_move(const cte_t *from, const cte_t *to);
 void trace_cap_swap(const cte_t *a, const cte_t *b);
 void trace_cap_update(const cte_t *slot);

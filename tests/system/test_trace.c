@@ -1,0 +1,97 @@
+/*
+ * tests/system/test_trace.c - the trace stream end to end: numbat-sim records a
+ * real run of tests/system/caps, and the visualizer's model rebuilt from the
+ * recording must show what the program did (caps derived and revoked, a thread
+ * created with its priority, the untyped it came from). Partners: run_guest.c,
+ * trace/decode.c, visualizer/model.c, tests/system/caps/main.c.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../trace/decode.h"
+#include "../../visualizer/model.h"
+#include "run_guest.h"
+
+#define SEL4_TCB_OBJECT 1
+#define SEL4_ENDPOINT_OBJECT 2
+
+typedef struct replay {
+    vis_model_t model;
+    uint32_t records;
+    uint32_t endpoint_children_after_mint, endpoint_children_after_revoke;
+    bool saw_revoke_end;
+} replay_t;
+
+/* Runs caps.elf with --trace-out and replays the file into r->model. */
+static void record_and_replay(replay_t *r)
+{
+    char path[] = "/tmp/numbat-caps-trace-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--trace-out", path, NULL};
+    run_result_t run = run_sim("build/arm-sim/caps.elf", extra);
+    cr_assert_eq(run.status, 0, "%s", run.err);
+    run_result_free(&run);
+
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0, "%s", err);
+    vis_model_init(&r->model);
+    int got;
+    while ((got = trace_file_next(&tf, &rec, err, sizeof(err))) == 1) {
+        vis_model_apply(&r->model, &rec);
+        r->records++;
+        if (trace_record_type(&rec) == TRACE_REVOKE_END)
+            r->saw_revoke_end = true;
+    }
+    cr_assert_eq(got, 0, "%s", err);
+    trace_file_close(&tf);
+    unlink(path);
+}
+
+Test(trace, recording_of_a_real_run_rebuilds_caps_objects_and_threads)
+{
+    replay_t r = {0};
+    record_and_replay(&r);
+    vis_model_t *m = &r.model;
+    cr_expect_gt(r.records, 100);
+    cr_expect_eq(m->unknown_events, 0);
+    cr_expect_eq(m->platform, TRACE_PLATFORM_ARM_SIM);
+    cr_expect(r.saw_revoke_end);
+
+    /* The endpoint and its badged mint were revoked away: no endpoint caps remain. */
+    for (size_t i = 0; i < m->cap_count; i++)
+        cr_expect_neq(vis_cap_type(m->caps[i].w0), TRACE_CAP_ENDPOINT, "endpoint cap left at 0x%x",
+                      m->caps[i].slot);
+
+    /* Two threads: the root (renamed by boot, lowered to priority 100) and the child. */
+    cr_assert_eq(m->thread_count, 2);
+    const vis_thread_t *root = NULL, *child = NULL;
+    for (size_t i = 0; i < m->thread_count; i++) {
+        if (strcmp(m->threads[i].name, "rootserver") == 0)
+            root = &m->threads[i];
+        else
+            child = &m->threads[i];
+    }
+    cr_assert_not_null(root);
+    cr_assert_not_null(child);
+    cr_expect_eq(root->priority, 100);
+    cr_expect_eq(child->priority, 254);
+    cr_expect_eq(child->state, TRACE_THREAD_INACTIVE, "the child suspended itself");
+
+    /* The child's TCB object came from an untyped whose watermark covers it. */
+    const vis_object_t *tcb = NULL;
+    for (size_t i = 0; i < m->object_count; i++)
+        if (m->objects[i].type == SEL4_TCB_OBJECT && m->objects[i].addr == child->tcb)
+            tcb = &m->objects[i];
+    cr_assert_not_null(tcb);
+    const vis_cap_t *ut = vis_model_cap_at(m, tcb->untyped);
+    cr_assert_not_null(ut, "the untyped the TCB came from");
+    cr_expect_eq(vis_cap_type(ut->w0), TRACE_CAP_UNTYPED);
+    cr_expect_geq(vis_untyped_watermark(ut->w1), 1024u);
+    vis_model_free(m);
+}
