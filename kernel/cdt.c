@@ -74,7 +74,8 @@ void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
 void cdt_swap(cap_t cap1, cte_t *slot1, cap_t cap2, cte_t *slot2)
 {
     /* Move slot1 aside through a temporary slot so neighbours are relinked once each. */
-    cte_t tmp = {cap_null(), 0, 0};
+    /* 16-byte aligned: the low bits of CDT links are flags, and a neighbour links here. */
+    _Alignas(16) cte_t tmp = {cap_null(), 0, 0};
     move_links(cap1, slot1, &tmp);
     move_links(cap2, slot2, slot1);
     move_links(tmp.cap, &tmp, slot2);
@@ -108,27 +109,72 @@ static void empty_slot(cte_t *slot)
     trace_cap_delete(slot, old);
 }
 
+/* Empties a slot; if its cap was the last one, the object is destroyed. The
+ * object holds no caps any more (or none but a cap to itself, in this slot). */
+static void delete_one(cte_t *slot)
+{
+    bool final = cdt_is_final(slot);
+    cap_t cap = slot->cap;
+    empty_slot(slot);
+    if (final) {
+        object_finalise(cap);
+        trace_object_delete(cap);
+    }
+}
+
+/* Whether deleting this slot's cap would destroy a CNode or TCB with caps inside. */
+static bool final_container(const cte_t *slot)
+{
+    uint32_t count;
+    return object_slots(slot->cap, &count) && cdt_is_final(slot);
+}
+
+/*
+ * Deletes the last cap to a CNode or TCB at `top`, and so everything only it
+ * reaches, without recursion: nesting depth costs no kernel stack. The walk goes
+ * down through final containers to one whose slots can be emptied directly,
+ * empties them, destroys that container, and starts again from `top`. The slot
+ * `top` itself is never entered from inside, which is what makes the walk end:
+ * a chain of final caps can only come back to where it started, and a CNode or
+ * TCB that holds its own only cap is handled by skipping it. Returns false when
+ * preempted; every step leaves the state consistent, so the call can be repeated.
+ */
+static bool delete_container(cte_t *top, bool preemptible)
+{
+    for (;;) {
+        cte_t *cur = top, *slots;
+        uint32_t count, i = 0;
+        slots = object_slots(cur->cap, &count);
+        while (i < count) {
+            cte_t *s = &slots[i];
+            if (s == top || cap_is_null(s->cap)) {
+                i++;
+            } else if (final_container(s)) {
+                cur = s; /* go down: this container must empty first */
+                slots = object_slots(cur->cap, &count);
+                i = 0;
+            } else {
+                delete_one(s);
+                i++;
+                if (preemptible && preemption_point())
+                    return false;
+            }
+        }
+        delete_one(cur); /* everything in it is gone */
+        if (cur == top)
+            return true;
+        if (preemptible && preemption_point())
+            return false;
+    }
+}
+
 bool cdt_delete(cte_t *slot, bool preemptible)
 {
     if (cap_is_null(slot->cap))
         return true;
-    if (cdt_is_final(slot)) {
-        /* Empty a CNode or TCB while its cap still stands, so a preempted delete
-         * leaves a consistent object that the restarted call carries on with. */
-        if (!object_clear_contents(slot->cap, preemptible))
-            return false;
-        /* Clearing may have removed the only other cap to this object (a CNode
-         * holding a cap to itself): finality is decided again. */
-        bool final = cdt_is_final(slot);
-        cap_t cap = slot->cap;
-        empty_slot(slot);
-        if (final) {
-            object_finalise(cap);
-            trace_object_delete(cap);
-        }
-        return true;
-    }
-    empty_slot(slot);
+    if (final_container(slot))
+        return delete_container(slot, preemptible);
+    delete_one(slot);
     return true;
 }
 

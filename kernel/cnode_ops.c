@@ -124,7 +124,7 @@ seL4_Error decode_cnode(invocation_t *inv)
         return seL4_IllegalOperation;
     if (inv->length < 2)
         return seL4_TruncatedMessage;
-    static const uint32_t causes[] = {
+    static const uint32_t causes[CNodeSaveCaller + 1] = {
         [CNodeRevoke] = TRACE_CAUSE_REVOKE, [CNodeDelete] = TRACE_CAUSE_DELETE,
         [CNodeCopy] = TRACE_CAUSE_COPY,     [CNodeMint] = TRACE_CAUSE_MINT,
         [CNodeMove] = TRACE_CAUSE_MOVE,     [CNodeMutate] = TRACE_CAUSE_MUTATE,

@@ -64,28 +64,18 @@ bool preemption_point(void)
     return arch_interrupt_pending();
 }
 
-bool object_clear_contents(cap_t cap, bool preemptible)
+cte_t *object_slots(cap_t cap, uint32_t *count)
 {
-    cte_t *slots;
-    uint32_t count;
     if (cap_type(cap) == CAP_CNODE) {
-        slots = cnode_slots(cap);
-        count = 1u << cnode_radix(cap);
-    } else if (cap_type(cap) == CAP_THREAD) {
-        slots = ((tcb_t *)cap_ptr(cap))->slots;
-        count = TCB_SLOT_COUNT;
-    } else {
-        return true;
+        *count = 1u << cnode_radix(cap);
+        return cnode_slots(cap);
     }
-    for (uint32_t i = 0; i < count; i++) {
-        if (cap_is_null(slots[i].cap))
-            continue;
-        if (!cdt_delete(&slots[i], preemptible))
-            return false;
-        if (preemptible && preemption_point())
-            return false;
+    if (cap_type(cap) == CAP_THREAD) {
+        *count = TCB_SLOT_COUNT;
+        return ((tcb_t *)cap_ptr(cap))->slots;
     }
-    return true;
+    *count = 0;
+    return NULL;
 }
 
 void object_finalise(cap_t cap)

@@ -13,11 +13,9 @@
 unsigned object_size_bits(uint32_t type, uint32_t size_bits);
 /* Makes a zeroed object at physical `paddr` and returns its original cap. */
 cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device);
-/*
- * Before the last cap to a CNode or TCB goes, the caps inside it are deleted one
- * by one; returns false if preempted (see cdt_delete). Other objects hold no caps.
- */
-bool object_clear_contents(cap_t cap, bool preemptible);
+struct cte;
+/* The slots a CNode or TCB object holds (NULL, *count = 0 for other objects). */
+struct cte *object_slots(cap_t cap, uint32_t *count);
 /* Called after the last cap to an object was removed: undoes what refers to it. */
 void object_finalise(cap_t cap);
 /* True when an interrupt is waiting: long operations stop here and restart later. */

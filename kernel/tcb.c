@@ -139,11 +139,15 @@ static seL4_Error set_sched(invocation_t *inv, tcb_t *t, bool set_mcp, bool set_
     return seL4_NoError;
 }
 
-/* Replaces the cap in one of the TCB's own slots with a derived copy of src. */
+/*
+ * Replaces the cap in one of the TCB's own slots with a derived copy of src.
+ * Deleting the old cap can destroy objects (the old CSpace, say) and with them
+ * the source slot: the copy is made only if src still holds the same object.
+ */
 static void install(tcb_t *t, enum tcb_slot which, cap_t cap, cte_t *src)
 {
     cdt_delete(&t->slots[which], false);
-    if (src && !cap_is_null(cap))
+    if (src && !cap_is_null(cap) && cap_same_object(src->cap, cap))
         cdt_insert(cap, src, &t->slots[which], false);
 }
 

@@ -45,7 +45,6 @@ static __thread bool on_kstack; /* this thread runs on the kernel stack */
 static jmp_buf kstack_panic;
 static uint32_t kstack_depth; /* high-water mark of the last kernel call */
 static long interrupt_countdown; /* calls left before an interrupt is pending; -1: never */
-unsigned harness_preemption_checks;
 
 static char console[1u << 16];
 static size_t console_len;
@@ -221,7 +220,6 @@ static void panic_putc(void *ctx, char c)
     }
 }
 
-
 NORETURN void kpanic_at(const char *function, const char *fmt, ...)
 {
     panic_buf_t b = {0};
@@ -279,7 +277,6 @@ void arch_pd_init(void *pd)
     memset(pd, 0, 1u << seL4_PageDirBits);
 }
 
-
 void harness_interrupt_after(unsigned calls)
 {
     interrupt_countdown = calls;
@@ -292,7 +289,6 @@ void harness_clear_interrupt(void)
 
 bool arch_interrupt_pending(void)
 {
-    harness_preemption_checks++;
     if (interrupt_countdown < 0)
         return false;
     if (interrupt_countdown > 0) {
@@ -312,6 +308,23 @@ uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va)
     (void)pd;
     (void)va;
     return NULL;
+}
+
+/* The trace stream (kernel/trace.c): nobody listens on the host. */
+bool arch_trace_enabled(void)
+{
+    return false;
+}
+
+void arch_trace_emit(const uint32_t *words, unsigned count)
+{
+    (void)words;
+    (void)count;
+}
+
+uint32_t arch_trace_platform(void)
+{
+    return 0;
 }
 
 static jmp_buf exit_env;

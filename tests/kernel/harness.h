@@ -71,10 +71,9 @@ extern char harness_panic_message[256];
 
 /* arch_interrupt_pending() (the kernel's preemption points) answers false until
  * it has been asked `calls` more times, then true until harness_clear_interrupt();
- * by default never. Every question is counted in harness_preemption_checks. */
+ * by default never. */
 void harness_interrupt_after(unsigned calls);
 void harness_clear_interrupt(void);
-extern unsigned harness_preemption_checks;
 /* How many bytes of the kernel stack the last harness_kernel_call/harness_invoke
  * touched (its high-water mark, glibc's thread data at the top included). */
 uint32_t harness_kstack_depth(void);
@@ -91,8 +90,9 @@ const char *harness_console(void);
 /*
  * The CDT checker: walks the whole list containing `member` backwards to its
  * head and then forwards, asserting every link is mirrored (next->prev == node,
- * prev->next == node), no slot repeats, no slot in it is empty and no flag bit
- * other than revocable/first-badged is set. Returns the number of slots.
+ * prev->next == node), every link a slot in the arena, no slot in it empty, no
+ * flag bit but revocable/first-badged set, and no loop (a walk limit). Returns
+ * the number of slots.
  */
 unsigned check_cdt(const cte_t *member);
 /* Asserts the list containing order[0] is exactly order[0..n) from its head. */

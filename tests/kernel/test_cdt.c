@@ -5,6 +5,8 @@
  * revoke/delete. check_cdt() walks the list both ways after every change.
  * Partners: kernel/cdt.c, kernel/cap.c, kernel/object.c, harness.c.
  */
+#include <string.h>
+
 #include "harness.h"
 
 static cap_t pool; /* a 256-slot CNode the tests take slots from */
@@ -237,6 +239,24 @@ Test(cdt, revoke_of_a_three_level_untyped_tree)
     check_empty(S(7));
 }
 
+static void insert_over(void *slots)
+{
+    cte_t **s = slots;
+    cdt_insert(s[0]->cap, s[0], s[1], false);
+}
+
+Test(cdt, inserting_into_an_occupied_slot_is_a_kernel_panic)
+{
+    ep_original(S(0));
+    ep_original(S(1));
+    cte_t *s[2] = {S(0), S(1)};
+    cr_assert(harness_kernel_call(insert_over, s), "cdt_insert overwrote a cap");
+    cr_assert_not_null(strstr(harness_panic_message, "assertion failed"), "panic: %s",
+                       harness_panic_message);
+    CHECK_CDT_ORDER(S(0));
+    CHECK_CDT_ORDER(S(1));
+}
+
 /* ---- delete and finality ------------------------------------------------------------- */
 
 Test(cdt, deleting_a_copy_keeps_the_object_and_the_last_cap_destroys_it)
@@ -458,8 +478,7 @@ Test(cdt, preempted_delete_of_a_cnode_keeps_its_cap_until_it_is_empty)
 /* ---- kernel bugs: these assert the spec and fail (crash) today ------------------------------ */
 
 Test(cdt, deleting_a_tcb_whose_cspace_holds_its_only_cap_destroys_both,
-     .description = "KERNEL BUG: cdt_delete/object_clear_contents recurse forever on a "
-                    "TCB <-> CNode cycle (kernel/cdt.c cdt_delete, kernel/object.c)")
+     .description = "a TCB <-> CNode ownership cycle is destroyed without endless recursion")
 {
     /* T's only cap is in C, C's only cap is T's CSpace root: a thread whose
      * creator dropped its own copies. Revoking their untyped deletes T's cap. */
@@ -486,9 +505,8 @@ static void make_cnode_chain(cte_t *head, unsigned length)
 }
 
 Test(cdt, deleting_nested_cnodes_needs_no_stack_per_level,
-     .description = "KERNEL BUG: destroying nested CNodes recurses once per level "
-                    "(kernel/cdt.c cdt_delete -> kernel/object.c object_clear_contents); "
-                    "the target's kernel stack is 8 KiB")
+     .description = "destroying nested CNodes uses no kernel stack per level "
+                    "(the target's kernel stack is 8 KiB)")
 {
     make_cnode_chain(S(0), 4);
     cr_assert(kdelete(S(0), true));

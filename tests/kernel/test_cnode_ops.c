@@ -507,8 +507,7 @@ Test(cnode_ops, save_caller_with_nothing_to_save)
 /* ---- kernel bug: asserts the spec and fails (crashes) today ----------------------------------- */
 
 Test(cnode_ops, revoking_an_untyped_destroys_a_cnode_that_holds_its_own_only_cap,
-     .description = "KERNEL BUG: cdt_delete clears a CNode while its cap still stands, so a "
-                    "CNode holding its only cap recurses forever (kernel/cdt.c cdt_delete)")
+     .description = "a CNode holding its own only cap is destroyed, not recursed into")
 {
     /* A two-level CSpace: root radix 8 without guard, so "slot 20, then slot 0 of
      * the CNode there" is index 20 << 8, depth 16. */

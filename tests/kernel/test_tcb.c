@@ -103,9 +103,8 @@ Test(tcb, set_ipc_buffer_checks_frame_and_alignment)
 }
 
 Test(tcb, set_space_whose_new_caps_live_in_the_old_cspace_keeps_the_cdt_sound,
-     .description = "KERNEL BUG: tcb.c install() deletes the old root first, which can destroy "
-                    "the CNode holding the new caps; it then links a copy after the emptied "
-                    "source slot (seL4 installs only if the source still holds the same object)")
+     .description = "installing a new CSpace whose caps lived in the old one keeps the CDT "
+                    "sound (a copy is made only if the source still holds the same object)")
 {
     /* The thread's CSpace root X is known only to the thread; it switches to Y,
      * whose only cap is in X. */
