@@ -9,6 +9,7 @@
 
 #include "arch.h"
 #include "cnode.h"
+#include "notification.h"
 #include "thread.h"
 
 unsigned object_size_bits(uint32_t type, uint32_t size_bits)
@@ -82,8 +83,15 @@ void object_finalise(cap_t cap)
 {
     switch (cap_type(cap)) {
     case CAP_THREAD:
+        notification_unbind(cap_ptr(cap));
         thread_destroy(cap_ptr(cap));
         break;
+    case CAP_NOTIFICATION: {
+        notification_t *n = cap_ptr(cap);
+        if (n->bound)
+            notification_unbind(n->bound);
+        break;
+    }
     default:
         /* Endpoints and notifications have no queues yet; frames and tables are
          * never mapped yet; CNodes were emptied before; untyped needs nothing. */

@@ -7,6 +7,7 @@
 
 #include "arch.h"
 #include "invocation.h"
+#include "notification.h"
 #include "thread.h"
 #include "trace.h"
 
@@ -226,16 +227,17 @@ static seL4_Error bind_notification(invocation_t *inv, tcb_t *t, bool bind)
     if (!bind) {
         if (!t->bound_notification)
             return seL4_IllegalOperation;
-        t->bound_notification = NULL;
+        notification_unbind(t);
         return seL4_NoError;
     }
     cap_t n = inv_extra_cap(inv, 0);
     if (inv->extra_count < 1)
         return seL4_TruncatedMessage;
     if (t->bound_notification || cap_type(n) != CAP_NOTIFICATION ||
-        !(cap_ep_rights(n) & RIGHT_READ))
+        !(cap_ep_rights(n) & RIGHT_READ) || ((notification_t *)cap_ptr(n))->bound)
         return seL4_IllegalOperation;
     t->bound_notification = cap_ptr(n);
+    ((notification_t *)cap_ptr(n))->bound = t;
     return seL4_NoError;
 }
 

@@ -41,7 +41,7 @@ typedef struct tcb {
     uint32_t fault_ep;      /* cptr, resolved in the thread's CSpace at fault time */
     uint32_t tpidrurw, tpidruro;
     uint32_t flags;         /* seL4_TCBFlag bits */
-    void *bound_notification;
+    struct notification *bound_notification;
     struct tcb *all_next, *all_prev; /* every TCB, for DebugDumpScheduler */
     char name[THREAD_NAME_MAX];
 } tcb_t;

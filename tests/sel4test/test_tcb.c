@@ -420,6 +420,64 @@ static void tcb_delete_of_a_copy_leaves_the_thread_running(void)
     CHECK(before > 0 && counter[0] > before, "the thread stopped when a copy of its cap went away");
 }
 
+/* ---- notification binding ------------------------------------------------------ */
+
+static void tcb_bind_notification_is_one_to_one(void)
+{
+    seL4_CPtr a = new_object(seL4_TCBObject, 0);
+    seL4_CPtr b = new_object(seL4_TCBObject, 0);
+    seL4_CPtr n = new_object(seL4_NotificationObject, 0);
+    seL4_CPtr n2 = new_object(seL4_NotificationObject, 0);
+    if (!a || !b || !n || !n2)
+        return;
+    CHECK_ERR(seL4_TCB_UnbindNotification(a), seL4_IllegalOperation);
+    CHECK_OK(seL4_TCB_BindNotification(a, n));
+    CHECK_ERR(seL4_TCB_BindNotification(a, n2), seL4_IllegalOperation); /* a is bound */
+    CHECK_ERR(seL4_TCB_BindNotification(b, n), seL4_IllegalOperation); /* n is bound */
+    CHECK_OK(seL4_TCB_UnbindNotification(a));
+    CHECK_OK(seL4_TCB_BindNotification(b, n));
+}
+
+static void tcb_bind_needs_a_notification_cap_with_read(void)
+{
+    seL4_CPtr t = new_object(seL4_TCBObject, 0);
+    seL4_CPtr n = new_object(seL4_NotificationObject, 0);
+    seL4_CPtr ep = new_object(seL4_EndpointObject, 0);
+    if (!t || !n || !ep)
+        return;
+    seL4_CPtr write_only = copy_cap(n, seL4_CanWrite);
+    if (!write_only)
+        return;
+    CHECK_ERR(seL4_TCB_BindNotification(t, ep), seL4_IllegalOperation);
+    CHECK_ERR(seL4_TCB_BindNotification(t, write_only), seL4_IllegalOperation);
+    CHECK_OK(seL4_TCB_BindNotification(t, n));
+}
+
+static void tcb_deleting_a_bound_notification_unbinds_the_thread(void)
+{
+    seL4_CPtr t = new_object(seL4_TCBObject, 0);
+    seL4_CPtr n = new_object(seL4_NotificationObject, 0);
+    seL4_CPtr n2 = new_object(seL4_NotificationObject, 0);
+    if (!t || !n || !n2)
+        return;
+    CHECK_OK(seL4_TCB_BindNotification(t, n));
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, n, ROOT_DEPTH));
+    CHECK_ERR(seL4_TCB_UnbindNotification(t), seL4_IllegalOperation); /* nothing bound now */
+    CHECK_OK(seL4_TCB_BindNotification(t, n2));
+}
+
+static void tcb_deleting_a_bound_thread_frees_the_notification(void)
+{
+    seL4_CPtr t = new_object(seL4_TCBObject, 0);
+    seL4_CPtr t2 = new_object(seL4_TCBObject, 0);
+    seL4_CPtr n = new_object(seL4_NotificationObject, 0);
+    if (!t || !t2 || !n)
+        return;
+    CHECK_OK(seL4_TCB_BindNotification(t, n));
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, t, ROOT_DEPTH));
+    CHECK_OK(seL4_TCB_BindNotification(t2, n));
+}
+
 const test_case_t tcb_tests[] = {
     TEST_CASE(tcb_new_thread_has_mcp_zero),
     TEST_CASE(tcb_priority_above_the_authority_mcp_is_range_error),
@@ -443,5 +501,9 @@ const test_case_t tcb_tests[] = {
     TEST_CASE(tcb_delete_of_the_last_cap_stops_a_running_thread),
     TEST_CASE(tcb_revoke_of_its_untyped_stops_a_running_thread),
     TEST_CASE(tcb_delete_of_a_copy_leaves_the_thread_running),
+    TEST_CASE(tcb_bind_notification_is_one_to_one),
+    TEST_CASE(tcb_bind_needs_a_notification_cap_with_read),
+    TEST_CASE(tcb_deleting_a_bound_notification_unbinds_the_thread),
+    TEST_CASE(tcb_deleting_a_bound_thread_frees_the_notification),
 };
 const unsigned tcb_test_count = sizeof(tcb_tests) / sizeof(tcb_tests[0]);
