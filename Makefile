@@ -1,7 +1,8 @@
 # Numbat: one entry point. `make help` lists the targets.
 #   make            the simulator and the hello image for both boards
 #   make deps       install the Debian packages the build needs
-#   make run        boot labs/hello in numbat-sim (PLAT=vexpress-a15: in QEMU)
+#   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
+#   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential
 #   make bench      the benchmark table
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
@@ -13,19 +14,20 @@ SIM := $(BUILD)/bin/numbat-sim
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
-.PHONY: all deps check-deps sim images image run test unit-tests system-tests bench clean help
+.PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench clean help
 .DEFAULT_GOAL := all
 
 all: check-deps sim images
 
 help:
-	@sed -n '1,8p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---- dependencies --------------------------------------------------------------
 # Debian packages, and why each is needed, are listed in README.md.
 DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi \
     libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
-    fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio pandoc python3 bc gawk
+    libsdl2-image-dev fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio \
+    pandoc python3 bc gawk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSING = $(shell for p in $(DEB_PACKAGES); do \
     dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)
@@ -42,10 +44,13 @@ check-deps:
 # ---- the simulator ---------------------------------------------------------------
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
-SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c visualizer/model.c
+SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c $(wildcard visualizer/*.c)
 SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
-SIM_LIBS := -lunicorn -lelf -lpthread -lm
+# The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
+# PNG screenshots, Capstone for the disassembly pane.
+SIM_LIBS := -lunicorn -lelf -lpthread -lm \
+    $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image capstone 2>/dev/null)
 
 sim: $(SIM) $(BUILD)/bin/numbat-trace
 
@@ -81,13 +86,33 @@ image: check-deps
 # ---- running --------------------------------------------------------------------
 QEMU := qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot
 
+# With a display, make run opens the visualizer window; without one it stays headless.
+RUN_GUI := $(if $(DISPLAY)$(WAYLAND_DISPLAY),--gui)
+
 run: check-deps sim
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)
 ifeq ($(PLAT),vexpress-a15)
 	$(QEMU) -kernel $(BUILD)/$(PLAT)/$(APP_NAME).elf
 else
-	$(SIM) $(BUILD)/$(PLAT)/$(APP_NAME).elf
+	$(SIM) $(RUN_GUI) $(BUILD)/$(PLAT)/$(APP_NAME).elf
 endif
+
+# ---- debugging ------------------------------------------------------------------
+# numbat-sim waits for GDB (docs/gdb.md), which starts with the kernel's symbols and
+# the root task's (linked at 0x10000). The simulator gets its own session (setsid)
+# so a Ctrl-C typed at GDB reaches only GDB, which interrupts the guest; the
+# recipe's shell traps it too and stays until GDB quits. arm-sim only.
+GDB_PORT ?= 1234
+GDB_APP_ELF = $(BUILD)/apps/$(APP_NAME)/$(APP_NAME)
+
+debug: check-deps sim
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=$(APP)
+	@trap : INT; \
+	setsid $(SIM) --gdb $(GDB_PORT) $(BUILD)/arm-sim/$(APP_NAME).elf & sim=$$!; \
+	gdb-multiarch -q -ex 'set architecture armv7' -ex 'target remote 127.0.0.1:$(GDB_PORT)' \
+	    -ex 'set confirm off' -ex 'add-symbol-file $(GDB_APP_ELF) 0x10000' -ex 'set confirm on' \
+	    $(BUILD)/arm-sim/$(APP_NAME).elf; \
+	kill $$sim 2>/dev/null; wait $$sim 2>/dev/null; true
 
 # ---- tests ----------------------------------------------------------------------
 include mk/tests.mk

@@ -40,8 +40,13 @@ static void record_trace_frame(void *ctx, const uint32_t *words, size_t count)
 {
     sim_board_t *board = ctx;
     /* Only well-formed events are kept: a reader could not decode anything else. */
-    if (trace_record_valid(words, (unsigned)count))
+    if (!trace_record_valid(words, (unsigned)count))
+        return;
+    if (board->options.trace_out)
         trace_file_write_record(board->options.trace_out, board->clock.now, words, (unsigned)count);
+    if (board->options.trace_event)
+        board->options.trace_event(board->options.trace_event_ctx, board->clock.now, words,
+                                   (unsigned)count);
 }
 
 static void kernel_panic(void *ctx, uint32_t code)
@@ -130,7 +135,8 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
 {
     sim_power_t power = {power_shutdown, power_reboot, board};
     simctl_events_t events = {.panic = kernel_panic, .ctx = board};
-    if (board->options.trace_out)
+    bool recording = board->options.trace_out || board->options.trace_event;
+    if (recording)
         events.trace_frame = record_trace_frame;
 
     board->gic = gic_create();
@@ -144,7 +150,7 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
         snprintf(err, err_len, "out of memory creating devices");
         return -1;
     }
-    simctl_set_recording(board->simctl, board->options.trace_out != NULL);
+    simctl_set_recording(board->simctl, recording);
     sim_device_t devs[] = {
         gic_dist_device(board->gic, VE_GIC_DIST_BASE),
         gic_cpu_device(board->gic, VE_GIC_CPU_BASE),
@@ -233,6 +239,8 @@ int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size
     }
     board->image = image;
     board->next_pc = image->entry;
+    /* So the registers read right before the first run (GDB, --break) show it. */
+    arm_set_reg(board->uc, UC_ARM_REG_PC, image->entry);
     return 0;
 }
 

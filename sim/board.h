@@ -47,6 +47,10 @@ typedef struct sim_options {
     sim_chardev_t console; /* UART0 output */
     sim_input_t input;     /* optional */
     FILE *trace_out;       /* --trace-out: kernel trace events are recorded here (optional) */
+    /* Optional: called with each kernel trace event as it is recorded (the visualizer's
+       feed); words are valid only during the call. */
+    void (*trace_event)(void *ctx, uint64_t icount, const uint32_t *words, unsigned count);
+    void *trace_event_ctx;
 } sim_options_t;
 
 typedef enum sim_exit_kind {
@@ -56,6 +60,7 @@ typedef enum sim_exit_kind {
     SIM_EXIT_LOCKUP,     /* waiting for an interrupt that can never come */
     SIM_EXIT_CRASH,      /* an exception or emulation error the guest cannot recover from */
     SIM_EXIT_INSN_LIMIT, /* --max-insns ran out */
+    SIM_EXIT_KILLED,     /* the debugger killed the guest, or went away */
 } sim_exit_kind_t;
 
 typedef struct sim_result {
@@ -81,5 +86,38 @@ bool sim_board_read_virt(sim_board_t *board, uint32_t va, void *buf, size_t len)
 int sim_parse_trace_flags(const char *letters, unsigned *flags);
 /* Receives one byte of terminal input for UART0; false if its FIFO is full. */
 bool sim_board_input(sim_board_t *board, uint8_t byte);
+
+/*
+ * Debugging: the GDB stub (gdbstub.h) and --break use these (docs/gdb.md).
+ * A breakpoint stops the CPU before the instruction at a virtual address runs,
+ * in any mode and any address space.
+ */
+typedef enum sim_stop {
+    SIM_STOP_EXITED,      /* the run ended: see sim_board_result */
+    SIM_STOP_BREAKPOINT,  /* at a breakpoint, its instruction not yet run */
+    SIM_STOP_STEPPED,     /* one instruction (and any exception entry it caused) ran */
+    SIM_STOP_INTERRUPTED, /* the interrupted callback asked for control */
+} sim_stop_t;
+
+/* Inserts (on) or removes a breakpoint; returns 0, or -1 when there are too many. */
+int sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on);
+/*
+ * Runs until the run ends, a breakpoint is reached, one instruction has run (step),
+ * or interrupted(ctx) returns true; it is asked at least every few million
+ * instructions. A breakpoint at the current PC does not stop it again (as in GDB).
+ */
+sim_stop_t sim_board_resume(sim_board_t *board, bool step, bool (*interrupted)(void *ctx),
+                            void *ctx);
+/* How the run ended (once sim_board_resume returned SIM_STOP_EXITED). */
+sim_result_t sim_board_result(const sim_board_t *board);
+/* Where the CPU resumes: the PC while it is stopped. */
+uint32_t sim_board_pc(const sim_board_t *board);
+/*
+ * Ends the current slice of sim_board_resume at the first block boundary at or after
+ * `icount` instructions (0: no such stop); its interrupted callback then decides
+ * whether to return. The visualizer runs budgets of instructions this way, and stops
+ * just after a trace event by asking for a stop at the current count.
+ */
+void sim_board_stop_at(sim_board_t *board, uint64_t icount);
 
 #endif

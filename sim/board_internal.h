@@ -1,6 +1,7 @@
 /*
  * sim/board_internal.h - the board's state, shared by the files that implement
- * sim/board.h (board.c, run.c, report.c, guest_mem.c). Nothing outside sim/ sees it.
+ * sim/board.h (board.c, run.c, report.c, guest_mem.c) and by the GDB stub
+ * (gdbstub.c), which reads registers and memory directly. Nothing outside sim/ sees it.
  */
 #ifndef SIM_BOARD_INTERNAL_H
 #define SIM_BOARD_INTERNAL_H
@@ -24,7 +25,17 @@ typedef enum stop_cause {
     STOP_IRQ,      /* the block hook found an IRQ to deliver */
     STOP_UNDEF,    /* the undefined-instruction hook took the exception */
     STOP_EXIT,     /* a device or fault handler decided how the run ends */
+    STOP_BREAK,    /* a breakpoint hook stopped before its instruction (debugging) */
+    STOP_STEP,     /* the step hook stopped before a second instruction (debugging) */
 } stop_cause_t;
+
+#define BOARD_MAX_BREAKPOINTS 64
+
+/* A breakpoint is a code hook on one virtual address, not a patched instruction. */
+typedef struct board_breakpoint {
+    uint32_t addr;
+    uc_hook hook;
+} board_breakpoint_t;
 
 /* A device window; MMIO callbacks get this, so they can reach the board too. */
 typedef struct board_window {
@@ -50,6 +61,20 @@ struct sim_board {
     stop_cause_t stop;
     sim_result_t result; /* valid once stop == STOP_EXIT */
     uint32_t next_pc; /* where the CPU resumes after a stop */
+    bool block_stopped;     /* the block hook stopped the CPU before a block at... */
+    uint32_t block_stop_pc; /* ...this address (run.c: stop_before_block) */
+
+    /* Debugging (run.c: sim_board_resume; docs/gdb.md). */
+    board_breakpoint_t breakpoints[BOARD_MAX_BREAKPOINTS];
+    size_t breakpoint_count;
+    bool debugging;       /* inside sim_board_resume: breakpoints stop the CPU */
+    uc_hook step_hook;    /* valid while stepping */
+    bool stepping;
+    unsigned step_seen;   /* instructions started and exceptions entered in the step */
+    uint32_t step_first_block, step_last_block; /* translated with the step hook */
+    sim_time_t slice_cap; /* 0, or the most instructions one slice may run */
+    sim_time_t stop_at;   /* 0, or when the current slice must end (sim_board_stop_at) */
+    uint32_t block_start, block_end; /* the block the block hook counted last */
 };
 
 /* Ends the run with `kind` and stops the CPU at the end of the current instruction. */
@@ -61,6 +86,8 @@ void board_update_deadline(sim_board_t *board);
 void board_advance_devices(sim_board_t *board);
 /* Installs the hooks of the main loop (run.c). */
 int board_install_hooks(sim_board_t *board);
+/* Drops translated code at virtual [va, va+len), so hooks added there fire (run.c). */
+void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len);
 /* Prints one --trace line prefixed with the instruction count. */
 void board_trace(sim_board_t *board, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

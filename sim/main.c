@@ -1,7 +1,8 @@
 /*
  * sim/main.c - numbat-sim's command line: parse options, load the image, run the
  * board, map how the run ended to the exit status (docs/numbat-sim.md).
- * Partners: board.h (everything it drives), console.c (the terminal).
+ * Partners: board.h (everything it drives), console.c (the terminal), gdbstub.h
+ * (--gdb; --break without GDB is handled here: docs/gdb.md).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,6 +13,8 @@
 
 #include "board.h"
 #include "console.h"
+#include "gdbstub.h"
+#include "../visualizer/app.h"
 #include "../trace/decode.h"
 
 enum exit_status {
@@ -26,7 +29,11 @@ static const char usage_text[] =
     "vexpress-a15 devices). UART0 is this terminal.\n"
     "\n"
     "options:\n"
-    "  --headless        no window (the default until the visualizer is built)\n"
+    "  --headless        no window (the default)\n"
+    "  --gui             the visualizer window, running the image live (docs/visualizer.md)\n"
+    "  --screenshot FILE run, then draw the visualizer window into FILE (PNG), no display\n"
+    "  --at N            with --screenshot: stop after N instructions, as --max-insns\n"
+    "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
     "  --mem SIZE        RAM at 0x80000000, e.g. 128M (default), 16M..1G\n"
     "  --max-insns N     stop after N instructions (exit status 4)\n"
     "  --trace FLAGS     trace to stderr; letters: k kernel instructions, u user\n"
@@ -34,6 +41,9 @@ static const char usage_text[] =
     "  --trace-log FILE  write trace lines to FILE instead of stderr\n"
     "  --stats           at exit, print instructions run, time taken and speed\n"
     "  --trace-out FILE  record the kernel's trace events (docs/trace-format.md)\n"
+    "  --gdb PORT        wait for GDB on 127.0.0.1:PORT before running (docs/gdb.md)\n"
+    "  --break WHERE     stop at a symbol or address (0x...) of the image; without\n"
+    "                    --gdb, print the registers there to stderr and go on\n"
     "  --help            this text\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
@@ -67,26 +77,42 @@ static int parse_size(const char *text, uint64_t *bytes)
     return 0;
 }
 
+#define MAX_BREAKS 16
+
 typedef struct cli {
     sim_options_t options;
     const char *image_path;
     const char *trace_log;
     const char *trace_out;
     bool stats;
+    bool gdb;            /* --gdb given */
+    unsigned gdb_port;
+    gdb_stub_t *stub;
+    const char *breaks[MAX_BREAKS]; /* --break as given */
+    uint32_t break_addrs[MAX_BREAKS];
+    size_t break_count;
+    vis_app_options_t vis; /* --gui, --screenshot, --at, --scale */
 } cli_t;
 
 static int parse_args(int argc, char **argv, cli_t *cli)
 {
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_HELP };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP };
+    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
+        {"gui", no_argument, NULL, OPT_GUI},
+        {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
+        {"at", required_argument, NULL, OPT_AT},
+        {"scale", required_argument, NULL, OPT_SCALE},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
         {"trace", required_argument, NULL, OPT_TRACE},
         {"trace-log", required_argument, NULL, OPT_TRACE_LOG},
         {"stats", no_argument, NULL, OPT_STATS},
         {"trace-out", required_argument, NULL, OPT_TRACE_OUT},
+        {"gdb", required_argument, NULL, OPT_GDB},
+        {"break", required_argument, NULL, OPT_BREAK},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -96,6 +122,18 @@ static int parse_args(int argc, char **argv, cli_t *cli)
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_HEADLESS: break;
+        case OPT_GUI: cli->vis.gui = true; break;
+        case OPT_SCREENSHOT: cli->vis.screenshot = optarg; break;
+        case OPT_AT:
+            if (parse_size(optarg, &value) != 0 || value == 0)
+                return usage_error("--at %s: give a positive instruction count", optarg);
+            cli->vis.at = value;
+            break;
+        case OPT_SCALE:
+            cli->vis.scale = strtof(optarg, NULL);
+            if (!(cli->vis.scale >= 0.75f && cli->vis.scale <= 3.0f))
+                return usage_error("--scale %s: give a number from 0.75 to 3", optarg);
+            break;
         case OPT_MEM:
             if (parse_size(optarg, &value) != 0 || value < BOARD_RAM_MIN || value > BOARD_RAM_MAX ||
                 value % (1u << 20))
@@ -114,6 +152,17 @@ static int parse_args(int argc, char **argv, cli_t *cli)
         case OPT_TRACE_LOG: cli->trace_log = optarg; break;
         case OPT_STATS: cli->stats = true; break;
         case OPT_TRACE_OUT: cli->trace_out = optarg; break;
+        case OPT_GDB:
+            if (parse_size(optarg, &value) != 0 || value > 65535)
+                return usage_error("--gdb %s: give a TCP port number", optarg);
+            cli->gdb = true;
+            cli->gdb_port = (unsigned)value;
+            break;
+        case OPT_BREAK:
+            if (cli->break_count == MAX_BREAKS)
+                return usage_error("--break %s: at most 16 breakpoints", optarg);
+            cli->breaks[cli->break_count++] = optarg;
+            break;
         case OPT_HELP: fputs(usage_text, stdout); exit(0);
         default:
             return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
@@ -122,6 +171,11 @@ static int parse_args(int argc, char **argv, cli_t *cli)
     if (optind != argc - 1)
         return usage_error("%s", optind >= argc ? "no image given" : "give exactly one image");
     cli->image_path = argv[optind];
+    cli->vis.image_path = cli->image_path;
+    if (cli->vis.at && !cli->vis.screenshot)
+        return usage_error("%s", "--at goes with --screenshot (--max-insns limits other runs)");
+    if ((cli->vis.gui || cli->vis.screenshot) && (cli->gdb || cli->break_count))
+        return usage_error("%s", "--gui and --screenshot do not combine with --gdb or --break");
     return 0;
 }
 
@@ -153,6 +207,62 @@ static void print_stats(uint64_t icount, double seconds)
             seconds, seconds > 0 ? (double)icount / seconds / 1e6 : 0.0);
 }
 
+/* --break WHERE: a symbol of the image, else a number (0x... for hex). Returns 0 or -1. */
+static int resolve_breaks(cli_t *cli, const elf_image_t *image)
+{
+    for (size_t i = 0; i < cli->break_count; i++) {
+        const char *where = cli->breaks[i];
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(where, &end, 0);
+        if (elf_image_symbol_address(image, where, &cli->break_addrs[i]) == 0)
+            continue;
+        if (errno == 0 && end != where && *end == '\0' && v <= UINT32_MAX) {
+            cli->break_addrs[i] = (uint32_t)v;
+            continue;
+        }
+        fprintf(stderr, "numbat-sim: --break %s: no such symbol in %s\n", where, cli->image_path);
+        return -1;
+    }
+    return 0;
+}
+
+/* If the CPU stopped at a --break: says which, with the registers, on stderr. */
+static void report_break(const cli_t *cli, sim_board_t *board)
+{
+    uint32_t pc = sim_board_pc(board);
+    for (size_t i = 0; i < cli->break_count; i++) {
+        if (cli->break_addrs[i] == pc) {
+            console_flush(); /* the guest's output so far comes first */
+            fprintf(stderr, "numbat-sim: breakpoint at %s\n", cli->breaks[i]);
+            sim_board_report(board, stderr);
+            return;
+        }
+    }
+}
+
+/* --break without GDB: report each breakpoint reached and go on. */
+static sim_result_t run_with_breaks(const cli_t *cli, sim_board_t *board)
+{
+    report_break(cli, board); /* one at the entry: resuming steps over it */
+    while (sim_board_resume(board, false, NULL, NULL) == SIM_STOP_BREAKPOINT)
+        report_break(cli, board);
+    return sim_board_result(board);
+}
+
+/* Resolves --break and, for --gdb, waits for GDB to connect. Returns 0 or -1. */
+static int start_debugging(cli_t *cli, const elf_image_t *image)
+{
+    char err[256];
+    if (resolve_breaks(cli, image) != 0)
+        return -1;
+    if (cli->gdb && !(cli->stub = gdb_stub_open(cli->gdb_port, err, sizeof(err)))) {
+        fprintf(stderr, "numbat-sim: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */
 static int run_image(cli_t *cli, const elf_image_t *image)
 {
@@ -168,8 +278,12 @@ static int run_image(cli_t *cli, const elf_image_t *image)
             sim_board_destroy(board);
             return EXIT_USAGE;
         }
+        for (size_t i = 0; i < cli->break_count; i++)
+            sim_board_set_breakpoint(board, cli->break_addrs[i], true);
         double start = wall_seconds();
-        sim_result_t r = sim_board_run(board);
+        sim_result_t r = cli->stub          ? gdb_stub_run(cli->stub, board)
+                         : cli->break_count ? run_with_breaks(cli, board)
+                                            : sim_board_run(board);
         console_flush();
         if (cli->stats)
             print_stats(sim_board_icount(board), wall_seconds() - start);
@@ -177,6 +291,10 @@ static int run_image(cli_t *cli, const elf_image_t *image)
         switch (r.kind) {
         case SIM_EXIT_HALT: status = (int)(r.status & 0xFF); break;
         case SIM_EXIT_REBOOT: status = -1; break;
+        case SIM_EXIT_KILLED:
+            fprintf(stderr, "numbat-sim: %s\n", r.reason);
+            status = 0;
+            break;
         case SIM_EXIT_INSN_LIMIT:
             fprintf(stderr, "numbat-sim: %s after %llu instructions\n", r.reason,
                     (unsigned long long)sim_board_icount(board));
@@ -211,9 +329,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "numbat-sim: %s\n", err);
         return EXIT_USAGE;
     }
+    if (start_debugging(&cli, &image) != 0) {
+        elf_image_close(&image);
+        return EXIT_USAGE;
+    }
     cli.options.console = console_output();
     cli.options.input = console_input();
-    rc = run_image(&cli, &image);
+    if (cli.vis.gui || cli.vis.screenshot)
+        rc = vis_app_main(&cli.vis, &cli.options, &image);
+    else
+        rc = run_image(&cli, &image);
+    gdb_stub_close(cli.stub);
     elf_image_close(&image);
     if (cli.options.trace_file)
         fclose(cli.options.trace_file);

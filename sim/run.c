@@ -20,7 +20,9 @@
  *     guest costs no host time; with no deadline at all the guest can never wake
  *     and the run ends as a lockup.
  * Exceptions other than IRQ are entered from the interrupt hook, inside the run.
- * Partners: board.c, exception.c, fault_regs.c.
+ * Debugging (sim_board_resume, at the end) uses the same loop, with breakpoints as
+ * code hooks on single addresses and a temporary step hook (docs/gdb.md).
+ * Partners: board.c, exception.c, fault_regs.c, gdbstub.c.
  */
 #include <stdarg.h>
 #include <string.h>
@@ -28,6 +30,7 @@
 #include "board_internal.h"
 #include "exception.h"
 #include "fault_regs.h"
+#include "guest_mem.h"
 
 /* The Unicorn (QEMU) exception numbers the interrupt hook receives. */
 enum {
@@ -65,11 +68,24 @@ static sim_time_t next_device_deadline(const sim_board_t *board)
     return next;
 }
 
-void board_update_deadline(sim_board_t *board)
+/* The next time something happens by itself: a device event or the limit. */
+static sim_time_t next_event(const sim_board_t *board)
 {
     sim_time_t next = next_device_deadline(board);
     if (board->options.max_insns && board->options.max_insns < next)
         next = board->options.max_insns;
+    return next;
+}
+
+void board_update_deadline(sim_board_t *board)
+{
+    sim_time_t next = next_event(board);
+    /* A debugger gets control back this often, to see its Ctrl-C; such an extra
+       stop falls between blocks, where nothing the guest can see happens. */
+    if (board->slice_cap && board->clock.now + board->slice_cap < next)
+        next = board->clock.now + board->slice_cap;
+    if (board->stop_at && board->stop_at < next)
+        next = board->stop_at;
     board->deadline = next;
 }
 
@@ -85,23 +101,43 @@ static void stop_cpu(sim_board_t *board, stop_cause_t cause)
     uc_emu_stop(board->uc);
 }
 
+/*
+ * Stops before the block at `address` runs. Unicorn 2.0.1 puts the PC back to the
+ * block's start only while no code hook exists; with one (a breakpoint) the PC
+ * register keeps a stale value, so the block hook says where the CPU stopped.
+ */
+static void stop_before_block(sim_board_t *board, stop_cause_t cause, uint64_t address)
+{
+    board->block_stopped = true;
+    board->block_stop_pc = (uint32_t)address;
+    stop_cpu(board, cause);
+}
+
 static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
 {
     (void)uc;
-    (void)address;
     sim_board_t *board = data;
     if (board->stop != STOP_NONE)
         return;
+    if (board->stepping && board->step_seen > 0) {
+        /* A step ends before the next block; this one was translated with the step hook. */
+        board->step_last_block = (uint32_t)address;
+        board->block_end = board->block_start; /* the last block ran: nothing to give back */
+        stop_before_block(board, STOP_STEP, address);
+        return;
+    }
     if (board->clock.now >= board->deadline) {
-        stop_cpu(board, STOP_DEADLINE);
+        stop_before_block(board, STOP_DEADLINE, address);
         return;
     }
     if (irq_deliverable(board)) {
-        stop_cpu(board, STOP_IRQ);
+        stop_before_block(board, STOP_IRQ, address);
         return;
     }
     /* An A32 block of n bytes retires n/4 instructions if it runs to its end. */
     board->clock.now += size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
+    board->block_start = (uint32_t)address;
+    board->block_end = (uint32_t)address + size;
 }
 
 static const char *syscall_name(int32_t number)
@@ -143,6 +179,8 @@ static bool vector_faults(sim_board_t *board, arm_exception_t kind, uint32_t pc)
 static void enter(sim_board_t *board, arm_exception_t kind, uint32_t pc)
 {
     trace_exception(board, kind, pc);
+    if (board->stepping)
+        board->step_seen++; /* a step ends after one instruction or one exception entry */
     if ((kind == ARM_EXC_PABT || kind == ARM_EXC_UNDEF || kind == ARM_EXC_DABT) &&
         vector_faults(board, kind, pc)) {
         board_exit(board, SIM_EXIT_CRASH, 0, "%s at its own vector 0x%08x: the vectors are unusable",
@@ -245,20 +283,21 @@ static void idle_until_event(sim_board_t *board)
 {
     if (gic_cpu_irq_asserted(board->gic))
         return;
-    board_update_deadline(board);
-    if (board->deadline == SIM_NEVER && board->options.input.poll) {
+    /* Not board->deadline: a debugger's slice cap is no event that wakes the guest. */
+    sim_time_t wake = next_event(board);
+    if (wake == SIM_NEVER && board->options.input.poll) {
         /* Only the terminal can wake the guest now: wait for a key. */
         poll_input(board, true);
         if (gic_cpu_irq_asserted(board->gic))
             return;
     }
-    if (board->deadline == SIM_NEVER) {
+    if (wake == SIM_NEVER) {
         board_exit(board, SIM_EXIT_LOCKUP, 0,
                    "the guest waits for an interrupt (WFI) and no device will raise one");
         return;
     }
-    if (board->deadline > board->clock.now)
-        board->clock.now = board->deadline;
+    if (wake > board->clock.now)
+        board->clock.now = wake;
 }
 
 static void check_limit(sim_board_t *board)
@@ -272,13 +311,25 @@ static void check_limit(sim_board_t *board)
 static void run_slice(sim_board_t *board)
 {
     board->stop = STOP_NONE;
+    board->block_stopped = false;
     /* Unicorn takes the execution state from bit 0 of the start address. */
     bool thumb = arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_T;
     uc_err err = uc_emu_start(board->uc, board->next_pc | thumb, 0xFFFFFFFFull, 0, 0);
     uint32_t pc = arm_reg(board->uc, UC_ARM_REG_PC);
-    if (board->stop == STOP_EXIT)
+    if (board->stop == STOP_EXIT) {
+        board->next_pc = pc; /* where it ended, for a debugger to look at */
         return;
+    }
+    if (board->block_stopped && pc != board->block_stop_pc) {
+        pc = board->block_stop_pc;
+        thumb = arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_T;
+        arm_set_reg(board->uc, UC_ARM_REG_PC, pc | thumb); /* for whoever reads it next */
+    }
     board->next_pc = pc;
+    /* A debugging stop inside a block: its unrun instructions were counted. */
+    if ((board->stop == STOP_BREAK || board->stop == STOP_STEP) && pc >= board->block_start &&
+        pc < board->block_end)
+        board->clock.now -= (board->block_end - pc) / ARM_INSN_SIZE;
     if (err != UC_ERR_OK) {
         board_exit(board, SIM_EXIT_CRASH, 0, "emulation failed at pc 0x%08x: %s", pc,
                    uc_strerror(err));
@@ -288,23 +339,195 @@ static void run_slice(sim_board_t *board)
         idle_until_event(board);
 }
 
+/* One pass of the loop, steps 1 to 4. */
+static void run_once(sim_board_t *board)
+{
+    board_advance_devices(board);
+    board_update_deadline(board);
+    check_limit(board);
+    if (board->stop == STOP_EXIT)
+        return;
+    if (irq_deliverable(board)) {
+        if (board->options.trace & SIM_TRACE_IRQ)
+            board_trace(board, "irq taken at pc 0x%08x", board->next_pc);
+        /* The PC already is next_pc; writing it would clear the Thumb bit. */
+        enter(board, ARM_EXC_IRQ, board->next_pc);
+        board->next_pc = arm_reg(board->uc, UC_ARM_REG_PC);
+    }
+    run_slice(board);
+    poll_input(board, false);
+}
+
 sim_result_t sim_board_run(sim_board_t *board)
 {
-    while (board->stop != STOP_EXIT) {
-        board_advance_devices(board);
-        board_update_deadline(board);
-        check_limit(board);
-        if (board->stop == STOP_EXIT)
-            break;
-        if (irq_deliverable(board)) {
-            if (board->options.trace & SIM_TRACE_IRQ)
-                board_trace(board, "irq taken at pc 0x%08x", board->next_pc);
-            /* The PC already is next_pc; writing it would clear the Thumb bit. */
-            enter(board, ARM_EXC_IRQ, board->next_pc);
-            board->next_pc = arm_reg(board->uc, UC_ARM_REG_PC);
-        }
-        run_slice(board);
-        poll_input(board, false);
-    }
+    while (board->stop != STOP_EXIT)
+        run_once(board);
     return board->result;
+}
+
+/* ---- debugging ------------------------------------------------------------------ */
+
+/* Enough for a Ctrl-C to feel immediate: a few milliseconds of host time. */
+#define DEBUG_SLICE 2000000u
+
+/*
+ * Code translated before a hook was added does not call it, so the translations
+ * of the hooked address must go. A full flush costs 2.0.1 about half a second
+ * (it clears a 1 GiB code buffer), so only the page range is dropped, with
+ * uc_ctl_remove_cache. That finds the code through an instruction fetch in the
+ * CPU's current mode, which must not fault (outside emulation a fault has nowhere
+ * to go): the walk checks it first, and a mode of the other privilege is borrowed
+ * when only that one can fetch there (a kernel address while stopped in user mode).
+ * Code of another address space than the current one is not found (docs/gdb.md).
+ */
+void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len)
+{
+    mmu_state_t mmu = guest_mmu_state(board);
+    uint32_t cpsr = arm_reg(board->uc, UC_ARM_REG_CPSR);
+    bool user = (cpsr & CPSR_MODE_MASK) == ARM_MODE_USR;
+    uint64_t end = (uint64_t)va + len;
+    for (uint64_t at = va; at < end; at = (at | 0xFFF) + 1) {
+        mmu_result_t r;
+        uint32_t mode = cpsr & CPSR_MODE_MASK;
+        if (!mmu_translate(&mmu, (uint32_t)at, MMU_ACCESS_EXECUTE, user ? MMU_PL0 : MMU_PL1, &r)) {
+            if (!mmu_translate(&mmu, (uint32_t)at, MMU_ACCESS_EXECUTE, user ? MMU_PL1 : MMU_PL0, &r))
+                continue; /* nothing can run there now */
+            mode = user ? ARM_MODE_SVC : ARM_MODE_USR;
+        }
+        uint64_t stop = (at | 0xFFF) + 1 < end ? (at | 0xFFF) + 1 : end;
+        if (mode != (cpsr & CPSR_MODE_MASK))
+            arm_set_reg(board->uc, UC_ARM_REG_CPSR, (cpsr & ~CPSR_MODE_MASK) | mode);
+        uc_ctl_remove_cache(board->uc, at, stop);
+        if (mode != (cpsr & CPSR_MODE_MASK))
+            arm_set_reg(board->uc, UC_ARM_REG_CPSR, cpsr); /* and the banks come back */
+    }
+}
+
+static void on_breakpoint(uc_engine *uc, uint64_t address, uint32_t size, void *data)
+{
+    (void)uc;
+    (void)address;
+    (void)size;
+    sim_board_t *board = data;
+    /* A step stops by itself after one instruction, which may sit at a breakpoint. */
+    if (board->debugging && !board->stepping && board->stop == STOP_NONE)
+        stop_cpu(board, STOP_BREAK);
+}
+
+static void on_step(uc_engine *uc, uint64_t address, uint32_t size, void *data)
+{
+    (void)uc;
+    (void)address;
+    (void)size;
+    sim_board_t *board = data;
+    /* The first instruction is the one to step; stop before the next one starts. */
+    if (board->step_seen++ > 0 && board->stop == STOP_NONE)
+        stop_cpu(board, STOP_STEP);
+}
+
+static size_t find_breakpoint(const sim_board_t *board, uint32_t addr)
+{
+    size_t i = 0;
+    while (i < board->breakpoint_count && board->breakpoints[i].addr != addr)
+        i++;
+    return i;
+}
+
+int sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on)
+{
+    size_t i = find_breakpoint(board, addr);
+    if (on == (i < board->breakpoint_count))
+        return 0; /* already as asked */
+    if (on) {
+        board_breakpoint_t *b = &board->breakpoints[i];
+        if (i == BOARD_MAX_BREAKPOINTS ||
+            uc_hook_add(board->uc, &b->hook, UC_HOOK_CODE, on_breakpoint, board, addr, addr) !=
+                UC_ERR_OK)
+            return -1;
+        b->addr = addr;
+        board->breakpoint_count++;
+    } else {
+        uc_hook_del(board->uc, board->breakpoints[i].hook);
+        board->breakpoints[i] = board->breakpoints[--board->breakpoint_count];
+    }
+    /* Inserted: code translated without the hook must go. Removed: so must the call. */
+    board_forget_code(board, addr, ARM_INSN_SIZE);
+    return 0;
+}
+
+/*
+ * A step needs no flush either: the block at the PC is retranslated with the step
+ * hook, which stops before a second instruction in it; if the first instruction
+ * leaves the block (a branch, an exception), the block hook stops before the next.
+ */
+static int start_step(sim_board_t *board)
+{
+    board->step_seen = 0;
+    board->step_first_block = board->next_pc;
+    board->step_last_block = board->next_pc;
+    if (uc_hook_add(board->uc, &board->step_hook, UC_HOOK_CODE, on_step, board, 1, 0) != UC_ERR_OK)
+        return -1;
+    board->stepping = true;
+    board_forget_code(board, board->next_pc, ARM_INSN_SIZE);
+    return 0;
+}
+
+/* Removes the step hook, and its calls from the (at most two) blocks translated with it. */
+static void end_step(sim_board_t *board)
+{
+    uc_hook_del(board->uc, board->step_hook);
+    board->stepping = false;
+    board_forget_code(board, board->step_first_block, ARM_INSN_SIZE);
+    board_forget_code(board, board->step_last_block, ARM_INSN_SIZE);
+}
+
+sim_stop_t sim_board_resume(sim_board_t *board, bool step, bool (*interrupted)(void *ctx),
+                            void *ctx)
+{
+    /* Like GDB: first step over a breakpoint at the PC, then run on. */
+    bool over = !step && find_breakpoint(board, board->next_pc) < board->breakpoint_count;
+    if (board->stop != STOP_EXIT && (step || over) && start_step(board) != 0)
+        board_exit(board, SIM_EXIT_CRASH, 0, "cannot add the single-step hook");
+    board->debugging = true;
+    board->slice_cap = interrupted ? DEBUG_SLICE : 0;
+    sim_stop_t why = SIM_STOP_EXITED;
+    while (board->stop != STOP_EXIT) {
+        run_once(board);
+        if (board->stop == STOP_BREAK) {
+            why = SIM_STOP_BREAKPOINT;
+            break;
+        }
+        if (board->stepping && board->step_seen > 0) {
+            end_step(board);
+            if (step) {
+                why = SIM_STOP_STEPPED;
+                break;
+            }
+        }
+        if (interrupted && interrupted(ctx)) {
+            why = SIM_STOP_INTERRUPTED;
+            break;
+        }
+    }
+    if (board->stepping)
+        end_step(board);
+    board->debugging = false;
+    board->slice_cap = 0;
+    return board->stop == STOP_EXIT ? SIM_STOP_EXITED : why;
+}
+
+sim_result_t sim_board_result(const sim_board_t *board)
+{
+    return board->result;
+}
+
+uint32_t sim_board_pc(const sim_board_t *board)
+{
+    return board->next_pc;
+}
+
+void sim_board_stop_at(sim_board_t *board, uint64_t icount)
+{
+    board->stop_at = icount;
+    board_update_deadline(board);
 }

@@ -1,0 +1,308 @@
+/*
+ * tests/system/test_gdb.c - numbat-sim's GDB stub (--gdb) driven by gdb-multiarch
+ * in batch mode and by a raw remote-protocol client, and --break without GDB.
+ * Every wait is bounded and every child is killed. Partners: sim/gdbstub.c,
+ * run_guest.c, docs/gdb.md.
+ */
+#include <criterion/criterion.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run_guest.h"
+
+#define HELLO IMAGE("arm-sim", "hello")
+#define HELLO_APP "build/apps/hello/hello"
+#define GDB_TIMEOUT 60
+
+/* A numbat-sim waiting for GDB: its pid, port and output files. */
+typedef struct sim_child {
+    pid_t pid;
+    unsigned port;
+    char out_path[64], err_path[64];
+} sim_child_t;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char *text = calloc(1, 1 << 16);
+    cr_assert_not_null(text);
+    if (f) {
+        size_t n = fread(text, 1, (1 << 16) - 1, f);
+        text[n] = '\0';
+        fclose(f);
+    }
+    return text;
+}
+
+static pid_t spawn_sim(sim_child_t *c, const char *image)
+{
+    char port[16];
+    snprintf(port, sizeof(port), "%u", c->port);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int in = open("/dev/null", O_RDONLY);
+        int out = open(c->out_path, O_WRONLY | O_TRUNC);
+        int err = open(c->err_path, O_WRONLY | O_TRUNC);
+        dup2(in, STDIN_FILENO);
+        dup2(out, STDOUT_FILENO);
+        dup2(err, STDERR_FILENO);
+        execl(SIM_PATH, SIM_PATH, "--gdb", port, image, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* Waits until the child listens (true) or exits (false, e.g. the port is taken). */
+static bool wait_listening(sim_child_t *c)
+{
+    for (int tries = 0; tries < 200; tries++) {
+        char *err = slurp(c->err_path);
+        bool ready = strstr(err, "waiting for GDB on") != NULL;
+        free(err);
+        if (ready)
+            return true;
+        if (waitpid(c->pid, NULL, WNOHANG) == c->pid)
+            return false;
+        usleep(50 * 1000);
+    }
+    return false;
+}
+
+/* Starts numbat-sim --gdb on a random free high port, retrying taken ones. */
+static void start_sim(sim_child_t *c, const char *image)
+{
+    strcpy(c->out_path, "/tmp/numbat-gdb-out-XXXXXX");
+    strcpy(c->err_path, "/tmp/numbat-gdb-err-XXXXXX");
+    close(mkstemp(c->out_path));
+    close(mkstemp(c->err_path));
+    srand((unsigned)time(NULL) ^ (unsigned)getpid());
+    for (int attempt = 0; attempt < 10; attempt++) {
+        c->port = 20000 + (unsigned)rand() % 40000;
+        c->pid = spawn_sim(c, image);
+        cr_assert_gt(c->pid, 0);
+        if (wait_listening(c))
+            return;
+        kill(c->pid, SIGKILL);
+        waitpid(c->pid, NULL, 0);
+    }
+    cr_assert_fail("numbat-sim --gdb never listened");
+}
+
+/* Waits (bounded) for the simulator to exit; returns its status, or -1 if killed. */
+static int finish_sim(sim_child_t *c)
+{
+    int wstatus = 0;
+    for (int tries = 0; tries < 200; tries++) {
+        if (waitpid(c->pid, &wstatus, WNOHANG) == c->pid)
+            return WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+        usleep(50 * 1000);
+    }
+    kill(c->pid, SIGKILL);
+    waitpid(c->pid, NULL, 0);
+    return -1;
+}
+
+static void remove_files(sim_child_t *c)
+{
+    unlink(c->out_path);
+    unlink(c->err_path);
+}
+
+/* gdb-multiarch -batch on `image` with the -ex commands in cmds (NULL-terminated). */
+static run_result_t run_gdb(const sim_child_t *c, const char *image, const char *const cmds[])
+{
+    static char target[64];
+    snprintf(target, sizeof(target), "target remote 127.0.0.1:%u", c->port);
+    const char *argv[64] = {"gdb-multiarch", "-batch", "-nx", "-ex", "set architecture armv7",
+                            "-ex", target};
+    size_t n = 7;
+    for (size_t i = 0; cmds[i] && n < 60; i++) {
+        argv[n++] = "-ex";
+        argv[n++] = cmds[i];
+    }
+    argv[n++] = image;
+    argv[n] = NULL;
+    return run_command(argv, GDB_TIMEOUT);
+}
+
+/* The value on the n-th (0-based) "name   0x..." line of `info registers` output. */
+static bool register_line(const char *text, const char *name, int nth, unsigned long *value)
+{
+    char key[32];
+    snprintf(key, sizeof(key), "\n%s ", name);
+    const char *p = text;
+    for (int i = 0; (p = strstr(p, key)) != NULL; i++, p++) {
+        if (i == nth)
+            return sscanf(p + strlen(key), " 0x%lx", value) == 1;
+    }
+    return false;
+}
+
+Test(gdb, kernel_breakpoint_and_stepi, .timeout = 120)
+{
+    sim_child_t sim;
+    start_sim(&sim, HELLO);
+    const char *cmds[] = {"break kernel_main", "continue", "info registers pc", "x/i $pc",
+                          "stepi", "info registers pc", "kill", NULL};
+    run_result_t r = run_gdb(&sim, HELLO, cmds);
+    int sim_status = finish_sim(&sim);
+
+    unsigned long bp = 0, pc0 = 0, pc1 = 0;
+    const char *at = strstr(r.out, "Breakpoint 1 at ");
+    cr_assert_not_null(at, "no breakpoint set: %s\n%s", r.out, r.err);
+    cr_assert_eq(sscanf(at, "Breakpoint 1 at 0x%lx", &bp), 1);
+    cr_expect(strstr(r.out, "Breakpoint 1, kernel_main") != NULL, "not hit: %s", r.out);
+    cr_assert(register_line(r.out, "pc", 0, &pc0) && register_line(r.out, "pc", 1, &pc1),
+              "no pc lines: %s", r.out);
+    cr_expect_eq(pc0, bp, "stopped at 0x%lx, breakpoint at 0x%lx", pc0, bp);
+    cr_expect_eq(pc1, bp + 4, "stepi went from 0x%lx to 0x%lx", pc0, pc1);
+    cr_expect(strstr(r.out, "=> 0x") != NULL, "x/i $pc printed nothing: %s", r.out);
+    char *err = slurp(sim.err_path);
+    cr_expect_eq(sim_status, 0, "numbat-sim status %d: %s", sim_status, err);
+    cr_expect(strstr(err, "killed by the debugger") != NULL, "%s", err);
+    free(err);
+    run_result_free(&r);
+    remove_files(&sim);
+}
+
+Test(gdb, user_breakpoint_in_user_mode, .timeout = 120)
+{
+    sim_child_t sim;
+    start_sim(&sim, HELLO);
+    const char *cmds[] = {"add-symbol-file " HELLO_APP " 0x10000", "break main", "continue",
+                          "info registers cpsr", "continue", NULL};
+    run_result_t r = run_gdb(&sim, HELLO, cmds);
+    int sim_status = finish_sim(&sim);
+
+    unsigned long cpsr = 0;
+    cr_expect(strstr(r.out, "Breakpoint 1, main ()") != NULL, "not hit: %s\n%s", r.out, r.err);
+    cr_assert(register_line(r.out, "cpsr", 0, &cpsr), "no cpsr: %s", r.out);
+    cr_expect_eq(cpsr & 0x1F, 0x10, "cpsr 0x%lx is not user mode", cpsr);
+    /* Continuing runs the program to its end: the guest's shutdown is GDB's exit. */
+    cr_expect(strstr(r.out, "exited normally") != NULL, "%s", r.out);
+    char *out = slurp(sim.out_path);
+    cr_expect(strstr(out, "Hello from the Numbat root task!") != NULL, "%s", out);
+    cr_expect_eq(sim_status, 0);
+    free(out);
+    run_result_free(&r);
+    remove_files(&sim);
+}
+
+/* ---- a raw remote-protocol client: Ctrl-C, s, checksums -------------------------- */
+
+static int connect_to(unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+                            .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof(a)), 0, "cannot connect");
+    return fd;
+}
+
+/* The next byte, waiting at most 10 s; -1 on timeout or end. */
+static int get_byte(int fd)
+{
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    unsigned char c;
+    if (poll(&p, 1, 10000) <= 0 || read(fd, &c, 1) != 1)
+        return -1;
+    return c;
+}
+
+/* Reads one packet's data into buf (and acks it); false on timeout. */
+static bool get_packet(int fd, char *buf, size_t cap)
+{
+    int c;
+    while ((c = get_byte(fd)) >= 0 && c != '$')
+        ;
+    size_t n = 0;
+    while ((c = get_byte(fd)) >= 0 && c != '#')
+        if (n + 1 < cap)
+            buf[n++] = (char)c;
+    buf[n] = '\0';
+    bool ok = c == '#' && get_byte(fd) >= 0 && get_byte(fd) >= 0;
+    return ok && write(fd, "+", 1) == 1;
+}
+
+static void put_packet(int fd, const char *data)
+{
+    char frame[256];
+    unsigned sum = 0;
+    for (const char *p = data; *p; p++)
+        sum += (unsigned char)*p;
+    int n = snprintf(frame, sizeof(frame), "$%s#%02x", data, sum & 0xFF);
+    cr_assert_eq(write(fd, frame, (size_t)n), n);
+    cr_assert_eq(get_byte(fd), '+', "no ack for %s", data);
+}
+
+static void exchange(int fd, const char *request, char *reply, size_t cap)
+{
+    put_packet(fd, request);
+    cr_assert(get_packet(fd, reply, cap), "no reply to %s", request);
+}
+
+Test(gdb, raw_protocol_step_and_interrupt, .timeout = 120)
+{
+    sim_child_t sim;
+    char reply[512];
+    /* preempt runs for seconds: long enough to be interrupted. */
+    start_sim(&sim, IMAGE("arm-sim", "preempt"));
+    int fd = connect_to(sim.port);
+    cr_assert_eq(write(fd, "$g#00", 5), 5);
+    cr_expect_eq(get_byte(fd), '-', "a bad checksum wants a NAK");
+    exchange(fd, "qSupported:swbreak+", reply, sizeof(reply));
+    cr_expect(strstr(reply, "qXfer:features:read+") != NULL, "%s", reply);
+    exchange(fd, "s", reply, sizeof(reply));
+    cr_expect_eq(strncmp(reply, "T05", 3), 0, "%s", reply);
+    exchange(fd, "pf", reply, sizeof(reply));
+    cr_expect_str_eq(reply, "94000080", "one step from the entry 0x80000090");
+    put_packet(fd, "c");
+    usleep(300 * 1000);
+    cr_assert_eq(write(fd, "\x03", 1), 1);
+    cr_assert(get_packet(fd, reply, sizeof(reply)), "no stop after Ctrl-C");
+    cr_expect_eq(strncmp(reply, "T02", 3), 0, "Ctrl-C is SIGINT: %s", reply);
+    exchange(fd, "vKill;1", reply, sizeof(reply));
+    cr_expect_str_eq(reply, "OK");
+    close(fd);
+    cr_expect_eq(finish_sim(&sim), 0);
+    remove_files(&sim);
+}
+
+/* ---- --break without GDB ---------------------------------------------------------- */
+
+Test(gdb, break_option_reports_and_goes_on, .timeout = 120)
+{
+    const char *plain_args[] = {NULL};
+    const char *break_args[] = {"--break", "kernel_main", "--break", "0x10000", NULL};
+    run_result_t plain = run_sim(HELLO, plain_args);
+    run_result_t r = run_sim(HELLO, break_args);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.err, "numbat-sim: breakpoint at kernel_main\n") != NULL, "%s", r.err);
+    cr_expect(strstr(r.err, "is kernel_main+0x0") != NULL, "registers not reported: %s", r.err);
+    cr_expect(strstr(r.err, "numbat-sim: breakpoint at 0x10000\n") != NULL, "%s", r.err);
+    cr_expect(strstr(r.err, "(mode usr") != NULL, "user breakpoint not in user mode: %s", r.err);
+    /* Breakpoints change nothing the guest can see. */
+    cr_expect_str_eq(r.out, plain.out);
+    run_result_free(&plain);
+    run_result_free(&r);
+}
+
+Test(gdb, break_option_unknown_symbol, .timeout = 60)
+{
+    const char *args[] = {"--break", "no_such_function", NULL};
+    run_result_t r = run_sim(HELLO, args);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "--break no_such_function: no such symbol") != NULL, "%s", r.err);
+    run_result_free(&r);
+}

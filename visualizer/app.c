@@ -1,0 +1,535 @@
+/*
+ * visualizer/app.c - the visualizer window and its event loop, and the headless
+ * screenshot. Each frame: handle input, run the board for the frame's share of the
+ * chosen speed (or to the event n/e asked for), then draw the model at the cursor.
+ * The cursor follows the newest event while live; [ ] and the timeline move it back
+ * over the recording (the model is replayed; the CPU does not go back).
+ * Partners: app.h, session.c (the run), render.c (the drawing), docs/visualizer.md.
+ */
+#include "app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <SDL2/SDL.h>
+
+#include "render.h"
+#include "session.h"
+
+/* How fast "run" goes: instructions per second, or caps/objects/threads changes per
+ * second (each change then stays on screen long enough to be seen). */
+static const struct speed {
+    const char *label;
+    uint64_t insns_per_s;
+    unsigned changes_per_s;
+} speeds[] = {
+    {"1 change/s", 0, 1},       {"4 changes/s", 0, 4},      {"100k insn/s", 100000, 0},
+    {"1M insn/s", 1000000, 0},  {"10M insn/s", 10000000, 0}, {"full speed", 0, 0},
+};
+#define SPEEDS (int)(sizeof(speeds) / sizeof(speeds[0]))
+#define DEFAULT_SPEED 3
+/* The most one frame may run, so the window stays responsive (~30 ms at 50 MIPS). */
+#define FRAME_BUDGET 1500000ull
+#define MAX_BREAKPOINTS 16
+
+typedef struct app {
+    vis_session_t s;
+    vis_ui_t ui;
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    vis_fonts_t *fonts;
+    bool running, live, quit;
+    vis_stop_on_t pending;   /* n or e, until its event comes */
+    bool waiting_change;     /* paced speeds: running to the next change */
+    uint32_t pace_ms;
+    int speed;
+    size_t cursor;           /* events applied to the model shown */
+    bool panning, scrubbing;
+    int drag_x, drag_y;
+    uint32_t breakpoints[MAX_BREAKPOINTS];
+    int breakpoint_count;
+    char status[160];
+} app_t;
+
+static uint32_t ticks(void)
+{
+    return SDL_GetTicks();
+}
+
+/* ---- running ---------------------------------------------------------------------- */
+
+static void stop_running(app_t *a, const char *why)
+{
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    a->waiting_change = false;
+    snprintf(a->status, sizeof(a->status), "%s", why);
+}
+
+static void go_live(app_t *a)
+{
+    a->live = true;
+    a->cursor = a->s.count;
+}
+
+/* Runs a paced speed: wait, then run to the next change, then wait again. */
+static void run_paced(app_t *a, uint32_t dt)
+{
+    const struct speed *sp = &speeds[a->speed];
+    if (!a->waiting_change) {
+        a->pace_ms += dt;
+        if (a->pace_ms < 1000 / sp->changes_per_s)
+            return;
+        a->waiting_change = true;
+    }
+    if (vis_session_run(&a->s, FRAME_BUDGET, VIS_STOP_CHANGE)) {
+        a->waiting_change = false;
+        a->pace_ms = 0;
+    }
+}
+
+static void run_frame(app_t *a, uint32_t dt)
+{
+    if (a->pending != VIS_STOP_NEVER) {
+        vis_stop_on_t want = a->pending;
+        if (vis_session_run(&a->s, FRAME_BUDGET, want))
+            stop_running(a, want == VIS_STOP_ENTRY_EXIT ? "stopped at a kernel entry or exit"
+                                                        : "stopped at the next event");
+    } else if (a->running) {
+        const struct speed *sp = &speeds[a->speed];
+        if (sp->changes_per_s)
+            run_paced(a, dt);
+        else {
+            uint64_t budget = sp->insns_per_s ? sp->insns_per_s * dt / 1000 + 1 : FRAME_BUDGET;
+            vis_session_run(&a->s, budget < FRAME_BUDGET ? budget : FRAME_BUDGET, VIS_STOP_NEVER);
+        }
+    }
+    char buf[160];
+    const char *end = vis_session_status(&a->s, buf, sizeof(buf));
+    if (end && (a->running || a->pending != VIS_STOP_NEVER || a->s.ended))
+        stop_running(a, end);
+    if (a->live)
+        a->cursor = a->s.count;
+}
+
+/* ---- controls --------------------------------------------------------------------- */
+
+static void toggle_run(app_t *a)
+{
+    if (a->s.ended) {
+        char buf[160];
+        stop_running(a, vis_session_status(&a->s, buf, sizeof(buf)));
+        return;
+    }
+    go_live(a);
+    a->running = !a->running;
+    a->pending = VIS_STOP_NEVER;
+    snprintf(a->status, sizeof(a->status), "%s", a->running ? "running" : "paused");
+}
+
+static void step(app_t *a)
+{
+    go_live(a);
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    vis_session_step(&a->s);
+    snprintf(a->status, sizeof(a->status), "stepped one instruction");
+    a->cursor = a->s.count;
+}
+
+static void run_to(app_t *a, vis_stop_on_t what)
+{
+    go_live(a);
+    a->running = false;
+    a->pending = what;
+    snprintf(a->status, sizeof(a->status), "running to the next %s",
+             what == VIS_STOP_ENTRY_EXIT ? "kernel entry or exit" : "event");
+}
+
+/* Moves the cursor by delta events; past the newest one it runs to the next. */
+static void move_cursor(app_t *a, int delta)
+{
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    if (delta > 0 && a->cursor >= a->s.count) {
+        run_to(a, VIS_STOP_ANY_EVENT);
+        return;
+    }
+    if (delta < 0 && a->cursor == 0)
+        return;
+    a->cursor += delta;
+    a->live = a->cursor == a->s.count;
+    a->ui.cursor_ms = ticks();
+    snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+}
+
+static void toggle_breakpoint(app_t *a)
+{
+    uint32_t pc = sim_board_pc(a->s.board);
+    for (int i = 0; i < a->breakpoint_count; i++)
+        if (a->breakpoints[i] == pc) {
+            sim_board_set_breakpoint(a->s.board, pc, false);
+            a->breakpoints[i] = a->breakpoints[--a->breakpoint_count];
+            snprintf(a->status, sizeof(a->status), "breakpoint at %08x removed", pc);
+            return;
+        }
+    if (a->breakpoint_count == MAX_BREAKPOINTS || sim_board_set_breakpoint(a->s.board, pc, true)) {
+        snprintf(a->status, sizeof(a->status), "no room for another breakpoint");
+        return;
+    }
+    a->breakpoints[a->breakpoint_count++] = pc;
+    snprintf(a->status, sizeof(a->status), "breakpoint set at %08x", pc);
+}
+
+static void change_speed(app_t *a, int delta)
+{
+    a->speed += delta;
+    a->speed = a->speed < 0 ? 0 : a->speed >= SPEEDS ? SPEEDS - 1 : a->speed;
+    a->waiting_change = false;
+    a->pace_ms = 0;
+}
+
+static void zoom(app_t *a, float factor)
+{
+    float z = a->ui.zoom * factor;
+    a->ui.zoom = z < 0.3f ? 0.3f : z > 3.0f ? 3.0f : z;
+}
+
+static void rescale(app_t *a, float delta)
+{
+    float s = delta ? a->ui.scale + delta : 1.0f;
+    a->ui.scale = s < 0.75f ? 0.75f : s > 2.5f ? 2.5f : s;
+}
+
+static void press_button(app_t *a, vis_button_t b)
+{
+    switch (b) {
+    case VIS_BUTTON_RUN: toggle_run(a); break;
+    case VIS_BUTTON_STEP: step(a); break;
+    case VIS_BUTTON_NEXT_ENTRY: run_to(a, VIS_STOP_ENTRY_EXIT); break;
+    case VIS_BUTTON_NEXT_EVENT: run_to(a, VIS_STOP_ANY_EVENT); break;
+    case VIS_BUTTON_BACK: move_cursor(a, -1); break;
+    case VIS_BUTTON_FORWARD: move_cursor(a, +1); break;
+    case VIS_BUTTON_SLOWER: change_speed(a, -1); break;
+    case VIS_BUTTON_FASTER: change_speed(a, +1); break;
+    default: break;
+    }
+}
+
+static void on_key(app_t *a, const SDL_Keysym *k)
+{
+    bool ctrl = k->mod & KMOD_CTRL;
+    switch (k->sym) {
+    case SDLK_SPACE: toggle_run(a); break;
+    case SDLK_s: step(a); break;
+    case SDLK_n: run_to(a, VIS_STOP_ENTRY_EXIT); break;
+    case SDLK_e: run_to(a, VIS_STOP_ANY_EVENT); break;
+    case SDLK_b: toggle_breakpoint(a); break;
+    case SDLK_LEFTBRACKET: move_cursor(a, -1); break;
+    case SDLK_RIGHTBRACKET: move_cursor(a, +1); break;
+    case SDLK_COMMA: change_speed(a, -1); break;
+    case SDLK_PERIOD: change_speed(a, +1); break;
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS:
+        if (ctrl) rescale(a, 0.125f); else zoom(a, 1.2f);
+        break;
+    case SDLK_MINUS: case SDLK_KP_MINUS:
+        if (ctrl) rescale(a, -0.125f); else zoom(a, 1 / 1.2f);
+        break;
+    case SDLK_0:
+        if (ctrl)
+            rescale(a, 0);
+        a->ui.zoom = 1;
+        a->ui.pan_x = a->ui.pan_y = 0;
+        break;
+    case SDLK_x: a->ui.expand_groups = !a->ui.expand_groups; break;
+    case SDLK_TAB: a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT; a->ui.tab_scroll = 0; break;
+    case SDLK_UP: a->ui.pan_y += 60; break;
+    case SDLK_DOWN: a->ui.pan_y -= 60; break;
+    case SDLK_LEFT: a->ui.pan_x += 60; break;
+    case SDLK_RIGHT: a->ui.pan_x -= 60; break;
+    case SDLK_ESCAPE: case SDLK_q: a->quit = true; break;
+    default: break;
+    }
+}
+
+/* ---- mouse ------------------------------------------------------------------------ */
+
+/* Window points to renderer pixels (they differ on high-DPI screens). */
+static void to_pixels(const app_t *a, int *x, int *y)
+{
+    int ww, wh;
+    SDL_GetWindowSize(a->window, &ww, &wh);
+    if (ww > 0 && wh > 0) {
+        *x = *x * a->ui.width / ww;
+        *y = *y * a->ui.height / wh;
+    }
+}
+
+static void scrub(app_t *a, const vis_hit_t *h, int x)
+{
+    size_t n = a->s.count;
+    if (!n || h->rect.w < 2)
+        return;
+    double f = (double)(x - h->rect.x) / (h->rect.w - 1);
+    f = f < 0 ? 0 : f > 1 ? 1 : f;
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    a->cursor = (size_t)(f * (double)(n - 1) + 0.5) + 1;
+    a->live = a->cursor >= n;
+    a->ui.cursor_ms = ticks();
+    snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+}
+
+static void select_hit(app_t *a, const vis_hit_t *h)
+{
+    vis_ui_t *ui = &a->ui;
+    if (h->kind == VIS_HIT_CAP || h->kind == VIS_HIT_GROUP || h->kind == VIS_HIT_THREAD) {
+        ui->selected = h->kind == VIS_HIT_CAP ? h->value : 0;
+        ui->selected_group = h->kind == VIS_HIT_GROUP ? h->value : 0;
+        ui->selected_tcb = h->kind == VIS_HIT_THREAD ? h->value : 0;
+    }
+}
+
+static void on_click(app_t *a, int x, int y)
+{
+    const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
+    if (!h)
+        return;
+    switch (h->kind) {
+    case VIS_HIT_BUTTON: press_button(a, (vis_button_t)h->value); break;
+    case VIS_HIT_TAB: a->ui.tab = (vis_tab_t)h->value; a->ui.tab_scroll = 0; break;
+    case VIS_HIT_TIMELINE: a->scrubbing = true; scrub(a, h, x); break;
+    case VIS_HIT_TREE: a->panning = true; a->drag_x = x; a->drag_y = y; break;
+    case VIS_HIT_TAB_PANE: break;
+    default: select_hit(a, h); break;
+    }
+}
+
+static void on_motion(app_t *a, int x, int y)
+{
+    if (a->panning) {
+        a->ui.pan_x += x - a->drag_x;
+        a->ui.pan_y += y - a->drag_y;
+        a->drag_x = x;
+        a->drag_y = y;
+    } else if (a->scrubbing) {
+        for (size_t i = 0; i < a->ui.hit_count; i++)
+            if (a->ui.hits[i].kind == VIS_HIT_TIMELINE)
+                scrub(a, &a->ui.hits[i], x);
+    }
+}
+
+static void on_wheel(app_t *a, int wheel_y)
+{
+    int x, y;
+    SDL_GetMouseState(&x, &y);
+    to_pixels(a, &x, &y);
+    const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
+    if (h && (h->kind == VIS_HIT_TAB_PANE || (h->kind == VIS_HIT_CAP && x >= a->ui.width * 62 / 100)))
+        a->ui.tab_scroll -= wheel_y * 3;
+    else if (SDL_GetModState() & KMOD_CTRL)
+        zoom(a, wheel_y > 0 ? 1.1f : 1 / 1.1f);
+    else
+        a->ui.pan_y += wheel_y * 60;
+}
+
+static void handle_event(app_t *a, const SDL_Event *e)
+{
+    int x, y;
+    switch (e->type) {
+    case SDL_QUIT: a->quit = true; break;
+    case SDL_KEYDOWN: on_key(a, &e->key.keysym); break;
+    case SDL_MOUSEBUTTONDOWN:
+        x = e->button.x, y = e->button.y;
+        to_pixels(a, &x, &y);
+        if (e->button.button == SDL_BUTTON_LEFT)
+            on_click(a, x, y);
+        break;
+    case SDL_MOUSEBUTTONUP: a->panning = a->scrubbing = false; break;
+    case SDL_MOUSEMOTION:
+        x = e->motion.x, y = e->motion.y;
+        to_pixels(a, &x, &y);
+        on_motion(a, x, y);
+        break;
+    case SDL_MOUSEWHEEL: on_wheel(a, e->wheel.y); break;
+    default: break;
+    }
+}
+
+/* ---- the frame -------------------------------------------------------------------- */
+
+/* Points the UI state at the session's current data; returns the model to draw. */
+static const vis_model_t *prepare_ui(app_t *a, vis_ui_t *ui)
+{
+    vis_session_t *s = &a->s;
+    ui->records = s->records;
+    ui->record_count = s->count;
+    ui->event_ms = s->event_ms;
+    ui->cursor = a->cursor;
+    ui->now_ms = ticks();
+    ui->icount = sim_board_icount(s->board);
+    ui->running = a->running || a->pending != VIS_STOP_NEVER;
+    ui->status = a->status;
+    ui->speed = speeds[a->speed].label;
+    ui->console = s->console;
+    ui->console_len = s->console_len;
+    vis_session_refresh_text(s);
+    ui->code = s->code;
+    ui->registers = s->registers;
+    ui->code_note = a->cursor < s->count ? "(live: the CPU does not go back with the model)" : NULL;
+    return vis_session_model_at(s, a->cursor);
+}
+
+static void draw_frame(app_t *a)
+{
+    SDL_GetRendererOutputSize(a->renderer, &a->ui.width, &a->ui.height);
+    const vis_model_t *m = prepare_ui(a, &a->ui);
+    vis_render(a->renderer, a->fonts, m, &a->ui);
+    SDL_RenderPresent(a->renderer);
+}
+
+static void event_loop(app_t *a)
+{
+    uint32_t last = ticks();
+    while (!a->quit) {
+        SDL_Event e;
+        while (SDL_PollEvent(&e))
+            handle_event(a, &e);
+        uint32_t now = ticks(), dt = now - last;
+        last = now;
+        run_frame(a, dt > 100 ? 100 : dt);
+        draw_frame(a);
+        uint32_t spent = ticks() - now;
+        if (spent < 16)
+            SDL_Delay(16 - spent); /* about 60 frames a second, without vsync too */
+    }
+}
+
+/* ---- entry points ----------------------------------------------------------------- */
+
+static int open_window(app_t *a, const vis_app_options_t *o)
+{
+    char title[256], err[256];
+    snprintf(title, sizeof(title), "numbat-sim: %s", o->image_path ? o->image_path : "");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 ||
+        !(a->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                       VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT,
+                                       SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI))) {
+        fprintf(stderr, "numbat-sim: --gui: cannot open a window: %s\n"
+                        "(no display? --screenshot FILE draws the window into a PNG without one)\n",
+                SDL_GetError());
+        return -1;
+    }
+    a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!a->renderer)
+        a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE);
+    a->fonts = a->renderer ? vis_fonts_open(a->renderer, err, sizeof(err)) : NULL;
+    if (!a->fonts) {
+        fprintf(stderr, "numbat-sim: --gui: %s\n", a->renderer ? err : SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+static void close_window(app_t *a)
+{
+    vis_fonts_close(a->fonts);
+    if (a->renderer)
+        SDL_DestroyRenderer(a->renderer);
+    if (a->window)
+        SDL_DestroyWindow(a->window);
+    SDL_Quit();
+}
+
+static int gui(const vis_app_options_t *o, const sim_options_t *base, const elf_image_t *image)
+{
+    static app_t a; /* large (the UI's click regions); one window per process */
+    char err[256];
+    memset(&a, 0, sizeof(a));
+    int rc = VIS_EXIT_NO_WINDOW;
+    if (open_window(&a, o) == 0) {
+        a.s.echo = true;
+        a.s.clock_ms = ticks;
+        if (vis_session_start(&a.s, base, image, err, sizeof(err)) != 0) {
+            fprintf(stderr, "numbat-sim: %s\n", err);
+        } else {
+            vis_ui_init(&a.ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
+            a.ui.scale = o->scale > 0 ? o->scale : 1.0f;
+            a.ui.animate = true;
+            a.speed = DEFAULT_SPEED;
+            a.live = true;
+            snprintf(a.status, sizeof(a.status), "paused: space runs, e goes to the next event");
+            event_loop(&a);
+            vis_ui_free(&a.ui);
+            vis_session_end(&a.s);
+            rc = 0;
+        }
+    }
+    close_window(&a);
+    return rc;
+}
+
+/* The newest cap: what a screenshot selects, so its details and family show. */
+static uint32_t newest_cap(const vis_model_t *m)
+{
+    uint32_t slot = 0, born = 0;
+    for (size_t i = 0; i < m->cap_count; i++)
+        if (!slot || m->caps[i].born >= born) {
+            slot = m->caps[i].slot;
+            born = m->caps[i].born;
+        }
+    return slot;
+}
+
+static int screenshot(const vis_app_options_t *o, const sim_options_t *base,
+                      const elf_image_t *image)
+{
+    static vis_session_t s;
+    static vis_ui_t ui;
+    char err[256], status[200];
+    sim_options_t options = *base;
+    options.input = (sim_input_t){NULL, NULL}; /* nobody types into a screenshot */
+    if (o->at)
+        options.max_insns = o->at;
+    s.echo = true;
+    if (vis_session_start(&s, &options, image, err, sizeof(err)) != 0) {
+        fprintf(stderr, "numbat-sim: %s\n", err);
+        return VIS_EXIT_NO_WINDOW;
+    }
+    while (!s.ended)
+        vis_session_run(&s, UINT64_MAX / 4, VIS_STOP_NEVER);
+    if (s.console_len && s.console[s.console_len - 1] != '\n')
+        putchar('\n'); /* --at may stop the guest in the middle of a line */
+    fflush(stdout);
+    vis_session_refresh_text(&s);
+    vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
+    ui.scale = o->scale > 0 ? o->scale : 1.0f;
+    ui.records = s.records;
+    ui.record_count = ui.cursor = s.count;
+    ui.icount = sim_board_icount(s.board);
+    if (s.result.kind == SIM_EXIT_INSN_LIMIT)
+        snprintf(status, sizeof(status), "paused at --at %llu", (unsigned long long)o->at);
+    else
+        vis_session_status(&s, status, sizeof(status));
+    ui.status = status;
+    ui.speed = speeds[DEFAULT_SPEED].label;
+    ui.console = s.console;
+    ui.console_len = s.console_len;
+    ui.code = s.code;
+    ui.registers = s.registers;
+    ui.selected = newest_cap(&s.live);
+    int rc = vis_render_png(&s.live, &ui, o->screenshot, err, sizeof(err));
+    if (rc != 0)
+        fprintf(stderr, "numbat-sim: --screenshot: %s\n", err);
+    vis_ui_free(&ui);
+    vis_session_end(&s);
+    return rc == 0 ? 0 : VIS_EXIT_NO_WINDOW;
+}
+
+int vis_app_main(const vis_app_options_t *options, const sim_options_t *base,
+                 const elf_image_t *image)
+{
+    if (options->screenshot)
+        return screenshot(options, base, image);
+    return gui(options, base, image);
+}

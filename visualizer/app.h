@@ -1,0 +1,34 @@
+/*
+ * visualizer/app.h - numbat-sim's visualized modes: --gui (a window that runs the
+ * image live, with the controls of docs/visualizer.md) and --screenshot FILE (run,
+ * then draw the same window offscreen into a PNG). Partners: app.c (the window and
+ * its event loop), session.c (the run), render.c (the drawing), sim/main.c.
+ */
+#ifndef VIS_APP_H
+#define VIS_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../sim/board.h"
+
+typedef struct vis_app_options {
+    bool gui;               /* --gui */
+    const char *screenshot; /* --screenshot FILE */
+    uint64_t at;            /* --at N: instructions run before the screenshot (0: to the end) */
+    float scale;            /* --scale F: text and chrome size (1 by default) */
+    const char *image_path; /* for the window title */
+} vis_app_options_t;
+
+/* Exit statuses beyond the guest's own (as in sim/main.c). */
+#define VIS_EXIT_NO_WINDOW 2 /* SDL could not open a window, or the PNG could not be written */
+
+/*
+ * Runs `image` with the board options `base` (console and trace feed are replaced)
+ * in the mode the options ask for. Returns the process exit status: 0 after the
+ * screenshot is written or the window is closed, VIS_EXIT_NO_WINDOW on failure.
+ */
+int vis_app_main(const vis_app_options_t *options, const sim_options_t *base,
+                 const elf_image_t *image);
+
+#endif

@@ -1,0 +1,323 @@
+/*
+ * visualizer/describe.c - labels and names for caps, slots, threads and events, all
+ * read from the model's public fields and the cap-word layout of
+ * docs/trace-format.md. Partner: describe.h.
+ */
+#include "describe.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Frame cap word 1 (docs/trace-format.md): size [1:0], device [2], rights [6:3]. */
+static unsigned frame_size_bits(uint32_t w1)
+{
+    static const unsigned bits[4] = {12, 16, 20, 24};
+    return bits[w1 & 3u];
+}
+
+static uint32_t frame_rights(uint32_t w1)
+{
+    return (w1 >> 3) & 0xFu;
+}
+
+uint64_t vis_cap_object_bytes(const vis_cap_t *c)
+{
+    switch (vis_cap_type(c->w0)) {
+    case TRACE_CAP_UNTYPED: return 1ull << vis_untyped_size_bits(c->w1);
+    case TRACE_CAP_ENDPOINT:
+    case TRACE_CAP_NOTIFICATION: return 16;
+    case TRACE_CAP_CNODE: return (uint64_t)VIS_SLOT_BYTES << vis_cnode_radix(c->w1);
+    case TRACE_CAP_THREAD: return 1024;
+    case TRACE_CAP_FRAME: return 1ull << frame_size_bits(c->w1);
+    case TRACE_CAP_PAGE_TABLE: return 1024;
+    case TRACE_CAP_PAGE_DIRECTORY: return 16384;
+    default: return 0;
+    }
+}
+
+bool vis_cap_rights_of(const vis_cap_t *c, uint32_t *rights)
+{
+    switch (vis_cap_type(c->w0)) {
+    case TRACE_CAP_ENDPOINT:
+    case TRACE_CAP_NOTIFICATION: *rights = vis_cap_rights(c->w1); return true;
+    case TRACE_CAP_FRAME: *rights = frame_rights(c->w1); return true;
+    default: return false;
+    }
+}
+
+bool vis_cap_badged(const vis_cap_t *c, uint32_t *badge)
+{
+    unsigned type = vis_cap_type(c->w0);
+    if (type != TRACE_CAP_ENDPOINT && type != TRACE_CAP_NOTIFICATION)
+        return false;
+    *badge = vis_cap_badge(c->w1);
+    return *badge != 0;
+}
+
+void vis_thread_label(const vis_model_t *m, uint32_t tcb, char *out, size_t len)
+{
+    const vis_thread_t *t = vis_model_thread(m, tcb);
+    if (t && t->name[0])
+        snprintf(out, len, "%s", t->name);
+    else
+        snprintf(out, len, "tcb %08x", tcb);
+}
+
+void vis_cap_label(const vis_model_t *m, const vis_cap_t *c, char *out, size_t len)
+{
+    unsigned type = vis_cap_type(c->w0);
+    uint32_t addr = vis_cap_addr(c->w0);
+    char extra[40] = "";
+    if (type == TRACE_CAP_UNTYPED || type == TRACE_CAP_FRAME) {
+        vis_size_label(vis_cap_object_bytes(c), extra, sizeof(extra));
+        if (type == TRACE_CAP_UNTYPED && vis_untyped_device(c->w1))
+            strncat(extra, " device", sizeof(extra) - strlen(extra) - 1);
+    } else if (type == TRACE_CAP_CNODE) {
+        snprintf(extra, sizeof(extra), "%u slots", 1u << vis_cnode_radix(c->w1));
+    } else if (type == TRACE_CAP_THREAD) {
+        const vis_thread_t *t = vis_model_thread(m, addr);
+        if (t && t->name[0])
+            snprintf(extra, sizeof(extra), "%s", t->name);
+    }
+    bool has_addr = type != TRACE_CAP_IRQ_CONTROL && type != TRACE_CAP_DOMAIN &&
+                    type != TRACE_CAP_ASID_CONTROL && type != TRACE_CAP_NULL;
+    if (has_addr)
+        snprintf(out, len, "%s %08x%s%s", vis_cap_type_name(type), addr, extra[0] ? " " : "",
+                 extra);
+    else
+        snprintf(out, len, "%s", vis_cap_type_name(type));
+}
+
+/* Does the CNode cap c name an object holding slot? */
+static bool cnode_holds(const vis_cap_t *c, uint32_t slot)
+{
+    if (vis_cap_type(c->w0) != TRACE_CAP_CNODE)
+        return false;
+    uint64_t base = vis_cap_addr(c->w0);
+    return slot >= base && slot < base + vis_cap_object_bytes(c);
+}
+
+const vis_cap_t *vis_slot_home(const vis_model_t *m, uint32_t slot, uint32_t *index,
+                               uint32_t *tcb)
+{
+    *tcb = 0;
+    for (size_t i = 0; i < m->cap_count; i++)
+        if (cnode_holds(&m->caps[i], slot)) {
+            *index = (slot - vis_cap_addr(m->caps[i].w0)) / VIS_SLOT_BYTES;
+            return &m->caps[i];
+        }
+    for (size_t i = 0; i < m->thread_count; i++) {
+        uint32_t base = m->threads[i].tcb;
+        if (slot >= base && slot < base + VIS_TCB_SLOTS * VIS_SLOT_BYTES) {
+            *tcb = base;
+            *index = (slot - base) / VIS_SLOT_BYTES;
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+const vis_cap_t *vis_thread_cspace(const vis_model_t *m, uint32_t tcb)
+{
+    const vis_cap_t *c = vis_model_cap_at(m, tcb);
+    return c && vis_cap_type(c->w0) == TRACE_CAP_CNODE ? c : NULL;
+}
+
+/* The CNode most slot names are relative to: the running (or first) thread's CSpace. */
+static uint32_t home_cnode(const vis_model_t *m)
+{
+    const vis_cap_t *c = vis_thread_cspace(m, m->current_tcb);
+    if (!c && m->thread_count)
+        c = vis_thread_cspace(m, m->threads[0].tcb);
+    return c ? vis_cap_addr(c->w0) : 0;
+}
+
+void vis_slot_name(const vis_model_t *m, uint32_t slot, char *out, size_t len)
+{
+    static const char *const tcb_slots[VIS_TCB_SLOTS] = {"cspace", "vspace", "ipcbuf"};
+    uint32_t index, tcb;
+    const vis_cap_t *cnode = vis_slot_home(m, slot, &index, &tcb);
+    if (cnode && vis_cap_addr(cnode->w0) == home_cnode(m)) {
+        snprintf(out, len, "[%u]", index);
+    } else if (cnode) {
+        snprintf(out, len, "CNode %08x [%u]", vis_cap_addr(cnode->w0), index);
+    } else if (tcb) {
+        char name[32];
+        vis_thread_label(m, tcb, name, sizeof(name));
+        snprintf(out, len, "%s.%s", name, tcb_slots[index]);
+    } else {
+        snprintf(out, len, "slot %08x", slot);
+    }
+}
+
+unsigned vis_object_cap_type(uint32_t object_type)
+{
+    /* seL4's numbering on ARM: generic types, the page directory, then the pages. */
+    static const unsigned map[] = {
+        TRACE_CAP_UNTYPED, TRACE_CAP_THREAD, TRACE_CAP_ENDPOINT, TRACE_CAP_NOTIFICATION,
+        TRACE_CAP_CNODE, TRACE_CAP_PAGE_DIRECTORY, TRACE_CAP_FRAME, TRACE_CAP_FRAME,
+        TRACE_CAP_FRAME, TRACE_CAP_FRAME, TRACE_CAP_PAGE_TABLE,
+    };
+    return object_type < sizeof(map) / sizeof(map[0]) ? map[object_type] : TRACE_CAP_NULL;
+}
+
+const char *vis_cause_name(uint32_t cause)
+{
+    static const char *const names[] = {
+        "?", "boot", "retype", "copy", "mint", "move", "mutate", "rotate", "delete",
+        "revoke", "TCB configure", "IPC transfer",
+    };
+    return cause < sizeof(names) / sizeof(names[0]) ? names[cause] : "?";
+}
+
+const char *vis_thread_state_name(uint32_t state)
+{
+    static const char *const names[] = {"inactive", "runnable", "blocked"};
+    return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
+}
+
+const char *vis_syscall_name(int32_t number)
+{
+    static const char *const names[] = {
+        NULL, "Call", "ReplyRecv", "Send", "NBSend", "Recv", "Reply", "Yield", "NBRecv",
+        "DebugPutChar", "DebugDumpScheduler", "DebugHalt", "DebugCapIdentify",
+        "DebugSnapshot", "DebugNameThread",
+    };
+    int32_t i = -number; /* seL4's system call numbers are negative */
+    return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
+}
+
+void vis_entry_label(uint32_t cause, uint32_t detail, char *out, size_t len)
+{
+    switch (cause) {
+    case TRACE_ENTRY_SYSCALL:
+        snprintf(out, len, "syscall %s", vis_syscall_name((int32_t)detail));
+        break;
+    case TRACE_ENTRY_INTERRUPT: snprintf(out, len, "interrupt %u", detail); break;
+    case TRACE_ENTRY_FAULT: snprintf(out, len, "fault (kind %u)", detail); break;
+    default: snprintf(out, len, "none yet"); break;
+    }
+}
+
+void vis_size_label(uint64_t bytes, char *out, size_t len)
+{
+    static const char *const units[] = {"B", "KiB", "MiB", "GiB"};
+    unsigned u = 0;
+    while (u < 3 && bytes >= 1024 && bytes % 1024 == 0) {
+        bytes /= 1024;
+        u++;
+    }
+    snprintf(out, len, "%llu %s", (unsigned long long)bytes, units[u]);
+}
+
+void vis_count_label(uint64_t n, char *out, size_t len)
+{
+    char digits[32];
+    int d = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < d && o + 2 < len; i++) {
+        if (i > 0 && (d - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+void vis_rights_label(uint32_t rights, char *out, size_t len)
+{
+    static const char *const letters[] = {"R", "W", "G", "GR"};
+    static const uint32_t bits[] = {0x2, 0x1, 0x4, 0x8}; /* read, write, grant, grant-reply */
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < 4 && n + 4 < len; i++)
+        if (rights & bits[i])
+            n += (size_t)snprintf(out + n, len - n, "%s%s", n ? " " : "", letters[i]);
+    if (!n)
+        snprintf(out, len, "none");
+}
+
+/* Cap events: what went where, and why. */
+static void cap_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
+{
+    const uint32_t *w = r->words;
+    unsigned type = trace_record_type(r);
+    char label[96], where[48], to[48];
+    /* The cap words sit after one slot, or two for a move. */
+    vis_cap_t cap = {.slot = w[1], .w0 = w[type == TRACE_CAP_MOVE ? 3 : 2],
+                     .w1 = w[type == TRACE_CAP_MOVE ? 4 : 3]};
+    vis_cap_label(m, &cap, label, sizeof(label));
+    vis_slot_name(m, w[1], where, sizeof(where));
+    const char *name = trace_event_name(type);
+    if (type == TRACE_CAP_INSERT)
+        snprintf(out, len, "%s: %s into %s by %s", name, label, where, vis_cause_name(w[6]));
+    else if (type == TRACE_CAP_DELETE)
+        snprintf(out, len, "%s: %s from %s by %s", name, label, where, vis_cause_name(w[4]));
+    else if (type == TRACE_CAP_MOVE) {
+        vis_slot_name(m, w[2], to, sizeof(to));
+        snprintf(out, len, "%s: %s from %s to %s by %s", name, label, where, to, vis_cause_name(w[5]));
+    } else
+        snprintf(out, len, "%s: %s in %s", name, label, where);
+}
+
+static void thread_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
+{
+    const uint32_t *w = r->words;
+    unsigned type = trace_record_type(r);
+    char a[32], b[48];
+    vis_thread_label(m, type == TRACE_KERNEL_ENTRY ? w[3] : w[1], a, sizeof(a));
+    const char *name = trace_event_name(type);
+    switch (type) {
+    case TRACE_KERNEL_ENTRY:
+        vis_entry_label(w[1], w[2], b, sizeof(b));
+        snprintf(out, len, "%s: %s from %s at pc %08x", name, b, a, w[4]);
+        break;
+    case TRACE_KERNEL_EXIT: snprintf(out, len, "%s: back to %s", name, a); break;
+    case TRACE_SWITCH:
+        vis_thread_label(m, w[2], b, sizeof(b));
+        snprintf(out, len, "%s: %s → %s", name, w[1] ? a : "none", b);
+        break;
+    case TRACE_THREAD_STATE: snprintf(out, len, "%s: %s is %s", name, a, vis_thread_state_name(w[2])); break;
+    case TRACE_THREAD_PRIORITY:
+        snprintf(out, len, "%s: %s priority %u, MCP %u", name, a, w[2], w[3]);
+        break;
+    default: snprintf(out, len, "%s: %s", name, a); break;
+    }
+}
+
+void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
+{
+    unsigned type = trace_record_type(r);
+    const uint32_t *w = r->words;
+    char where[48];
+    switch (type) {
+    case TRACE_CAP_INSERT: case TRACE_CAP_DELETE: case TRACE_CAP_MOVE: case TRACE_CAP_UPDATE:
+        cap_event_label(m, r, out, len);
+        return;
+    case TRACE_KERNEL_ENTRY: case TRACE_KERNEL_EXIT: case TRACE_SWITCH: case TRACE_THREAD_STATE:
+    case TRACE_THREAD_PRIORITY: case TRACE_THREAD_NAME:
+        thread_event_label(m, r, out, len);
+        return;
+    case TRACE_OBJECT_CREATE:
+        vis_slot_name(m, w[4], where, sizeof(where));
+        snprintf(out, len, "object-create: %s at %08x%s%s",
+                 vis_cap_type_name(vis_object_cap_type(w[1])), w[2], w[4] ? " from untyped in " : " at boot",
+                 w[4] ? where : "");
+        return;
+    case TRACE_OBJECT_DELETE:
+        snprintf(out, len, "object-delete: %s at %08x", vis_cap_type_name(w[1]), w[2]);
+        return;
+    case TRACE_REVOKE_BEGIN: case TRACE_REVOKE_END:
+        vis_slot_name(m, w[1], where, sizeof(where));
+        snprintf(out, len, "%s: the children of %s", trace_event_name(type), where);
+        return;
+    default: {
+        /* Anything else as numbat-trace prints it, less the instruction count. */
+        char raw[200];
+        trace_format(r, raw, sizeof(raw));
+        const char *p = raw;
+        while (*p == ' ' || (*p >= '0' && *p <= '9'))
+            p++;
+        snprintf(out, len, "%s", p);
+    }
+    }
+}

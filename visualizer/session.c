@@ -1,0 +1,257 @@
+/*
+ * visualizer/session.c - running the board for the visualizer. The board calls
+ * on_trace_event for each kernel event as it is emitted; the event is recorded,
+ * applied to the live model, and, when it is one the user asked to stop at, the
+ * board is told to end its slice at the current instruction count, so the CPU stops
+ * at the end of the block that emitted it. Going back replays the recording into a
+ * second model. Partners: session.h, sim/board.h (sim_board_resume, _stop_at),
+ * app.c.
+ */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <capstone/capstone.h>
+
+static void console_put(void *ctx, uint8_t byte)
+{
+    vis_session_t *s = ctx;
+    if (s->echo) {
+        putchar(byte);
+        if (byte == '\n')
+            fflush(stdout);
+    }
+    if (s->console_len + 1 >= s->console_capacity) {
+        size_t cap = s->console_capacity ? s->console_capacity * 2 : 4096;
+        char *bigger = realloc(s->console, cap);
+        if (!bigger)
+            return; /* the pane misses output; the run goes on */
+        s->console = bigger;
+        s->console_capacity = cap;
+    }
+    s->console[s->console_len++] = (char)byte;
+    s->console[s->console_len] = '\0';
+}
+
+static bool wanted(vis_stop_on_t stop_on, unsigned type)
+{
+    bool entry_exit = type == TRACE_KERNEL_ENTRY || type == TRACE_KERNEL_EXIT;
+    switch (stop_on) {
+    case VIS_STOP_ANY_EVENT: return true;
+    case VIS_STOP_ENTRY_EXIT: return entry_exit;
+    case VIS_STOP_CHANGE: return !entry_exit && type != TRACE_IRQ;
+    default: return false;
+    }
+}
+
+static bool record(vis_session_t *s, uint64_t icount, const uint32_t *words, unsigned count)
+{
+    if (s->count == s->capacity) {
+        size_t cap = s->capacity ? s->capacity * 2 : 1024;
+        trace_record_t *r = realloc(s->records, cap * sizeof(*r));
+        if (r)
+            s->records = r;
+        uint32_t *ms = r ? realloc(s->event_ms, cap * sizeof(*ms)) : NULL;
+        if (!ms) {
+            s->out_of_memory = true;
+            return false;
+        }
+        s->event_ms = ms;
+        s->capacity = cap;
+    }
+    trace_record_t *rec = &s->records[s->count];
+    memset(rec, 0, sizeof(*rec));
+    rec->icount = icount;
+    rec->count = count;
+    memcpy(rec->words, words, count * sizeof(uint32_t));
+    s->event_ms[s->count++] = s->clock_ms ? s->clock_ms() : 0;
+    return true;
+}
+
+/* The board's trace feed (sim_options_t.trace_event). */
+static void on_trace_event(void *ctx, uint64_t icount, const uint32_t *words, unsigned count)
+{
+    vis_session_t *s = ctx;
+    if (!record(s, icount, words, count))
+        return;
+    vis_model_apply(&s->live, &s->records[s->count - 1]);
+    if (!s->stop_hit && wanted(s->stop_on, TRACE_HEADER_TYPE(words[0]))) {
+        s->stop_hit = true;
+        sim_board_stop_at(s->board, icount);
+    }
+}
+
+/* GUI input must never block the window: waiting becomes polling. */
+static const sim_input_t *wrapped_input;
+
+static int poll_without_waiting(void *ctx, bool wait)
+{
+    (void)wait;
+    return wrapped_input->poll(ctx, false);
+}
+
+int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
+                      char *err, size_t err_len)
+{
+    bool echo = s->echo;
+    uint32_t (*clock_ms)(void) = s->clock_ms;
+    memset(s, 0, sizeof(*s));
+    s->echo = echo;
+    s->clock_ms = clock_ms;
+    s->image = image;
+    s->options = *base;
+    s->options.console = (sim_chardev_t){console_put, s};
+    s->options.trace_event = on_trace_event;
+    s->options.trace_event_ctx = s;
+    if (base->input.poll) {
+        wrapped_input = &base->input;
+        s->options.input.poll = poll_without_waiting;
+    }
+    vis_model_init(&s->live);
+    vis_model_init(&s->past);
+    s->board = sim_board_create(&s->options, err, err_len);
+    if (!s->board)
+        return -1;
+    if (sim_board_load(s->board, image, err, err_len) != 0) {
+        sim_board_destroy(s->board);
+        s->board = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+void vis_session_end(vis_session_t *s)
+{
+    sim_board_destroy(s->board);
+    vis_model_free(&s->live);
+    vis_model_free(&s->past);
+    free(s->records);
+    free(s->event_ms);
+    free(s->console);
+    memset(s, 0, sizeof(*s));
+}
+
+static bool budget_spent(void *ctx)
+{
+    vis_session_t *s = ctx;
+    return s->stop_hit || sim_board_icount(s->board) >= s->stop_icount;
+}
+
+static void note_stop(vis_session_t *s, sim_stop_t why)
+{
+    if (why == SIM_STOP_EXITED) {
+        s->ended = true;
+        s->result = sim_board_result(s->board);
+    }
+    s->last_stop = why;
+}
+
+bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
+{
+    if (s->ended)
+        return false;
+    s->stop_on = stop_on;
+    s->stop_hit = false;
+    s->stop_icount = sim_board_icount(s->board) + budget;
+    sim_board_stop_at(s->board, s->stop_icount);
+    note_stop(s, sim_board_resume(s->board, false, budget_spent, s));
+    sim_board_stop_at(s->board, 0);
+    s->stop_on = VIS_STOP_NEVER;
+    return s->stop_hit;
+}
+
+void vis_session_step(vis_session_t *s)
+{
+    if (s->ended)
+        return;
+    /* A stop point in the past would end every slice before its first instruction. */
+    sim_board_stop_at(s->board, 0);
+    note_stop(s, sim_board_resume(s->board, true, NULL, NULL));
+}
+
+const char *vis_session_status(const vis_session_t *s, char *buf, size_t len)
+{
+    if (s->ended) {
+        const sim_result_t *r = &s->result;
+        if (r->kind == SIM_EXIT_HALT)
+            snprintf(buf, len, "the guest halted (status %u)", r->status & 0xFF);
+        else
+            snprintf(buf, len, "ended: %s", r->reason);
+        return buf;
+    }
+    if (s->last_stop == SIM_STOP_BREAKPOINT) {
+        snprintf(buf, len, "breakpoint at %08x", sim_board_pc(s->board));
+        return buf;
+    }
+    return NULL;
+}
+
+const vis_model_t *vis_session_model_at(vis_session_t *s, size_t events)
+{
+    if (events >= s->count)
+        return &s->live;
+    if (events < s->past_events) {
+        vis_model_free(&s->past);
+        vis_model_init(&s->past);
+        s->past_events = 0;
+    }
+    while (s->past_events < events)
+        vis_model_apply(&s->past, &s->records[s->past_events++]);
+    return &s->past;
+}
+
+/* The registers as the crash report prints them, less its heading line. */
+static void refresh_registers(vis_session_t *s)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return;
+    sim_board_report(s->board, f);
+    fclose(f);
+    const char *body = strchr(text, '\n');
+    snprintf(s->registers, sizeof(s->registers), "%s", body ? body + 1 : text);
+    free(text);
+}
+
+/* The symbol that contains pc, if the image has one (the kernel's; user programs are
+ * linked apart and their symbols are not in the image). */
+static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
+{
+    uint32_t offset = 0;
+    const elf_symbol_t *sym = elf_image_symbol_at(s->image, pc, &offset);
+    if (sym && (offset < sym->size || (sym->size == 0 && offset < 256)))
+        snprintf(out, len, "%s+0x%x:\n", sym->name, offset);
+    else
+        snprintf(out, len, "%08x (no symbol: user code)\n", pc);
+}
+
+void vis_session_refresh_text(vis_session_t *s)
+{
+    refresh_registers(s);
+    uint32_t pc = sim_board_pc(s->board);
+    size_t used = 0;
+    code_heading(s, pc, s->code, sizeof(s->code));
+    used = strlen(s->code);
+    csh cs;
+    if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &cs) != CS_ERR_OK)
+        return;
+    for (uint32_t a = pc - 16; a != pc + 24 && used < sizeof(s->code) - 96; a += 4) {
+        uint8_t bytes[4] = {0};
+        cs_insn *insn = NULL;
+        bool ok = sim_board_read_virt(s->board, a, bytes, 4);
+        size_t n = ok ? cs_disasm(cs, bytes, 4, a, 1, &insn) : 0;
+        char raw[16];
+        snprintf(raw, sizeof(raw), ok ? "0x%02x%02x%02x%02x" : "(unmapped)", bytes[3], bytes[2],
+                 bytes[1], bytes[0]);
+        used += (size_t)snprintf(s->code + used, sizeof(s->code) - used, "%c %08x  %s %s\n",
+                                 a == pc ? '>' : ' ', a, n ? insn->mnemonic : ok ? ".word" : "",
+                                 n ? insn->op_str : raw);
+        if (n)
+            cs_free(insn, n);
+    }
+    cs_close(&cs);
+}

@@ -1,0 +1,75 @@
+/*
+ * visualizer/session.h - a visualized run: the board, every trace event it emitted
+ * (the recording), the model fed live from them, a model replayed to any earlier
+ * event, the console output, and the text of the code and registers panes.
+ * Drives the board only through sim/board.h. Partners: session.c, app.c.
+ */
+#ifndef VIS_SESSION_H
+#define VIS_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../sim/board.h"
+#include "model.h"
+
+/* Which trace events end a vis_session_run early. */
+typedef enum vis_stop_on {
+    VIS_STOP_NEVER,
+    VIS_STOP_ANY_EVENT,   /* e: the next trace event of any kind */
+    VIS_STOP_ENTRY_EXIT,  /* n: the next kernel entry or exit */
+    VIS_STOP_CHANGE,      /* paced running: the next event that changes caps, objects or threads */
+} vis_stop_on_t;
+
+typedef struct vis_session {
+    const elf_image_t *image;
+    sim_options_t options;
+    sim_board_t *board;
+    bool ended;              /* the run is over: result says how */
+    sim_stop_t last_stop;    /* why the last run or step returned */
+    sim_result_t result;
+    /* The recording; event_ms[i] is when event i arrived (SDL ticks, 0 headless). */
+    trace_record_t *records;
+    uint32_t *event_ms;
+    size_t count, capacity;
+    bool out_of_memory;      /* events were dropped: the model is incomplete */
+    vis_model_t live;        /* every recorded event applied */
+    vis_model_t past;        /* the first past_events events applied (going back) */
+    size_t past_events;
+    /* Stopping on events. */
+    vis_stop_on_t stop_on;
+    bool stop_hit;
+    uint64_t stop_icount;    /* the current run's instruction budget ends here */
+    uint32_t (*clock_ms)(void); /* for event_ms; NULL headless */
+    /* UART0 output, and whether it is copied to stdout too. */
+    char *console;
+    size_t console_len, console_capacity;
+    bool echo;
+    /* The code and registers panes. */
+    char code[2048];
+    char registers[1024];
+} vis_session_t;
+
+/*
+ * Creates the board for `image` with `base` options plus the visualizer's console
+ * capture and trace feed. Returns 0, or -1 with a one-line reason in err.
+ */
+int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
+                      char *err, size_t err_len);
+void vis_session_end(vis_session_t *s);
+
+/* Runs up to `budget` instructions, or less when an event matching stop_on arrives
+ * (the CPU then stops at the end of that event's block). Returns true on such a stop. */
+bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on);
+/* Runs exactly one instruction (and any exception entry it causes). */
+void vis_session_step(vis_session_t *s);
+/* The run's end or a breakpoint: a one-line description for the status, or NULL. */
+const char *vis_session_status(const vis_session_t *s, char *buf, size_t len);
+
+/* The model after the first `events` recorded events (count: the live one). */
+const vis_model_t *vis_session_model_at(vis_session_t *s, size_t events);
+/* Reads the registers and disassembles around the PC into code and registers. */
+void vis_session_refresh_text(vis_session_t *s);
+
+#endif
