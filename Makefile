@@ -74,6 +74,14 @@ $(BUILD)/host/%.o: %.c
 
 -include $(SIM_OBJ:.o=.d)
 
+# vis-bench: the visualizer's replay and drawing speed (make bench).
+VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c \
+    $(filter-out visualizer/app.c visualizer/session.c,$(wildcard visualizer/*.c)))
+$(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(HOST_CC) -o $@ $^ $(SIM_LIBS)
+
 # ---- images ---------------------------------------------------------------------
 # Each image is built by mk/image.mk; it tracks its own dependencies.
 images:
@@ -123,6 +131,8 @@ bench: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-baseline
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/kernel-paths
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/cap-churn
+	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench
 	@tools/bench.sh
 
 clean:

@@ -10,6 +10,12 @@
 #include "thread.h"
 
 uint32_t trace_cause;
+bool trace_enabled;
+
+void trace_init(void)
+{
+    trace_enabled = arch_trace_enabled();
+}
 
 static uint32_t addr(const void *p)
 {
@@ -19,8 +25,6 @@ static uint32_t addr(const void *p)
 /* Emits header + payload; the payload is at most TRACE_MAX_WORDS - 1 words. */
 static void emit(enum trace_event type, const uint32_t *payload, unsigned n)
 {
-    if (!arch_trace_enabled())
-        return;
     uint32_t words[TRACE_MAX_WORDS];
     kassert(n < TRACE_MAX_WORDS);
     words[0] = TRACE_HEADER(type, n + 1);
@@ -29,10 +33,13 @@ static void emit(enum trace_event type, const uint32_t *payload, unsigned n)
     arch_trace_emit(words, n + 1);
 }
 
-#define EMIT(type, ...)                                            \
-    do {                                                           \
-        const uint32_t payload_[] = {__VA_ARGS__};                 \
-        emit(type, payload_, sizeof(payload_) / sizeof(uint32_t)); \
+/* Nothing is computed unless someone listens: the check comes first. */
+#define EMIT(type, ...)                                                \
+    do {                                                               \
+        if (!trace_enabled)                                            \
+            break;                                                     \
+        const uint32_t payload_[] = {__VA_ARGS__};                     \
+        emit(type, payload_, sizeof(payload_) / sizeof(uint32_t));     \
     } while (0)
 
 void trace_boot(uint32_t ram_base, uint32_t ram_size)
@@ -72,7 +79,7 @@ static const cte_t *cdt_parent(const cte_t *slot)
 void trace_cap_insert(const cte_t *slot, const cte_t *source)
 {
     (void)source;
-    if (!arch_trace_enabled())
+    if (!trace_enabled)
         return;
     EMIT(TRACE_CAP_INSERT, addr(slot), slot->cap.words[0], slot->cap.words[1],
          addr(cdt_parent(slot)), flags(slot), trace_cause);

@@ -14,6 +14,9 @@ struct tcb;
 
 /* Set by each operation so CDT changes say why they happened. */
 extern uint32_t trace_cause;
+/* Whether events are emitted at all; decided once at boot by trace_init(). */
+extern bool trace_enabled;
+void trace_init(void);
 
 void trace_boot(uint32_t ram_base, uint32_t ram_size);
 void trace_object_create(uint32_t seL4_type, uint32_t addr, uint32_t size_bits, const cte_t *untyped);

@@ -56,6 +56,20 @@ boot=$("$SIM" --trace u --max-insns 3000000 build/arm-sim/hello.elf 2>&1 >/dev/n
 printf '%-52s %s instructions (includes the 2-tick timer self-test)\n' \
     "boot to first user instruction" "${boot:-?}"
 
+# The visualizer: replaying 100,000 events, drawing, memory; and the simulator's speed
+# with a visualizer session attached (every event fed to the model) against headless.
+trace=$(mktemp)
+"$SIM" --trace-out "$trace" build/arm-sim/cap-churn.elf >/dev/null </dev/null
+build/bin/vis-bench "$trace" 100000
+rm -f "$trace"
+headless_t=$(best_of 3 "$SIM" build/arm-sim/cap-churn.elf)
+shot=$(mktemp --suffix=.png)
+attached_t=$(best_of 3 "$SIM" --screenshot "$shot" build/arm-sim/cap-churn.elf)
+rm -f "$shot"
+printf '%-52s %s s headless, %s s with the visualizer model (%.2fx)\n' \
+    "bench/cap-churn (105,000 events)" "$headless_t" "$attached_t" \
+    "$(echo "$attached_t / $headless_t" | bc -l)"
+
 sim_t=$(best_of 5 "$SIM" build/arm-sim/hello.elf)
 qemu_t=$(best_of 3 "${QEMU[@]}" -kernel build/vexpress-a15/hello.elf)
 printf '%-52s %s s\n' "hello, numbat-sim wall time (best of 5)" "$sim_t"
