@@ -1,14 +1,14 @@
 /*
  * visualizer/app.c - the visualizer window and its event loop, and the headless
  * screenshot. Each frame: handle input, run the board for the frame's share of the
- * chosen speed (or to the event n/e asked for), then draw the model at the cursor.
- * The cursor follows the newest event while live; [ ] and the timeline move it back
- * over the recording (the model is replayed; the CPU does not go back).
+ * speed (or to the event n/e waits for), draw the model at the cursor, which follows
+ * the newest event unless [ ] or the timeline moved it back over the recording.
  * Partners: app.h, session.c (the run), render.c (the drawing), docs/visualizer.md.
  */
 #include "app.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <SDL2/SDL.h>
@@ -23,8 +23,8 @@ static const struct speed {
     uint64_t insns_per_s;
     unsigned changes_per_s;
 } speeds[] = {
-    {"1 change/s", 0, 1},       {"4 changes/s", 0, 4},      {"100k insn/s", 100000, 0},
-    {"1M insn/s", 1000000, 0},  {"10M insn/s", 10000000, 0}, {"full speed", 0, 0},
+    {"1 change/s", 0, 1},      {"4 changes/s", 0, 4},       {"100k insn/s", 100000, 0},
+    {"1M insn/s", 1000000, 0}, {"10M insn/s", 10000000, 0}, {"full speed", 0, 0},
 };
 #define SPEEDS (int)(sizeof(speeds) / sizeof(speeds[0]))
 #define DEFAULT_SPEED 3
@@ -39,11 +39,11 @@ typedef struct app {
     SDL_Renderer *renderer;
     vis_fonts_t *fonts;
     bool running, live, quit;
-    vis_stop_on_t pending;   /* n or e, until its event comes */
-    bool waiting_change;     /* paced speeds: running to the next change */
+    vis_stop_on_t pending; /* n or e, until its event comes */
+    bool waiting_change;   /* paced speeds: running to the next change */
     uint32_t pace_ms;
     int speed;
-    size_t cursor;           /* events applied to the model shown */
+    size_t cursor; /* events applied to the model shown */
     bool panning, scrubbing;
     int drag_x, drag_y;
     uint32_t breakpoints[MAX_BREAKPOINTS];
@@ -198,7 +198,7 @@ static void zoom(app_t *a, float factor)
 static void rescale(app_t *a, float delta)
 {
     float s = delta ? a->ui.scale + delta : 1.0f;
-    a->ui.scale = s < 0.75f ? 0.75f : s > 2.5f ? 2.5f : s;
+    a->ui.scale = s < 0.75f ? 0.75f : s > 3.0f ? 3.0f : s;
 }
 
 static void press_button(app_t *a, vis_button_t b)
@@ -229,11 +229,20 @@ static void on_key(app_t *a, const SDL_Keysym *k)
     case SDLK_RIGHTBRACKET: move_cursor(a, +1); break;
     case SDLK_COMMA: change_speed(a, -1); break;
     case SDLK_PERIOD: change_speed(a, +1); break;
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS:
-        if (ctrl) rescale(a, 0.125f); else zoom(a, 1.2f);
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS:
+        if (ctrl)
+            rescale(a, 0.125f);
+        else
+            zoom(a, 1.2f);
         break;
-    case SDLK_MINUS: case SDLK_KP_MINUS:
-        if (ctrl) rescale(a, -0.125f); else zoom(a, 1 / 1.2f);
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        if (ctrl)
+            rescale(a, -0.125f);
+        else
+            zoom(a, 1 / 1.2f);
         break;
     case SDLK_0:
         if (ctrl)
@@ -242,12 +251,16 @@ static void on_key(app_t *a, const SDL_Keysym *k)
         a->ui.pan_x = a->ui.pan_y = 0;
         break;
     case SDLK_x: a->ui.expand_groups = !a->ui.expand_groups; break;
-    case SDLK_TAB: a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT; a->ui.tab_scroll = 0; break;
+    case SDLK_TAB:
+        a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT;
+        a->ui.tab_scroll = 0;
+        break;
     case SDLK_UP: a->ui.pan_y += 60; break;
     case SDLK_DOWN: a->ui.pan_y -= 60; break;
     case SDLK_LEFT: a->ui.pan_x += 60; break;
     case SDLK_RIGHT: a->ui.pan_x -= 60; break;
-    case SDLK_ESCAPE: case SDLK_q: a->quit = true; break;
+    case SDLK_ESCAPE:
+    case SDLK_q: a->quit = true; break;
     default: break;
     }
 }
@@ -297,9 +310,19 @@ static void on_click(app_t *a, int x, int y)
         return;
     switch (h->kind) {
     case VIS_HIT_BUTTON: press_button(a, (vis_button_t)h->value); break;
-    case VIS_HIT_TAB: a->ui.tab = (vis_tab_t)h->value; a->ui.tab_scroll = 0; break;
-    case VIS_HIT_TIMELINE: a->scrubbing = true; scrub(a, h, x); break;
-    case VIS_HIT_TREE: a->panning = true; a->drag_x = x; a->drag_y = y; break;
+    case VIS_HIT_TAB:
+        a->ui.tab = (vis_tab_t)h->value;
+        a->ui.tab_scroll = 0;
+        break;
+    case VIS_HIT_TIMELINE:
+        a->scrubbing = true;
+        scrub(a, h, x);
+        break;
+    case VIS_HIT_TREE:
+        a->panning = true;
+        a->drag_x = x;
+        a->drag_y = y;
+        break;
     case VIS_HIT_TAB_PANE: break;
     default: select_hit(a, h); break;
     }
@@ -307,6 +330,8 @@ static void on_click(app_t *a, int x, int y)
 
 static void on_motion(app_t *a, int x, int y)
 {
+    const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
+    a->ui.hover = h && h->kind == VIS_HIT_CAP ? h->value : 0;
     if (a->panning) {
         a->ui.pan_x += x - a->drag_x;
         a->ui.pan_y += y - a->drag_y;
@@ -325,7 +350,8 @@ static void on_wheel(app_t *a, int wheel_y)
     SDL_GetMouseState(&x, &y);
     to_pixels(a, &x, &y);
     const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
-    if (h && (h->kind == VIS_HIT_TAB_PANE || (h->kind == VIS_HIT_CAP && x >= a->ui.width * 62 / 100)))
+    if (h &&
+        (h->kind == VIS_HIT_TAB_PANE || (h->kind == VIS_HIT_CAP && x >= a->ui.width * 62 / 100)))
         a->ui.tab_scroll -= wheel_y * 3;
     else if (SDL_GetModState() & KMOD_CTRL)
         zoom(a, wheel_y > 0 ? 1.1f : 1 / 1.1f);
@@ -376,7 +402,9 @@ static const vis_model_t *prepare_ui(app_t *a, vis_ui_t *ui)
     vis_session_refresh_text(s);
     ui->code = s->code;
     ui->registers = s->registers;
-    ui->code_note = a->cursor < s->count ? "(live: the CPU does not go back with the model)" : NULL;
+    bool back = a->cursor < s->count;
+    ui->code_note = back ? "(live: the CPU does not go back with the model)" : NULL;
+    ui->cpu_mode = back ? -1 : s->cpu_mode;
     return vis_session_model_at(s, a->cursor);
 }
 
@@ -407,16 +435,32 @@ static void event_loop(app_t *a)
 
 /* ---- entry points ----------------------------------------------------------------- */
 
+/*
+ * SDL falls back to its invisible "offscreen" or "dummy" video driver when there is
+ * no display; a window nobody can see is no window (unless SDL_VIDEODRIVER asked).
+ */
+static bool no_display(void)
+{
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (getenv("SDL_VIDEODRIVER") || !driver)
+        return false;
+    if (strcmp(driver, "offscreen") && strcmp(driver, "dummy"))
+        return false;
+    SDL_SetError("no display (SDL found only its %s video driver)", driver);
+    return true;
+}
+
 static int open_window(app_t *a, const vis_app_options_t *o)
 {
     char title[256], err[256];
     snprintf(title, sizeof(title), "numbat-sim: %s", o->image_path ? o->image_path : "");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 ||
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || no_display() ||
         !(a->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                        VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT,
                                        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI))) {
-        fprintf(stderr, "numbat-sim: --gui: cannot open a window: %s\n"
-                        "(no display? --screenshot FILE draws the window into a PNG without one)\n",
+        fprintf(stderr,
+                "numbat-sim: --gui: cannot open a window: %s\n"
+                "(--screenshot FILE draws the window into a PNG without a display)\n",
                 SDL_GetError());
         return -1;
     }
@@ -517,6 +561,7 @@ static int screenshot(const vis_app_options_t *o, const sim_options_t *base,
     ui.console_len = s.console_len;
     ui.code = s.code;
     ui.registers = s.registers;
+    ui.cpu_mode = s.cpu_mode;
     ui.selected = newest_cap(&s.live);
     int rc = vis_render_png(&s.live, &ui, o->screenshot, err, sizeof(err));
     if (rc != 0)

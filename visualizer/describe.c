@@ -97,8 +97,7 @@ static bool cnode_holds(const vis_cap_t *c, uint32_t slot)
     return slot >= base && slot < base + vis_cap_object_bytes(c);
 }
 
-const vis_cap_t *vis_slot_home(const vis_model_t *m, uint32_t slot, uint32_t *index,
-                               uint32_t *tcb)
+const vis_cap_t *vis_slot_home(const vis_model_t *m, uint32_t slot, uint32_t *index, uint32_t *tcb)
 {
     *tcb = 0;
     for (size_t i = 0; i < m->cap_count; i++)
@@ -154,9 +153,9 @@ unsigned vis_object_cap_type(uint32_t object_type)
 {
     /* seL4's numbering on ARM: generic types, the page directory, then the pages. */
     static const unsigned map[] = {
-        TRACE_CAP_UNTYPED, TRACE_CAP_THREAD, TRACE_CAP_ENDPOINT, TRACE_CAP_NOTIFICATION,
-        TRACE_CAP_CNODE, TRACE_CAP_PAGE_DIRECTORY, TRACE_CAP_FRAME, TRACE_CAP_FRAME,
-        TRACE_CAP_FRAME, TRACE_CAP_FRAME, TRACE_CAP_PAGE_TABLE,
+        TRACE_CAP_UNTYPED, TRACE_CAP_THREAD,         TRACE_CAP_ENDPOINT,   TRACE_CAP_NOTIFICATION,
+        TRACE_CAP_CNODE,   TRACE_CAP_PAGE_DIRECTORY, TRACE_CAP_FRAME,      TRACE_CAP_FRAME,
+        TRACE_CAP_FRAME,   TRACE_CAP_FRAME,          TRACE_CAP_PAGE_TABLE,
     };
     return object_type < sizeof(map) / sizeof(map[0]) ? map[object_type] : TRACE_CAP_NULL;
 }
@@ -164,8 +163,8 @@ unsigned vis_object_cap_type(uint32_t object_type)
 const char *vis_cause_name(uint32_t cause)
 {
     static const char *const names[] = {
-        "?", "boot", "retype", "copy", "mint", "move", "mutate", "rotate", "delete",
-        "revoke", "TCB configure", "IPC transfer",
+        "?",      "boot",   "retype", "copy",   "mint",          "move",
+        "mutate", "rotate", "delete", "revoke", "TCB configure", "IPC transfer",
     };
     return cause < sizeof(names) / sizeof(names[0]) ? names[cause] : "?";
 }
@@ -179,9 +178,21 @@ const char *vis_thread_state_name(uint32_t state)
 const char *vis_syscall_name(int32_t number)
 {
     static const char *const names[] = {
-        NULL, "Call", "ReplyRecv", "Send", "NBSend", "Recv", "Reply", "Yield", "NBRecv",
-        "DebugPutChar", "DebugDumpScheduler", "DebugHalt", "DebugCapIdentify",
-        "DebugSnapshot", "DebugNameThread",
+        NULL,
+        "Call",
+        "ReplyRecv",
+        "Send",
+        "NBSend",
+        "Recv",
+        "Reply",
+        "Yield",
+        "NBRecv",
+        "DebugPutChar",
+        "DebugDumpScheduler",
+        "DebugHalt",
+        "DebugCapIdentify",
+        "DebugSnapshot",
+        "DebugNameThread",
     };
     int32_t i = -number; /* seL4's system call numbers are negative */
     return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
@@ -243,7 +254,8 @@ static void cap_event_label(const vis_model_t *m, const trace_record_t *r, char 
     unsigned type = trace_record_type(r);
     char label[96], where[48], to[48];
     /* The cap words sit after one slot, or two for a move. */
-    vis_cap_t cap = {.slot = w[1], .w0 = w[type == TRACE_CAP_MOVE ? 3 : 2],
+    vis_cap_t cap = {.slot = w[1],
+                     .w0 = w[type == TRACE_CAP_MOVE ? 3 : 2],
                      .w1 = w[type == TRACE_CAP_MOVE ? 4 : 3]};
     vis_cap_label(m, &cap, label, sizeof(label));
     vis_slot_name(m, w[1], where, sizeof(where));
@@ -254,7 +266,8 @@ static void cap_event_label(const vis_model_t *m, const trace_record_t *r, char 
         snprintf(out, len, "%s: %s from %s by %s", name, label, where, vis_cause_name(w[4]));
     else if (type == TRACE_CAP_MOVE) {
         vis_slot_name(m, w[2], to, sizeof(to));
-        snprintf(out, len, "%s: %s from %s to %s by %s", name, label, where, to, vis_cause_name(w[5]));
+        snprintf(out, len, "%s: %s from %s to %s by %s", name, label, where, to,
+                 vis_cause_name(w[5]));
     } else
         snprintf(out, len, "%s: %s in %s", name, label, where);
 }
@@ -276,7 +289,9 @@ static void thread_event_label(const vis_model_t *m, const trace_record_t *r, ch
         vis_thread_label(m, w[2], b, sizeof(b));
         snprintf(out, len, "%s: %s → %s", name, w[1] ? a : "none", b);
         break;
-    case TRACE_THREAD_STATE: snprintf(out, len, "%s: %s is %s", name, a, vis_thread_state_name(w[2])); break;
+    case TRACE_THREAD_STATE:
+        snprintf(out, len, "%s: %s is %s", name, a, vis_thread_state_name(w[2]));
+        break;
     case TRACE_THREAD_PRIORITY:
         snprintf(out, len, "%s: %s priority %u, MCP %u", name, a, w[2], w[3]);
         break;
@@ -290,23 +305,27 @@ void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, s
     const uint32_t *w = r->words;
     char where[48];
     switch (type) {
-    case TRACE_CAP_INSERT: case TRACE_CAP_DELETE: case TRACE_CAP_MOVE: case TRACE_CAP_UPDATE:
-        cap_event_label(m, r, out, len);
-        return;
-    case TRACE_KERNEL_ENTRY: case TRACE_KERNEL_EXIT: case TRACE_SWITCH: case TRACE_THREAD_STATE:
-    case TRACE_THREAD_PRIORITY: case TRACE_THREAD_NAME:
-        thread_event_label(m, r, out, len);
-        return;
+    case TRACE_CAP_INSERT:
+    case TRACE_CAP_DELETE:
+    case TRACE_CAP_MOVE:
+    case TRACE_CAP_UPDATE: cap_event_label(m, r, out, len); return;
+    case TRACE_KERNEL_ENTRY:
+    case TRACE_KERNEL_EXIT:
+    case TRACE_SWITCH:
+    case TRACE_THREAD_STATE:
+    case TRACE_THREAD_PRIORITY:
+    case TRACE_THREAD_NAME: thread_event_label(m, r, out, len); return;
     case TRACE_OBJECT_CREATE:
         vis_slot_name(m, w[4], where, sizeof(where));
         snprintf(out, len, "object-create: %s at %08x%s%s",
-                 vis_cap_type_name(vis_object_cap_type(w[1])), w[2], w[4] ? " from untyped in " : " at boot",
-                 w[4] ? where : "");
+                 vis_cap_type_name(vis_object_cap_type(w[1])), w[2],
+                 w[4] ? " from untyped in " : " at boot", w[4] ? where : "");
         return;
     case TRACE_OBJECT_DELETE:
         snprintf(out, len, "object-delete: %s at %08x", vis_cap_type_name(w[1]), w[2]);
         return;
-    case TRACE_REVOKE_BEGIN: case TRACE_REVOKE_END:
+    case TRACE_REVOKE_BEGIN:
+    case TRACE_REVOKE_END:
         vis_slot_name(m, w[1], where, sizeof(where));
         snprintf(out, len, "%s: the children of %s", trace_event_name(type), where);
         return;

@@ -31,8 +31,7 @@ uint64_t vis_cap_object_bytes(const vis_cap_t *c);
  * The CNode cap (or thread) whose object holds `slot`, and the slot's index in it.
  * Returns the CNode cap or NULL; a TCB's slots give NULL and *tcb set instead.
  */
-const vis_cap_t *vis_slot_home(const vis_model_t *m, uint32_t slot, uint32_t *index,
-                               uint32_t *tcb);
+const vis_cap_t *vis_slot_home(const vis_model_t *m, uint32_t slot, uint32_t *index, uint32_t *tcb);
 /* "[97]" in the CNode of the running thread's CSpace, "CNode e0048000 [3]" in another,
  * "rootserver.cspace" in a TCB, or the bare address. */
 void vis_slot_name(const vis_model_t *m, uint32_t slot, char *out, size_t len);

@@ -81,8 +81,7 @@ int vis_tag_width(const vis_ctx_t *c, int px, const char *text)
     return vis_text_width(c->f, VIS_FACE_BOLD, px, text) + 2 * (px / 3);
 }
 
-int vis_tag(const vis_ctx_t *c, int x, int y, int px, SDL_Color bg, SDL_Color fg,
-            const char *text)
+int vis_tag(const vis_ctx_t *c, int x, int y, int px, SDL_Color bg, SDL_Color fg, const char *text)
 {
     int w = vis_tag_width(c, px, text), h = vis_line_height(c->f, VIS_FACE_BOLD, px);
     vis_fill(c, (SDL_Rect){x, y, w, h}, bg);
@@ -143,6 +142,8 @@ static bool structural(const vis_ui_t *ui, size_t i)
 /* Headless: 1 for the newest change, falling over the last few structural events. */
 static float recency_by_events(const vis_ctx_t *c, uint32_t event)
 {
+    if (event < c->recent_from)
+        return 0; /* known old: no need to count the events since */
     unsigned age = 0;
     for (uint32_t i = event + 1; i < c->m->events && age <= VIS_RECENT_EVENTS; i++)
         age += structural(c->ui, i);
@@ -167,6 +168,14 @@ float vis_recency(const vis_ctx_t *c, uint32_t event)
 uint32_t vis_recent_from(const vis_ctx_t *c)
 {
     uint32_t e = c->m->events;
+    if (!c->ui->event_ms || c->ui->record_count < e) {
+        /* Back over the events while fewer than VIS_RECENT_EVENTS structural ones
+         * follow: the same rule as recency_by_events, in one pass. */
+        unsigned age = 0;
+        for (; e > 0 && age < VIS_RECENT_EVENTS; e--)
+            age += structural(c->ui, e - 1);
+        return e;
+    }
     /* Bounded: at full speed thousands of events can be "recent"; those are enough. */
     for (unsigned seen = 0; e > 0 && seen < 4096; seen++, e--)
         if (vis_recency(c, e - 1) <= 0)

@@ -18,13 +18,19 @@ typedef struct vis_ctx {
     vis_fonts_t *f;
     const vis_model_t *m;
     vis_ui_t *ui;
-    float s;          /* ui->scale */
+    float s; /* ui->scale */
     vis_panes_t panes;
-    SDL_Rect clip;    /* the pane being drawn: click regions are cut to it */
+    SDL_Rect clip;        /* the pane being drawn: click regions are cut to it */
+    uint32_t recent_from; /* vis_recent_from, computed once a frame */
 } vis_ctx_t;
 
 /* Text sizes in pixels at scale 1; nothing is smaller than 14 (VISUALIZER.md). */
-enum { VIS_PX_SMALL = 14, VIS_PX_BODY = 15, VIS_PX_TITLE = 16, VIS_PX_BIG = 22 };
+enum {
+    VIS_PX_SMALL = 14,
+    VIS_PX_BODY = 15,
+    VIS_PX_TITLE = 16,
+    VIS_PX_BIG = 22
+};
 
 #define VIS_RGB(r, g, b) ((SDL_Color){(r), (g), (b), 255})
 /* The theme: light, for projectors in lit rooms. */
@@ -50,8 +56,7 @@ void vis_fill(const vis_ctx_t *c, SDL_Rect r, SDL_Color color);
 void vis_outline(const vis_ctx_t *c, SDL_Rect r, int thickness, SDL_Color color);
 void vis_dashed(const vis_ctx_t *c, SDL_Rect r, int thickness, SDL_Color color);
 /* A small filled tag with bold text of px pixels (badges, rights); returns its width. */
-int vis_tag(const vis_ctx_t *c, int x, int y, int px, SDL_Color bg, SDL_Color fg,
-            const char *text);
+int vis_tag(const vis_ctx_t *c, int x, int y, int px, SDL_Color bg, SDL_Color fg, const char *text);
 int vis_tag_width(const vis_ctx_t *c, int px, const char *text);
 /* A type's colour square followed by its name; returns the width used. */
 int vis_swatch(const vis_ctx_t *c, int x, int y, unsigned cap_type, const char *name);
@@ -65,7 +70,7 @@ void vis_add_hit(vis_ctx_t *c, SDL_Rect r, vis_hit_kind_t kind, uint32_t value);
 
 /* How recently the event happened, 1 (just now) fading to 0: the highlight's strength. */
 float vis_recency(const vis_ctx_t *c, uint32_t event);
-/* The oldest event index whose recency is still above 0 (for the tree's parameters). */
+/* The oldest event whose recency is still above 0; vis_render keeps it in the context. */
 uint32_t vis_recent_from(const vis_ctx_t *c);
 
 #endif

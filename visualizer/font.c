@@ -19,7 +19,9 @@
 #define MAX_PX 200
 
 static const char *const face_files[VIS_FACE_COUNT] = {
-    "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf",
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSansMono.ttf",
 };
 
 typedef struct sized_font {
@@ -121,8 +123,8 @@ static uint32_t text_hash(vis_face_t face, int px, uint32_t rgba, const char *te
 }
 
 /* The cached texture of a string, rendering it on a miss; NULL for empty text. */
-static const cached_text_t *text_entry(vis_fonts_t *f, vis_face_t face, int px,
-                                       SDL_Color color, const char *text)
+static const cached_text_t *text_entry(vis_fonts_t *f, vis_face_t face, int px, SDL_Color color,
+                                       const char *text)
 {
     if (!text || !*text)
         return NULL;
@@ -175,8 +177,7 @@ int vis_line_height(vis_fonts_t *f, vis_face_t face, int px)
 }
 
 /* Bytes of the longest UTF-8 prefix of text that, followed by "…", fits max_w. */
-static size_t fitting_prefix(vis_fonts_t *f, vis_face_t face, int px, const char *text,
-                             int max_w)
+static size_t fitting_prefix(vis_fonts_t *f, vis_face_t face, int px, const char *text, int max_w)
 {
     size_t lo = 0, hi = strlen(text);
     char buf[512];
@@ -198,8 +199,8 @@ static size_t fitting_prefix(vis_fonts_t *f, vis_face_t face, int px, const char
     return lo;
 }
 
-int vis_text_fit(vis_fonts_t *f, vis_face_t face, int px, SDL_Color color, int x, int y,
-                 int max_w, const char *text)
+int vis_text_fit(vis_fonts_t *f, vis_face_t face, int px, SDL_Color color, int x, int y, int max_w,
+                 const char *text)
 {
     if (max_w <= 0 || !text)
         return 0;

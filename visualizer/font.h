@@ -41,7 +41,7 @@ int vis_line_height(vis_fonts_t *f, vis_face_t face, int px);
  * Like vis_text, but cut to at most max_w pixels, ending in "…" when it was cut.
  * Returns the width drawn.
  */
-int vis_text_fit(vis_fonts_t *f, vis_face_t face, int px, SDL_Color color, int x, int y,
-                 int max_w, const char *text);
+int vis_text_fit(vis_fonts_t *f, vis_face_t face, int px, SDL_Color color, int x, int y, int max_w,
+                 const char *text);
 
 #endif

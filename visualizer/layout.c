@@ -1,10 +1,8 @@
 /*
- * visualizer/layout.c - pane rectangles and the derivation tree's outline layout.
- * The tree is an outline rather than a top-down tidy tree because caps are labelled
- * with words: rows keep every label readable, and a new cap only pushes the rows
- * below it down by one, so nothing jumps sideways. Runs of childless sibling caps
- * (the boot's dozens of free untyped regions, the image's frames) fold into one row.
- * Partner: layout.h.
+ * visualizer/layout.c - pane rectangles and the derivation tree's outline layout: an
+ * outline, not a top-down tree, because caps are labelled with words; a new cap only
+ * pushes the rows below it down, so nothing jumps sideways. Runs of childless root
+ * caps (the boot's untyped regions, the image's frames) fold into one row. Partner: layout.h.
  */
 #include "layout.h"
 
@@ -144,8 +142,11 @@ static void add_siblings(builder_t *b, const item_t *items, size_t n, int parent
 
 static void add_subtree(builder_t *b, const item_t *it, int parent, int depth)
 {
-    vis_node_t node = {.kind = it->ghost ? VIS_NODE_GHOST : VIS_NODE_CAP, .cap = *it->cap,
-                       .died = it->ghost ? it->ghost->died : 0, .parent = parent, .depth = depth};
+    vis_node_t node = {.kind = it->ghost ? VIS_NODE_GHOST : VIS_NODE_CAP,
+                       .cap = *it->cap,
+                       .died = it->ghost ? it->ghost->died : 0,
+                       .parent = parent,
+                       .depth = depth};
     int self = add_node(b, &node);
     if (self < 0 || it->ghost)
         return; /* a ghost's children were handed to its parent by the model */
@@ -163,9 +164,12 @@ static void add_siblings(builder_t *b, const item_t *items, size_t n, int parent
             while (j < n && foldable(b, &items[j]) && same_run(items[i].cap, items[j].cap))
                 j++;
         if (j - i >= VIS_GROUP_MIN) {
-            vis_node_t g = {.kind = VIS_NODE_GROUP, .cap = *items[i].cap,
-                            .last_slot = items[j - 1].cap->slot, .members = (unsigned)(j - i),
-                            .parent = parent, .depth = depth};
+            vis_node_t g = {.kind = VIS_NODE_GROUP,
+                            .cap = *items[i].cap,
+                            .last_slot = items[j - 1].cap->slot,
+                            .members = (unsigned)(j - i),
+                            .parent = parent,
+                            .depth = depth};
             for (size_t k = i; k < j; k++)
                 g.newest = items[k].cap->born > g.newest ? items[k].cap->born : g.newest;
             add_node(b, &g);

@@ -31,28 +31,28 @@ typedef enum vis_node_kind {
 
 typedef struct vis_node {
     vis_node_kind_t kind;
-    vis_cap_t cap;       /* the cap; a group's first member */
-    uint32_t died;       /* ghosts: the event that removed it */
-    uint32_t last_slot;  /* groups: the last member's slot */
-    unsigned members;    /* groups: how many caps */
-    uint32_t newest;     /* groups: the latest event that put one of them in place */
-    int parent;          /* index of the parent node, -1 for a root */
+    vis_cap_t cap;      /* the cap; a group's first member */
+    uint32_t died;      /* ghosts: the event that removed it */
+    uint32_t last_slot; /* groups: the last member's slot */
+    unsigned members;   /* groups: how many caps */
+    uint32_t newest;    /* groups: the latest event that put one of them in place */
+    int parent;         /* index of the parent node, -1 for a root */
     int depth;
-    int block, row;      /* column block, and row within it */
+    int block, row; /* column block, and row within it */
 } vis_node_t;
 
 typedef struct vis_tree {
     vis_node_t *nodes;
     size_t count, capacity;
-    int blocks;          /* column blocks used */
-    int max_depth;       /* deepest node, for the block width */
+    int blocks;    /* column blocks used */
+    int max_depth; /* deepest node, for the block width */
 } vis_tree_t;
 
 typedef struct vis_tree_params {
-    int rows_per_block;  /* rows that fit the pane; a taller subtree overflows */
-    bool expand_groups;  /* never fold runs */
-    uint32_t keep_slot;  /* never folded (the selection), 0 for none */
-    uint32_t ghosts_from;/* ghosts that died at or after this event are shown */
+    int rows_per_block;   /* rows that fit the pane; a taller subtree overflows */
+    bool expand_groups;   /* never fold runs */
+    uint32_t keep_slot;   /* never folded (the selection), 0 for none */
+    uint32_t ghosts_from; /* ghosts that died at or after this event are shown */
 } vis_tree_params_t;
 
 /* Runs shorter than this stay unfolded: folding two rows into one saves little. */

@@ -30,6 +30,7 @@ void vis_ui_init(vis_ui_t *ui, int width, int height)
     ui->tab = VIS_TAB_CSPACES;
     ui->status = "paused";
     ui->speed = "";
+    ui->cpu_mode = -1;
 }
 
 void vis_ui_free(vis_ui_t *ui)
@@ -53,7 +54,8 @@ static int button(vis_ctx_t *c, int x, int y, vis_button_t id, const char *label
     vis_outline(c, r, 1, VIS_COLOR_BORDER);
     vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + pad, y + vis_px(c, 4), label);
     if (key)
-        vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x + pad + lw + gap, y + vis_px(c, 4), key);
+        vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x + pad + lw + gap, y + vis_px(c, 4),
+                 key);
     vis_add_hit(c, r, VIS_HIT_BUTTON, id);
     return x + r.w + vis_px(c, 6);
 }
@@ -67,7 +69,8 @@ static int fact(vis_ctx_t *c, int x, int y, const char *key, const char *value, 
     return x + vis_px(c, 26);
 }
 
-static void toolbar_counter(vis_ctx_t *c, SDL_Rect bar)
+/* The instruction count at the right end; returns its left edge. */
+static int toolbar_counter(vis_ctx_t *c, SDL_Rect bar)
 {
     char count[32];
     vis_count_label(c->ui->icount, count, sizeof(count));
@@ -78,6 +81,7 @@ static void toolbar_counter(vis_ctx_t *c, SDL_Rect bar)
     int lw = vis_text_width(c->f, VIS_FACE_SANS, px, "instructions");
     vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, right - w - lw - vis_px(c, 10),
              bar.y + vis_px(c, 11), "instructions");
+    return right - w - lw - vis_px(c, 20);
 }
 
 /* Before the first kernel exit the kernel is still booting: no entry was traced,
@@ -103,8 +107,13 @@ static void toolbar_state(vis_ctx_t *c, SDL_Rect bar, int y)
         snprintf(thread, sizeof(thread), "none yet");
     vis_entry_label(m->last_entry_cause, m->last_entry_detail, entry, sizeof(entry));
     x = fact(c, x, y, "thread", thread, VIS_COLOR_TEXT);
-    bool boot = booting(c->ui), kernel = m->in_kernel || boot;
-    x = fact(c, x, y, "mode", boot ? "kernel (booting)" : kernel ? "kernel" : "user",
+    /* The CPU knows best; the trace says only what the last entry or exit was. */
+    bool boot = booting(c->ui),
+         kernel = c->ui->cpu_mode >= 0 ? c->ui->cpu_mode : m->in_kernel || boot;
+    x = fact(c, x, y, "mode",
+             boot     ? "kernel (booting)"
+             : kernel ? "kernel"
+                      : "user",
              kernel ? VIS_RGB(0xC6, 0x28, 0x28) : VIS_RGB(0x2E, 0x7D, 0x32));
     x = fact(c, x, y, "last kernel entry", entry, VIS_COLOR_TEXT);
     fact(c, x, y, "", c->ui->status ? c->ui->status : "", VIS_RGB(0x15, 0x65, 0xC0));
@@ -112,7 +121,8 @@ static void toolbar_state(vis_ctx_t *c, SDL_Rect bar, int y)
     vis_count_label(c->ui->record_count, b, sizeof(b));
     snprintf(events, sizeof(events), "event %s of %s", a, b);
     int px = vis_px(c, VIS_PX_BODY), w = vis_text_width(c->f, VIS_FACE_SANS, px, events);
-    vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, bar.x + bar.w - w - vis_px(c, 14), y, events);
+    vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, bar.x + bar.w - w - vis_px(c, 14), y,
+             events);
 }
 
 static void draw_toolbar(vis_ctx_t *c)
@@ -120,6 +130,10 @@ static void draw_toolbar(vis_ctx_t *c)
     SDL_Rect bar = c->panes.toolbar;
     int y = vis_begin_pane(c, bar, NULL) - vis_px(c, 4);
     int x = bar.x + vis_px(c, 10);
+    /* The count always shows; on a narrow window the buttons are cut short instead. */
+    SDL_Rect buttons = {bar.x, bar.y, toolbar_counter(c, bar) - bar.x, bar.h};
+    c->clip = buttons;
+    SDL_RenderSetClipRect(c->r, &buttons);
     x = button(c, x, y, VIS_BUTTON_RUN, c->ui->running ? "❚❚ pause" : "▶ run", "space");
     x = button(c, x, y, VIS_BUTTON_STEP, "step", "s");
     x = button(c, x, y, VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "n");
@@ -130,16 +144,23 @@ static void draw_toolbar(vis_ctx_t *c)
     x = button(c, x, y, VIS_BUTTON_SLOWER, "slower", ",");
     int px = vis_px(c, VIS_PX_BODY);
     x += vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + vis_px(c, 4), y + vis_px(c, 4),
-                  c->ui->speed && c->ui->speed[0] ? c->ui->speed : "–") + vis_px(c, 14);
+                  c->ui->speed && c->ui->speed[0] ? c->ui->speed : "–") +
+         vis_px(c, 14);
     button(c, x, y, VIS_BUTTON_FASTER, "faster", ".");
-    toolbar_counter(c, bar);
+    c->clip = bar;
+    SDL_RenderSetClipRect(c->r, &bar);
     toolbar_state(c, bar, y + vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 16));
     vis_end_pane(c);
 }
 
 /* ---- timeline --------------------------------------------------------------------- */
 
-enum { LANE_CAPS, LANE_THREADS, LANE_KERNEL, LANES };
+enum {
+    LANE_CAPS,
+    LANE_THREADS,
+    LANE_KERNEL,
+    LANES
+};
 
 /* Which lane an event goes in and its colour there. */
 static int event_lane(const trace_record_t *r, SDL_Color *color)
@@ -150,7 +171,8 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
     case TRACE_CAP_MOVE:
     case TRACE_CAP_DELETE:
     case TRACE_CAP_UPDATE:
-        *color = type == TRACE_CAP_DELETE ? VIS_COLOR_GHOST : vis_type_color(vis_cap_type(r->words[2]));
+        *color =
+            type == TRACE_CAP_DELETE ? VIS_COLOR_GHOST : vis_type_color(vis_cap_type(r->words[2]));
         if (type == TRACE_CAP_MOVE)
             *color = vis_type_color(vis_cap_type(r->words[3]));
         return LANE_CAPS;
@@ -160,19 +182,14 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
     case TRACE_OBJECT_DELETE:
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
-    case TRACE_CAP_SWAP:
-        *color = VIS_COLOR_GHOST;
-        return LANE_CAPS;
+    case TRACE_CAP_SWAP: *color = VIS_COLOR_GHOST; return LANE_CAPS;
     case TRACE_KERNEL_ENTRY:
-        *color = r->words[1] == TRACE_ENTRY_SYSCALL ? VIS_RGB(0x60, 0x7D, 0x8B) : VIS_RGB(0xC6, 0x28, 0x28);
+        *color = r->words[1] == TRACE_ENTRY_SYSCALL ? VIS_RGB(0x60, 0x7D, 0x8B)
+                                                    : VIS_RGB(0xC6, 0x28, 0x28);
         return LANE_KERNEL;
     case TRACE_KERNEL_EXIT:
-    case TRACE_IRQ:
-        *color = VIS_RGB(0xB0, 0xBE, 0xC5);
-        return LANE_KERNEL;
-    default:
-        *color = vis_type_color(TRACE_CAP_THREAD);
-        return LANE_THREADS;
+    case TRACE_IRQ: *color = VIS_RGB(0xB0, 0xBE, 0xC5); return LANE_KERNEL;
+    default: *color = vis_type_color(TRACE_CAP_THREAD); return LANE_THREADS;
     }
 }
 
@@ -217,7 +234,8 @@ static void timeline_ticks(vis_ctx_t *c, SDL_Rect strip)
         for (int x = 0; x < strip.w; x++) {
             SDL_Color color = cols[(size_t)lane * strip.w + x];
             if (color.a)
-                vis_fill(c, (SDL_Rect){strip.x + x, strip.y + lane * lane_h + 1, 1, lane_h - 2}, color);
+                vis_fill(c, (SDL_Rect){strip.x + x, strip.y + lane * lane_h + 1, 1, lane_h - 2},
+                         color);
         }
     free(cols);
 }
@@ -237,8 +255,8 @@ static void draw_timeline(vis_ctx_t *c)
     for (int l = 0; l < LANES; l++) {
         vis_fill(c, (SDL_Rect){strip.x, strip.y + l * lane_h, strip.w, lane_h - 1},
                  l % 2 ? VIS_COLOR_PANE : VIS_COLOR_BUTTON);
-        vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x, strip.y + l * lane_h + (lane_h - line) / 2,
-                 lanes[l]);
+        vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x,
+                 strip.y + l * lane_h + (lane_h - line) / 2, lanes[l]);
     }
     timeline_ticks(c, strip);
     size_t n = c->ui->record_count;
@@ -257,7 +275,8 @@ static void draw_timeline(vis_ctx_t *c)
 
 /* Draws up to max_lines lines of text from `first`; lines starting with '>' are the
  * current one (the PC), drawn bold on a tint. */
-static void text_lines(vis_ctx_t *c, int x, int y, int w, int max_lines, const char *text, size_t len)
+static void text_lines(vis_ctx_t *c, int x, int y, int w, int max_lines, const char *text,
+                       size_t len)
 {
     int px = vis_px(c, VIS_PX_BODY), line = vis_line_height(c->f, VIS_FACE_MONO, px);
     char buf[256];
@@ -273,8 +292,10 @@ static void text_lines(vis_ctx_t *c, int x, int y, int w, int max_lines, const c
         buf[n] = '\0';
         bool current = buf[0] == '>';
         if (current)
-            vis_fill(c, (SDL_Rect){x - vis_px(c, 4), y, w + vis_px(c, 4), line}, VIS_RGB(0xFF, 0xF3, 0xC4));
-        vis_text_fit(c->f, current ? VIS_FACE_BOLD : VIS_FACE_MONO, px, VIS_COLOR_TEXT, x, y, w, buf);
+            vis_fill(c, (SDL_Rect){x - vis_px(c, 4), y, w + vis_px(c, 4), line},
+                     VIS_RGB(0xFF, 0xF3, 0xC4));
+        vis_text_fit(c->f, current ? VIS_FACE_BOLD : VIS_FACE_MONO, px, VIS_COLOR_TEXT, x, y, w,
+                     buf);
         y += line;
         at = end + 1;
     }
@@ -295,7 +316,8 @@ static void draw_console(vis_ctx_t *c)
     for (int n = 0; start > 0; start--)
         if (text[start - 1] == '\n' && ++n == lines)
             break;
-    text_lines(c, pane.x + vis_px(c, 12), y, pane.w - vis_px(c, 24), lines, text + start, len - start);
+    text_lines(c, pane.x + vis_px(c, 12), y, pane.w - vis_px(c, 24), lines, text + start,
+               len - start);
     vis_end_pane(c);
 }
 
@@ -312,7 +334,8 @@ static void draw_code(vis_ctx_t *c)
     const char *code = c->ui->code ? c->ui->code : "";
     const char *regs = c->ui->registers ? c->ui->registers : "";
     text_lines(c, x, y, split - vis_px(c, 20), lines, code, strlen(code));
-    vis_fill(c, (SDL_Rect){pane.x + split, y, 1, pane.y + pane.h - y - vis_px(c, 8)}, VIS_COLOR_BORDER);
+    vis_fill(c, (SDL_Rect){pane.x + split, y, 1, pane.y + pane.h - y - vis_px(c, 8)},
+             VIS_COLOR_BORDER);
     text_lines(c, pane.x + split + vis_px(c, 12), y, pane.w - split - vis_px(c, 24), lines, regs,
                strlen(regs));
     vis_end_pane(c);
@@ -325,6 +348,7 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
     vis_ctx_t c = {.r = r, .f = fonts, .m = m, .ui = ui, .s = ui->scale};
     vis_layout_panes(ui->width, ui->height, ui->scale, &c.panes);
     c.clip = (SDL_Rect){0, 0, ui->width, ui->height};
+    c.recent_from = vis_recent_from(&c);
     ui->hit_count = 0;
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_RenderSetClipRect(r, NULL);
@@ -351,7 +375,8 @@ const vis_hit_t *vis_hit_at(const vis_ui_t *ui, int x, int y)
 
 SDL_Surface *vis_render_surface(const vis_model_t *m, vis_ui_t *ui, char *err, size_t err_len)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ui->width, ui->height, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s =
+        SDL_CreateRGBSurfaceWithFormat(0, ui->width, ui->height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = s ? SDL_CreateSoftwareRenderer(s) : NULL;
     vis_fonts_t *fonts = r ? vis_fonts_open(r, err, err_len) : NULL;
     if (!fonts) {

@@ -69,38 +69,41 @@ typedef struct vis_node_pos {
 typedef struct vis_ui {
     /* The window and the view. */
     int width, height;
-    float scale;          /* all text and chrome; 1 at the default size */
-    float zoom;           /* the derivation tree only */
-    int pan_x, pan_y;     /* the tree's offset in pixels */
-    bool expand_groups;   /* show every cap of folded runs */
-    bool animate;         /* ease tree nodes to new places (the live window) */
+    float scale;        /* all text and chrome; 1 at the default size */
+    float zoom;         /* the derivation tree only */
+    int pan_x, pan_y;   /* the tree's offset in pixels */
+    bool expand_groups; /* show every cap of folded runs */
+    bool animate;       /* ease tree nodes to new places (the live window) */
     vis_tab_t tab;
-    int tab_scroll;       /* rows scrolled in the tab pane */
-    uint32_t followed;    /* the selection the tab pane last scrolled to, and in which tab */
+    int tab_scroll;    /* rows scrolled in the tab pane */
+    uint32_t followed; /* the selection the tab pane last scrolled to, and in which tab */
     vis_tab_t followed_tab;
     /* The selection: a cap, a folded run, or a thread. */
     uint32_t selected;
     uint32_t selected_group;
     uint32_t selected_tcb;
+    uint32_t hover; /* slot of the cap under the mouse, 0: none (outlined; its
+                             details show while nothing is selected) */
     /* The run, for the toolbar. */
     bool running;
-    const char *status;   /* e.g. "paused", "guest halted (status 0)" */
-    const char *speed;    /* e.g. "1M insn/s" */
-    uint64_t icount;      /* the board's instruction count */
+    const char *status; /* e.g. "paused", "guest halted (status 0)" */
+    const char *speed;  /* e.g. "1M insn/s" */
+    uint64_t icount;    /* the board's instruction count */
+    int cpu_mode;       /* the CPU's mode: 0 user, 1 kernel, -1 not known (the model's) */
     /* The recording, for the timeline and for "made by". */
     const trace_record_t *records;
     size_t record_count;
-    size_t cursor;        /* events applied to the model drawn (record_count: live) */
+    size_t cursor; /* events applied to the model drawn (record_count: live) */
     /* Animation. With event_ms NULL (headless) recency counts events instead of time. */
     uint32_t now_ms;
     const uint32_t *event_ms; /* when each recorded event arrived */
     uint32_t cursor_ms;       /* when the cursor last moved while browsing */
     /* Text the simulator fills in. */
-    const char *console;  /* UART0 output so far (the last lines are shown) */
+    const char *console; /* UART0 output so far (the last lines are shown) */
     size_t console_len;
-    const char *code;     /* disassembly lines around the PC */
-    const char *registers;/* register lines */
-    const char *code_note;/* e.g. "registers are live; the model shows event 12" */
+    const char *code;      /* disassembly lines around the PC */
+    const char *registers; /* register lines */
+    const char *code_note; /* e.g. "registers are live; the model shows event 12" */
     /* Written by vis_render: clickable regions, in drawing order (last on top). */
     vis_hit_t hits[VIS_MAX_HITS];
     size_t hit_count;
@@ -122,8 +125,7 @@ const vis_hit_t *vis_hit_at(const vis_ui_t *ui, int x, int y);
  * surface) and writes it as a PNG. Needs no display. Returns 0, or -1 with a
  * one-line reason in err.
  */
-int vis_render_png(const vis_model_t *m, vis_ui_t *ui, const char *path, char *err,
-                   size_t err_len);
+int vis_render_png(const vis_model_t *m, vis_ui_t *ui, const char *path, char *err, size_t err_len);
 /* The same frame into a new RGB surface (tests read its pixels); NULL on failure. */
 SDL_Surface *vis_render_surface(const vis_model_t *m, vis_ui_t *ui, char *err, size_t err_len);
 

@@ -39,14 +39,14 @@ static void cap_title(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)
     if (vis_cap_badged(cap, &value)) {
         snprintf(text, sizeof(text), "badge %u", value);
         x += vis_px(c, 10) + vis_tag(c, x + vis_px(c, 10), ty, tag_px, vis_type_color(type),
-                                      VIS_RGB(0xFF, 0xFF, 0xFF), text);
+                                     VIS_RGB(0xFF, 0xFF, 0xFF), text);
     }
     if (vis_cap_rights_of(cap, &value)) {
         char letters[16];
         vis_rights_label(value, letters, sizeof(letters));
         snprintf(text, sizeof(text), "rights %s", letters);
-        vis_tag(c, x + vis_px(c, 10), ty, tag_px, VIS_RGB(0x45, 0x50, 0x5A), VIS_RGB(0xFF, 0xFF, 0xFF),
-                text);
+        vis_tag(c, x + vis_px(c, 10), ty, tag_px, VIS_RGB(0x45, 0x50, 0x5A),
+                VIS_RGB(0xFF, 0xFF, 0xFF), text);
     }
     *y += line + vis_px(c, 4);
 }
@@ -70,8 +70,8 @@ static void object_line(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *ca
         detail(c, pane, y, "watermark", text);
     } else if (vis_cap_type(cap->w0) == TRACE_CAP_CNODE) {
         snprintf(text, sizeof(text), "%08x, %u slots (radix %u), guard %u of %u bits", addr,
-                 1u << vis_cnode_radix(cap->w1), vis_cnode_radix(cap->w1),
-                 vis_cnode_guard(cap->w1), vis_cnode_guard_size(cap->w1));
+                 1u << vis_cnode_radix(cap->w1), vis_cnode_radix(cap->w1), vis_cnode_guard(cap->w1),
+                 vis_cnode_guard_size(cap->w1));
         detail(c, pane, y, "object", text);
     } else if (bytes) {
         snprintf(text, sizeof(text), "%08x (%s)", addr, size);
@@ -90,10 +90,12 @@ static void made_by(vis_ctx_t *c, const vis_cap_t *cap, char *out, size_t len)
     }
     const trace_record_t *r = &ui->records[cap->born];
     unsigned type = trace_record_type(r);
-    uint32_t cause = type == TRACE_CAP_INSERT ? r->words[6] : type == TRACE_CAP_MOVE ? r->words[5] : 0;
+    uint32_t cause = type == TRACE_CAP_INSERT ? r->words[6]
+                     : type == TRACE_CAP_MOVE ? r->words[5]
+                                              : 0;
     vis_count_label(r->icount, when, sizeof(when));
-    snprintf(out, len, "%s, event %u at instruction %s", cause ? vis_cause_name(cause) : trace_event_name(type),
-             cap->born, when);
+    snprintf(out, len, "%s, event %u at instruction %s",
+             cause ? vis_cause_name(cause) : trace_event_name(type), cap->born, when);
 }
 
 static void family_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)
@@ -131,7 +133,8 @@ static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap
     family_lines(c, pane, &y, cap);
     made_by(c, cap, text, sizeof(text));
     detail(c, pane, &y, "made by", text);
-    snprintf(text, sizeof(text), "%s%s", cap->flags & TRACE_CAPF_REVOCABLE ? "original (revocable)" : "derived copy",
+    snprintf(text, sizeof(text), "%s%s",
+             cap->flags & TRACE_CAPF_REVOCABLE ? "original (revocable)" : "derived copy",
              cap->flags & TRACE_CAPF_FIRST_BADGED ? ", first badged" : "");
     detail(c, pane, &y, "kind", text);
 }
@@ -141,7 +144,8 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     char text[160], label[96];
     int px = vis_px(c, VIS_PX_TITLE + 2);
     vis_thread_label(c->m, t->tcb, label, sizeof(label));
-    snprintf(text, sizeof(text), "thread %s%s", label, t->tcb == c->m->current_tcb ? " (running)" : "");
+    snprintf(text, sizeof(text), "thread %s%s", label,
+             t->tcb == c->m->current_tcb ? " (running)" : "");
     vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, pane.x + vis_px(c, 12), y, text);
     y += vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 4);
     snprintf(text, sizeof(text), "%08x", t->tcb);
@@ -168,12 +172,23 @@ static void group_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *f
     detail(c, pane, &y, "expand", "press x to show each cap of every run");
 }
 
+/* The cap whose details show: the selected one, else the one under the mouse while
+ * nothing at all is selected. 0 for none. */
+static uint32_t shown_cap(const vis_ui_t *ui)
+{
+    if (ui->selected)
+        return ui->selected;
+    if (ui->selected_group || ui->selected_tcb)
+        return 0;
+    return ui->hover;
+}
+
 void vis_draw_details(vis_ctx_t *c)
 {
     SDL_Rect pane = c->panes.details;
     int y = vis_begin_pane(c, pane, "details");
     const vis_ui_t *ui = c->ui;
-    const vis_cap_t *cap = ui->selected ? vis_model_cap_at(c->m, ui->selected) : NULL;
+    const vis_cap_t *cap = vis_model_cap_at(c->m, shown_cap(ui));
     const vis_cap_t *group = ui->selected_group ? vis_model_cap_at(c->m, ui->selected_group) : NULL;
     const vis_thread_t *t = ui->selected_tcb ? vis_model_thread(c->m, ui->selected_tcb) : NULL;
     if (cap)
@@ -194,9 +209,9 @@ typedef struct list {
     vis_ctx_t *c;
     SDL_Rect area;
     int row_h, px;
-    int row;          /* next row to fill, counted from the top of the content */
-    bool measure;     /* a dry run: nothing is drawn, found_row is found */
-    int found_row;    /* the row holding the selected cap, -1 if none */
+    int row;       /* next row to fill, counted from the top of the content */
+    bool measure;  /* a dry run: nothing is drawn, found_row is found */
+    int found_row; /* the row holding the selected cap, -1 if none */
 } list_t;
 
 /* The rectangle of a row, or a zero-height one when it is scrolled out of view. */
@@ -229,8 +244,8 @@ static void tab_bar(vis_ctx_t *c, SDL_Rect pane, int *y)
         vis_outline(c, r, 1, VIS_COLOR_BORDER);
         if (on)
             vis_fill(c, (SDL_Rect){x + 1, *y + h - 1, w - 2, 1}, VIS_COLOR_PANE);
-        vis_text(c->f, on ? VIS_FACE_BOLD : VIS_FACE_SANS, px, on ? VIS_COLOR_TEXT : VIS_COLOR_MUTED,
-                 x + pad, *y + vis_px(c, 5), names[t]);
+        vis_text(c->f, on ? VIS_FACE_BOLD : VIS_FACE_SANS, px,
+                 on ? VIS_COLOR_TEXT : VIS_COLOR_MUTED, x + pad, *y + vis_px(c, 5), names[t]);
         vis_add_hit(c, r, VIS_HIT_TAB, (uint32_t)t);
         x += w + vis_px(c, 4);
     }
@@ -249,14 +264,15 @@ static void slot_cell(list_t *l, SDL_Rect cell, uint32_t index, const vis_cap_t 
     SDL_Rect box = {cell.x, cell.y + 1, cell.w - vis_px(c, 6), cell.h - 2};
     vis_fill(c, box, vis_mix(vis_pastel(type), VIS_RGB(0xFF, 0xE0, 0x82), fresh));
     vis_fill(c, (SDL_Rect){box.x, box.y, vis_px(c, 5), box.h}, vis_type_color(type));
-    if (selected)
-        vis_outline(c, box, vis_px(c, 3), VIS_COLOR_SELECT);
+    if (selected || cap->slot == c->ui->hover)
+        vis_outline(c, box, selected ? vis_px(c, 3) : vis_px(c, 2), VIS_COLOR_SELECT);
     if (vis_cap_badged(cap, &badge))
         snprintf(text, sizeof(text), "%u  %s  badge %u", index, vis_cap_type_name(type), badge);
     else
         snprintf(text, sizeof(text), "%u  %s", index, vis_cap_type_name(type));
     vis_text_fit(c->f, selected ? VIS_FACE_BOLD : VIS_FACE_SANS, l->px, VIS_COLOR_TEXT,
-                 box.x + vis_px(c, 10), box.y + (box.h - vis_line_height(c->f, VIS_FACE_SANS, l->px)) / 2,
+                 box.x + vis_px(c, 10),
+                 box.y + (box.h - vis_line_height(c->f, VIS_FACE_SANS, l->px)) / 2,
                  box.w - vis_px(c, 14), text);
     vis_add_hit(c, box, VIS_HIT_CAP, cap->slot);
 }
@@ -272,7 +288,8 @@ static const vis_thread_t *shares_cspace(const vis_model_t *m, size_t i, uint32_
     return NULL;
 }
 
-static void cspace_header(list_t *l, const vis_thread_t *t, const vis_cap_t *root, const char *shared)
+static void cspace_header(list_t *l, const vis_thread_t *t, const vis_cap_t *root,
+                          const char *shared)
 {
     vis_ctx_t *c = l->c;
     char name[32], text[192];
@@ -288,7 +305,8 @@ static void cspace_header(list_t *l, const vis_thread_t *t, const vis_cap_t *roo
                  vis_cnode_guard_size(root->w1));
     SDL_Rect r = list_row(l, l->area.x + vis_px(c, 10), l->area.w - vis_px(c, 20));
     if (r.h)
-        vis_text_fit(c->f, VIS_FACE_BOLD, l->px, VIS_COLOR_TEXT, r.x, r.y + vis_px(c, 2), r.w, text);
+        vis_text_fit(c->f, VIS_FACE_BOLD, l->px, VIS_COLOR_TEXT, r.x, r.y + vis_px(c, 2), r.w,
+                     text);
 }
 
 /* The occupied slots of one CNode, in a grid of as many columns as fit. */
@@ -374,8 +392,9 @@ static void untyped_row(list_t *l, const vis_cap_t *cap)
     untyped_bar(l, bar, cap);
     const vis_object_t *none[1];
     size_t objects = vis_model_objects_from(c->m, cap->slot, none, 0);
-    snprintf(text, sizeof(text), "%s%zu object%s  %s", vis_untyped_device(cap->w1) ? "device, " : "",
-             objects, objects == 1 ? "" : "s", where);
+    snprintf(text, sizeof(text), "%s%zu object%s  %s",
+             vis_untyped_device(cap->w1) ? "device, " : "", objects, objects == 1 ? "" : "s",
+             where);
     vis_text_fit(c->f, VIS_FACE_SANS, l->px, VIS_COLOR_MUTED, bar.x + bar.w + vis_px(c, 10), ty,
                  r.x + r.w - bar.x - bar.w - vis_px(c, 10), text);
     vis_add_hit(c, r, VIS_HIT_CAP, cap->slot);
@@ -395,7 +414,8 @@ static int by_rank(const void *a, const void *b)
     int rx = untyped_rank(x), ry = untyped_rank(y);
     if (rx != ry)
         return rx - ry;
-    return vis_cap_addr(x->w0) < vis_cap_addr(y->w0) ? -1 : vis_cap_addr(x->w0) > vis_cap_addr(y->w0);
+    return vis_cap_addr(x->w0) < vis_cap_addr(y->w0) ? -1
+                                                     : vis_cap_addr(x->w0) > vis_cap_addr(y->w0);
 }
 
 static void untyped_tab(list_t *l)
@@ -427,13 +447,15 @@ static void threads_tab(list_t *l)
         bool running = t->tcb == m->current_tcb;
         if (t->tcb == c->ui->selected_tcb)
             vis_fill(c, r, VIS_RGB(0xFF, 0xF3, 0xC4));
-        static const SDL_Color state_colors[] = {VIS_RGB(0x9E, 0x9E, 0x9E), VIS_RGB(0x2E, 0x7D, 0x32),
-                                                 VIS_RGB(0xEF, 0x6C, 0x00)};
+        static const SDL_Color state_colors[] = {
+            VIS_RGB(0x9E, 0x9E, 0x9E), VIS_RGB(0x2E, 0x7D, 0x32), VIS_RGB(0xEF, 0x6C, 0x00)};
         int dot = vis_px(c, 12), ty = r.y + vis_px(c, 2);
-        vis_fill(c, (SDL_Rect){r.x, r.y + (r.h - dot) / 2, dot, dot}, state_colors[t->state < 3 ? t->state : 0]);
+        vis_fill(c, (SDL_Rect){r.x, r.y + (r.h - dot) / 2, dot, dot},
+                 state_colors[t->state < 3 ? t->state : 0]);
         vis_thread_label(m, t->tcb, name, sizeof(name));
         snprintf(text, sizeof(text), "%s   %s   priority %u   tcb %08x%s", name,
-                 vis_thread_state_name(t->state), t->priority, t->tcb, running ? "   ◀ running" : "");
+                 vis_thread_state_name(t->state), t->priority, t->tcb,
+                 running ? "   ◀ running" : "");
         vis_text_fit(c->f, running ? VIS_FACE_BOLD : VIS_FACE_SANS, l->px, VIS_COLOR_TEXT,
                      r.x + dot + vis_px(c, 8), ty, r.w - dot - vis_px(c, 8), text);
         vis_add_hit(c, r, VIS_HIT_THREAD, t->tcb);

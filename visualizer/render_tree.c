@@ -15,16 +15,23 @@
 void vis_draw_tree(vis_ctx_t *c);
 
 /* Tree geometry at scale 1 and zoom 1, in pixels. */
-enum { NODE_W = 380, ROW_H = 32, BOX_H = 26, INDENT = 26, BLOCK_GAP = 28, PAD = 10 };
+enum {
+    NODE_W = 400,
+    ROW_H = 32,
+    BOX_H = 26,
+    INDENT = 26,
+    BLOCK_GAP = 28,
+    PAD = 10
+};
 
 typedef struct tree_view {
     vis_ctx_t *c;
     vis_tree_t tree;
-    SDL_Rect area;   /* where nodes go: the pane below its title, above the legend */
-    float unit;      /* pixels per layout pixel: scale times zoom */
-    int block_w;     /* layout pixels */
-    char *related;   /* per node: 2 selected, 1 ancestor or descendant, 0 neither */
-    int selected;    /* node index or -1 */
+    SDL_Rect area; /* where nodes go: the pane below its title, above the legend */
+    float unit;    /* pixels per layout pixel: scale times zoom */
+    int block_w;   /* layout pixels */
+    char *related; /* per node: 2 selected, 1 ancestor or descendant, 0 neither */
+    int selected;  /* node index or -1 */
 } tree_view_t;
 
 static int by_key(const void *a, const void *b)
@@ -93,7 +100,8 @@ static void mark_related(tree_view_t *v)
     for (int p = v->tree.nodes[v->selected].parent; p >= 0; p = v->tree.nodes[p].parent)
         v->related[p] = 1;
     int depth = v->tree.nodes[v->selected].depth;
-    for (size_t i = (size_t)v->selected + 1; i < v->tree.count && v->tree.nodes[i].depth > depth; i++)
+    for (size_t i = (size_t)v->selected + 1; i < v->tree.count && v->tree.nodes[i].depth > depth;
+         i++)
         v->related[i] = 1;
     v->related[v->selected] = 2;
 }
@@ -205,6 +213,8 @@ static void draw_node_box(const tree_view_t *v, size_t i, SDL_Rect box)
     else if (v->related[i])
         vis_outline(c, box, v->related[i] == 2 ? (int)(3 * v->unit) + 1 : (int)(2 * v->unit),
                     VIS_COLOR_SELECT);
+    else if (n->kind == VIS_NODE_CAP && n->cap.slot == c->ui->hover)
+        vis_outline(c, box, (int)(2 * v->unit) + 1, VIS_COLOR_MUTED);
     else
         vis_outline(c, box, 1, vis_mix(vis_type_color(type), VIS_COLOR_TEXT, 0.2f));
     draw_watermark(v, n, box);
@@ -320,7 +330,7 @@ static int draw_legend(vis_ctx_t *c, SDL_Rect pane, int y, bool draw)
 
 static void tree_params(vis_ctx_t *c, const tree_view_t *v, vis_tree_params_t *p)
 {
-    uint32_t recent = vis_recent_from(c);
+    uint32_t recent = c->recent_from;
     *p = (vis_tree_params_t){
         .rows_per_block = v->area.h / vis_px(c, ROW_H),
         .expand_groups = c->ui->expand_groups,
@@ -338,7 +348,8 @@ void vis_draw_tree(vis_ctx_t *c)
     int top = vis_begin_pane(c, pane, title);
     int legend = draw_legend(c, pane, 0, false) + vis_px(c, 16);
     tree_view_t v = {.c = c, .unit = c->s * c->ui->zoom};
-    v.area = (SDL_Rect){pane.x, top + vis_px(c, 4), pane.w, pane.y + pane.h - legend - top - vis_px(c, 8)};
+    v.area = (SDL_Rect){pane.x, top + vis_px(c, 4), pane.w,
+                        pane.y + pane.h - legend - top - vis_px(c, 8)};
     vis_add_hit(c, v.area, VIS_HIT_TREE, 0);
     vis_tree_params_t params;
     tree_params(c, &v, &params);
@@ -356,8 +367,9 @@ void vis_draw_tree(vis_ctx_t *c)
         SDL_RenderSetClipRect(c->r, &c->clip);
     }
     if (!v.tree.count)
-        vis_text(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY), VIS_COLOR_MUTED, v.area.x + vis_px(c, 12),
-                 v.area.y + vis_px(c, 8), "No capabilities yet: the kernel has not made any (press space to run).");
+        vis_text(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY), VIS_COLOR_MUTED,
+                 v.area.x + vis_px(c, 12), v.area.y + vis_px(c, 8),
+                 "No capabilities yet: the kernel has not made any (press space to run).");
     draw_legend(c, pane, pane.y + pane.h - legend + vis_px(c, 8), true);
     free(v.related);
     vis_tree_free(&v.tree);

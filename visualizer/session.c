@@ -1,11 +1,9 @@
 /*
- * visualizer/session.c - running the board for the visualizer. The board calls
- * on_trace_event for each kernel event as it is emitted; the event is recorded,
- * applied to the live model, and, when it is one the user asked to stop at, the
- * board is told to end its slice at the current instruction count, so the CPU stops
- * at the end of the block that emitted it. Going back replays the recording into a
- * second model. Partners: session.h, sim/board.h (sim_board_resume, _stop_at),
- * app.c.
+ * visualizer/session.c - running the board for the visualizer. Each kernel event is
+ * recorded and applied to the live model as it is emitted; one the user waits for
+ * makes the board end its slice there (sim_board_stop_at), so the CPU stops after
+ * that event's block. Going back replays the recording into a second model.
+ * Partners: session.h, sim/board.h, app.c.
  */
 #include "session.h"
 
@@ -214,6 +212,10 @@ static void refresh_registers(vis_session_t *s)
     fclose(f);
     const char *body = strchr(text, '\n');
     snprintf(s->registers, sizeof(s->registers), "%s", body ? body + 1 : text);
+    unsigned cpsr;
+    const char *at = strstr(text, "cpsr ");
+    if (at && sscanf(at, "cpsr %x", &cpsr) == 1)
+        s->cpu_mode = (cpsr & 0x1Fu) != 0x10u; /* 0x10: User mode (ARM DDI 0406C B1.3.1) */
     free(text);
 }
 
@@ -248,7 +250,10 @@ void vis_session_refresh_text(vis_session_t *s)
         snprintf(raw, sizeof(raw), ok ? "0x%02x%02x%02x%02x" : "(unmapped)", bytes[3], bytes[2],
                  bytes[1], bytes[0]);
         used += (size_t)snprintf(s->code + used, sizeof(s->code) - used, "%c %08x  %s %s\n",
-                                 a == pc ? '>' : ' ', a, n ? insn->mnemonic : ok ? ".word" : "",
+                                 a == pc ? '>' : ' ', a,
+                                 n    ? insn->mnemonic
+                                 : ok ? ".word"
+                                      : "",
                                  n ? insn->op_str : raw);
         if (n)
             cs_free(insn, n);

@@ -17,30 +17,30 @@
 /* Which trace events end a vis_session_run early. */
 typedef enum vis_stop_on {
     VIS_STOP_NEVER,
-    VIS_STOP_ANY_EVENT,   /* e: the next trace event of any kind */
-    VIS_STOP_ENTRY_EXIT,  /* n: the next kernel entry or exit */
-    VIS_STOP_CHANGE,      /* paced running: the next event that changes caps, objects or threads */
+    VIS_STOP_ANY_EVENT,  /* e: the next trace event of any kind */
+    VIS_STOP_ENTRY_EXIT, /* n: the next kernel entry or exit */
+    VIS_STOP_CHANGE,     /* paced running: the next event that changes caps, objects or threads */
 } vis_stop_on_t;
 
 typedef struct vis_session {
     const elf_image_t *image;
     sim_options_t options;
     sim_board_t *board;
-    bool ended;              /* the run is over: result says how */
-    sim_stop_t last_stop;    /* why the last run or step returned */
+    bool ended;           /* the run is over: result says how */
+    sim_stop_t last_stop; /* why the last run or step returned */
     sim_result_t result;
     /* The recording; event_ms[i] is when event i arrived (SDL ticks, 0 headless). */
     trace_record_t *records;
     uint32_t *event_ms;
     size_t count, capacity;
-    bool out_of_memory;      /* events were dropped: the model is incomplete */
-    vis_model_t live;        /* every recorded event applied */
-    vis_model_t past;        /* the first past_events events applied (going back) */
+    bool out_of_memory; /* events were dropped: the model is incomplete */
+    vis_model_t live;   /* every recorded event applied */
+    vis_model_t past;   /* the first past_events events applied (going back) */
     size_t past_events;
     /* Stopping on events. */
     vis_stop_on_t stop_on;
     bool stop_hit;
-    uint64_t stop_icount;    /* the current run's instruction budget ends here */
+    uint64_t stop_icount;       /* the current run's instruction budget ends here */
     uint32_t (*clock_ms)(void); /* for event_ms; NULL headless */
     /* UART0 output, and whether it is copied to stdout too. */
     char *console;
@@ -49,11 +49,14 @@ typedef struct vis_session {
     /* The code and registers panes. */
     char code[2048];
     char registers[1024];
+    int cpu_mode; /* from the registers: 0 user, 1 kernel (any other mode) */
 } vis_session_t;
 
 /*
  * Creates the board for `image` with `base` options plus the visualizer's console
- * capture and trace feed. Returns 0, or -1 with a one-line reason in err.
+ * capture and trace feed. The caller sets s->echo and s->clock_ms first (the rest of
+ * *s is cleared); `base` must outlive the session (its terminal input is polled).
+ * Returns 0, or -1 with a one-line reason in err.
  */
 int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
                       char *err, size_t err_len);

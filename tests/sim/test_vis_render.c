@@ -44,10 +44,10 @@ static void event(uint32_t type, unsigned n, const uint32_t *payload)
     vis_model_apply(&m, r);
 }
 
-#define EV(type, ...)                                                    \
-    do {                                                                 \
-        const uint32_t p_[] = {__VA_ARGS__};                             \
-        event(type, sizeof(p_) / sizeof(uint32_t), p_);                  \
+#define EV(type, ...)                                                                              \
+    do {                                                                                           \
+        const uint32_t p_[] = {__VA_ARGS__};                                                       \
+        event(type, sizeof(p_) / sizeof(uint32_t), p_);                                            \
     } while (0)
 
 /* A root CNode with a TCB cap, an untyped with an endpoint retyped from it, a badged
@@ -158,7 +158,8 @@ Test(vis_render, tree_shows_each_cap_type_in_its_colour)
     build_model();
     SDL_Surface *s = draw();
     SDL_Rect tree = tree_nodes_area();
-    const unsigned types[] = {TRACE_CAP_CNODE, TRACE_CAP_THREAD, TRACE_CAP_UNTYPED, TRACE_CAP_ENDPOINT};
+    const unsigned types[] = {TRACE_CAP_CNODE, TRACE_CAP_THREAD, TRACE_CAP_UNTYPED,
+                              TRACE_CAP_ENDPOINT};
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
         cr_expect_gt(count_color(s, tree, vis_type_color(types[i])), 100,
                      "no %s colour in the tree", vis_cap_type_name(types[i]));
@@ -180,7 +181,8 @@ Test(vis_render, newest_cap_glows_and_old_caps_do_not)
 {
     build_model();
     SDL_Surface *fresh = draw();
-    cr_expect_gt(count_color(fresh, tree_nodes_area(), VIS_COLOR_NEW), 100, "the mint does not glow");
+    cr_expect_gt(count_color(fresh, tree_nodes_area(), VIS_COLOR_NEW), 100,
+                 "the mint does not glow");
     SDL_FreeSurface(fresh);
     age_model();
     SDL_Surface *old = draw();
@@ -214,7 +216,8 @@ Test(vis_render, a_cap_can_be_clicked_where_it_is_drawn)
             found = &ui.hits[i];
     }
     cr_assert_not_null(found, "the mint has no click region in the tree");
-    const vis_hit_t *h = vis_hit_at(&ui, found->rect.x + found->rect.w / 2, found->rect.y + found->rect.h / 2);
+    const vis_hit_t *h =
+        vis_hit_at(&ui, found->rect.x + found->rect.w / 2, found->rect.y + found->rect.h / 2);
     cr_assert_not_null(h);
     cr_expect_eq(h->kind, VIS_HIT_CAP);
     cr_expect_eq(h->value, MINT_SLOT);
@@ -274,8 +277,9 @@ Test(vis_render, screenshot_png_has_the_window_size)
 static void add_free_untyped(int n)
 {
     for (int i = 0; i < n; i++)
-        EV(TRACE_CAP_INSERT, FREE_UT_SLOT(i), (0x81000000u + (uint32_t)i * 0x10000u) | TRACE_CAP_UNTYPED,
-           16u, 0, TRACE_CAPF_REVOCABLE, TRACE_CAUSE_BOOT);
+        EV(TRACE_CAP_INSERT, FREE_UT_SLOT(i),
+           (0x81000000u + (uint32_t)i * 0x10000u) | TRACE_CAP_UNTYPED, 16u, 0, TRACE_CAPF_REVOCABLE,
+           TRACE_CAUSE_BOOT);
 }
 
 static size_t count_kind(const vis_tree_t *t, vis_node_kind_t kind)
