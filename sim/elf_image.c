@@ -134,20 +134,16 @@ static void read_symbols(Elf *elf, elf_image_t *image)
         qsort(image->symbols, image->symbol_count, sizeof(elf_symbol_t), compare_symbols);
 }
 
-int elf_image_open(const char *path, elf_image_t *image, char *err, size_t err_len)
+/* Reads image->file (already filled) as an ELF; `name` is for messages. */
+static int parse_loaded(elf_image_t *image, const char *name, char *err, size_t err_len)
 {
-    memset(image, 0, sizeof(*image));
-    if (elf_version(EV_CURRENT) == EV_NONE)
-        return fail(err, err_len, "libelf is out of date");
-    if (read_whole_file(path, image, err, err_len) != 0)
-        return -1;
     Elf *elf = elf_memory((char *)image->file, image->file_size);
     GElf_Ehdr eh;
     int rc = -1;
     if (!elf)
-        fail(err, err_len, "%s: not an ELF file", path);
-    else if (check_header(elf, path, &eh, err, err_len) == 0 &&
-             read_segments(elf, image, path, err, err_len) == 0) {
+        fail(err, err_len, "%s: not an ELF file", name);
+    else if (check_header(elf, name, &eh, err, err_len) == 0 &&
+             read_segments(elf, image, name, err, err_len) == 0) {
         image->entry = physical_entry(image, (uint32_t)eh.e_entry);
         read_symbols(elf, image);
         rc = 0;
@@ -157,6 +153,30 @@ int elf_image_open(const char *path, elf_image_t *image, char *err, size_t err_l
     if (rc != 0)
         elf_image_close(image);
     return rc;
+}
+
+int elf_image_open(const char *path, elf_image_t *image, char *err, size_t err_len)
+{
+    memset(image, 0, sizeof(*image));
+    if (elf_version(EV_CURRENT) == EV_NONE)
+        return fail(err, err_len, "libelf is out of date");
+    if (read_whole_file(path, image, err, err_len) != 0)
+        return -1;
+    return parse_loaded(image, path, err, err_len);
+}
+
+int elf_image_from_memory(const uint8_t *bytes, size_t size, elf_image_t *image, char *err,
+                          size_t err_len)
+{
+    memset(image, 0, sizeof(*image));
+    if (elf_version(EV_CURRENT) == EV_NONE)
+        return fail(err, err_len, "libelf is out of date");
+    image->file = malloc(size ? size : 1);
+    if (!image->file)
+        return fail(err, err_len, "out of memory");
+    memcpy(image->file, bytes, size);
+    image->file_size = size;
+    return parse_loaded(image, "embedded program", err, err_len);
 }
 
 void elf_image_close(elf_image_t *image)

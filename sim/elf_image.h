@@ -40,6 +40,9 @@ typedef struct elf_image {
  * loadable segment. Returns 0, or -1 with a one-line reason in err.
  */
 int elf_image_open(const char *path, elf_image_t *image, char *err, size_t err_len);
+/* The same for an ELF already in memory (copied: the caller's bytes may go). */
+int elf_image_from_memory(const uint8_t *bytes, size_t size, elf_image_t *image, char *err,
+                          size_t err_len);
 void elf_image_close(elf_image_t *image);
 /* The symbol containing or nearest below addr (NULL if none); *offset = addr - symbol. */
 const elf_symbol_t *elf_image_symbol_at(const elf_image_t *image, uint32_t addr, uint32_t *offset);
