@@ -88,8 +88,8 @@ void object_finalise(cap_t cap)
         break;
     case CAP_NOTIFICATION: {
         notification_t *n = cap_ptr(cap);
-        if (n->bound)
-            notification_unbind(n->bound);
+        if (notification_bound(n))
+            notification_unbind(notification_bound(n));
         break;
     }
     default:

@@ -234,10 +234,10 @@ static seL4_Error bind_notification(invocation_t *inv, tcb_t *t, bool bind)
     if (inv->extra_count < 1)
         return seL4_TruncatedMessage;
     if (t->bound_notification || cap_type(n) != CAP_NOTIFICATION ||
-        !(cap_ep_rights(n) & RIGHT_READ) || ((notification_t *)cap_ptr(n))->bound)
+        !(cap_ep_rights(n) & RIGHT_READ) || notification_bound(cap_ptr(n)))
         return seL4_IllegalOperation;
     t->bound_notification = cap_ptr(n);
-    ((notification_t *)cap_ptr(n))->bound = t;
+    notification_set_bound(cap_ptr(n), t);
     return seL4_NoError;
 }
 
