@@ -4,7 +4,7 @@
 #   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential
-#   make bench      the benchmark table
+#   make bench      the benchmark table; make slides renders slides/ to build/slides/
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
 
 PLAT ?= arm-sim
@@ -14,7 +14,8 @@ SIM := $(BUILD)/bin/numbat-sim
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
-.PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench clean help
+.PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench slides \
+    clean help
 .DEFAULT_GOAL := all
 
 all: check-deps sim images
@@ -134,6 +135,15 @@ bench: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/cap-churn
 	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench
 	@tools/bench.sh
+
+# Lecture slides: Markdown in slides/, rendered by pandoc into HTML. dzslides keeps
+# its styles and script inside the page: nothing is fetched, offline or not.
+SLIDES := $(patsubst slides/%.md,$(BUILD)/slides/%.html,$(wildcard slides/*.md))
+slides: $(SLIDES)
+$(BUILD)/slides/%.html: slides/%.md
+	@mkdir -p $(dir $@)
+	@echo "  PANDOC  $<"
+	$(Q)pandoc -t dzslides --standalone -o $@ $<
 
 clean:
 	rm -rf $(BUILD)
