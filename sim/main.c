@@ -15,6 +15,7 @@
 #include "console.h"
 #include "gdbstub.h"
 #include "../visualizer/app.h"
+#include "../visualizer/attach.h"
 #include "../trace/decode.h"
 
 enum exit_status {
@@ -25,6 +26,7 @@ enum exit_status {
 
 static const char usage_text[] =
     "usage: numbat-sim [options] IMAGE.elf\n"
+    "       numbat-sim --attach HOST:PORT [--gui | --screenshot FILE [--at N]]\n"
     "Runs a Numbat kernel image on the simulated arm-sim board (a Cortex-A15 with\n"
     "vexpress-a15 devices). UART0 is this terminal.\n"
     "\n"
@@ -33,6 +35,9 @@ static const char usage_text[] =
     "  --gui             the visualizer window, running the image live (docs/visualizer.md)\n"
     "  --screenshot FILE run, then draw the visualizer window into FILE (PNG), no display\n"
     "  --at N            with --screenshot: stop after N instructions, as --max-insns\n"
+    "                    (with --attach: after N events)\n"
+    "  --attach HOST:PORT follow a kernel's trace stream from QEMU's serial port (UART1\n"
+    "                    on HOST:PORT): print events, or --gui / --screenshot them\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
     "  --mem SIZE        RAM at 0x80000000, e.g. 128M (default), 16M..1G\n"
     "  --max-insns N     stop after N instructions (exit status 4)\n"
@@ -92,19 +97,21 @@ typedef struct cli {
     uint32_t break_addrs[MAX_BREAKS];
     size_t break_count;
     vis_app_options_t vis; /* --gui, --screenshot, --at, --scale */
+    const char *attach;    /* --attach HOST:PORT: no image, no board */
 } cli_t;
 
 static int parse_args(int argc, char **argv, cli_t *cli)
 {
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
            OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP };
-    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE };
+    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_ATTACH };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
         {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
         {"at", required_argument, NULL, OPT_AT},
         {"scale", required_argument, NULL, OPT_SCALE},
+        {"attach", required_argument, NULL, OPT_ATTACH},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
         {"trace", required_argument, NULL, OPT_TRACE},
@@ -122,6 +129,7 @@ static int parse_args(int argc, char **argv, cli_t *cli)
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_HEADLESS: break;
+        case OPT_ATTACH: cli->attach = optarg; break;
         case OPT_GUI: cli->vis.gui = true; break;
         case OPT_SCREENSHOT: cli->vis.screenshot = optarg; break;
         case OPT_AT:
@@ -167,6 +175,14 @@ static int parse_args(int argc, char **argv, cli_t *cli)
         default:
             return usage_error("unknown or incomplete option '%s'", argv[optind - 1]);
         }
+    }
+    if (cli->attach) {
+        if (optind != argc)
+            return usage_error("%s", "--attach takes no image (QEMU runs it)");
+        cli->vis.image_path = cli->attach;
+        if (cli->vis.at && !cli->vis.screenshot)
+            return usage_error("%s", "--at goes with --screenshot");
+        return 0;
     }
     if (optind != argc - 1)
         return usage_error("%s", optind >= argc ? "no image given" : "give exactly one image");
@@ -317,6 +333,8 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &cli);
     if (rc != 0)
         return rc;
+    if (cli.attach)
+        return vis_attach_main(&cli.vis, cli.attach);
     if (cli.trace_log && !(cli.options.trace_file = fopen(cli.trace_log, "w"))) {
         fprintf(stderr, "numbat-sim: --trace-log %s: %s\n", cli.trace_log, strerror(errno));
         return EXIT_USAGE;

@@ -3,7 +3,9 @@
  * screenshot. Each frame: handle input, run the board for the frame's share of the
  * speed (or to the event n/e waits for), draw the model at the cursor, which follows
  * the newest event unless [ ] or the timeline moved it back over the recording.
- * Partners: app.h, session.c (the run), render.c (the drawing), docs/visualizer.md.
+ * Attached to QEMU (--attach) a frame reads the socket instead of running a board.
+ * Partners: app.h, session.c (the run), render.c (the drawing), attach.c,
+ * docs/visualizer.md.
  */
 #include "app.h"
 
@@ -13,6 +15,7 @@
 
 #include <SDL2/SDL.h>
 
+#include "attach.h"
 #include "render.h"
 #include "session.h"
 
@@ -34,6 +37,7 @@ static const struct speed {
 
 typedef struct app {
     vis_session_t s;
+    vis_attach_t *attach; /* --attach: events come from QEMU, there is no board */
     vis_ui_t ui;
     SDL_Window *window;
     SDL_Renderer *renderer;
@@ -88,8 +92,24 @@ static void run_paced(app_t *a, uint32_t dt)
     }
 }
 
+/* Attached: take what QEMU has sent since the last frame. */
+static void follow_frame(app_t *a)
+{
+    vis_attach_read(a->attach, &a->s, 0);
+    if (!a->live)
+        return; /* looking back: the cursor and status stay */
+    a->cursor = a->s.count;
+    snprintf(a->status, sizeof(a->status), "%s %s: %zu events",
+                 a->attach->closed ? "QEMU closed" : "following QEMU at", a->attach->where,
+                 a->s.count);
+}
+
 static void run_frame(app_t *a, uint32_t dt)
 {
+    if (a->attach) {
+        follow_frame(a);
+        return;
+    }
     if (a->pending != VIS_STOP_NEVER) {
         vis_stop_on_t want = a->pending;
         if (vis_session_run(&a->s, FRAME_BUDGET, want))
@@ -114,8 +134,20 @@ static void run_frame(app_t *a, uint32_t dt)
 
 /* ---- controls --------------------------------------------------------------------- */
 
+/* Attached, the CPU is QEMU's: running, stepping and breakpoints are not ours. */
+static bool no_board(app_t *a)
+{
+    if (a->s.board)
+        return false;
+    snprintf(a->status, sizeof(a->status),
+             "following QEMU: run, step and breakpoints need numbat-sim's own board");
+    return true;
+}
+
 static void toggle_run(app_t *a)
 {
+    if (no_board(a))
+        return;
     if (a->s.ended) {
         char buf[160];
         stop_running(a, vis_session_status(&a->s, buf, sizeof(buf)));
@@ -129,6 +161,8 @@ static void toggle_run(app_t *a)
 
 static void step(app_t *a)
 {
+    if (no_board(a))
+        return;
     go_live(a);
     a->running = false;
     a->pending = VIS_STOP_NEVER;
@@ -139,6 +173,8 @@ static void step(app_t *a)
 
 static void run_to(app_t *a, vis_stop_on_t what)
 {
+    if (no_board(a))
+        return;
     go_live(a);
     a->running = false;
     a->pending = what;
@@ -152,7 +188,10 @@ static void move_cursor(app_t *a, int delta)
     a->running = false;
     a->pending = VIS_STOP_NEVER;
     if (delta > 0 && a->cursor >= a->s.count) {
-        run_to(a, VIS_STOP_ANY_EVENT);
+        if (a->attach)
+            a->live = true; /* follow the stream again */
+        else
+            run_to(a, VIS_STOP_ANY_EVENT);
         return;
     }
     if (delta < 0 && a->cursor == 0)
@@ -160,11 +199,14 @@ static void move_cursor(app_t *a, int delta)
     a->cursor += delta;
     a->live = a->cursor == a->s.count;
     a->ui.cursor_ms = ticks();
-    snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+    if (!a->live || !a->attach)
+        snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
 }
 
 static void toggle_breakpoint(app_t *a)
 {
+    if (no_board(a))
+        return;
     uint32_t pc = sim_board_pc(a->s.board);
     for (int i = 0; i < a->breakpoint_count; i++)
         if (a->breakpoints[i] == pc) {
@@ -393,17 +435,19 @@ static const vis_model_t *prepare_ui(app_t *a, vis_ui_t *ui)
     ui->event_ms = s->event_ms;
     ui->cursor = a->cursor;
     ui->now_ms = ticks();
-    ui->icount = sim_board_icount(s->board);
-    ui->running = a->running || a->pending != VIS_STOP_NEVER;
+    ui->icount = s->board ? sim_board_icount(s->board) : 0;
+    ui->running = a->running || a->pending != VIS_STOP_NEVER || (a->attach && !a->attach->closed);
     ui->status = a->status;
-    ui->speed = speeds[a->speed].label;
+    ui->speed = a->attach ? "following QEMU" : speeds[a->speed].label;
     ui->console = s->console;
     ui->console_len = s->console_len;
     vis_session_refresh_text(s);
     ui->code = s->code;
     ui->registers = s->registers;
     bool back = a->cursor < s->count;
-    ui->code_note = back ? "(live: the CPU does not go back with the model)" : NULL;
+    ui->code_note = !s->board ? "(not available when attached)"
+                    : back    ? "(live: the CPU does not go back with the model)"
+                              : NULL;
     ui->cpu_mode = back ? -1 : s->cpu_mode;
     return vis_session_model_at(s, a->cursor);
 }
@@ -569,6 +613,77 @@ static int screenshot(const vis_app_options_t *o, const sim_options_t *base,
     vis_ui_free(&ui);
     vis_session_end(&s);
     return rc == 0 ? 0 : VIS_EXIT_NO_WINDOW;
+}
+
+/* --attach --gui: the window follows the stream; it stays open after QEMU exits. */
+static int gui_attached(const vis_app_options_t *o, vis_attach_t *at, size_t *events,
+                        size_t *caps)
+{
+    static app_t a;
+    memset(&a, 0, sizeof(a));
+    int rc = VIS_EXIT_NO_WINDOW;
+    if (open_window(&a, o) == 0) {
+        a.attach = at;
+        a.s.clock_ms = ticks;
+        vis_session_start_attached(&a.s, at->where);
+        vis_ui_init(&a.ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
+        a.ui.scale = o->scale > 0 ? o->scale : 1.0f;
+        a.ui.animate = true;
+        a.live = true;
+        event_loop(&a);
+        vis_ui_free(&a.ui);
+        *events = a.s.count;
+        *caps = a.s.live.cap_count;
+        vis_session_end(&a.s);
+        rc = 0;
+    }
+    close_window(&a);
+    return rc;
+}
+
+/* --attach --screenshot: read to the end (or --at N events), then draw the PNG. */
+static int screenshot_attached(const vis_app_options_t *o, vis_attach_t *at, vis_session_t *s)
+{
+    static vis_ui_t ui;
+    char err[256], status[200];
+    vis_session_start_attached(s, at->where);
+    at->max_events = o->at;
+    while (!at->closed && !(o->at && s->count >= o->at))
+        vis_attach_read(at, s, -1);
+    snprintf(status, sizeof(status), "attached to %s: %s after %zu events", at->where,
+             at->closed ? "QEMU closed" : "stopped at --at", s->count);
+    vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
+    ui.scale = o->scale > 0 ? o->scale : 1.0f;
+    ui.records = s->records;
+    ui.record_count = ui.cursor = s->count;
+    ui.status = status;
+    ui.speed = "following QEMU";
+    ui.console = s->console;
+    ui.console_len = s->console_len;
+    ui.code = s->code;
+    ui.registers = s->registers;
+    ui.code_note = "(not available when attached)";
+    ui.cpu_mode = -1;
+    ui.selected = newest_cap(&s->live);
+    int rc = vis_render_png(&s->live, &ui, o->screenshot, err, sizeof(err));
+    if (rc != 0)
+        fprintf(stderr, "numbat-sim: --screenshot: %s\n", err);
+    vis_ui_free(&ui);
+    return rc == 0 ? 0 : VIS_EXIT_NO_WINDOW;
+}
+
+int vis_app_attached(const vis_app_options_t *options, struct vis_attach *attach,
+                     size_t *events, size_t *caps)
+{
+    static vis_session_t s;
+    *events = *caps = 0;
+    if (!options->screenshot)
+        return gui_attached(options, attach, events, caps);
+    int rc = screenshot_attached(options, attach, &s);
+    *events = s.count;
+    *caps = s.live.cap_count;
+    vis_session_end(&s);
+    return rc;
 }
 
 int vis_app_main(const vis_app_options_t *options, const sim_options_t *base,

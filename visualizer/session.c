@@ -3,7 +3,8 @@
  * recorded and applied to the live model as it is emitted; one the user waits for
  * makes the board end its slice there (sim_board_stop_at), so the CPU stops after
  * that event's block. Going back replays the recording into a second model.
- * Partners: session.h, sim/board.h, app.c.
+ * An attached session (--attach) has no board; its events come from attach.c.
+ * Partners: session.h, sim/board.h, app.c, attach.c.
  */
 #include "session.h"
 
@@ -120,6 +121,31 @@ int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_ima
     return 0;
 }
 
+void vis_session_start_attached(vis_session_t *s, const char *where)
+{
+    uint32_t (*clock_ms)(void) = s->clock_ms;
+    memset(s, 0, sizeof(*s)); /* echo off: QEMU prints UART0 itself (mon:stdio) */
+    s->clock_ms = clock_ms;
+    vis_model_init(&s->live);
+    vis_model_init(&s->past);
+    /* The panes that read the CPU or UART0 say why they are empty. */
+    char note[200];
+    snprintf(note, sizeof(note),
+             "(attached to QEMU at %s: the console is not available here;\n"
+             " UART0 is QEMU's own terminal)\n", where);
+    for (const char *c = note; *c; c++)
+        console_put(s, (uint8_t)*c);
+    snprintf(s->code, sizeof(s->code), "(attached to QEMU: no CPU here to disassemble)\n");
+    snprintf(s->registers, sizeof(s->registers), "(not available when attached)\n");
+    s->cpu_mode = -1;
+}
+
+void vis_session_feed(vis_session_t *s, const trace_record_t *rec)
+{
+    if (record(s, rec->icount, rec->words, rec->count))
+        vis_model_apply(&s->live, &s->records[s->count - 1]);
+}
+
 void vis_session_end(vis_session_t *s)
 {
     sim_board_destroy(s->board);
@@ -148,7 +174,7 @@ static void note_stop(vis_session_t *s, sim_stop_t why)
 
 bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
 {
-    if (s->ended)
+    if (s->ended || !s->board)
         return false;
     s->stop_on = stop_on;
     s->stop_hit = false;
@@ -162,7 +188,7 @@ bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
 
 void vis_session_step(vis_session_t *s)
 {
-    if (s->ended)
+    if (s->ended || !s->board)
         return;
     /* A stop point in the past would end every slice before its first instruction. */
     sim_board_stop_at(s->board, 0);
@@ -179,7 +205,7 @@ const char *vis_session_status(const vis_session_t *s, char *buf, size_t len)
             snprintf(buf, len, "ended: %s", r->reason);
         return buf;
     }
-    if (s->last_stop == SIM_STOP_BREAKPOINT) {
+    if (s->board && s->last_stop == SIM_STOP_BREAKPOINT) {
         snprintf(buf, len, "breakpoint at %08x", sim_board_pc(s->board));
         return buf;
     }
@@ -233,6 +259,8 @@ static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t 
 
 void vis_session_refresh_text(vis_session_t *s)
 {
+    if (!s->board)
+        return; /* attached: the notes of vis_session_start_attached stay */
     refresh_registers(s);
     uint32_t pc = sim_board_pc(s->board);
     size_t used = 0;

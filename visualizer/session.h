@@ -2,7 +2,9 @@
  * visualizer/session.h - a visualized run: the board, every trace event it emitted
  * (the recording), the model fed live from them, a model replayed to any earlier
  * event, the console output, and the text of the code and registers panes.
- * Drives the board only through sim/board.h. Partners: session.c, app.c.
+ * Drives the board only through sim/board.h. With --attach there is no board
+ * (board == NULL): attach.c feeds QEMU's events in with vis_session_feed.
+ * Partners: session.c, app.c, attach.c.
  */
 #ifndef VIS_SESSION_H
 #define VIS_SESSION_H
@@ -25,7 +27,7 @@ typedef enum vis_stop_on {
 typedef struct vis_session {
     const elf_image_t *image;
     sim_options_t options;
-    sim_board_t *board;
+    sim_board_t *board;   /* NULL when attached to QEMU's trace stream */
     bool ended;           /* the run is over: result says how */
     sim_stop_t last_stop; /* why the last run or step returned */
     sim_result_t result;
@@ -61,9 +63,15 @@ typedef struct vis_session {
 int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
                       char *err, size_t err_len);
 void vis_session_end(vis_session_t *s);
+/* A session without a board (--attach): notes in the console and code panes say
+ * they are not available; events come only through vis_session_feed. */
+void vis_session_start_attached(vis_session_t *s, const char *where);
+/* Records one event that arrived from elsewhere and applies it to the live model. */
+void vis_session_feed(vis_session_t *s, const trace_record_t *rec);
 
 /* Runs up to `budget` instructions, or less when an event matching stop_on arrives
- * (the CPU then stops at the end of that event's block). Returns true on such a stop. */
+ * (the CPU then stops at the end of that event's block). Returns true on such a stop.
+ * Running and stepping do nothing without a board. */
 bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on);
 /* Runs exactly one instruction (and any exception entry it causes). */
 void vis_session_step(vis_session_t *s);

@@ -1,0 +1,151 @@
+/*
+ * visualizer/attach.c - numbat-sim --attach: a TCP client to QEMU's serial port that
+ * carries UART1, whose bytes are trace frames (docs/trace-format.md). Each decoded
+ * event goes into a board-less session, as the board's feed does in a normal run.
+ * Partners: attach.h, trace/decode.c (framing), session.c, app.c (--gui, --screenshot).
+ */
+#include "attach.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* Splits HOST:PORT at its last colon; an IPv6 host goes in brackets: [::1]:4444. */
+static int split_where(const char *where, char *host, size_t host_len, const char **port)
+{
+    const char *colon = strrchr(where, ':');
+    if (!colon || colon == where || !colon[1] || (size_t)(colon - where) >= host_len)
+        return -1;
+    const char *start = where, *end = colon;
+    if (*start == '[' && end[-1] == ']')
+        start++, end--; /* [::1]:1234 */
+    memcpy(host, start, (size_t)(end - start));
+    host[end - start] = '\0';
+    char *stop;
+    long n = strtol(colon + 1, &stop, 10);
+    if (*stop || n <= 0 || n > 65535)
+        return -1;
+    *port = colon + 1;
+    return 0;
+}
+
+int vis_attach_open(vis_attach_t *a, const char *where, char *err, size_t err_len)
+{
+    char host[256];
+    const char *port;
+    memset(a, 0, sizeof(*a));
+    a->fd = -1;
+    a->where = where;
+    if (split_where(where, host, sizeof(host), &port) != 0) {
+        snprintf(err, err_len, "--attach %s: give HOST:PORT, e.g. 127.0.0.1:4444", where);
+        return -1;
+    }
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *list;
+    int rc = getaddrinfo(host, port, &hints, &list);
+    if (rc != 0) {
+        snprintf(err, err_len, "--attach %s: %s", where, gai_strerror(rc));
+        return -1;
+    }
+    int saved = 0;
+    for (struct addrinfo *ai = list; ai && a->fd < 0; ai = ai->ai_next) {
+        int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+        if (fd >= 0 && connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
+            a->fd = fd;
+        else if (fd >= 0) {
+            saved = errno;
+            close(fd);
+        }
+    }
+    freeaddrinfo(list);
+    if (a->fd < 0) {
+        snprintf(err, err_len, "--attach %s: cannot connect: %s", where, strerror(saved));
+        return -1;
+    }
+    return 0;
+}
+
+void vis_attach_close(vis_attach_t *a)
+{
+    if (a->fd >= 0)
+        close(a->fd);
+    a->fd = -1;
+}
+
+static void feed_bytes(vis_attach_t *a, vis_session_t *s, const uint8_t *bytes, size_t n)
+{
+    trace_record_t rec;
+    for (size_t i = 0; i < n; i++) {
+        if (a->max_events && s->count >= a->max_events)
+            return; /* --at N: the screenshot shows exactly N events */
+        if (!trace_uart_feed(&a->decoder, bytes[i], &rec))
+            continue;
+        vis_session_feed(s, &rec);
+        if (a->print) {
+            char line[256];
+            trace_format(&rec, line, sizeof(line));
+            printf("%s\n", line);
+        }
+    }
+}
+
+size_t vis_attach_read(vis_attach_t *a, vis_session_t *s, int timeout_ms)
+{
+    size_t before = s->count;
+    struct pollfd p = {.fd = a->fd, .events = POLLIN};
+    /* After the first wait, take only what has already arrived: the window's frame
+     * must not stall on a slow guest. */
+    while (!a->closed && poll(&p, 1, timeout_ms) > 0) {
+        uint8_t buf[4096];
+        ssize_t n = read(a->fd, buf, sizeof(buf));
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n <= 0) {
+            a->closed = true; /* QEMU exited (or reset the connection) */
+            break;
+        }
+        feed_bytes(a, s, buf, (size_t)n);
+        timeout_ms = 0;
+    }
+    if (a->print)
+        fflush(stdout);
+    return s->count - before;
+}
+
+/* Text mode: print each event until the peer closes. */
+static void follow_as_text(vis_attach_t *a, vis_session_t *s)
+{
+    a->print = true;
+    while (!a->closed)
+        vis_attach_read(a, s, -1);
+}
+
+int vis_attach_main(const vis_app_options_t *options, const char *where)
+{
+    static vis_attach_t a;
+    char err[320];
+    if (vis_attach_open(&a, where, err, sizeof(err)) != 0) {
+        fprintf(stderr, "numbat-sim: %s\n", err);
+        return 2;
+    }
+    int rc;
+    size_t events, caps;
+    if (options->gui || options->screenshot) {
+        rc = vis_app_attached(options, &a, &events, &caps);
+    } else {
+        static vis_session_t s;
+        vis_session_start_attached(&s, where);
+        follow_as_text(&a, &s);
+        events = s.count;
+        caps = s.live.cap_count;
+        vis_session_end(&s);
+        rc = 0;
+    }
+    vis_attach_close(&a);
+    fprintf(stderr, "numbat-sim: attached to %s: %zu events, %zu caps\n", where, events, caps);
+    return rc;
+}
