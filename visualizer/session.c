@@ -14,6 +14,8 @@
 
 #include <capstone/capstone.h>
 
+#include "../sim/srcline.h"
+
 static void console_put(void *ctx, uint8_t byte)
 {
     vis_session_t *s = ctx;
@@ -91,6 +93,20 @@ static int poll_without_waiting(void *ctx, bool wait)
     return wrapped_input->poll(ctx, false);
 }
 
+/* Line tables and the root task's symbols for the code pane; best effort. */
+static void open_lines(vis_session_t *s)
+{
+    const uint8_t *bytes;
+    size_t size;
+    char err[128];
+    s->kernel_lines = srcline_open(s->image->file, s->image->file_size);
+    if (elf_image_root_task(s->image, &bytes, &size) &&
+        elf_image_from_memory(bytes, size, &s->user_image, err, sizeof(err)) == 0) {
+        s->have_user_image = true;
+        s->user_lines = srcline_open(s->user_image.file, s->user_image.file_size);
+    }
+}
+
 int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
                       char *err, size_t err_len)
 {
@@ -118,6 +134,7 @@ int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_ima
         s->board = NULL;
         return -1;
     }
+    open_lines(s);
     return 0;
 }
 
@@ -148,6 +165,10 @@ void vis_session_feed(vis_session_t *s, const trace_record_t *rec)
 
 void vis_session_end(vis_session_t *s)
 {
+    srcline_close(s->kernel_lines);
+    srcline_close(s->user_lines);
+    if (s->have_user_image)
+        elf_image_close(&s->user_image);
     sim_board_destroy(s->board);
     vis_model_free(&s->live);
     vis_model_free(&s->past);
@@ -245,16 +266,23 @@ static void refresh_registers(vis_session_t *s)
     free(text);
 }
 
-/* The symbol that contains pc, if the image has one (the kernel's; user programs are
- * linked apart and their symbols are not in the image). */
+/* The symbol that contains pc and its C source line: kernel addresses from the image,
+ * user ones from the root task's ELF (other user programs have no symbols here). */
 static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
 {
     uint32_t offset = 0;
-    const elf_symbol_t *sym = elf_image_symbol_at(s->image, pc, &offset);
+    bool user = pc < 0xE0000000u; /* seL4_UserTop: below it is user space */
+    const elf_image_t *img = user ? (s->have_user_image ? &s->user_image : NULL) : s->image;
+    const elf_symbol_t *sym = img ? elf_image_symbol_at(img, pc, &offset) : NULL;
+    char where[160] = "";
+    if (srcline_find(user ? s->user_lines : s->kernel_lines, pc, where + 2, sizeof(where) - 2)) {
+        where[0] = ' ';
+        where[1] = ' ';
+    }
     if (sym && (offset < sym->size || (sym->size == 0 && offset < 256)))
-        snprintf(out, len, "%s+0x%x:\n", sym->name, offset);
+        snprintf(out, len, "%s+0x%x:%s\n", sym->name, offset, where);
     else
-        snprintf(out, len, "%08x (no symbol: user code)\n", pc);
+        snprintf(out, len, "%08x (no symbol)%s\n", pc, where);
 }
 
 void vis_session_refresh_text(vis_session_t *s)

@@ -51,6 +51,11 @@ typedef struct vis_session {
     /* The code and registers panes. */
     char code[2048];
     char registers[1024];
+    /* Symbols and source lines: the kernel's from the image, the root task's from its
+     * ELF inside the image's archive (sim/srcline.h). NULL/false when missing. */
+    struct srcline *kernel_lines, *user_lines;
+    elf_image_t user_image;
+    bool have_user_image;
     int cpu_mode; /* from the registers: 0 user, 1 kernel (any other mode) */
 } vis_session_t;
 
