@@ -30,21 +30,31 @@ static seL4_Error missing_source(invocation_t *inv)
     return inv_failed_lookup(inv, true, &f);
 }
 
+/*
+ * The checks Copy, Mint, Move and Mutate share, in the spec's order: enough words
+ * and a source CNode cap, an empty destination (before the source is looked at),
+ * then a source slot that holds a cap (MR2 index, MR3 depth under extra cap 0).
+ */
+static seL4_Error find_source(invocation_t *inv, cte_t *dest, unsigned words, cte_t **src)
+{
+    if (inv->length < words || inv->extra_count < 1)
+        return seL4_TruncatedMessage;
+    if (!cap_is_null(dest->cap))
+        return seL4_DeleteFirst;
+    seL4_Error e = lookup_arg(inv, inv_extra_cap(inv, 0), 2, true, src);
+    if (e == seL4_NoError && cap_is_null((*src)->cap))
+        return missing_source(inv);
+    return e;
+}
+
 /* Copy (label CNodeCopy) and Mint: a new cap derived from the source. */
 static seL4_Error copy_or_mint(invocation_t *inv, cte_t *dest, bool mint)
 {
     cte_t *src;
     cap_t cap;
-    if (inv->length < (mint ? 6u : 5u) || inv->extra_count < 1)
-        return seL4_TruncatedMessage;
-    if (!cap_is_null(dest->cap))
-        return seL4_DeleteFirst;
-    seL4_Error e = lookup_arg(inv, inv_extra_cap(inv, 0), 2, true, &src);
-    if (e != seL4_NoError)
-        return e;
-    if (cap_is_null(src->cap))
-        return missing_source(inv);
-    e = cap_derive(src->cap, cdt_has_children(src), &cap);
+    seL4_Error e = find_source(inv, dest, mint ? 6u : 5u, &src);
+    if (e == seL4_NoError)
+        e = cap_derive(src->cap, cdt_has_children(src), &cap);
     if (e != seL4_NoError)
         return e;
     cap = cap_mask_rights(cap, inv_mr(inv, 4));
@@ -62,17 +72,10 @@ static seL4_Error copy_or_mint(invocation_t *inv, cte_t *dest, bool mint)
 static seL4_Error move_or_mutate(invocation_t *inv, cte_t *dest, bool mutate)
 {
     cte_t *src;
-    cap_t cap;
-    if (inv->length < (mutate ? 5u : 4u) || inv->extra_count < 1)
-        return seL4_TruncatedMessage;
-    if (!cap_is_null(dest->cap))
-        return seL4_DeleteFirst;
-    seL4_Error e = lookup_arg(inv, inv_extra_cap(inv, 0), 2, true, &src);
+    seL4_Error e = find_source(inv, dest, mutate ? 5u : 4u, &src);
     if (e != seL4_NoError)
         return e;
-    if (cap_is_null(src->cap))
-        return missing_source(inv);
-    cap = src->cap;
+    cap_t cap = src->cap;
     if (mutate && !cap_update_data(cap, inv_mr(inv, 4), true, &cap))
         return seL4_IllegalOperation;
     cdt_move(cap, src, dest);
