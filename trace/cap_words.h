@@ -1,0 +1,126 @@
+/*
+ * trace/cap_words.h - the two 32-bit words of a capability: how the kernel stores
+ * a cap in a slot, and how trace events carry it. This is the one definition of
+ * that layout; kernel/cap.h builds its typed accessors on it and the visualizer
+ * reads trace events with it. Cap type numbers are enum trace_cap_type
+ * (format.h). Partners: format.h, kernel/cap.h, visualizer/model.c,
+ * docs/trace-format.md (the same layout in prose).
+ */
+#ifndef TRACE_CAP_WORDS_H
+#define TRACE_CAP_WORDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Word 0, every type: type [3:0], the object's address [31:4] (16-byte aligned). */
+#define CAPW_TYPE_MASK 0xFu
+static inline unsigned capw_type(uint32_t w0) { return w0 & CAPW_TYPE_MASK; }
+static inline uint32_t capw_addr(uint32_t w0) { return w0 & ~CAPW_TYPE_MASK; }
+static inline uint32_t capw_word0(unsigned type, uint32_t addr)
+{
+    return (addr & ~CAPW_TYPE_MASK) | (type & CAPW_TYPE_MASK);
+}
+
+/* Untyped word 1: size bits [4:0], device [5], watermark / 16 [31:6]. */
+#define CAPW_UT_SIZE_MASK 0x1Fu
+#define CAPW_UT_DEVICE_SHIFT 5
+#define CAPW_UT_FREE_SHIFT 6
+#define CAPW_UT_FREE_UNIT_BITS 4 /* the watermark counts 16-byte units */
+static inline unsigned capw_untyped_size_bits(uint32_t w1) { return w1 & CAPW_UT_SIZE_MASK; }
+static inline bool capw_untyped_device(uint32_t w1) { return (w1 >> CAPW_UT_DEVICE_SHIFT) & 1u; }
+static inline uint32_t capw_untyped_free_bytes(uint32_t w1)
+{
+    return (w1 >> CAPW_UT_FREE_SHIFT) << CAPW_UT_FREE_UNIT_BITS;
+}
+static inline uint32_t capw_untyped_with_free(uint32_t w1, uint32_t bytes)
+{
+    uint32_t low = w1 & ((1u << CAPW_UT_FREE_SHIFT) - 1);
+    return low | ((bytes >> CAPW_UT_FREE_UNIT_BITS) << CAPW_UT_FREE_SHIFT);
+}
+static inline uint32_t capw_untyped(unsigned size_bits, bool device, uint32_t free_bytes)
+{
+    return capw_untyped_with_free((size_bits & CAPW_UT_SIZE_MASK) |
+                                      ((uint32_t)device << CAPW_UT_DEVICE_SHIFT),
+                                  free_bytes);
+}
+
+/* Endpoint and notification word 1: badge [27:0], rights [31:28]. */
+#define CAPW_BADGE_MASK 0x0FFFFFFFu
+#define CAPW_EP_RIGHTS_SHIFT 28
+static inline uint32_t capw_badge(uint32_t w1) { return w1 & CAPW_BADGE_MASK; }
+static inline uint32_t capw_ep_rights(uint32_t w1) { return w1 >> CAPW_EP_RIGHTS_SHIFT; }
+static inline uint32_t capw_ep(uint32_t badge, uint32_t rights)
+{
+    return (badge & CAPW_BADGE_MASK) | (rights << CAPW_EP_RIGHTS_SHIFT);
+}
+
+/* CNode word 1: radix [4:0], guard size [9:5], guard [27:10]. */
+#define CAPW_CNODE_FIELD_MASK 0x1Fu
+#define CAPW_CNODE_GUARD_SIZE_SHIFT 5
+#define CAPW_CNODE_GUARD_SHIFT 10
+#define CAPW_CNODE_GUARD_MASK 0x3FFFFu /* at most 18 guard bits are kept */
+static inline unsigned capw_cnode_radix(uint32_t w1) { return w1 & CAPW_CNODE_FIELD_MASK; }
+static inline unsigned capw_cnode_guard_size(uint32_t w1)
+{
+    return (w1 >> CAPW_CNODE_GUARD_SIZE_SHIFT) & CAPW_CNODE_FIELD_MASK;
+}
+static inline uint32_t capw_cnode_guard(uint32_t w1)
+{
+    return (w1 >> CAPW_CNODE_GUARD_SHIFT) & CAPW_CNODE_GUARD_MASK;
+}
+static inline uint32_t capw_cnode(unsigned radix, unsigned guard_size, uint32_t guard)
+{
+    return (radix & CAPW_CNODE_FIELD_MASK) |
+           ((guard_size & CAPW_CNODE_FIELD_MASK) << CAPW_CNODE_GUARD_SIZE_SHIFT) |
+           ((guard & CAPW_CNODE_GUARD_MASK) << CAPW_CNODE_GUARD_SHIFT);
+}
+
+/* Frame word 1: size [1:0] (4 KiB, 64 KiB, 1 MiB, 16 MiB), device [2], rights [6:3]. */
+#define CAPW_FRAME_SIZE_MASK 0x3u
+#define CAPW_FRAME_DEVICE_SHIFT 2
+#define CAPW_FRAME_RIGHTS_SHIFT 3
+#define CAPW_RIGHTS_MASK 0xFu
+static inline unsigned capw_frame_size(uint32_t w1) { return w1 & CAPW_FRAME_SIZE_MASK; }
+static inline bool capw_frame_device(uint32_t w1) { return (w1 >> CAPW_FRAME_DEVICE_SHIFT) & 1u; }
+static inline uint32_t capw_frame_rights(uint32_t w1)
+{
+    return (w1 >> CAPW_FRAME_RIGHTS_SHIFT) & CAPW_RIGHTS_MASK;
+}
+static inline uint32_t capw_frame_with_rights(uint32_t w1, uint32_t rights)
+{
+    return (w1 & ~(CAPW_RIGHTS_MASK << CAPW_FRAME_RIGHTS_SHIFT)) |
+           ((rights & CAPW_RIGHTS_MASK) << CAPW_FRAME_RIGHTS_SHIFT);
+}
+static inline uint32_t capw_frame(unsigned size, bool device, uint32_t rights)
+{
+    return capw_frame_with_rights((size & CAPW_FRAME_SIZE_MASK) |
+                                      ((uint32_t)device << CAPW_FRAME_DEVICE_SHIFT),
+                                  rights);
+}
+/* log2 of a frame's size in bytes, from its size field. */
+static inline unsigned capw_frame_size_bits(unsigned size)
+{
+    return size == 0 ? 12 : size == 1 ? 16 : size == 2 ? 20 : 24;
+}
+
+/* Page directory word 1: assigned to an ASID [0], the ASID [17:1]. */
+#define CAPW_PD_ASID_SHIFT 1
+#define CAPW_PD_ASID_MASK 0x1FFFFu
+static inline bool capw_pd_assigned(uint32_t w1) { return w1 & 1u; }
+static inline uint32_t capw_pd_asid(uint32_t w1) { return (w1 >> CAPW_PD_ASID_SHIFT) & CAPW_PD_ASID_MASK; }
+static inline uint32_t capw_pd(bool assigned, uint32_t asid)
+{
+    return (uint32_t)assigned | ((asid & CAPW_PD_ASID_MASK) << CAPW_PD_ASID_SHIFT);
+}
+
+/* IRQ handler word 1: the interrupt number [9:0]. */
+#define CAPW_IRQ_MASK 0x3FFu
+static inline unsigned capw_irq(uint32_t w1) { return w1 & CAPW_IRQ_MASK; }
+
+/* Rights bits, in seL4_CapRights_t's order. */
+#define CAPW_RIGHT_WRITE 0x1u
+#define CAPW_RIGHT_READ 0x2u
+#define CAPW_RIGHT_GRANT 0x4u
+#define CAPW_RIGHT_GRANT_REPLY 0x8u
+
+#endif
