@@ -50,7 +50,9 @@ SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
 # PNG screenshots, Capstone for the disassembly pane.
-SIM_LIBS := -lunicorn -lelf -ldw -lpthread -lm \
+# Expanded when a link runs (=, not :=): on a fresh machine `make test` installs
+# the packages (check-deps) after this file was read, and pkg-config is one of them.
+SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image capstone 2>/dev/null)
 
 sim: $(SIM) $(BUILD)/bin/numbat-trace
