@@ -1,7 +1,8 @@
 /*
  * kernel/arch.h - everything the portable kernel asks of the architecture and the
- * platform. Implemented in arch/arm/ (CPU, MMU, interrupt controller, timer) and in
- * the platform directories (arch/arm-sim/, plat/vexpress-a15/).
+ * platform. Implemented in arch/arm/ (CPU, MMU, interrupt controller, timer, entry
+ * and exit), arch/arm/include/arch/context.h (register roles, inline) and the
+ * platform directories (arch/arm-sim/, plat/vexpress-a15/).
  */
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H
@@ -49,6 +50,10 @@ void arch_vspace_activate(void *pd, uint32_t asid);
 uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va);
 /* Drops the boot-time identity mapping of RAM once the kernel runs in its window. */
 void arch_drop_identity_map(void);
+
+/* Thread registers: the roles of the system call ABI and seL4_UserContext are
+ * arch/context.h's (included through thread.h); this prints them for reports. */
+void arch_print_context(const arch_context_t *context);
 
 /* Leaving the kernel: never return. */
 NORETURN void arch_enter_thread(tcb_t *thread);

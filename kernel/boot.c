@@ -7,7 +7,7 @@
  */
 #include "arch.h"
 #include "rootserver.h"
-#include "thread.h"
+#include "sched.h"
 #include "trace.h"
 
 #define NUMBAT_VERSION "0.1"

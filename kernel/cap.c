@@ -5,16 +5,15 @@
  */
 #include "cap.h"
 
+#include <sel4/cnode_capdata.h>
 #include <sel4/objecttype.h>
 
 #include "arch.h"
 
-#define WORD1_EP(badge, rights) (((badge) & 0x0FFFFFFFu) | ((rights) << 28))
-
 static cap_t make(cap_type_t type, uint32_t addr, uint32_t word1)
 {
-    kassert((addr & 0xFu) == 0);
-    return (cap_t){{addr | (uint32_t)type, word1}};
+    kassert(capw_addr(addr) == addr);
+    return (cap_t){{capw_word0(type, addr), word1}};
 }
 
 static uint32_t addr_of(void *p)
@@ -24,44 +23,38 @@ static uint32_t addr_of(void *p)
 
 cap_t cap_untyped(uint32_t paddr, unsigned size_bits, bool device, uint32_t free_bytes)
 {
-    return make(CAP_UNTYPED, paddr, size_bits | ((uint32_t)device << 5) | ((free_bytes >> 4) << 6));
+    return make(CAP_UNTYPED, paddr, capw_untyped(size_bits, device, free_bytes));
 }
 
 cap_t cap_endpoint(void *ep, uint32_t badge, uint32_t rights)
 {
-    return make(CAP_ENDPOINT, addr_of(ep), WORD1_EP(badge, rights));
+    return make(CAP_ENDPOINT, addr_of(ep), capw_ep(badge, rights));
 }
 
 cap_t cap_notification(void *ntfn, uint32_t badge, uint32_t rights)
 {
-    return make(CAP_NOTIFICATION, addr_of(ntfn), WORD1_EP(badge, rights));
+    return make(CAP_NOTIFICATION, addr_of(ntfn), capw_ep(badge, rights));
 }
 
 cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, uint32_t guard)
 {
-    return make(CAP_CNODE, addr_of(slots), radix | (guard_size << 5) | ((guard & 0x3FFFFu) << 10));
+    return make(CAP_CNODE, addr_of(slots), capw_cnode(radix, guard_size, guard));
 }
 
 cap_t cap_thread(void *tcb) { return make(CAP_THREAD, addr_of(tcb), 0); }
 cap_t cap_page_table(void *pt) { return make(CAP_PAGE_TABLE, addr_of(pt), 0); }
 cap_t cap_asid_pool(void *pool) { return make(CAP_ASID_POOL, addr_of(pool), 0); }
 cap_t cap_simple(cap_type_t type) { return make(type, 0, 0); }
-cap_t cap_irq_handler(unsigned irq) { return make(CAP_IRQ_HANDLER, 0, irq); }
+cap_t cap_irq_handler(unsigned irq) { return make(CAP_IRQ_HANDLER, 0, irq & CAPW_IRQ_MASK); }
 
 cap_t cap_frame(uint32_t paddr, frame_size_t size, bool device, uint32_t rights)
 {
-    return make(CAP_FRAME, paddr, (uint32_t)size | ((uint32_t)device << 2) | (rights << 3));
+    return make(CAP_FRAME, paddr, capw_frame(size, device, rights));
 }
 
 cap_t cap_page_directory(void *pd, bool assigned, uint32_t asid)
 {
-    return make(CAP_PAGE_DIRECTORY, addr_of(pd), (uint32_t)assigned | (asid << 1));
-}
-
-unsigned frame_size_bits(frame_size_t size)
-{
-    static const unsigned bits[] = {12, 16, 20, 24};
-    return bits[size];
+    return make(CAP_PAGE_DIRECTORY, addr_of(pd), capw_pd(assigned, asid));
 }
 
 uint32_t cap_debug_tag(cap_t c)
@@ -184,10 +177,10 @@ cap_t cap_mask_rights(cap_t c, uint32_t rights)
     switch (cap_type(c)) {
     case CAP_ENDPOINT:
     case CAP_NOTIFICATION:
-        c.words[1] = WORD1_EP(cap_badge(c), cap_ep_rights(c) & rights);
+        c.words[1] = capw_ep(cap_badge(c), cap_ep_rights(c) & rights);
         break;
     case CAP_FRAME:
-        c.words[1] = (c.words[1] & ~(0xFu << 3)) | ((frame_rights(c) & rights) << 3);
+        c.words[1] = capw_frame_with_rights(c.words[1], frame_rights(c) & rights);
         break;
     default:
         break;
@@ -195,11 +188,6 @@ cap_t cap_mask_rights(cap_t c, uint32_t rights)
     return c;
 }
 
-/* seL4_CNode_CapData: guard [25:8], guard size [7:3]. */
-#define CAPDATA_GUARD_SHIFT 8
-#define CAPDATA_GUARD_MASK 0x3FFFFu
-#define CAPDATA_GUARD_SIZE_SHIFT 3
-#define CAPDATA_GUARD_SIZE_MASK 0x1Fu
 
 bool cap_update_data(cap_t c, uint32_t data, bool preserve, cap_t *out)
 {
@@ -209,11 +197,12 @@ bool cap_update_data(cap_t c, uint32_t data, bool preserve, cap_t *out)
         /* Only Mint badges, and only an unbadged cap (spec 8.4). */
         if (preserve || cap_badge(c) != 0)
             return false;
-        c.words[1] = WORD1_EP(data, cap_ep_rights(c));
+        c.words[1] = capw_ep(data, cap_ep_rights(c));
         break;
     case CAP_CNODE: {
-        unsigned size = (data >> CAPDATA_GUARD_SIZE_SHIFT) & CAPDATA_GUARD_SIZE_MASK;
-        uint32_t guard = (data >> CAPDATA_GUARD_SHIFT) & CAPDATA_GUARD_MASK;
+        seL4_CNode_CapData_t d = {{data}};
+        unsigned size = seL4_CNode_CapData_get_guardSize(d);
+        uint32_t guard = seL4_CNode_CapData_get_guard(d);
         if (size + cnode_radix(c) > 32)
             return false;
         /* The guard is truncated to its size; at most 18 bits are kept. */

@@ -1,55 +1,59 @@
 /*
  * kernel/cap.h - capabilities: a two-word value naming one object (or region of
- * memory) and what its holder may do with it. The first word holds the type in
- * bits 3:0 and the object's address (16-byte aligned, so its low bits are free);
- * the second word's layout depends on the type. All access is through the named
- * accessors below. Partners: cap.c (derivation rules), cnode.h (slots), cdt.c.
+ * memory) and what its holder may do with it. The words' layout is defined once,
+ * in trace/cap_words.h (the trace stream carries caps as they are); this header
+ * gives it types. Partners: cap.c (derivation rules), cnode.h (slots), cdt.c.
  */
 #ifndef KERNEL_CAP_H
 #define KERNEL_CAP_H
 
 #include <sel4/errors.h>
 
+#include "../trace/cap_words.h"
+#include "../trace/format.h"
 #include "kernel.h"
 
+/* Numbered as the trace stream numbers them (trace/format.h): one definition. */
 typedef enum cap_type {
-    CAP_NULL = 0,
-    CAP_UNTYPED,
-    CAP_ENDPOINT,
-    CAP_NOTIFICATION,
-    CAP_REPLY,
-    CAP_CNODE,
-    CAP_THREAD,
-    CAP_IRQ_CONTROL,
-    CAP_IRQ_HANDLER,
-    CAP_DOMAIN,
-    CAP_FRAME,
-    CAP_PAGE_TABLE,
-    CAP_PAGE_DIRECTORY,
-    CAP_ASID_CONTROL,
-    CAP_ASID_POOL,
+    CAP_NULL = TRACE_CAP_NULL,
+    CAP_UNTYPED = TRACE_CAP_UNTYPED,
+    CAP_ENDPOINT = TRACE_CAP_ENDPOINT,
+    CAP_NOTIFICATION = TRACE_CAP_NOTIFICATION,
+    CAP_REPLY = TRACE_CAP_REPLY,
+    CAP_CNODE = TRACE_CAP_CNODE,
+    CAP_THREAD = TRACE_CAP_THREAD,
+    CAP_IRQ_CONTROL = TRACE_CAP_IRQ_CONTROL,
+    CAP_IRQ_HANDLER = TRACE_CAP_IRQ_HANDLER,
+    CAP_DOMAIN = TRACE_CAP_DOMAIN,
+    CAP_FRAME = TRACE_CAP_FRAME,
+    CAP_PAGE_TABLE = TRACE_CAP_PAGE_TABLE,
+    CAP_PAGE_DIRECTORY = TRACE_CAP_PAGE_DIRECTORY,
+    CAP_ASID_CONTROL = TRACE_CAP_ASID_CONTROL,
+    CAP_ASID_POOL = TRACE_CAP_ASID_POOL,
     CAP_TYPE_COUNT
 } cap_type_t;
+
+_Static_assert(CAP_TYPE_COUNT <= CAPW_TYPE_MASK + 1, "a cap type fits word 0's type field");
 
 typedef struct cap {
     uint32_t words[2];
 } cap_t;
 
 /* Rights, in seL4_CapRights_t's bit order. */
-#define RIGHT_WRITE 0x1u
-#define RIGHT_READ 0x2u
-#define RIGHT_GRANT 0x4u
-#define RIGHT_GRANT_REPLY 0x8u
-#define RIGHTS_ALL 0xFu
+#define RIGHT_WRITE CAPW_RIGHT_WRITE
+#define RIGHT_READ CAPW_RIGHT_READ
+#define RIGHT_GRANT CAPW_RIGHT_GRANT
+#define RIGHT_GRANT_REPLY CAPW_RIGHT_GRANT_REPLY
+#define RIGHTS_ALL CAPW_RIGHTS_MASK
 
 /* Frame sizes, as kept in a frame cap. */
 typedef enum frame_size { FRAME_SMALL, FRAME_LARGE, FRAME_SECTION, FRAME_SUPERSECTION } frame_size_t;
 
 static inline cap_t cap_null(void) { return (cap_t){{0, 0}}; }
-static inline cap_type_t cap_type(cap_t c) { return (cap_type_t)(c.words[0] & 0xFu); }
+static inline cap_type_t cap_type(cap_t c) { return (cap_type_t)capw_type(c.words[0]); }
 static inline bool cap_is_null(cap_t c) { return cap_type(c) == CAP_NULL; }
 /* The object's kernel address, or (untyped, frames) its physical address. */
-static inline uint32_t cap_addr(cap_t c) { return c.words[0] & ~0xFu; }
+static inline uint32_t cap_addr(cap_t c) { return capw_addr(c.words[0]); }
 static inline void *cap_ptr(cap_t c) { return (void *)(uintptr_t)cap_addr(c); }
 
 /* Constructors; `addr` must be 16-byte aligned. */
@@ -65,36 +69,36 @@ cap_t cap_simple(cap_type_t type); /* IRQ control, domain, ASID control */
 cap_t cap_asid_pool(void *pool);
 cap_t cap_irq_handler(unsigned irq);
 
-/* Untyped: second word = size bits [4:0], device [5], watermark / 16 [31:6]. */
-static inline unsigned untyped_size_bits(cap_t c) { return c.words[1] & 0x1Fu; }
-static inline bool untyped_is_device(cap_t c) { return (c.words[1] >> 5) & 1u; }
-static inline uint32_t untyped_free_bytes(cap_t c) { return (c.words[1] >> 6) << 4; }
+/* Untyped: size, device flag, and the watermark (bytes used, in 16-byte units). */
+static inline unsigned untyped_size_bits(cap_t c) { return capw_untyped_size_bits(c.words[1]); }
+static inline bool untyped_is_device(cap_t c) { return capw_untyped_device(c.words[1]); }
+static inline uint32_t untyped_free_bytes(cap_t c) { return capw_untyped_free_bytes(c.words[1]); }
 static inline void untyped_set_free_bytes(cap_t *c, uint32_t bytes)
 {
-    c->words[1] = (c->words[1] & 0x3Fu) | ((bytes >> 4) << 6);
+    c->words[1] = capw_untyped_with_free(c->words[1], bytes);
 }
 static inline uint32_t untyped_size(cap_t c) { return 1u << untyped_size_bits(c); }
 
-/* Endpoint and notification: badge [27:0], rights [31:28]. */
-static inline uint32_t cap_badge(cap_t c) { return c.words[1] & 0x0FFFFFFFu; }
-static inline uint32_t cap_ep_rights(cap_t c) { return c.words[1] >> 28; }
+/* Endpoint and notification: badge and rights. */
+static inline uint32_t cap_badge(cap_t c) { return capw_badge(c.words[1]); }
+static inline uint32_t cap_ep_rights(cap_t c) { return capw_ep_rights(c.words[1]); }
 
-/* CNode: radix [4:0], guard size [9:5], guard [27:10]. */
-static inline unsigned cnode_radix(cap_t c) { return c.words[1] & 0x1Fu; }
-static inline unsigned cnode_guard_size(cap_t c) { return (c.words[1] >> 5) & 0x1Fu; }
-static inline uint32_t cnode_guard(cap_t c) { return (c.words[1] >> 10) & 0x3FFFFu; }
+/* CNode: radix, guard size and guard. */
+static inline unsigned cnode_radix(cap_t c) { return capw_cnode_radix(c.words[1]); }
+static inline unsigned cnode_guard_size(cap_t c) { return capw_cnode_guard_size(c.words[1]); }
+static inline uint32_t cnode_guard(cap_t c) { return capw_cnode_guard(c.words[1]); }
 
-/* Frame: size [1:0], device [2], rights [6:3]. */
-static inline frame_size_t frame_size(cap_t c) { return (frame_size_t)(c.words[1] & 0x3u); }
-static inline bool frame_is_device(cap_t c) { return (c.words[1] >> 2) & 1u; }
-static inline uint32_t frame_rights(cap_t c) { return (c.words[1] >> 3) & 0xFu; }
-unsigned frame_size_bits(frame_size_t size);
+/* Frame: size, device flag, rights. */
+static inline frame_size_t frame_size(cap_t c) { return (frame_size_t)capw_frame_size(c.words[1]); }
+static inline bool frame_is_device(cap_t c) { return capw_frame_device(c.words[1]); }
+static inline uint32_t frame_rights(cap_t c) { return capw_frame_rights(c.words[1]); }
+static inline unsigned frame_size_bits(frame_size_t size) { return capw_frame_size_bits(size); }
 
-/* Page directory: assigned [0], ASID [17:1]. */
-static inline bool pd_is_assigned(cap_t c) { return c.words[1] & 1u; }
-static inline uint32_t pd_asid(cap_t c) { return (c.words[1] >> 1) & 0x1FFFFu; }
+/* Page directory: assigned to an ASID, and which. */
+static inline bool pd_is_assigned(cap_t c) { return capw_pd_assigned(c.words[1]); }
+static inline uint32_t pd_asid(cap_t c) { return capw_pd_asid(c.words[1]); }
 
-static inline unsigned irq_handler_irq(cap_t c) { return c.words[1] & 0x3FFu; }
+static inline unsigned irq_handler_irq(cap_t c) { return capw_irq(c.words[1]); }
 
 /* seL4's type tag of a cap, as seL4_DebugCapIdentify returns it. */
 uint32_t cap_debug_tag(cap_t c);

@@ -4,9 +4,10 @@
  * so "is B a child of A" needs only A's flags and the two caps, revoking A means
  * deleting the caps after it while they are its children, and every cap to one
  * object sits next to the others (which makes "is this the last cap" a look at
- * two neighbours). Partners: cnode.h, object.c (what deleting an object means).
+ * two neighbours). Partners: cdt.h, slot.h, object.c (what deleting an object means).
  */
-#include "cnode.h"
+#include "cdt.h"
+
 #include "invariants.h"
 #include "object.h"
 #include "trace.h"
@@ -60,14 +61,14 @@ static void move_links(cap_t cap, cte_t *src, cte_t *dest)
     if (mdb_next(dest))
         mdb_set_prev(mdb_next(dest), dest);
     *src = (cte_t){cap_null(), 0, 0};
-    invariants_note_slot(dest);
-    invariants_note_slot(src);
 }
 
 void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
 {
     kassert(cap_is_null(dest->cap));
     move_links(cap, src, dest);
+    invariants_note_slot(dest);
+    invariants_note_slot(src);
     trace_cap_move(src, dest);
 }
 
@@ -79,6 +80,9 @@ void cdt_swap(cap_t cap1, cte_t *slot1, cap_t cap2, cte_t *slot2)
     move_links(cap1, slot1, &tmp);
     move_links(cap2, slot2, slot1);
     move_links(tmp.cap, &tmp, slot2);
+    /* Not tmp: the checker runs at kernel exit, when this stack frame is gone. */
+    invariants_note_slot(slot1);
+    invariants_note_slot(slot2);
     trace_cap_swap(slot1, slot2);
 }
 

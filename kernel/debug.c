@@ -1,9 +1,11 @@
 /*
  * kernel/debug.c - seL4's printing debug calls: DebugDumpScheduler lists every
- * thread; DebugSnapshot prints the root task's CSpace, slot by slot, with each
- * cap's object, badge, rights and CDT flags. Partners: syscall.h, thread.h.
+ * thread; DebugSnapshot prints the caller's CSpace, slot by slot, with each
+ * cap's object, badge, rights and CDT flags. Partners: debug.h, syscall.c.
  */
-#include "syscall.h"
+#include "debug.h"
+
+#include "arch.h"
 #include "thread.h"
 
 static const char *state_name(const tcb_t *t)
@@ -18,7 +20,7 @@ void debug_dump_scheduler(void)
     kprintf("%-16s %-9s %4s %4s %10s\n", "thread", "state", "prio", "mcp", "pc");
     for (tcb_t *t = all_threads; t; t = t->all_next)
         kprintf("%-16s %-9s %4u %4u 0x%08x\n", t->name[0] ? t->name : "(unnamed)", state_name(t),
-                t->priority, t->mcp, t->context.pc);
+                t->priority, t->mcp, arch_get_pc(&t->context));
 }
 
 static void print_cap(const cte_t *slot)
@@ -64,6 +66,12 @@ static void print_cnode(cap_t cnode, unsigned depth)
 void debug_snapshot(void)
 {
     tcb_t *t = current_thread;
+    cap_t root = thread_cspace(t);
+    /* A thread may have deleted its own CSpace root: there is nothing to walk. */
+    if (cap_type(root) != CAP_CNODE) {
+        kprintf("snapshot: thread '%s' has no CSpace\n", t->name);
+        return;
+    }
     kprintf("snapshot: CSpace of thread '%s'\n", t->name);
-    print_cnode(thread_cspace(t), 0);
+    print_cnode(root, 0);
 }

@@ -3,12 +3,12 @@
  * as a message to the thread's fault endpoint; until endpoint IPC exists no
  * fault can be delivered, so every fault takes seL4's "no handler" path: the
  * thread becomes inactive. Numbat also reports it on the console, so a student
- * sees why the thread stopped. Partners: syscall.h, arch/arm/traps.c.
+ * sees why the thread stopped. Partners: fault.h, arch/arm/entry.c, syscall.c.
  */
-#include "syscall.h"
+#include "fault.h"
 
 #include "arch.h"
-#include "thread.h"
+#include "sched.h"
 
 static const char *fault_name(fault_kind_t kind)
 {
@@ -50,9 +50,7 @@ static void report(const tcb_t *t, const fault_t *f)
         break;
     }
     kprintf(", pc 0x%08x, no fault handler\n", f->pc);
-    const arch_context_t *c = &t->context;
-    kprintf("  r0 %08x r1 %08x r2 %08x r3 %08x sp %08x lr %08x cpsr %08x\n", c->r[0], c->r[1],
-            c->r[2], c->r[3], c->sp, c->lr, c->cpsr);
+    arch_print_context(&t->context);
 }
 
 NORETURN void handle_user_fault(const fault_t *fault)

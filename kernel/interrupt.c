@@ -2,12 +2,11 @@
  * kernel/interrupt.c - interrupts as the kernel sees them once the architecture
  * has acknowledged one. Only the tick exists so far; IRQ handler capabilities
  * that signal notifications come with the capability work.
- * Partners: syscall.h, arch/arm/traps.c, arch/arm/drivers/sp804.c.
+ * Partners: interrupt.h, arch/arm/entry.c, sched.c.
  */
-#include "syscall.h"
+#include "interrupt.h"
 
-#include "arch.h"
-#include "thread.h"
+#include "sched.h"
 
 /* Ticks since boot; read by the scheduler once it has timeslices. */
 uint64_t kernel_ticks;

@@ -18,7 +18,8 @@
 #include "invariants.h"
 
 #include "arch.h"
-#include "thread.h"
+#include "cdt.h"
+#include "sched.h"
 
 #define MAX_VISITED_CNODES 256
 #define MAX_CNODE_DEPTH 8

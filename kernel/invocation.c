@@ -1,7 +1,8 @@
 /*
- * kernel/invocation.c - turning a Call or Send on a kernel object into an
- * invocation_t, dispatching it on the cap's type, and writing the reply into the
- * caller's registers and IPC buffer (spec 3.2, 4.2, 7). Partner: invocation.h.
+ * kernel/invocation.c - the message of an invocation (its label, length, message
+ * registers and extra cap addresses) read from the caller, and the kernel's reply
+ * written back into the caller's registers and IPC buffer (spec 3.2, 4.2, 7).
+ * Partners: invocation.h, object.c (dispatch), syscall.c.
  */
 #include "invocation.h"
 
@@ -9,25 +10,38 @@
 
 #include "arch.h"
 
-/* IPC buffer word offsets (spec 4.2). */
-#define IPCBUF_MSG 1
-#define IPCBUF_CAPS 122
-#define FAST_MRS 4
-#define CONTEXT_MR0 2 /* MR0-MR3 travel in r2-r5 */
+void invocation_init(invocation_t *inv, tcb_t *caller, cte_t *slot)
+{
+    seL4_MessageInfo_t info = {{arch_get_msg_info(&caller->context)}};
+    inv->caller = caller;
+    inv->slot = slot;
+    inv->cap = slot->cap;
+    inv->label = seL4_MessageInfo_get_label(info);
+    inv->length = seL4_MessageInfo_get_length(info);
+    inv->buffer = thread_ipc_buffer(caller);
+    inv->reply_length = 0;
+    if (inv->length > seL4_MsgMaxLength)
+        inv->length = seL4_MsgMaxLength;
+    if (!inv->buffer && inv->length > ARCH_MSG_REGISTERS)
+        inv->length = ARCH_MSG_REGISTERS;
+    /* Extra caps travel in the IPC buffer: without one there are none. */
+    inv->extra_count = inv->buffer ? seL4_MessageInfo_get_extraCaps(info) : 0;
+    for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++)
+        inv->extra_slot[i] = NULL;
+}
 
-/* Message-info fields (spec 4.1). */
-#define INFO_LENGTH(i) ((i) & 0x7Fu)
-#define INFO_EXTRA_CAPS(i) (((i) >> 7) & 0x3u)
-#define INFO_LABEL(i) ((i) >> 12)
-#define INFO_MAKE(label, length) (((label) << 12) | ((length) & 0x7Fu))
+uint32_t invocation_extra_cptr(const invocation_t *inv, unsigned i)
+{
+    return inv->buffer->caps_or_badges[i];
+}
 
 uint32_t inv_mr(const invocation_t *inv, unsigned i)
 {
     if (i >= inv->length)
         return 0;
-    if (i < FAST_MRS)
-        return inv->caller->context.r[CONTEXT_MR0 + i];
-    return inv->buffer ? inv->buffer[IPCBUF_MSG + i] : 0;
+    if (i < ARCH_MSG_REGISTERS)
+        return arch_get_mr(&inv->caller->context, i);
+    return inv->buffer ? inv->buffer->msg[i] : 0;
 }
 
 seL4_Error inv_invalid_argument(invocation_t *inv, uint32_t which)
@@ -83,72 +97,18 @@ void inv_reply_word(invocation_t *inv, uint32_t value)
     inv->reply[inv->reply_length++] = value;
 }
 
-/* The caller's IPC buffer as a kernel pointer, if it has one mapped. */
-static uint32_t *ipc_buffer(tcb_t *t)
-{
-    cap_t vs = t->slots[TCB_SLOT_VSPACE].cap;
-    if (!t->ipc_buffer || cap_type(vs) != CAP_PAGE_DIRECTORY)
-        return NULL;
-    return (uint32_t *)arch_vspace_kernel_ptr(cap_ptr(vs), t->ipc_buffer);
-}
-
-static seL4_Error dispatch(invocation_t *inv)
-{
-    switch (cap_type(inv->cap)) {
-    case CAP_NULL: return inv_invalid_capability(inv, 0);
-    case CAP_UNTYPED: return decode_untyped(inv);
-    case CAP_CNODE: return decode_cnode(inv);
-    case CAP_THREAD: return decode_tcb(inv);
-    case CAP_DOMAIN: return decode_domain(inv);
-    default:
-        kprintf("numbat: invocations of %s caps are not implemented yet\n",
-                cap_type_name(cap_type(inv->cap)));
-        return seL4_IllegalOperation;
-    }
-}
-
-static void write_reply(invocation_t *inv, seL4_Error err)
+void invocation_reply(invocation_t *inv, seL4_Error err)
 {
     arch_context_t *ctx = &inv->caller->context;
-    uint32_t len = err == seL4_NoError || inv->reply_length ? inv->reply_length : 0;
-    if (!inv->buffer && len > FAST_MRS)
-        len = FAST_MRS;
+    uint32_t len = inv->reply_length; /* an error without details has none */
+    if (!inv->buffer && len > ARCH_MSG_REGISTERS)
+        len = ARCH_MSG_REGISTERS;
     for (uint32_t i = 0; i < len; i++) {
-        if (i < FAST_MRS)
-            ctx->r[CONTEXT_MR0 + i] = inv->reply[i];
+        if (i < ARCH_MSG_REGISTERS)
+            arch_set_mr(ctx, i, inv->reply[i]);
         else
-            inv->buffer[IPCBUF_MSG + i] = inv->reply[i];
+            inv->buffer->msg[i] = inv->reply[i];
     }
-    ctx->r[0] = 0; /* badge: none for kernel replies */
-    ctx->r[1] = INFO_MAKE((uint32_t)err, len);
-}
-
-invoke_result_t invoke_object(bool call, lookup_fault_t *fault, uint32_t *failed_cptr)
-{
-    tcb_t *t = current_thread;
-    uint32_t info = t->context.r[1];
-    invocation_t inv = {.caller = t, .label = INFO_LABEL(info), .length = INFO_LENGTH(info)};
-    cap_t cspace = thread_cspace(t);
-    inv.buffer = ipc_buffer(t);
-    if (inv.length > seL4_MsgMaxLength)
-        inv.length = seL4_MsgMaxLength;
-    if (!inv.buffer && inv.length > FAST_MRS)
-        inv.length = FAST_MRS;
-    *failed_cptr = t->context.r[0];
-    if (!cspace_lookup_slot(cspace, t->context.r[0], &inv.slot, fault))
-        return INVOKE_LOOKUP_FAILED;
-    inv.cap = inv.slot->cap;
-    inv.extra_count = inv.buffer ? INFO_EXTRA_CAPS(info) : 0;
-    for (unsigned i = 0; i < inv.extra_count; i++) {
-        *failed_cptr = inv.buffer[IPCBUF_CAPS + i];
-        if (!cspace_lookup_slot(cspace, *failed_cptr, &inv.extra_slot[i], fault))
-            return INVOKE_LOOKUP_FAILED;
-    }
-    seL4_Error err = dispatch(&inv);
-    if (err == INV_PREEMPTED)
-        return INVOKE_PREEMPTED;
-    /* The caller may have deleted or suspended itself; a reply then goes nowhere. */
-    if (call && current_thread == t && t->state == THREAD_RUNNING)
-        write_reply(&inv, err);
-    return INVOKE_DONE;
+    arch_set_badge_register(ctx, 0); /* kernel replies carry no badge */
+    arch_set_msg_info(ctx, seL4_MessageInfo_new((uint32_t)err, 0, 0, len).words[0]);
 }

@@ -1,16 +1,15 @@
 /*
- * kernel/object.c - creating and destroying kernel objects. Objects are made only
- * by Untyped_Retype in memory that is already zero; destroying one undoes what
- * refers to it (spec 11.3). Partners: object.h, untyped.c, cdt.c.
+ * kernel/object.c - creating and destroying kernel objects, and dispatching their
+ * invocations. Objects are made only by Untyped_Retype in memory that is already
+ * zero; destroying one undoes what refers to it (spec 11.3).
+ * Partners: object.h, untyped.c, cdt.c, cnode.c, tcb.c, domain.c.
  */
 #include "object.h"
 
 #include <sel4/objecttype.h>
 
 #include "arch.h"
-#include "cnode.h"
 #include "notification.h"
-#include "thread.h"
 
 unsigned object_size_bits(uint32_t type, uint32_t size_bits)
 {
@@ -83,7 +82,6 @@ void object_finalise(cap_t cap)
 {
     switch (cap_type(cap)) {
     case CAP_THREAD:
-        notification_unbind(cap_ptr(cap));
         thread_destroy(cap_ptr(cap));
         break;
     case CAP_NOTIFICATION: {
@@ -96,5 +94,31 @@ void object_finalise(cap_t cap)
         /* Endpoints and notifications have no queues yet; frames and tables are
          * never mapped yet; CNodes were emptied before; untyped needs nothing. */
         break;
+    }
+}
+
+seL4_Error object_decode(invocation_t *inv, object_op_t *op)
+{
+    switch (cap_type(inv->cap)) {
+    case CAP_NULL: return inv_invalid_capability(inv, 0);
+    case CAP_UNTYPED: return decode_untyped(inv, &op->untyped);
+    case CAP_CNODE: return decode_cnode(inv, &op->cnode);
+    case CAP_THREAD: return decode_tcb(inv, &op->tcb);
+    case CAP_DOMAIN: return decode_domain(inv, &op->domain);
+    default:
+        kprintf("numbat: invocations of %s caps are not implemented yet\n",
+                cap_type_name(cap_type(inv->cap)));
+        return seL4_IllegalOperation;
+    }
+}
+
+invoke_status_t object_invoke(invocation_t *inv, const object_op_t *op)
+{
+    switch (cap_type(inv->cap)) {
+    case CAP_UNTYPED: return invoke_untyped(inv, &op->untyped);
+    case CAP_CNODE: return invoke_cnode(inv, &op->cnode);
+    case CAP_THREAD: return invoke_tcb(inv, &op->tcb);
+    case CAP_DOMAIN: return invoke_domain(inv, &op->domain);
+    default: kpanic("cap type %u passed decode", cap_type(inv->cap));
     }
 }

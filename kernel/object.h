@@ -1,24 +1,42 @@
 /*
  * kernel/object.h - kernel objects as a whole: their sizes, making them out of
- * untyped memory, destroying them when their last cap goes, and dispatching an
- * invocation to the file of the object's type. Partners: object.c, untyped.c,
- * cnode_ops.c, tcb.c, invocation.h.
+ * untyped memory, destroying them when their last cap goes, and the one
+ * dispatcher of invocations on the cap type (decode, then invoke), which the
+ * system call path and the host unit tests both use.
+ * Partners: object.c, untyped.h, cnode.h, tcb.h, domain.h, cdt.c.
  */
 #ifndef KERNEL_OBJECT_H
 #define KERNEL_OBJECT_H
 
-#include "cap.h"
+#include "cnode.h"
+#include "domain.h"
+#include "tcb.h"
+#include "untyped.h"
 
 /* log2 of the size of an object of seL4 type `type` with `size_bits`. */
 unsigned object_size_bits(uint32_t type, uint32_t size_bits);
 /* Makes a zeroed object at physical `paddr` and returns its original cap. */
 cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device);
-struct cte;
 /* The slots a CNode or TCB object holds (NULL, *count = 0 for other objects). */
-struct cte *object_slots(cap_t cap, uint32_t *count);
+cte_t *object_slots(cap_t cap, uint32_t *count);
 /* Called after the last cap to an object was removed: undoes what refers to it. */
 void object_finalise(cap_t cap);
 /* True when an interrupt is waiting: long operations stop here and restart later. */
 bool preemption_point(void);
+
+/* A checked invocation of any object type: which member is used is inv->cap's type. */
+typedef union object_op {
+    untyped_op_t untyped;
+    cnode_op_t cnode;
+    tcb_op_t tcb;
+    domain_op_t domain;
+} object_op_t;
+
+/* Checks an invocation of inv->cap and fills *op; changes nothing. Returns the
+ * error (its reply words in inv->reply) or seL4_NoError. */
+seL4_Error object_decode(invocation_t *inv, object_op_t *op);
+/* Performs an invocation that object_decode accepted; cannot fail, but a long
+ * one can stop at a preemption point (INVOKE_PREEMPTED), to be made again. */
+invoke_status_t object_invoke(invocation_t *inv, const object_op_t *op);
 
 #endif

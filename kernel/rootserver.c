@@ -13,6 +13,7 @@
 #include "arch.h"
 #include "archive.h"
 #include "elf.h"
+#include "cdt.h"
 #include "trace.h"
 
 #define ROOT_ASID 1
@@ -200,8 +201,8 @@ tcb_t *rootserver_create(void)
     t->priority = t->mcp = ROOT_PRIORITY;
     trace_thread_priority(t);
     t->ipc_buffer = ipc_buffer_va;
-    t->context.pc = eh->entry;
-    t->context.r[0] = bootinfo_va;
+    arch_set_pc(&t->context, eh->entry);
+    arch_set_cap_register(&t->context, bootinfo_va);
     thread_resume(t);
     kprintf("numbat: root task '%s': image 0x%08x-0x%08x, entry 0x%08x\n", file.name,
             b.image_start, b.image_end, eh->entry);

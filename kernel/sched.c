@@ -5,18 +5,18 @@
  * priority exists, it yields, its timeslice ends, or it stops running. When no
  * thread can ever run again the kernel halts the board, so a lab whose last
  * thread died ends visibly instead of idling forever.
- * Partners: thread.h, tcb.c, arch.h (arch_enter_thread).
+ * Partners: sched.h, thread.c (resume, suspend), arch.h (arch_enter_thread).
  */
+#include "sched.h"
+
 #include "arch.h"
 #include "invariants.h"
-#include "thread.h"
 #include "trace.h"
 
 #define NUM_PRIORITIES 256
 #define HALT_STATUS_NO_THREADS 1
 
 tcb_t *current_thread;
-tcb_t *all_threads;
 /* The last thread the kernel returned to, for switch events. */
 static const tcb_t *last_entered;
 
@@ -55,12 +55,12 @@ static void enqueue_at(tcb_t *t, bool head)
     ready_bitmap[t->priority / 32] |= 1u << (t->priority % 32);
 }
 
-static void enqueue(tcb_t *t)
+void sched_enqueue(tcb_t *t)
 {
     enqueue_at(t, false);
 }
 
-static void dequeue(tcb_t *t)
+void sched_dequeue(tcb_t *t)
 {
     if (!t->queued)
         return;
@@ -87,52 +87,8 @@ static int highest_ready(void)
     return -1;
 }
 
-void thread_resume(tcb_t *t)
+void sched_forget(const tcb_t *t)
 {
-    if (t->state == THREAD_RUNNING)
-        return;
-    t->state = THREAD_RUNNING;
-    if (t != current_thread)
-        enqueue(t);
-    trace_thread_state(t);
-}
-
-void thread_suspend(tcb_t *t)
-{
-    bool changed = t->state != THREAD_INACTIVE;
-    t->state = THREAD_INACTIVE;
-    dequeue(t);
-    if (changed)
-        trace_thread_state(t);
-}
-
-void thread_set_priority(tcb_t *t, uint32_t priority)
-{
-    bool was_queued = t->queued;
-    dequeue(t);
-    t->priority = priority;
-    if (was_queued)
-        enqueue(t);
-}
-
-void thread_register(tcb_t *t)
-{
-    t->all_prev = NULL;
-    t->all_next = all_threads;
-    if (all_threads)
-        all_threads->all_prev = t;
-    all_threads = t;
-}
-
-void thread_destroy(tcb_t *t)
-{
-    thread_suspend(t);
-    if (t->all_prev)
-        t->all_prev->all_next = t->all_next;
-    else if (all_threads == t)
-        all_threads = t->all_next;
-    if (t->all_next)
-        t->all_next->all_prev = t->all_prev;
     if (current_thread == t)
         current_thread = NULL;
     if (last_entered == t)
@@ -143,7 +99,7 @@ void sched_yield(tcb_t *t)
 {
     /* To the tail of its queue: equal priorities get their turn first. */
     if (t == current_thread && t->state == THREAD_RUNNING) {
-        enqueue(t);
+        sched_enqueue(t);
         current_thread = NULL;
     }
 }
@@ -203,7 +159,7 @@ NORETURN void schedule_and_exit(void)
         arch_halt(HALT_STATUS_NO_THREADS);
     }
     tcb_t *next = ready[best].head;
-    dequeue(next);
+    sched_dequeue(next);
     current_thread = next;
     leave_to(next);
 }

@@ -1,31 +1,31 @@
 /*
- * kernel/syscall.c - system call decoding (spec 3). Call and Send invoke kernel
- * objects; Yield and the debug calls are handled here. Endpoint IPC is not
- * written yet: Recv on an endpoint, and Call/Send to one, stop the thread with a
- * message saying so. Registers follow the AArch32 ABI: r7 the number, r0 the cap
- * or argument, r1 the message info, r2-r5 MR0-MR3. Partners: syscall.h,
- * invocation.c, fault.c, debug.c.
+ * kernel/syscall.c - system calls (spec 3): decoding the number, looking up the
+ * invoked cap and the extra caps once, and handing kernel-object invocations to
+ * object.c's dispatcher (decode, then invoke, then the reply). Yield and the
+ * debug calls are handled here. Endpoint IPC is not written yet: Recv on an
+ * endpoint, and Call/Send to one, stop the thread with a message saying so.
+ * Partners: syscall.h, object.c, invocation.c, fault.c, debug.c, sched.c.
  */
 #include "syscall.h"
 
-#include "arch.h"
-#include "invocation.h"
-#include "thread.h"
+#include <sel4/syscall.h>
 
-#define SVC_SIZE 4
-#define IPCBUF_MSG 1
-#define IPC_BUFFER_BYTES 512u
+#include "arch.h"
+#include "debug.h"
+#include "fault.h"
+#include "object.h"
+#include "sched.h"
 
 static NORETURN void cap_fault(uint32_t cptr, bool in_recv, const lookup_fault_t *lf)
 {
-    fault_t f = {FAULT_CAP, current_thread->context.pc - SVC_SIZE, cptr, in_recv, *lf};
+    fault_t f = {FAULT_CAP, arch_syscall_pc(&current_thread->context), cptr, in_recv, *lf};
     handle_user_fault(&f);
 }
 
 static NORETURN void unimplemented(int32_t number)
 {
-    fault_t f = {FAULT_UNIMPLEMENTED, current_thread->context.pc - SVC_SIZE, (uint32_t)number, 0,
-                 {0, 0, 0, 0}};
+    fault_t f = {FAULT_UNIMPLEMENTED, arch_syscall_pc(&current_thread->context),
+                 (uint32_t)number, 0, {0, 0, 0, 0}};
     handle_user_fault(&f);
 }
 
@@ -34,41 +34,73 @@ static bool is_ipc_object(cap_t c)
     return cap_type(c) == CAP_ENDPOINT || cap_type(c) == CAP_NOTIFICATION;
 }
 
-/* Call, Send and NBSend (spec 3.3, 7). */
+/* Looks up the extra caps the message names; on failure says which cptr failed. */
+static bool lookup_extra_caps(invocation_t *inv, uint32_t *bad_cptr, lookup_fault_t *lf)
+{
+    cap_t cspace = thread_cspace(inv->caller);
+    for (unsigned i = 0; i < inv->extra_count; i++) {
+        *bad_cptr = invocation_extra_cptr(inv, i);
+        if (!cspace_lookup_slot(cspace, *bad_cptr, &inv->extra_slot[i], lf))
+            return false;
+    }
+    return true;
+}
+
+/* Decodes and performs an invocation of a kernel object, then replies to a Call. */
+static void invoke(invocation_t *inv, bool call)
+{
+    tcb_t *t = inv->caller;
+    object_op_t op;
+    seL4_Error err = object_decode(inv, &op);
+    if (err == seL4_NoError && object_invoke(inv, &op) == INVOKE_PREEMPTED) {
+        /* Run the svc again once the interrupt is handled; its registers are intact. */
+        arch_restart_syscall(&t->context);
+        arch_take_pending_interrupt();
+        return;
+    }
+    /* The caller may have deleted or suspended itself; a reply then goes nowhere. */
+    if (call && current_thread == t && t->state == THREAD_RUNNING)
+        invocation_reply(inv, err);
+}
+
+/* Call, Send and NBSend (spec 3.3, 7). A failed lookup is a cap fault, except
+ * for NBSend, which fails silently. */
 static void send(int32_t number)
 {
     tcb_t *t = current_thread;
+    bool blocking = number != seL4_SysNBSend;
+    uint32_t cptr = arch_get_cap_register(&t->context);
     cte_t *slot;
     lookup_fault_t lf;
-    if (cspace_lookup_slot(thread_cspace(t), t->context.r[0], &slot, &lf) && is_ipc_object(slot->cap))
-        unimplemented(number);
-    uint32_t bad_cptr;
-    switch (invoke_object(number == SYS_CALL, &lf, &bad_cptr)) {
-    case INVOKE_LOOKUP_FAILED:
-        if (number != SYS_NB_SEND)
-            cap_fault(bad_cptr, false, &lf);
-        break;
-    case INVOKE_PREEMPTED:
-        /* Run the svc again once the interrupt is handled; its registers are intact. */
-        t->context.pc -= SVC_SIZE;
-        arch_take_pending_interrupt();
-        break;
-    case INVOKE_DONE:
-        break;
+    invocation_t inv;
+    if (!cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf)) {
+        if (blocking)
+            cap_fault(cptr, false, &lf);
+        return;
     }
+    invocation_init(&inv, t, slot);
+    if (!lookup_extra_caps(&inv, &cptr, &lf)) {
+        if (blocking)
+            cap_fault(cptr, false, &lf);
+        return;
+    }
+    if (is_ipc_object(slot->cap))
+        unimplemented(number);
+    invoke(&inv, number == seL4_SysCall);
 }
 
 /* Recv and NBRecv: only the checks exist until endpoints and notifications do. */
 static NORETURN void receive(int32_t number)
 {
     tcb_t *t = current_thread;
+    uint32_t cptr = arch_get_cap_register(&t->context);
     cte_t *slot;
     lookup_fault_t lf;
-    if (!cspace_lookup_slot(thread_cspace(t), t->context.r[0], &slot, &lf))
-        cap_fault(t->context.r[0], true, &lf);
+    if (!cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf))
+        cap_fault(cptr, true, &lf);
     if (!is_ipc_object(slot->cap) || !(cap_ep_rights(slot->cap) & RIGHT_READ)) {
         lookup_fault_t missing = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
-        cap_fault(t->context.r[0], true, &missing);
+        cap_fault(cptr, true, &missing);
     }
     unimplemented(number);
 }
@@ -82,23 +114,20 @@ static uint32_t cap_identify(uint32_t cptr)
     return cap_debug_tag(slot->cap);
 }
 
-/* The name is a NUL-terminated string in the caller's IPC buffer from msg[0]. */
+/* The name is a NUL-terminated string in the caller's IPC buffer from MR0 on. */
 static void name_thread(uint32_t cptr)
 {
     tcb_t *t = current_thread;
+    const seL4_IPCBuffer *buf = thread_ipc_buffer(t);
     cte_t *slot;
     lookup_fault_t lf;
-    cap_t vs = t->slots[TCB_SLOT_VSPACE].cap;
-    const char *buf = t->ipc_buffer && cap_type(vs) == CAP_PAGE_DIRECTORY
-                          ? (const char *)arch_vspace_kernel_ptr(cap_ptr(vs), t->ipc_buffer)
-                          : NULL;
     if (!cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf) ||
         cap_type(slot->cap) != CAP_THREAD || !buf) {
         kprintf("numbat: DebugNameThread: 0x%x is not a TCB cap (or no IPC buffer)\n", cptr);
         return;
     }
-    const char *name = buf + IPCBUF_MSG * 4;
-    size_t max = IPC_BUFFER_BYTES - IPCBUF_MSG * 4;
+    const char *name = (const char *)buf->msg;
+    size_t max = sizeof(*buf) - offsetof(seL4_IPCBuffer, msg);
     size_t len = 0;
     while (len < max && name[len])
         len++;
@@ -113,24 +142,24 @@ NORETURN void handle_syscall(int32_t number)
 {
     arch_context_t *ctx = &current_thread->context;
     switch (number) {
-    case SYS_CALL:
-    case SYS_SEND:
-    case SYS_NB_SEND: send(number); break;
-    case SYS_RECV:
-    case SYS_NB_RECV:
-    case SYS_REPLY_RECV: receive(number);
-    case SYS_REPLY: break; /* no reply caps exist yet, so there is nothing to reply to */
-    case SYS_YIELD: sched_yield(current_thread); break;
-    case SYS_DEBUG_PUTCHAR: kputc((char)ctx->r[0]); break;
-    case SYS_DEBUG_DUMP_SCHEDULER: debug_dump_scheduler(); break;
+    case seL4_SysCall:
+    case seL4_SysSend:
+    case seL4_SysNBSend: send(number); break;
+    case seL4_SysRecv:
+    case seL4_SysNBRecv:
+    case seL4_SysReplyRecv: receive(number);
+    case seL4_SysReply: break; /* no reply caps exist yet, so there is nothing to reply to */
+    case seL4_SysYield: sched_yield(current_thread); break;
+    case seL4_SysDebugPutChar: kputc((char)arch_get_arg0(ctx)); break;
+    case seL4_SysDebugDumpScheduler: debug_dump_scheduler(); break;
     /* seL4's DebugHalt has no argument; Numbat's runtime passes main's status in r0. */
-    case SYS_DEBUG_HALT: arch_halt(ctx->r[0]);
-    case SYS_DEBUG_CAP_IDENTIFY: ctx->r[0] = cap_identify(ctx->r[0]); break;
-    case SYS_DEBUG_SNAPSHOT: debug_snapshot(); break;
-    case SYS_DEBUG_NAME_THREAD: name_thread(ctx->r[0]); break;
+    case seL4_SysDebugHalt: arch_halt(arch_get_arg0(ctx));
+    case seL4_SysDebugCapIdentify: arch_set_result(ctx, cap_identify(arch_get_arg0(ctx))); break;
+    case seL4_SysDebugSnapshot: debug_snapshot(); break;
+    case seL4_SysDebugNameThread: name_thread(arch_get_arg0(ctx)); break;
     default: {
         /* The fault reports the svc itself: restarting re-executes it (spec 9.1). */
-        fault_t f = {FAULT_UNKNOWN_SYSCALL, ctx->pc - SVC_SIZE, (uint32_t)number, 0, {0, 0, 0, 0}};
+        fault_t f = {FAULT_UNKNOWN_SYSCALL, arch_syscall_pc(ctx), (uint32_t)number, 0, {0, 0, 0, 0}};
         handle_user_fault(&f);
     }
     }

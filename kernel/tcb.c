@@ -1,111 +1,62 @@
 /*
- * kernel/tcb.c - TCB objects and their invocations (spec 8.3): registers,
- * address spaces and IPC buffer, priorities, suspend and resume, TLS base.
- * Partners: thread.h, sched.c, invocation.h.
+ * kernel/tcb.c - the TCB invocations (spec 8.3): registers, address spaces and
+ * IPC buffer, priorities, suspend and resume, notification binding, TLS base and
+ * flags. decode_tcb() checks in the spec's order and changes nothing; invoke_tcb()
+ * performs. Partners: tcb.h, thread.c (what is done to the thread), cdt.h.
  */
-#include <sel4/invocation.h>
+#include "tcb.h"
 
-#include "arch.h"
-#include "invocation.h"
+#include <sel4/invocation.h>
+#include <sel4/invocation_args.h>
+
+#include "cdt.h"
 #include "notification.h"
-#include "thread.h"
 #include "trace.h"
 
-#define USER_CONTEXT_WORDS 19
-#define FRAME_REG_WORDS 10
-#define IPC_BUFFER_ALIGN 512u
-#define TCB_FLAG_FPU_DISABLED 1u
+#define IPC_BUFFER_ALIGN (1u << seL4_IPCBufferSizeBits)
 
-void thread_init(tcb_t *t)
+static bool flag(uint32_t word, unsigned shift)
 {
-    kmemset(t, 0, sizeof(*t));
-    t->state = THREAD_INACTIVE;
-    t->timeslice = TIMESLICE_TICKS;
-    t->context.cpsr = CPSR_USER_MODE;
-    thread_register(t);
+    return (word >> shift) & 1u;
 }
 
-void thread_set_name(tcb_t *t, const char *name)
+static seL4_Error decode_read_registers(invocation_t *inv, tcb_op_t *op)
 {
-    size_t i = 0;
-    for (; name[i] && i < THREAD_NAME_MAX - 1; i++)
-        t->name[i] = name[i];
-    t->name[i] = '\0';
-    trace_thread_name(t);
-}
-
-cap_t thread_cspace(const tcb_t *t)
-{
-    return t->slots[TCB_SLOT_CSPACE].cap;
-}
-
-/* seL4_UserContext order (spec 8.8) as pointers into a thread's saved state. */
-static uint32_t *user_context_word(tcb_t *t, unsigned i)
-{
-    arch_context_t *c = &t->context;
-    uint32_t *order[USER_CONTEXT_WORDS] = {
-        &c->pc,    &c->sp,    &c->cpsr,  &c->r[0],  &c->r[1],    &c->r[8],     &c->r[9],
-        &c->r[10], &c->r[11], &c->r[12], &c->r[2],  &c->r[3],    &c->r[4],     &c->r[5],
-        &c->r[6],  &c->r[7],  &c->lr,    &t->tpidrurw, &t->tpidruro,
-    };
-    return order[i];
-}
-
-static seL4_Error read_registers(invocation_t *inv, tcb_t *t)
-{
-    uint32_t count = inv_mr(inv, 1);
     if (inv->length < 2)
         return seL4_TruncatedMessage;
-    if (count < 1 || count > USER_CONTEXT_WORDS)
-        return inv_range_error(inv, 1, USER_CONTEXT_WORDS);
-    if (t == inv->caller)
+    op->flags = inv_mr(inv, 0);
+    op->count = inv_mr(inv, 1);
+    if (op->count < 1 || op->count > ARCH_USER_CONTEXT_WORDS)
+        return inv_range_error(inv, 1, ARCH_USER_CONTEXT_WORDS);
+    if (op->tcb == inv->caller)
         return seL4_IllegalOperation;
-    if (inv_mr(inv, 0) & 1)
-        thread_suspend(t);
-    for (uint32_t i = 0; i < count; i++)
-        inv_reply_word(inv, *user_context_word(t, i));
     return seL4_NoError;
 }
 
-static seL4_Error write_registers(invocation_t *inv, tcb_t *t)
+static seL4_Error decode_write_registers(invocation_t *inv, tcb_op_t *op)
 {
-    uint32_t count = inv_mr(inv, 1);
     if (inv->length < 2)
         return seL4_TruncatedMessage;
-    if (count > USER_CONTEXT_WORDS)
-        count = USER_CONTEXT_WORDS;
-    if (inv->length - 2 < count)
+    op->flags = inv_mr(inv, 0);
+    op->count = inv_mr(inv, 1);
+    if (op->count > ARCH_USER_CONTEXT_WORDS)
+        op->count = ARCH_USER_CONTEXT_WORDS;
+    if (inv->length - SEL4_TCB_REGS_HEADER_WORDS < op->count)
         return seL4_TruncatedMessage;
-    if (t == inv->caller)
+    if (op->tcb == inv->caller)
         return seL4_IllegalOperation;
-    for (uint32_t i = 0; i < count; i++)
-        *user_context_word(t, i) = inv_mr(inv, 2 + i);
-    /* A user may set only the condition flags; the mode is always user, ARM state. */
-    t->context.cpsr = (t->context.cpsr & CPSR_USER_FLAGS) | CPSR_USER_MODE;
-    if (inv_mr(inv, 0) & 1)
-        thread_resume(t);
     return seL4_NoError;
 }
 
-static seL4_Error copy_registers(invocation_t *inv, tcb_t *dest)
+static seL4_Error decode_copy_registers(invocation_t *inv, tcb_op_t *op)
 {
-    cap_t src_cap = inv_extra_cap(inv, 0);
+    cap_t src = inv_extra_cap(inv, 0);
     if (inv->length < 1 || inv->extra_count < 1)
         return seL4_TruncatedMessage;
-    if (cap_type(src_cap) != CAP_THREAD)
+    if (cap_type(src) != CAP_THREAD)
         return inv_invalid_capability(inv, 1);
-    tcb_t *src = cap_ptr(src_cap);
-    uint32_t flags = inv_mr(inv, 0);
-    if (flags & 1)
-        thread_suspend(src);
-    if (flags & 2)
-        thread_resume(dest);
-    for (unsigned i = 0; i < USER_CONTEXT_WORDS; i++) {
-        bool frame = i < FRAME_REG_WORDS;
-        if ((frame && (flags & 4)) || (!frame && (flags & 8)))
-            *user_context_word(dest, i) = *user_context_word(src, i);
-    }
-    dest->context.cpsr = (dest->context.cpsr & CPSR_USER_FLAGS) | CPSR_USER_MODE;
+    op->source = cap_ptr(src);
+    op->flags = inv_mr(inv, 0);
     return seL4_NoError;
 }
 
@@ -121,168 +72,222 @@ static seL4_Error check_authority(invocation_t *inv, uint32_t value)
     return seL4_NoError;
 }
 
-static seL4_Error set_sched(invocation_t *inv, tcb_t *t, bool set_mcp, bool set_prio)
+/* SetMCPriority (MR0 the MCP), SetPriority (MR0 the priority), SetSchedParams (both). */
+static seL4_Error decode_sched(invocation_t *inv, tcb_op_t *op)
 {
+    bool set_mcp = inv->label != TCBSetPriority, set_prio = inv->label != TCBSetMCPriority;
     unsigned words = set_mcp && set_prio ? 2 : 1;
     if (inv->length < words || inv->extra_count < 1)
         return seL4_TruncatedMessage;
-    uint32_t mcp = inv_mr(inv, 0), prio = inv_mr(inv, set_mcp && set_prio ? 1 : 0);
-    seL4_Error e = set_mcp ? check_authority(inv, mcp) : seL4_NoError;
+    op->mcp = inv_mr(inv, 0);
+    op->priority = inv_mr(inv, words - 1);
+    seL4_Error e = set_mcp ? check_authority(inv, op->mcp) : seL4_NoError;
     if (e == seL4_NoError && set_prio)
-        e = check_authority(inv, prio);
-    if (e != seL4_NoError)
-        return e;
-    if (set_mcp)
-        t->mcp = mcp;
-    if (set_prio)
-        thread_set_priority(t, prio);
-    trace_thread_priority(t);
-    return seL4_NoError;
+        e = check_authority(inv, op->priority);
+    return e;
 }
 
-/*
- * Replaces the cap in one of the TCB's own slots with a derived copy of src.
- * Deleting the old cap can destroy objects (the old CSpace, say) and with them
- * the source slot: the copy is made only if src still holds the same object.
- */
-static void install(tcb_t *t, enum tcb_slot which, cap_t cap, cte_t *src)
+/* SetSpace's checks (spec 8.3): a CNode root with valid data, an assigned PD. */
+static seL4_Error decode_space(invocation_t *inv, tcb_op_t *op, unsigned cap0, uint32_t cspace_data)
 {
-    cdt_delete(&t->slots[which], false);
-    if (src && !cap_is_null(cap) && cap_same_object(src->cap, cap))
-        cdt_insert(cap, src, &t->slots[which], false);
-}
-
-typedef struct space_args {
-    cap_t cspace, vspace;
-    cte_t *cspace_slot, *vspace_slot;
-} space_args_t;
-
-/* SetSpace's checks (spec 8.3): CNode root with valid data, an assigned PD. */
-static seL4_Error check_space(invocation_t *inv, unsigned cap0, uint32_t cspace_data,
-                              space_args_t *a)
-{
-    a->cspace_slot = inv->extra_slot[cap0];
-    a->vspace_slot = inv->extra_slot[cap0 + 1];
-    a->cspace = inv_extra_cap(inv, cap0);
-    a->vspace = inv_extra_cap(inv, cap0 + 1);
-    if (cap_type(a->cspace) != CAP_CNODE)
+    op->cspace_slot = inv->extra_slot[cap0];
+    op->vspace_slot = inv->extra_slot[cap0 + 1];
+    op->cspace = inv_extra_cap(inv, cap0);
+    op->vspace = inv_extra_cap(inv, cap0 + 1);
+    if (cap_type(op->cspace) != CAP_CNODE)
         return seL4_IllegalOperation;
-    if (cspace_data && !cap_update_data(a->cspace, cspace_data, false, &a->cspace))
+    if (cspace_data && !cap_update_data(op->cspace, cspace_data, false, &op->cspace))
         return seL4_IllegalOperation;
-    if (cap_derive(a->cspace, false, &a->cspace) != seL4_NoError)
+    if (cap_derive(op->cspace, false, &op->cspace) != seL4_NoError)
         return seL4_IllegalOperation;
-    if (cap_type(a->vspace) != CAP_PAGE_DIRECTORY || !pd_is_assigned(a->vspace))
+    if (cap_type(op->vspace) != CAP_PAGE_DIRECTORY || !pd_is_assigned(op->vspace))
         return seL4_IllegalOperation;
     return seL4_NoError;
 }
 
 /* SetIPCBuffer's checks: 0 means none; otherwise a non-device frame, 512-aligned. */
-static seL4_Error check_buffer(invocation_t *inv, uint32_t buffer, unsigned cap_index)
+static seL4_Error decode_buffer(invocation_t *inv, tcb_op_t *op, unsigned cap_index)
 {
-    cap_t frame = inv_extra_cap(inv, cap_index);
-    if (buffer == 0)
+    op->buffer_slot = inv->extra_slot[cap_index];
+    op->buffer_cap = op->buffer ? inv_extra_cap(inv, cap_index) : cap_null();
+    if (op->buffer == 0)
         return seL4_NoError;
-    if (cap_type(frame) != CAP_FRAME || frame_is_device(frame))
+    if (cap_type(op->buffer_cap) != CAP_FRAME || frame_is_device(op->buffer_cap))
         return seL4_IllegalOperation;
-    if (buffer % IPC_BUFFER_ALIGN)
+    if (op->buffer % IPC_BUFFER_ALIGN)
         return seL4_AlignmentError;
     return seL4_NoError;
 }
 
-static void set_space(tcb_t *t, uint32_t fault_ep, const space_args_t *a)
+/* Configure (fault EP, CSpace, CSpace data, VSpace, buffer), SetSpace, SetIPCBuffer. */
+static seL4_Error decode_configure(invocation_t *inv, tcb_op_t *op)
 {
-    t->fault_ep = fault_ep;
-    install(t, TCB_SLOT_CSPACE, a->cspace, a->cspace_slot);
-    install(t, TCB_SLOT_VSPACE, a->vspace, a->vspace_slot);
-}
-
-static void set_buffer(tcb_t *t, uint32_t buffer, cte_t *frame_slot)
-{
-    t->ipc_buffer = buffer;
-    install(t, TCB_SLOT_IPC_BUFFER, buffer ? frame_slot->cap : cap_null(), frame_slot);
-}
-
-static seL4_Error configure(invocation_t *inv, tcb_t *t, bool space, bool buffer)
-{
-    unsigned words = space && buffer ? 4 : space ? 3 : 1;
-    unsigned caps = (space ? 2 : 0) + (buffer ? 1 : 0);
+    op->set_space = inv->label != TCBSetIPCBuffer;
+    op->set_buffer = inv->label != TCBSetSpace;
+    unsigned words = op->set_space && op->set_buffer ? 4 : op->set_space ? 3 : 1;
+    unsigned caps = (op->set_space ? 2 : 0) + (op->set_buffer ? 1 : 0);
     if (inv->length < words || inv->extra_count < caps)
         return seL4_TruncatedMessage;
-    space_args_t a;
-    uint32_t buf = inv_mr(inv, space ? 3 : 0);
-    seL4_Error e = space ? check_space(inv, 0, inv_mr(inv, 1), &a) : seL4_NoError;
-    if (e == seL4_NoError && buffer)
-        e = check_buffer(inv, buf, space ? 2 : 0);
-    if (e != seL4_NoError)
-        return e;
-    if (space)
-        set_space(t, inv_mr(inv, 0), &a);
-    if (buffer)
-        set_buffer(t, buf, inv->extra_slot[space ? 2 : 0]);
-    return seL4_NoError;
+    op->fault_ep = inv_mr(inv, 0);
+    op->buffer = inv_mr(inv, op->set_space ? 3 : 0);
+    seL4_Error e = op->set_space ? decode_space(inv, op, 0, inv_mr(inv, 1)) : seL4_NoError;
+    if (e == seL4_NoError && op->set_buffer)
+        e = decode_buffer(inv, op, op->set_space ? 2 : 0);
+    return e;
 }
 
-static seL4_Error bind_notification(invocation_t *inv, tcb_t *t, bool bind)
+static seL4_Error decode_bind(invocation_t *inv, tcb_op_t *op)
 {
-    if (!bind) {
-        if (!t->bound_notification)
-            return seL4_IllegalOperation;
-        notification_unbind(t);
-        return seL4_NoError;
-    }
     cap_t n = inv_extra_cap(inv, 0);
     if (inv->extra_count < 1)
         return seL4_TruncatedMessage;
-    if (t->bound_notification || cap_type(n) != CAP_NOTIFICATION ||
+    if (op->tcb->bound_notification || cap_type(n) != CAP_NOTIFICATION ||
         !(cap_ep_rights(n) & RIGHT_READ) || notification_bound(cap_ptr(n)))
         return seL4_IllegalOperation;
-    t->bound_notification = cap_ptr(n);
-    notification_set_bound(cap_ptr(n), t);
+    op->ntfn = cap_ptr(n);
     return seL4_NoError;
 }
 
-seL4_Error decode_tcb(invocation_t *inv)
+seL4_Error decode_tcb(invocation_t *inv, tcb_op_t *op)
 {
-    tcb_t *t = cap_ptr(inv->cap);
-    trace_cause = TRACE_CAUSE_TCB_CONFIGURE;
+    op->label = inv->label;
+    op->tcb = cap_ptr(inv->cap);
     switch (inv->label) {
-    case TCBReadRegisters: return read_registers(inv, t);
-    case TCBWriteRegisters: return write_registers(inv, t);
-    case TCBCopyRegisters: return copy_registers(inv, t);
-    case TCBConfigure: return configure(inv, t, true, true);
-    case TCBSetSpace: return configure(inv, t, true, false);
-    case TCBSetIPCBuffer: return configure(inv, t, false, true);
-    case TCBSetPriority: return set_sched(inv, t, false, true);
-    case TCBSetMCPriority: return set_sched(inv, t, true, false);
-    case TCBSetSchedParams: return set_sched(inv, t, true, true);
-    case TCBSuspend: thread_suspend(t); return seL4_NoError;
-    case TCBResume: thread_resume(t); return seL4_NoError;
-    case TCBBindNotification: return bind_notification(inv, t, true);
-    case TCBUnbindNotification: return bind_notification(inv, t, false);
+    case TCBReadRegisters: return decode_read_registers(inv, op);
+    case TCBWriteRegisters: return decode_write_registers(inv, op);
+    case TCBCopyRegisters: return decode_copy_registers(inv, op);
+    case TCBConfigure:
+    case TCBSetSpace:
+    case TCBSetIPCBuffer: return decode_configure(inv, op);
+    case TCBSetPriority:
+    case TCBSetMCPriority:
+    case TCBSetSchedParams: return decode_sched(inv, op);
+    case TCBSuspend:
+    case TCBResume: return seL4_NoError;
+    case TCBBindNotification: return decode_bind(inv, op);
+    case TCBUnbindNotification:
+        return op->tcb->bound_notification ? seL4_NoError : seL4_IllegalOperation;
     case TCBSetTLSBase:
-        if (inv->length < 1)
-            return seL4_TruncatedMessage;
-        t->tpidrurw = inv_mr(inv, 0);
-        return seL4_NoError;
     case TCBSetFlags:
-        if (inv->length < 2)
+        if (inv->length < (inv->label == TCBSetFlags ? 2u : 1u))
             return seL4_TruncatedMessage;
-        t->flags = (t->flags & ~inv_mr(inv, 0)) | (inv_mr(inv, 1) & TCB_FLAG_FPU_DISABLED);
-        inv_reply_word(inv, t->flags);
+        op->word = inv_mr(inv, 0);
+        op->mask = inv_mr(inv, 1);
         return seL4_NoError;
     default: return seL4_IllegalOperation;
     }
 }
 
-seL4_Error decode_domain(invocation_t *inv)
+/* ---- performing ---------------------------------------------------------------- */
+
+static void invoke_read_registers(invocation_t *inv, const tcb_op_t *op)
 {
-    if (inv->label != DomainSetSet)
-        return seL4_IllegalOperation;
-    if (inv->length < 1 || inv->extra_count < 1)
-        return seL4_TruncatedMessage;
-    if ((inv_mr(inv, 0) & 0xFFu) != 0) /* one domain: only 0 exists */
-        return inv_invalid_argument(inv, 0);
-    if (cap_type(inv_extra_cap(inv, 0)) != CAP_THREAD)
-        return inv_invalid_argument(inv, 1);
-    return seL4_NoError;
+    if (flag(op->flags, SEL4_TCB_REGS_BOOL_SHIFT))
+        thread_suspend(op->tcb);
+    for (uint32_t i = 0; i < op->count; i++)
+        inv_reply_word(inv, *arch_user_context_word(&op->tcb->context, i));
+}
+
+static void invoke_write_registers(invocation_t *inv, const tcb_op_t *op)
+{
+    for (uint32_t i = 0; i < op->count; i++)
+        *arch_user_context_word(&op->tcb->context, i) = inv_mr(inv, SEL4_TCB_REGS_HEADER_WORDS + i);
+    arch_sanitise_context(&op->tcb->context);
+    if (flag(op->flags, SEL4_TCB_REGS_BOOL_SHIFT))
+        thread_resume(op->tcb);
+}
+
+static void invoke_copy_registers(const tcb_op_t *op)
+{
+    tcb_t *dest = op->tcb;
+    if (flag(op->flags, SEL4_TCB_COPY_SUSPEND_SOURCE_SHIFT))
+        thread_suspend(op->source);
+    if (flag(op->flags, SEL4_TCB_COPY_RESUME_TARGET_SHIFT))
+        thread_resume(dest);
+    bool frame = flag(op->flags, SEL4_TCB_COPY_TRANSFER_FRAME_SHIFT);
+    bool integer = flag(op->flags, SEL4_TCB_COPY_TRANSFER_INTEGER_SHIFT);
+    for (unsigned i = 0; i < ARCH_USER_CONTEXT_WORDS; i++)
+        if (i < SEL4_USERCONTEXT_FRAME_WORDS ? frame : integer)
+            *arch_user_context_word(&dest->context, i) = *arch_user_context_word(&op->source->context, i);
+    arch_sanitise_context(&dest->context);
+}
+
+/* Whether the invoked TCB still exists: deleting a replaced cap can destroy it
+ * (when its only cap lived in the CSpace being replaced). */
+static bool tcb_alive(const invocation_t *inv)
+{
+    return cap_same_object(inv->slot->cap, inv->cap);
+}
+
+/*
+ * Replaces the cap in one of the TCB's own slots with `cap`, a derived copy of
+ * the cap in `src`. Deleting the old cap is preemptible and can destroy objects:
+ * the source (checked to still hold the same object), or the TCB itself, in
+ * which case nothing is installed. Returns false when preempted.
+ */
+static bool install(invocation_t *inv, enum tcb_slot which, cap_t cap, cte_t *src)
+{
+    tcb_t *t = cap_ptr(inv->cap);
+    if (!cdt_delete(&t->slots[which], true))
+        return false;
+    if (tcb_alive(inv) && src && !cap_is_null(cap) && cap_same_object(src->cap, cap))
+        cdt_insert(cap, src, &t->slots[which], false);
+    return true;
+}
+
+static invoke_status_t invoke_configure(invocation_t *inv, const tcb_op_t *op)
+{
+    tcb_t *t = op->tcb;
+    if (op->set_space) {
+        t->fault_ep = op->fault_ep;
+        if (!install(inv, TCB_SLOT_CSPACE, op->cspace, op->cspace_slot) ||
+            !install(inv, TCB_SLOT_VSPACE, op->vspace, op->vspace_slot))
+            return INVOKE_PREEMPTED;
+    }
+    if (op->set_buffer && tcb_alive(inv)) {
+        t->ipc_buffer = op->buffer;
+        if (!install(inv, TCB_SLOT_IPC_BUFFER, op->buffer_cap, op->buffer_slot))
+            return INVOKE_PREEMPTED;
+    }
+    return INVOKE_DONE;
+}
+
+static void invoke_sched(const tcb_op_t *op)
+{
+    if (op->label != TCBSetPriority)
+        op->tcb->mcp = op->mcp;
+    if (op->label != TCBSetMCPriority)
+        thread_set_priority(op->tcb, op->priority);
+    trace_thread_priority(op->tcb);
+}
+
+invoke_status_t invoke_tcb(invocation_t *inv, const tcb_op_t *op)
+{
+    tcb_t *t = op->tcb;
+    trace_cause = TRACE_CAUSE_TCB_CONFIGURE;
+    switch (op->label) {
+    case TCBReadRegisters: invoke_read_registers(inv, op); break;
+    case TCBWriteRegisters: invoke_write_registers(inv, op); break;
+    case TCBCopyRegisters: invoke_copy_registers(op); break;
+    case TCBConfigure:
+    case TCBSetSpace:
+    case TCBSetIPCBuffer: return invoke_configure(inv, op);
+    case TCBSetPriority:
+    case TCBSetMCPriority:
+    case TCBSetSchedParams: invoke_sched(op); break;
+    case TCBSuspend: thread_suspend(t); break;
+    case TCBResume: thread_resume(t); break;
+    case TCBBindNotification:
+        t->bound_notification = op->ntfn;
+        notification_set_bound(op->ntfn, t);
+        break;
+    case TCBUnbindNotification: notification_unbind(t); break;
+    case TCBSetTLSBase: arch_set_tls_base(&t->context, op->word); break;
+    case TCBSetFlags:
+        t->flags = (t->flags & ~op->word) | (op->mask & seL4_TCBFlag_MASK);
+        inv_reply_word(inv, t->flags);
+        break;
+    default: kpanic("label %u passed decode", op->label);
+    }
+    return INVOKE_DONE;
 }

@@ -1,17 +1,20 @@
 /*
- * kernel/thread.h - thread control blocks. A TCB object is 1 KiB of untyped
- * memory (seL4_TCBBits): the tcb_t below, which begins with the TCB's own small
- * CNode holding its CSpace root, VSpace root and IPC buffer frame caps.
- * Partners: tcb.c (TCB invocations), sched.c (run queues), syscall.c.
+ * kernel/thread.h - threads: the TCB object and what the rest of the kernel does
+ * to a thread (make it runnable, stop it, name it, find its CSpace and IPC
+ * buffer). A TCB object is 1 KiB of untyped memory (seL4_TCBBits): the tcb_t
+ * below, which begins with the TCB's own small CNode holding its CSpace root,
+ * VSpace root and IPC buffer frame caps.
+ * Partners: thread.c, sched.h (ready queues), tcb.h (TCB invocations).
  */
 #ifndef KERNEL_THREAD_H
 #define KERNEL_THREAD_H
 
 #include <arch/context.h>
 #include <sel4/constants.h>
+#include <sel4/ipcbuffer.h>
 
-#include "cnode.h"
 #include "kernel.h"
+#include "slot.h"
 
 typedef enum thread_state {
     THREAD_INACTIVE, /* not runnable until resumed (also: stopped by an unhandled fault) */
@@ -30,7 +33,7 @@ enum tcb_slot {
 
 typedef struct tcb {
     cte_t slots[TCB_SLOT_COUNT];
-    arch_context_t context; /* saved user registers */
+    arch_context_t context; /* saved user registers, TLS included */
     thread_state_t state;
     uint32_t priority;
     uint32_t mcp;           /* maximum controlled priority */
@@ -39,7 +42,6 @@ typedef struct tcb {
     bool queued;
     uint32_t ipc_buffer;    /* user address, 0 if none */
     uint32_t fault_ep;      /* cptr, resolved in the thread's CSpace at fault time */
-    uint32_t tpidrurw, tpidruro;
     uint32_t flags;         /* seL4_TCBFlag bits */
     struct notification *bound_notification;
     struct tcb *all_next, *all_prev; /* every TCB, for DebugDumpScheduler */
@@ -48,31 +50,23 @@ typedef struct tcb {
 
 _Static_assert(sizeof(tcb_t) <= (1u << seL4_TCBBits), "a TCB fits its object");
 
-/* The thread whose context the kernel saved on entry. */
+/* The thread whose context the kernel saved on entry (sched.c). */
 extern tcb_t *current_thread;
 /* Every TCB that exists, newest first. */
 extern tcb_t *all_threads;
 
+/* A new TCB in zeroed memory: inactive, priority 0, user mode. */
 void thread_init(tcb_t *t);
 void thread_set_name(tcb_t *t, const char *name);
 cap_t thread_cspace(const tcb_t *t);
+/* The thread's IPC buffer as a kernel pointer, or NULL if it has none mapped. */
+seL4_IPCBuffer *thread_ipc_buffer(const tcb_t *t);
 /* Makes t runnable (queued by priority); from INACTIVE it resumes at its saved PC. */
 void thread_resume(tcb_t *t);
 /* Makes t inactive and takes it out of the ready queues. */
 void thread_suspend(tcb_t *t);
 void thread_set_priority(tcb_t *t, uint32_t priority);
-/* Adds a new TCB to all_threads. */
-void thread_register(tcb_t *t);
-/* The scheduler's part of deleting a TCB: it must not run or be queued again. */
+/* Deleting a TCB: it must not run, be queued or be listed again. */
 void thread_destroy(tcb_t *t);
-
-/* sched.c */
-void sched_yield(tcb_t *t);
-/* A timer tick: charge the current thread's timeslice. */
-void sched_tick(void);
-/* Invariant checks of the ready queues (test builds). */
-void sched_check_queues(void);
-/* Picks the next thread and leaves the kernel to it; never returns. */
-NORETURN void schedule_and_exit(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include "trace.h"
 
 #include "arch.h"
+#include "cdt.h"
 #include "thread.h"
 
 uint32_t trace_cause;
@@ -137,7 +138,7 @@ void trace_switch(const tcb_t *from, const tcb_t *to)
 void trace_kernel_entry(uint32_t cause, uint32_t detail)
 {
     const tcb_t *t = current_thread;
-    EMIT(TRACE_KERNEL_ENTRY, cause, detail, addr(t), t ? t->context.pc : 0);
+    EMIT(TRACE_KERNEL_ENTRY, cause, detail, addr(t), t ? arch_get_pc(&t->context) : 0);
 }
 
 void trace_kernel_exit(const tcb_t *next)

@@ -8,7 +8,7 @@
 #define KERNEL_TRACE_H
 
 #include "../trace/format.h"
-#include "cnode.h"
+#include "slot.h"
 
 struct tcb;
 

@@ -3,14 +3,17 @@
  * (spec 8.2, 11.1). An untyped cap keeps a watermark: objects are carved above
  * it, each aligned to its own size. When the untyped has no children left the
  * watermark drops to zero and the used memory is cleared first, so every new
- * object starts zeroed. Partners: invocation.h, object.c, cdt.c.
+ * object starts zeroed. decode_untyped() checks in the spec's order and changes
+ * nothing; invoke_untyped() clears and creates. Partners: untyped.h, object.c, cdt.c.
  */
+#include "untyped.h"
+
 #include <sel4/invocation.h>
 #include <sel4/objecttype.h>
 
 #include "arch.h"
+#include "cdt.h"
 #include "invariants.h"
-#include "invocation.h"
 #include "object.h"
 #include "trace.h"
 
@@ -19,12 +22,6 @@
 #define RESET_CHUNK (64u << 10)
 #define MAX_OBJECT_BITS seL4_MaxUntypedBits
 
-typedef struct retype_request {
-    uint32_t type, size_bits, count;
-    unsigned obj_bits;
-    cte_t *dest; /* first destination slot */
-} retype_request_t;
-
 static bool is_frame_type(uint32_t type)
 {
     return type == seL4_ARM_SmallPageObject || type == seL4_ARM_LargePageObject ||
@@ -32,23 +29,23 @@ static bool is_frame_type(uint32_t type)
 }
 
 /* Checks type and size (spec 8.2 steps 1-3). */
-static seL4_Error check_type(invocation_t *inv, retype_request_t *rq)
+static seL4_Error check_type(invocation_t *inv, untyped_op_t *op)
 {
-    if (rq->type >= seL4_ObjectTypeCount)
+    if (op->type >= seL4_ObjectTypeCount)
         return inv_invalid_argument(inv, 0);
-    if (rq->size_bits >= 32)
+    if (op->size_bits >= 32)
         return inv_range_error(inv, 0, MAX_OBJECT_BITS);
-    rq->obj_bits = object_size_bits(rq->type, rq->size_bits);
-    if (rq->obj_bits > MAX_OBJECT_BITS)
+    op->obj_bits = object_size_bits(op->type, op->size_bits);
+    if (op->obj_bits > MAX_OBJECT_BITS)
         return inv_range_error(inv, 0, MAX_OBJECT_BITS);
-    if ((rq->type == seL4_CapTableObject && rq->size_bits == 0) ||
-        (rq->type == seL4_UntypedObject && rq->size_bits < seL4_MinUntypedBits))
+    if ((op->type == seL4_CapTableObject && op->size_bits == 0) ||
+        (op->type == seL4_UntypedObject && op->size_bits < seL4_MinUntypedBits))
         return inv_invalid_argument(inv, 1);
     return seL4_NoError;
 }
 
 /* Finds the destination CNode and checks the window of slots (steps 4-8). */
-static seL4_Error check_destination(invocation_t *inv, retype_request_t *rq)
+static seL4_Error check_destination(invocation_t *inv, untyped_op_t *op)
 {
     cap_t root = inv_extra_cap(inv, 0);
     uint32_t index = inv_mr(inv, 2), depth = inv_mr(inv, 3);
@@ -71,13 +68,13 @@ static seL4_Error check_destination(invocation_t *inv, retype_request_t *rq)
     uint32_t slots = 1u << cnode_radix(node);
     if (offset >= slots)
         return inv_range_error(inv, 0, slots - 1);
-    if (rq->count < 1 || rq->count > seL4_UntypedRetypeMaxObjects)
+    if (op->count < 1 || op->count > seL4_UntypedRetypeMaxObjects)
         return inv_range_error(inv, 1, seL4_UntypedRetypeMaxObjects);
-    if (rq->count > slots - offset)
+    if (op->count > slots - offset)
         return inv_range_error(inv, 1, slots - offset);
-    rq->dest = &cnode_slots(node)[offset];
-    for (uint32_t i = 0; i < rq->count; i++)
-        if (!cap_is_null(rq->dest[i].cap))
+    op->dest = &cnode_slots(node)[offset];
+    for (uint32_t i = 0; i < op->count; i++)
+        if (!cap_is_null(op->dest[i].cap))
             return seL4_DeleteFirst;
     return seL4_NoError;
 }
@@ -112,48 +109,53 @@ static bool reset_untyped(cte_t *slot)
 }
 
 /* Creates the objects and their caps; cannot fail once decoding succeeded. */
-static void invoke_retype(cte_t *ut_slot, const retype_request_t *rq, uint32_t start)
+static void create_objects(cte_t *ut_slot, const untyped_op_t *op)
 {
     cap_t ut = ut_slot->cap;
     uint32_t base = cap_addr(ut);
     cte_t *parent = ut_slot;
-    for (uint32_t i = 0; i < rq->count; i++) {
-        uint32_t paddr = base + start + (i << rq->obj_bits);
-        cap_t obj = object_create(rq->type, rq->size_bits, paddr, untyped_is_device(ut));
-        trace_object_create(rq->type, cap_addr(obj), rq->size_bits, ut_slot);
+    for (uint32_t i = 0; i < op->count; i++) {
+        uint32_t paddr = base + op->start + (i << op->obj_bits);
+        cap_t obj = object_create(op->type, op->size_bits, paddr, untyped_is_device(ut));
+        trace_object_create(op->type, cap_addr(obj), op->size_bits, ut_slot);
         /* Each new cap follows the previous one: all stay right after the untyped. */
-        cdt_insert(obj, parent, &rq->dest[i], true);
-        parent = &rq->dest[i];
+        cdt_insert(obj, parent, &op->dest[i], true);
+        parent = &op->dest[i];
     }
-    untyped_set_free_bytes(&ut_slot->cap, start + (rq->count << rq->obj_bits));
+    untyped_set_free_bytes(&ut_slot->cap, op->start + (op->count << op->obj_bits));
     invariants_note_slot(ut_slot);
     trace_cap_update(ut_slot);
 }
 
-seL4_Error decode_untyped(invocation_t *inv)
+seL4_Error decode_untyped(invocation_t *inv, untyped_op_t *op)
 {
     if (inv->label != UntypedRetype)
         return seL4_IllegalOperation;
-    trace_cause = TRACE_CAUSE_RETYPE;
     if (inv->length < RETYPE_ARGS || inv->extra_count < 1)
         return seL4_TruncatedMessage;
-    retype_request_t rq = {inv_mr(inv, 0), inv_mr(inv, 1), inv_mr(inv, 5), 0, NULL};
-    seL4_Error e = check_type(inv, &rq);
+    *op = (untyped_op_t){.type = inv_mr(inv, 0), .size_bits = inv_mr(inv, 1), .count = inv_mr(inv, 5)};
+    seL4_Error e = check_type(inv, op);
     if (e == seL4_NoError)
-        e = check_destination(inv, &rq);
+        e = check_destination(inv, op);
     if (e != seL4_NoError)
         return e;
     cap_t ut = inv->cap;
-    bool reset = !cdt_has_children(inv->slot);
-    uint32_t watermark = reset ? 0 : untyped_free_bytes(ut);
-    uint32_t start = align_up(watermark, rq.obj_bits);
-    uint64_t need = (uint64_t)start + ((uint64_t)rq.count << rq.obj_bits);
-    if (start < watermark || need > untyped_size(ut))
+    op->reset = !cdt_has_children(inv->slot);
+    uint32_t watermark = op->reset ? 0 : untyped_free_bytes(ut);
+    op->start = align_up(watermark, op->obj_bits);
+    uint64_t need = (uint64_t)op->start + ((uint64_t)op->count << op->obj_bits);
+    if (op->start < watermark || need > untyped_size(ut))
         return inv_not_enough_memory(inv, untyped_size(ut) - watermark);
-    if (untyped_is_device(ut) && rq.type != seL4_UntypedObject && !is_frame_type(rq.type))
+    if (untyped_is_device(ut) && op->type != seL4_UntypedObject && !is_frame_type(op->type))
         return inv_invalid_argument(inv, 1);
-    if (reset && !reset_untyped(inv->slot))
-        return INV_PREEMPTED;
-    invoke_retype(inv->slot, &rq, start);
     return seL4_NoError;
+}
+
+invoke_status_t invoke_untyped(invocation_t *inv, const untyped_op_t *op)
+{
+    trace_cause = TRACE_CAUSE_RETYPE;
+    if (op->reset && !reset_untyped(inv->slot))
+        return INVOKE_PREEMPTED;
+    create_objects(inv->slot, op);
+    return INVOKE_DONE;
 }

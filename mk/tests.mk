@@ -33,15 +33,18 @@ $(BUILD)/tests/system: $(SYSTEM_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) -o $@ $^ -lcriterion -lelf -ldw
 
-# The kernel's portable logic (capabilities, CDT, retype, CNode ops, scheduler)
-# compiled for the host and linked with tests/kernel/harness.c, which stubs arch.h.
-# No console.c (it defines memset/memcpy), boot, syscall entry or arch/ code.
-KUNIT_KERNEL_SRC := kernel/cap.c kernel/cnode.c kernel/cdt.c kernel/object.c kernel/untyped.c \
-    kernel/cnode_ops.c kernel/invocation.c kernel/tcb.c kernel/sched.c kernel/interrupt.c \
-    kernel/fault.c kernel/debug.c lib/fmt.c $(wildcard kernel/trace.c)
+# The kernel's portable logic (capabilities, CDT, retype, CNode ops, scheduler, the
+# system call path and invocation dispatch) compiled for the host and linked with
+# tests/kernel/harness.c, which stubs arch.h. No console.c (it defines memset/memcpy),
+# boot or arch/ code beyond the plain-C context printer.
+KUNIT_KERNEL_SRC := kernel/cap.c kernel/cspace.c kernel/cdt.c kernel/object.c kernel/untyped.c \
+    kernel/cnode.c kernel/invocation.c kernel/tcb.c kernel/thread.c kernel/domain.c \
+    kernel/sched.c kernel/interrupt.c kernel/fault.c kernel/debug.c kernel/syscall.c \
+    kernel/trace.c arch/arm/context.c lib/fmt.c
 KUNIT_SRC := $(wildcard tests/kernel/*.c) $(KUNIT_KERNEL_SRC)
 KUNIT_OBJ := $(patsubst %.c,$(BUILD)/hostk/%.o,$(KUNIT_SRC))
-KUNIT_INC := -Ikernel -Ilibsel4/include -Iarch/arm/include
+# -iquote: kernel/sched.h must not stand in for the C library's <sched.h>.
+KUNIT_INC := -iquote kernel -Ilibsel4/include -Iarch/arm/include
 # The kernel's sched_yield(tcb_t *) would replace POSIX sched_yield() in the host
 # binary (libc, ASan and Criterion may call that): rename it in every host object.
 KUNIT_DEFS := -Dsched_yield=numbat_sched_yield

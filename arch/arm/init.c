@@ -1,8 +1,7 @@
 /*
  * arch/arm/init.c - bringing up the CPU side of the kernel: vector base, the small
- * stacks of the exception modes, the GIC and the tick, and the two ways out of the
- * kernel (to a user thread, or to the idle loop). Partners: vectors.S, traps.c,
- * drivers/, kernel/arch.h.
+ * stacks of the exception modes, the GIC and the tick. Partners: vectors.S,
+ * entry.c, drivers/, kernel/arch.h.
  */
 #include <arch/cpu.h>
 #include <arch/memory.h>
@@ -15,8 +14,6 @@
 
 extern uint8_t arch_vector_table[];
 extern uint8_t exception_stacks_top[];
-NORETURN void arch_restore_user(arch_context_t *ctx);
-NORETURN void arch_idle_loop(void);
 
 /* Gives the IRQ, abort and undefined modes their stacks (used only on kernel faults). */
 static void set_exception_stacks(void)
@@ -72,29 +69,4 @@ void arch_timer_selftest(unsigned ticks)
         }
         gic_end_of_interrupt(GIC_CPU_VADDR, irq);
     }
-}
-
-NORETURN void arch_enter_thread(tcb_t *thread)
-{
-    cap_t vs = thread->slots[TCB_SLOT_VSPACE].cap;
-    /* A thread without an address space runs on the kernel-only directory: its
-     * first instruction fetch faults, and that fault is reported. */
-    if (cap_type(vs) == CAP_PAGE_DIRECTORY)
-        arch_vspace_activate(cap_ptr(vs), pd_asid(vs));
-    else
-        arch_vspace_activate(NULL, 0);
-    CP15_WRITE(c13, 0, c0, 2, thread->tpidrurw);
-    CP15_WRITE(c13, 0, c0, 3, thread->tpidruro);
-    /*
-     * The thread resumes in user mode with interrupts unmasked. Everything else in
-     * its CPSR (flags, GE, and the T and IT bits of Thumb code such as libgcc's
-     * division helpers) is its own and must survive being interrupted.
-     */
-    thread->context.cpsr = (thread->context.cpsr & ~CPSR_KERNEL_CONTROLLED) | CPSR_USER_MODE;
-    arch_restore_user(&thread->context);
-}
-
-NORETURN void arch_enter_idle(void)
-{
-    arch_idle_loop();
 }

@@ -7,11 +7,12 @@
  * returns; the kernel leaves through arch_restore_user() or arch_idle().
  * Exceptions in kernel mode other than an IRQ in the idle loop are kernel bugs:
  * they save what they can on their mode's small stack and panic.
- * Partners: traps.c (the C handlers), context.h (the layout), kernel/sched.c.
+ * Partners: entry.c (the C handlers), context.h (the layout), kernel/sched.c.
  */
 #define MODE_USR 0x10
 #define MODE_SVC 0x13
 #define MODE_MASK 0x1f
+#define CONTEXT_R0_OFFSET 8        /* context.h: the TLS words come first */
 #define CONTEXT_END_TO_R0 (15 * 4) /* r0 lies 15 words below the saved PC */
 
     .section .vectors, "ax"
@@ -65,7 +66,7 @@ arch_vector_table:
     b arch_kernel_fault
 .endm
 
-@ Exception kinds passed to C (enum arch_trap in traps.c).
+@ Exception kinds passed to C (enum arch_trap in entry.c).
 #define TRAP_UNDEFINED 0
 #define TRAP_PREFETCH_ABORT 1
 #define TRAP_DATA_ABORT 2
@@ -120,7 +121,7 @@ vector_fiq:
 @ void arch_restore_user(arch_context_t *ctx): resumes a user thread; no return.
     .global arch_restore_user
 arch_restore_user:
-    mov sp, r0
+    add sp, r0, #CONTEXT_R0_OFFSET
     ldmia sp, {r0-r14}^
     nop
     add sp, sp, #CONTEXT_END_TO_R0

@@ -21,6 +21,8 @@
 
 #include "harness.h"
 
+#include "interrupt.h"
+
 #include "../../lib/fmt.h"
 
 #define HALF (ARENA_SIZE / 2)
@@ -91,6 +93,7 @@ void harness_init(void)
     cr_assert_eq(mprotect(guard, KSTACK_GUARD, PROT_NONE), 0);
     kstack = guard + KSTACK_GUARD;
     interrupt_countdown = -1;
+    harness_interrupts_taken = 0;
     harness_caller = harness_tcb();
     thread_set_name(harness_caller, "caller");
     harness_ipc_buffer = harness_alloc(1u << seL4_IPCBufferSizeBits, seL4_IPCBufferSizeBits);
@@ -303,11 +306,13 @@ uint32_t harness_kstack_depth(void)
     return kstack_depth;
 }
 
+/* Every address space maps one page: the harness's IPC buffer at HARNESS_IPC_BUFFER_VA. */
 uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va)
 {
-    (void)pd;
-    (void)va;
-    return NULL;
+    uint32_t offset = va - HARNESS_IPC_BUFFER_VA;
+    if (!pd || va < HARNESS_IPC_BUFFER_VA || offset >= (1u << seL4_IPCBufferSizeBits))
+        return NULL;
+    return (uint8_t *)harness_ipc_buffer + offset;
 }
 
 /* The trace stream (kernel/trace.c): nobody listens on the host. */
@@ -325,6 +330,17 @@ void arch_trace_emit(const uint32_t *words, unsigned count)
 uint32_t arch_trace_platform(void)
 {
     return 0;
+}
+
+unsigned harness_interrupts_taken;
+
+/* A preempted system call hands the pending interrupt to the kernel (entry.c on
+ * the target); here it is the tick, and it stops being pending. */
+void arch_take_pending_interrupt(void)
+{
+    harness_interrupts_taken++;
+    harness_clear_interrupt();
+    interrupt_received(0);
 }
 
 static jmp_buf exit_env;
@@ -420,25 +436,25 @@ bool harness_kernel_call(void (*fn)(void *), void *arg)
     return k.panicked;
 }
 
-typedef struct decode_call {
+typedef struct invoke_call {
     invocation_t *inv;
     seL4_Error err;
-} decode_call_t;
+    invoke_status_t status;
+} invoke_call_t;
 
-static void run_decoder(void *p)
+/* The kernel's own dispatcher: decode, then (if that succeeded) invoke. */
+static void run_invocation(void *p)
 {
-    decode_call_t *d = p;
-    switch (cap_type(d->inv->cap)) {
-    case CAP_UNTYPED: d->err = decode_untyped(d->inv); break;
-    case CAP_CNODE: d->err = decode_cnode(d->inv); break;
-    case CAP_THREAD: d->err = decode_tcb(d->inv); break;
-    case CAP_DOMAIN: d->err = decode_domain(d->inv); break;
-    default: d->err = seL4_NumErrors; break;
-    }
+    invoke_call_t *c = p;
+    object_op_t op;
+    c->err = object_decode(c->inv, &op);
+    c->status = INVOKE_DONE;
+    if (c->err == seL4_NoError)
+        c->status = object_invoke(c->inv, &op);
 }
 
-seL4_Error harness_invoke(invocation_t *inv, cte_t *slot, uint32_t label, unsigned nmr,
-                          const uint32_t *mr, unsigned ncaps, cte_t *const *caps)
+void harness_build_invocation(invocation_t *inv, cte_t *slot, uint32_t label, unsigned nmr,
+                              const uint32_t *mr, unsigned ncaps, cte_t *const *caps)
 {
     cr_assert_leq(ncaps, 3u);
     cr_assert_leq(nmr, (unsigned)seL4_MsgMaxLength);
@@ -448,22 +464,49 @@ seL4_Error harness_invoke(invocation_t *inv, cte_t *slot, uint32_t label, unsign
     inv->cap = slot->cap;
     inv->label = label;
     inv->length = nmr;
-    inv->buffer = harness_ipc_buffer;
-    for (unsigned i = 0; i < 4; i++)
-        harness_caller->context.r[2 + i] = 0;
+    inv->buffer = (seL4_IPCBuffer *)harness_ipc_buffer;
+    for (unsigned i = 0; i < ARCH_MSG_REGISTERS; i++)
+        arch_set_mr(&harness_caller->context, i, 0);
     for (unsigned i = 0; i < nmr; i++) {
-        if (i < 4)
-            harness_caller->context.r[2 + i] = mr[i];
+        if (i < ARCH_MSG_REGISTERS)
+            arch_set_mr(&harness_caller->context, i, mr[i]);
         else
-            harness_ipc_buffer[1 + i] = mr[i];
+            inv->buffer->msg[i] = mr[i];
     }
     inv->extra_count = ncaps;
     for (unsigned i = 0; i < ncaps; i++)
         inv->extra_slot[i] = caps[i];
-    decode_call_t d = {inv, seL4_NoError};
-    if (harness_kernel_call(run_decoder, &d))
+}
+
+seL4_Error harness_invoke(invocation_t *inv, cte_t *slot, uint32_t label, unsigned nmr,
+                          const uint32_t *mr, unsigned ncaps, cte_t *const *caps)
+{
+    harness_build_invocation(inv, slot, label, nmr, mr, ncaps, caps);
+    invoke_call_t c = {inv, seL4_NoError, INVOKE_DONE};
+    if (harness_kernel_call(run_invocation, &c))
         cr_assert_fail("kernel panic during invocation %u: %s", label, harness_panic_message);
-    cr_assert_neq(d.err, seL4_NumErrors, "no decoder for a %s cap", cap_type_name(cap_type(inv->cap)));
+    return c.status == INVOKE_PREEMPTED ? HARNESS_PREEMPTED : c.err;
+}
+
+typedef struct decode_call {
+    invocation_t *inv;
+    object_op_t *op;
+    seL4_Error err;
+} decode_call_t;
+
+static void run_decode(void *p)
+{
+    decode_call_t *d = p;
+    d->err = object_decode(d->inv, d->op);
+}
+
+seL4_Error harness_decode(invocation_t *inv, object_op_t *op, cte_t *slot, uint32_t label,
+                          unsigned nmr, const uint32_t *mr, unsigned ncaps, cte_t *const *caps)
+{
+    harness_build_invocation(inv, slot, label, nmr, mr, ncaps, caps);
+    decode_call_t d = {inv, op, seL4_NoError};
+    if (harness_kernel_call(run_decode, &d))
+        cr_assert_fail("kernel panic during decode %u: %s", label, harness_panic_message);
     return d.err;
 }
 

@@ -14,9 +14,9 @@
 #include <sel4/objecttype.h>
 
 #include "arch.h"
-#include "cnode.h"
-#include "invocation.h"
+#include "cdt.h"
 #include "object.h"
+#include "sched.h"
 #include "thread.h"
 
 /* The arena: 2^26 bytes at a 2^26-aligned address below 2 GiB. The lower half
@@ -47,16 +47,31 @@ void harness_place(cte_t *slot, cap_t cap, bool revocable);
 /* The calling thread of every invocation and its 512-byte IPC buffer. */
 extern tcb_t *harness_caller;
 extern uint32_t *harness_ipc_buffer;
+/* The user address at which every address space (any non-null page directory)
+ * maps harness_ipc_buffer (arch_vspace_kernel_ptr). */
+#define HARNESS_IPC_BUFFER_VA 0x10000u
 
 /*
- * Builds an invocation of the cap in `slot`: MR0-MR3 go to the caller's r2-r5,
- * MR4+ to the IPC buffer, extra caps by slot. Then runs the decoder of the cap's
- * type on a stack below 4 GiB (as on the target, a kernel stack address fits a
- * CDT link) and fails the test if the kernel panics. Returns the error; the reply
- * words are in inv->reply[0..inv->reply_length).
+ * Builds an invocation of the cap in `slot`: MR0-MR3 go to the caller's message
+ * registers, MR4+ to the IPC buffer, extra caps by slot. Then runs the kernel's
+ * dispatcher (object_decode, then object_invoke if that succeeded) on a stack
+ * below 4 GiB (as on the target, a kernel stack address fits a CDT link) and
+ * fails the test if the kernel panics. Returns the error, or HARNESS_PREEMPTED
+ * when the operation stopped at a preemption point; the reply words are in
+ * inv->reply[0..inv->reply_length).
  */
 seL4_Error harness_invoke(invocation_t *inv, cte_t *slot, uint32_t label, unsigned nmr,
                           const uint32_t *mr, unsigned ncaps, cte_t *const *caps);
+/* Not an seL4 error: harness_invoke's result for a preempted invocation. */
+#define HARNESS_PREEMPTED ((seL4_Error)0x100)
+/* The same invocation, decoded only (object_decode): nothing may change. */
+seL4_Error harness_decode(invocation_t *inv, object_op_t *op, cte_t *slot, uint32_t label,
+                          unsigned nmr, const uint32_t *mr, unsigned ncaps, cte_t *const *caps);
+/* Just builds the invocation, as harness_invoke does. */
+void harness_build_invocation(invocation_t *inv, cte_t *slot, uint32_t label, unsigned nmr,
+                              const uint32_t *mr, unsigned ncaps, cte_t *const *caps);
+/* How many times the kernel took a pending interrupt after a preempted call. */
+extern unsigned harness_interrupts_taken;
 #define MRS(...) \
     (unsigned)(sizeof((const uint32_t[]){__VA_ARGS__}) / sizeof(uint32_t)), (const uint32_t[]){__VA_ARGS__}
 #define NO_MRS 0, NULL

@@ -472,7 +472,7 @@ Test(cnode_ops, preempted_revoke_is_reported_for_a_restart)
     for (unsigned i = 11; i < 30; i++)
         cr_assert_eq(COPY(i, 10, RIGHTS_ALL), seL4_NoError);
     harness_interrupt_after(4);
-    cr_assert_eq(ON_SLOT(CNodeRevoke, 10), INV_PREEMPTED);
+    cr_assert_eq(ON_SLOT(CNodeRevoke, 10), HARNESS_PREEMPTED);
     unsigned left = check_cdt(R(10));
     cr_assert(left > 1 && left < 20, "%u caps left", left);
     harness_clear_interrupt();

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "harness.h"
+#include "fault.h"
+#include "interrupt.h"
 #include "syscall.h"
 
 TestSuite(sched, .init = harness_init, .fini = harness_fini);

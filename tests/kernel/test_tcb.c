@@ -123,3 +123,49 @@ Test(tcb, set_space_whose_new_caps_live_in_the_old_cspace_keeps_the_cdt_sound,
     cr_assert(cap_is_null(cs->cap), "the TCB's CSpace names destroyed CNode %p",
               cap_ptr(cs->cap));
 }
+
+Test(tcb, set_space_that_destroys_the_tcb_installs_nothing,
+     .description = "a thread whose only TCB cap lives in its old CSpace replaces that CSpace: "
+                    "the TCB is destroyed, and the new caps are not written into it")
+{
+    /* u's only cap is in X, and X's only cap is u's CSpace root. */
+    tcb_t *u = harness_tcb();
+    cap_t x = harness_cnode(2, 0, 0);
+    harness_place(harness_slot(x, 0), cap_thread(u), true);
+    harness_place(&u->slots[TCB_SLOT_CSPACE], x, true);
+    harness_place(P(1), harness_cnode(3, 0, 0), true);
+    harness_place(P(2), assigned_pd(), true);
+    cr_assert_eq(harness_invoke(&inv, harness_slot(x, 0), TCBSetSpace, MRS(0, 0, 0),
+                                CAPS(P(1), P(2))),
+                 seL4_NoError);
+    check_empty(harness_slot(x, 0));
+    for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
+        check_empty(&u->slots[i]);
+    CHECK_CDT_ORDER(P(1));
+    CHECK_CDT_ORDER(P(2));
+    for (tcb_t *l = all_threads; l; l = l->all_next)
+        cr_assert_neq(l, u, "the destroyed TCB is still listed");
+}
+
+Test(tcb, set_space_deletes_the_old_cspace_preemptibly,
+     .description = "replacing a CSpace root whose CNode must be emptied stops at a pending "
+                    "interrupt, and the same call made again finishes the job")
+{
+    cap_t x = harness_cnode(3, 0, 0);
+    harness_place(&t->slots[TCB_SLOT_CSPACE], x, true);
+    for (unsigned i = 0; i < 8; i++)
+        harness_place(harness_slot(x, i), cap_endpoint(harness_endpoint(), 0, RIGHTS_ALL), true);
+    harness_place(P(1), harness_cnode(3, 0, 0), true);
+    harness_place(P(2), assigned_pd(), true);
+    harness_interrupt_after(2);
+    cr_assert_eq(set_space(P(1), 0, P(2)), HARNESS_PREEMPTED);
+    cr_assert_eq(cap_addr(t->slots[TCB_SLOT_CSPACE].cap), cap_addr(x), "the old root stays");
+    cr_assert(cap_is_null(harness_slot(x, 0)->cap), "emptying it began");
+    cr_assert_not(cap_is_null(harness_slot(x, 7)->cap), "and is not finished");
+    harness_clear_interrupt();
+    cr_assert_eq(set_space(P(1), 0, P(2)), seL4_NoError);
+    cr_assert_eq(cap_addr(t->slots[TCB_SLOT_CSPACE].cap), cap_addr(P(1)->cap));
+    for (unsigned i = 0; i < 8; i++)
+        check_empty(harness_slot(x, i));
+    CHECK_CDT_ORDER(P(1), &t->slots[TCB_SLOT_CSPACE]);
+}

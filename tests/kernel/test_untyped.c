@@ -395,7 +395,7 @@ Test(untyped, preempted_reset_lowers_the_watermark_and_resumes)
     cr_assert_eq(watermark(R(UT_SLOT)), 1u << 17);
     harness_interrupt_after(0);
     seL4_Error e = retype(R(UT_SLOT), seL4_EndpointObject, 0, DEST, 1);
-    cr_assert_eq(e, INV_PREEMPTED, "a pending interrupt stops the reset (got %d)", e);
+    cr_assert_eq(e, HARNESS_PREEMPTED, "a pending interrupt stops the reset (got %d)", e);
     check_empty(R(DEST));
     uint32_t w = watermark(R(UT_SLOT));
     cr_assert(w > 0 && w < (1u << 17), "watermark 0x%x after a partial reset", w);

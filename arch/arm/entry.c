@@ -1,12 +1,17 @@
 /*
- * arch/arm/traps.c - the C side of vectors.S: turn a saved user context into a
- * kernel event (system call, fault, interrupt), and report exceptions taken in
- * kernel mode, which are kernel bugs. Partners: vectors.S, kernel/syscall.h.
+ * arch/arm/entry.c - the C side of vectors.S, both ways: entering the kernel turns a
+ * saved user context into a kernel event (system call, fault, interrupt); leaving
+ * it activates the next thread's address space and TLS and restores its registers.
+ * Exceptions taken in kernel mode are kernel bugs and are reported here.
+ * Partners: vectors.S, context.h, kernel/syscall.h, kernel/sched.c.
  */
 #include <arch/cpu.h>
 #include <arch/memory.h>
 
 #include "../../kernel/arch.h"
+#include "../../kernel/fault.h"
+#include "../../kernel/interrupt.h"
+#include "../../kernel/sched.h"
 #include "../../kernel/syscall.h"
 #include "../../kernel/trace.h"
 #include "drivers/drivers.h"
@@ -18,25 +23,28 @@ NORETURN void arch_handle_user_trap(enum arch_trap kind);
 NORETURN void arch_handle_interrupt(void);
 NORETURN void arch_kernel_fault(const uint32_t *frame, enum arch_trap kind);
 NORETURN void arch_unexpected_vector(void);
+NORETURN void arch_restore_user(arch_context_t *ctx);
+NORETURN void arch_idle_loop(void);
 
 /* TPIDRURW is writable from user mode: keep the thread's value. */
 static void save_tls(void)
 {
-    current_thread->tpidrurw = CP15_READ(c13, 0, c0, 2);
+    current_thread->context.tpidrurw = CP15_READ(c13, 0, c0, 2);
 }
 
 NORETURN void arch_handle_syscall(void)
 {
     save_tls();
-    trace_kernel_entry(TRACE_ENTRY_SYSCALL, current_thread->context.r[7]);
-    handle_syscall((int32_t)current_thread->context.r[7]);
+    uint32_t number = arch_get_syscall_number(&current_thread->context);
+    trace_kernel_entry(TRACE_ENTRY_SYSCALL, number);
+    handle_syscall((int32_t)number);
 }
 
 NORETURN void arch_handle_user_trap(enum arch_trap kind)
 {
     save_tls();
     trace_kernel_entry(TRACE_ENTRY_FAULT, kind);
-    fault_t f = {.pc = current_thread->context.pc};
+    fault_t f = {.pc = arch_get_pc(&current_thread->context)};
     switch (kind) {
     case TRAP_DATA_ABORT:
         f.kind = FAULT_VM_DATA;
@@ -73,6 +81,32 @@ NORETURN void arch_handle_interrupt(void)
         save_tls();
     arch_take_pending_interrupt();
     schedule_and_exit();
+}
+
+NORETURN void arch_enter_thread(tcb_t *thread)
+{
+    cap_t vs = thread->slots[TCB_SLOT_VSPACE].cap;
+    /* A thread without an address space runs on the kernel-only directory: its
+     * first instruction fetch faults, and that fault is reported. */
+    if (cap_type(vs) == CAP_PAGE_DIRECTORY)
+        arch_vspace_activate(cap_ptr(vs), pd_asid(vs));
+    else
+        arch_vspace_activate(NULL, 0);
+    arch_context_t *c = &thread->context;
+    CP15_WRITE(c13, 0, c0, 2, c->tpidrurw);
+    CP15_WRITE(c13, 0, c0, 3, c->tpidruro);
+    /*
+     * The thread resumes in user mode with interrupts unmasked. Everything else in
+     * its CPSR (flags, GE, and the T and IT bits of Thumb code such as libgcc's
+     * division helpers) is its own and must survive being interrupted.
+     */
+    c->cpsr = (c->cpsr & ~CPSR_KERNEL_CONTROLLED) | CPSR_USER_MODE;
+    arch_restore_user(c);
+}
+
+NORETURN void arch_enter_idle(void)
+{
+    arch_idle_loop();
 }
 
 /* frame: r0-r12, the faulting pc, spsr (vectors.S kernel_fault). */

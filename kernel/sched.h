@@ -1,0 +1,25 @@
+/*
+ * kernel/sched.h - the scheduler (spec 11.8): ready queues by priority, the
+ * current thread, timeslices, and the way out of the kernel. Partners: sched.c,
+ * thread.c (which queues and dequeues through it).
+ */
+#ifndef KERNEL_SCHED_H
+#define KERNEL_SCHED_H
+
+#include "thread.h"
+
+/* Puts a runnable thread at the tail of its priority's queue. */
+void sched_enqueue(tcb_t *t);
+/* Takes t out of its queue, if it is in one. */
+void sched_dequeue(tcb_t *t);
+/* Forgets t (being destroyed) as the current or the last entered thread. */
+void sched_forget(const tcb_t *t);
+void sched_yield(tcb_t *t);
+/* A timer tick: charge the current thread's timeslice. */
+void sched_tick(void);
+/* Invariant checks of the ready queues (test builds). */
+void sched_check_queues(void);
+/* Picks the next thread and leaves the kernel to it; never returns. */
+NORETURN void schedule_and_exit(void);
+
+#endif
