@@ -8,11 +8,13 @@
 #include "cnode.h"
 
 #include <sel4/invocation.h>
+#include <sel4/invocation_args.h>
 
 #include "cdt.h"
 #include "trace.h"
 
-#define DEPTH(word) ((word) & 0xFFu) /* a depth is a Uint8 alone in its MR */
+/* A depth is a Uint8 alone in its MR (sel4/invocation_args.h). */
+#define DEPTH(word) ((word) & ((1u << SEL4_ARG_UINT8_BITS) - 1))
 
 /* Looks up the slot named by MR[i] and MR[i+1] under root; `source` for MR0 of errors. */
 static seL4_Error lookup_arg(invocation_t *inv, cap_t root, unsigned i, bool source, cte_t **slot)

@@ -5,9 +5,11 @@
 #include "domain.h"
 
 #include <sel4/invocation.h>
+#include <sel4/invocation_args.h>
 
 #define DOMAIN_COUNT 1u
-#define DOMAIN_ARG(word) ((word) & 0xFFu) /* a Uint8 alone in its MR */
+/* A Uint8 alone in its MR (sel4/invocation_args.h). */
+#define DOMAIN_ARG(word) ((word) & ((1u << SEL4_ARG_UINT8_BITS) - 1))
 
 seL4_Error decode_domain(invocation_t *inv, domain_op_t *op)
 {

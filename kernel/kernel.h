@@ -1,6 +1,7 @@
 /*
  * kernel/kernel.h - what every kernel file uses: fixed-width types, console
- * output, panics and invariant checks. Partners: console.c, panic.c.
+ * output, panics and assertions. Partner: console.c (output, kpanic_at and the
+ * string helpers).
  */
 #ifndef KERNEL_KERNEL_H
 #define KERNEL_KERNEL_H

@@ -1,6 +1,6 @@
 /*
  * tests/kernel/harness.h - runs the portable kernel (cap.c, cnode.c, cdt.c,
- * untyped.c, cnode_ops.c, tcb.c, sched.c, ...) on the host under Criterion: a
+ * untyped.c, cnode.c, tcb.c, sched.c, syscall.c, ...) on the host under Criterion: a
  * "physical memory" arena below 4 GiB identity-mapped by the arch stubs, builders
  * for slots, CNodes and invocations, and a CDT consistency checker.
  * Partners: harness.c (stubs of kernel/arch.h and kernel.h), test_*.c.

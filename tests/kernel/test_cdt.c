@@ -32,7 +32,7 @@ static cap_t ep_original(cte_t *s)
     return c;
 }
 
-/* What CNode_Copy and CNode_Mint do to the CDT (cnode_ops.c), minus decoding. */
+/* What CNode_Copy and CNode_Mint do to the CDT (cnode.c), minus decoding. */
 static void copy(cte_t *src, cte_t *dest)
 {
     cap_t c;

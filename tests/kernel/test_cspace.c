@@ -1,7 +1,7 @@
 /*
  * tests/kernel/test_cspace.c - CSpace addressing (spec 5.3): guards, radices,
  * depth, multi-level CNodes, leftover bits and the CNode-argument lookup rules.
- * Partners: kernel/cnode.c (cspace_resolve, cspace_lookup_slot,
+ * Partners: kernel/cspace.c (cspace_resolve, cspace_lookup_slot,
  * cspace_lookup_target), harness.c.
  */
 #include "harness.h"

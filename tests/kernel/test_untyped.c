@@ -1,5 +1,5 @@
 /*
- * tests/kernel/test_untyped.c - Untyped_Retype through decode_untyped (spec 8.2,
+ * tests/kernel/test_untyped.c - Untyped_Retype through the dispatcher (spec 8.2,
  * 11.1): placement, alignment and the watermark, reset and zeroing, the errors in
  * the spec's order with their reply words, the fan-out limit, untyped children,
  * device untypeds and a preempted reset.

@@ -1,9 +1,9 @@
 /*
- * tests/kernel/test_cnode_ops.c - the CNode invocations through decode_cnode
+ * tests/kernel/test_cnode.c - the CNode invocations through the dispatcher
  * (spec 8.4, 11.9): Copy, Mint, Move, Mutate, Rotate, Delete, Revoke,
  * CancelBadgedSends and SaveCaller, with their errors and reply words, and what
  * each does to the CDT.
- * Partners: kernel/cnode_ops.c, kernel/cap.c, kernel/cdt.c, harness.c.
+ * Partners: kernel/cnode.c, kernel/cap.c, kernel/cdt.c, harness.c.
  */
 #include "harness.h"
 
@@ -21,7 +21,7 @@ static void cnode_init(void)
     harness_place(harness_slot(root, ROOT), root, true);
 }
 
-TestSuite(cnode_ops, .init = cnode_init, .fini = harness_fini);
+TestSuite(cnode, .init = cnode_init, .fini = harness_fini);
 
 static cte_t *R(unsigned i)
 {
@@ -70,7 +70,7 @@ static bool same_cap(cap_t a, cap_t b)
 
 /* ---- Copy and Mint ------------------------------------------------------------------ */
 
-Test(cnode_ops, copy_masks_rights_and_keeps_the_badge)
+Test(cnode, copy_masks_rights_and_keeps_the_badge)
 {
     give(10, new_ep());
     cr_assert_eq(MINT(11, 10, RIGHTS_ALL, 5), seL4_NoError);
@@ -89,14 +89,14 @@ Test(cnode_ops, copy_masks_rights_and_keeps_the_badge)
     CHECK_CDT_ORDER(R(10), R(11));
 }
 
-Test(cnode_ops, copy_keeps_a_cnode_guard)
+Test(cnode, copy_keeps_a_cnode_guard)
 {
     give(30, cap_cnode(cnode_slots(harness_cnode(4, 0, 0)), 4, 3, 5));
     cr_assert_eq(COPY(31, 30, RIGHTS_ALL), seL4_NoError);
     cr_assert(same_cap(R(31)->cap, R(30)->cap));
 }
 
-Test(cnode_ops, copy_into_an_occupied_slot_is_delete_first_before_the_source_is_looked_up)
+Test(cnode, copy_into_an_occupied_slot_is_delete_first_before_the_source_is_looked_up)
 {
     give(10, new_ep());
     give(11, new_ep());
@@ -110,7 +110,7 @@ Test(cnode_ops, copy_into_an_occupied_slot_is_delete_first_before_the_source_is_
     CHECK_CDT_ORDER(R(11));
 }
 
-Test(cnode_ops, copy_from_an_empty_slot_is_a_failed_source_lookup)
+Test(cnode, copy_from_an_empty_slot_is_a_failed_source_lookup)
 {
     cr_assert_eq(COPY(11, 50, RIGHTS_ALL), seL4_FailedLookup);
     cr_assert_geq(inv.reply_length, 2);
@@ -121,7 +121,7 @@ Test(cnode_ops, copy_from_an_empty_slot_is_a_failed_source_lookup)
     check_empty(R(11));
 }
 
-Test(cnode_ops, source_lookup_errors_are_reported_as_the_source)
+Test(cnode, source_lookup_errors_are_reported_as_the_source)
 {
     give(10, new_ep());
     cr_assert_eq(op(CNodeCopy, MRS(11, 32, 10, 0, RIGHTS_ALL), CAPS(R(ROOT))), seL4_RangeError);
@@ -135,7 +135,7 @@ Test(cnode_ops, source_lookup_errors_are_reported_as_the_source)
     check_empty(R(11));
 }
 
-Test(cnode_ops, destination_lookup_errors_are_not_the_source)
+Test(cnode, destination_lookup_errors_are_not_the_source)
 {
     give(10, new_ep());
     cr_assert_eq(op(CNodeCopy, MRS(0x01000005u, 32, 10, 32, RIGHTS_ALL), CAPS(R(ROOT))),
@@ -152,7 +152,7 @@ Test(cnode_ops, destination_lookup_errors_are_not_the_source)
     cr_assert_eq(cap_type(R(5)->cap), CAP_ENDPOINT);
 }
 
-Test(cnode_ops, caps_that_cannot_be_derived)
+Test(cnode, caps_that_cannot_be_derived)
 {
     give(10, cap_simple(CAP_REPLY));
     give(11, cap_simple(CAP_IRQ_CONTROL));
@@ -171,7 +171,7 @@ Test(cnode_ops, caps_that_cannot_be_derived)
     cr_assert_eq(pd_asid(R(20)->cap), 7);
 }
 
-Test(cnode_ops, copying_an_untyped_makes_a_child_and_marks_the_original_full)
+Test(cnode, copying_an_untyped_makes_a_child_and_marks_the_original_full)
 {
     cap_t u = harness_untyped(12, false);
     untyped_set_free_bytes(&u, 256);
@@ -202,7 +202,7 @@ Test(cnode_ops, copying_an_untyped_makes_a_child_and_marks_the_original_full)
     cr_assert_eq(cap_addr(R(40)->cap), cap_addr(u));
 }
 
-Test(cnode_ops, mint_badges_an_unbadged_endpoint_or_notification)
+Test(cnode, mint_badges_an_unbadged_endpoint_or_notification)
 {
     give(10, new_ep());
     give(20, cap_notification(harness_endpoint(), 0, RIGHTS_ALL));
@@ -220,7 +220,7 @@ Test(cnode_ops, mint_badges_an_unbadged_endpoint_or_notification)
     CHECK_CDT_ORDER(R(10), R(12), R(11));
 }
 
-Test(cnode_ops, mint_of_a_badged_cap_is_illegal_whatever_the_badge)
+Test(cnode, mint_of_a_badged_cap_is_illegal_whatever_the_badge)
 {
     give(10, new_ep());
     cr_assert_eq(MINT(11, 10, RIGHTS_ALL, 5), seL4_NoError);
@@ -232,7 +232,7 @@ Test(cnode_ops, mint_of_a_badged_cap_is_illegal_whatever_the_badge)
     cr_assert_eq(COPY(12, 11, RIGHTS_ALL), seL4_NoError, "badged caps are copied with Copy");
 }
 
-Test(cnode_ops, mint_sets_a_cnode_guard_from_capdata)
+Test(cnode, mint_sets_a_cnode_guard_from_capdata)
 {
     give(30, cap_cnode(cnode_slots(harness_cnode(4, 0, 0)), 4, 0, 0));
     cr_assert_eq(MINT(31, 30, RIGHTS_ALL, cnode_capdata(0x5, 4)), seL4_NoError);
@@ -247,7 +247,7 @@ Test(cnode_ops, mint_sets_a_cnode_guard_from_capdata)
     check_empty(R(34));
 }
 
-Test(cnode_ops, mint_ignores_data_for_other_caps)
+Test(cnode, mint_ignores_data_for_other_caps)
 {
     give(10, cap_thread(harness_tcb()));
     cr_assert_eq(MINT(11, 10, RIGHTS_ALL, 1234), seL4_NoError);
@@ -255,7 +255,7 @@ Test(cnode_ops, mint_ignores_data_for_other_caps)
     cr_assert_not(mdb_revocable(R(11)));
 }
 
-Test(cnode_ops, missing_words_or_caps_are_a_truncated_message)
+Test(cnode, missing_words_or_caps_are_a_truncated_message)
 {
     give(10, new_ep());
     cr_assert_eq(op(CNodeCopy, MRS(11, 32, 10, 32), CAPS(R(ROOT))), seL4_TruncatedMessage);
@@ -273,7 +273,7 @@ Test(cnode_ops, missing_words_or_caps_are_a_truncated_message)
     check_empty(R(11));
 }
 
-Test(cnode_ops, labels_of_other_objects_are_illegal)
+Test(cnode, labels_of_other_objects_are_illegal)
 {
     give(10, new_ep());
     static const uint32_t labels[] = {InvalidInvocation, UntypedRetype, TCBSuspend,
@@ -286,7 +286,7 @@ Test(cnode_ops, labels_of_other_objects_are_illegal)
 
 /* ---- Move and Mutate ------------------------------------------------------------------ */
 
-Test(cnode_ops, move_takes_the_cap_and_its_cdt_position)
+Test(cnode, move_takes_the_cap_and_its_cdt_position)
 {
     give(10, new_ep());
     cr_assert_eq(COPY(11, 10, RIGHTS_ALL), seL4_NoError);
@@ -305,7 +305,7 @@ Test(cnode_ops, move_takes_the_cap_and_its_cdt_position)
     CHECK_CDT_ORDER(R(21));
 }
 
-Test(cnode_ops, move_errors)
+Test(cnode, move_errors)
 {
     give(10, new_ep());
     give(11, new_ep());
@@ -319,7 +319,7 @@ Test(cnode_ops, move_errors)
     check_empty(R(12));
 }
 
-Test(cnode_ops, mutate_sets_or_clears_a_cnode_guard_in_place)
+Test(cnode, mutate_sets_or_clears_a_cnode_guard_in_place)
 {
     give(30, cap_cnode(cnode_slots(harness_cnode(4, 0, 0)), 4, 2, 3));
     cr_assert_eq(COPY(40, 30, RIGHTS_ALL), seL4_NoError);
@@ -337,7 +337,7 @@ Test(cnode_ops, mutate_sets_or_clears_a_cnode_guard_in_place)
     check_empty(R(33));
 }
 
-Test(cnode_ops, mutate_of_an_endpoint_always_fails)
+Test(cnode, mutate_of_an_endpoint_always_fails)
 {
     give(10, new_ep());
     cr_assert_eq(MUTATE(11, 10, 0), seL4_IllegalOperation);
@@ -349,7 +349,7 @@ Test(cnode_ops, mutate_of_an_endpoint_always_fails)
     check_empty(R(11));
 }
 
-Test(cnode_ops, mutate_moves_other_caps_unchanged)
+Test(cnode, mutate_moves_other_caps_unchanged)
 {
     cap_t t = cap_thread(harness_tcb());
     give(10, t);
@@ -360,7 +360,7 @@ Test(cnode_ops, mutate_moves_other_caps_unchanged)
 
 /* ---- Rotate --------------------------------------------------------------------------- */
 
-Test(cnode_ops, rotate_moves_pivot_to_dest_and_src_to_pivot)
+Test(cnode, rotate_moves_pivot_to_dest_and_src_to_pivot)
 {
     cap_t a = cap_cnode(cnode_slots(harness_cnode(2, 0, 0)), 2, 0, 0);
     cap_t b = cap_cnode(cnode_slots(harness_cnode(3, 0, 0)), 3, 0, 0);
@@ -379,7 +379,7 @@ Test(cnode_ops, rotate_moves_pivot_to_dest_and_src_to_pivot)
     CHECK_CDT_ORDER(R(42));
 }
 
-Test(cnode_ops, rotate_with_dest_equal_to_src_swaps)
+Test(cnode, rotate_with_dest_equal_to_src_swaps)
 {
     cap_t a = cap_cnode(cnode_slots(harness_cnode(2, 0, 0)), 2, 0, 0);
     cap_t b = cap_cnode(cnode_slots(harness_cnode(3, 0, 0)), 3, 0, 0);
@@ -394,7 +394,7 @@ Test(cnode_ops, rotate_with_dest_equal_to_src_swaps)
     cr_assert(mdb_revocable(R(41)));
 }
 
-Test(cnode_ops, rotate_swap_of_cdt_neighbours)
+Test(cnode, rotate_swap_of_cdt_neighbours)
 {
     give(40, cap_cnode(cnode_slots(harness_cnode(2, 0, 0)), 2, 0, 0));
     cr_assert_eq(COPY(41, 40, RIGHTS_ALL), seL4_NoError);
@@ -409,7 +409,7 @@ Test(cnode_ops, rotate_swap_of_cdt_neighbours)
     CHECK_CDT_ORDER(R(42));
 }
 
-Test(cnode_ops, rotate_errors_in_order)
+Test(cnode, rotate_errors_in_order)
 {
     cap_t a = cap_cnode(cnode_slots(harness_cnode(2, 0, 0)), 2, 0, 0);
     give(40, a);
@@ -436,7 +436,7 @@ Test(cnode_ops, rotate_errors_in_order)
 
 /* ---- Delete, Revoke, CancelBadgedSends, SaveCaller ------------------------------------------ */
 
-Test(cnode_ops, delete_removes_one_cap_and_an_empty_slot_is_fine)
+Test(cnode, delete_removes_one_cap_and_an_empty_slot_is_fine)
 {
     give(10, new_ep());
     cr_assert_eq(COPY(11, 10, RIGHTS_ALL), seL4_NoError);
@@ -449,7 +449,7 @@ Test(cnode_ops, delete_removes_one_cap_and_an_empty_slot_is_fine)
     EXPECT_REPLY(0, seL4_GuardMismatch, 32, 0, 24);
 }
 
-Test(cnode_ops, revoke_removes_descendants_and_keeps_the_cap)
+Test(cnode, revoke_removes_descendants_and_keeps_the_cap)
 {
     give(10, new_ep());
     cr_assert_eq(MINT(11, 10, RIGHTS_ALL, 1), seL4_NoError);
@@ -466,7 +466,7 @@ Test(cnode_ops, revoke_removes_descendants_and_keeps_the_cap)
     cr_assert_eq(ON_SLOT(CNodeRevoke, 60), seL4_NoError, "revoking an empty slot");
 }
 
-Test(cnode_ops, preempted_revoke_is_reported_for_a_restart)
+Test(cnode, preempted_revoke_is_reported_for_a_restart)
 {
     give(10, new_ep());
     for (unsigned i = 11; i < 30; i++)
@@ -480,7 +480,7 @@ Test(cnode_ops, preempted_revoke_is_reported_for_a_restart)
     CHECK_CDT_ORDER(R(10));
 }
 
-Test(cnode_ops, cancel_badged_sends_needs_an_endpoint_with_all_rights)
+Test(cnode, cancel_badged_sends_needs_an_endpoint_with_all_rights)
 {
     give(10, new_ep());
     cr_assert_eq(MINT(11, 10, RIGHTS_ALL, 3), seL4_NoError);
@@ -495,7 +495,7 @@ Test(cnode_ops, cancel_badged_sends_needs_an_endpoint_with_all_rights)
     CHECK_CDT_ORDER(R(10), R(12), R(11));
 }
 
-Test(cnode_ops, save_caller_with_nothing_to_save)
+Test(cnode, save_caller_with_nothing_to_save)
 {
     give(10, new_ep());
     cr_assert_eq(ON_SLOT(CNodeSaveCaller, 50), seL4_NoError);
@@ -506,7 +506,7 @@ Test(cnode_ops, save_caller_with_nothing_to_save)
 
 /* ---- kernel bug: asserts the spec and fails (crashes) today ----------------------------------- */
 
-Test(cnode_ops, revoking_an_untyped_destroys_a_cnode_that_holds_its_own_only_cap,
+Test(cnode, revoking_an_untyped_destroys_a_cnode_that_holds_its_own_only_cap,
      .description = "a CNode holding its own only cap is destroyed, not recursed into")
 {
     /* A two-level CSpace: root radix 8 without guard, so "slot 20, then slot 0 of
