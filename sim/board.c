@@ -13,6 +13,7 @@
 #include "../arch/arm-sim/simdev.h"
 #include "../trace/decode.h"
 #include "arm_cpu.h"
+#include "clock.h"
 
 /* vexpress-a15 addresses and GIC interrupt IDs (docs/devices.md). */
 #define VE_SYSREG_BASE 0x1C010000u
@@ -242,11 +243,6 @@ int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size
     /* So the registers read right before the first run (GDB, --break) show it. */
     arm_set_reg(board->uc, UC_ARM_REG_PC, image->entry);
     return 0;
-}
-
-uint64_t sim_board_icount(const sim_board_t *board)
-{
-    return board->clock.now;
 }
 
 bool sim_board_input(sim_board_t *board, uint8_t byte)

@@ -1,6 +1,6 @@
 /*
  * sim/board_internal.h - the board's state, shared by the files that implement
- * sim/board.h (board.c, run.c, report.c, guest_mem.c) and by the GDB stub
+ * sim/board.h (board.c, run.c, clock.c, report.c, guest_mem.c) and by the GDB stub
  * (gdbstub.c), which reads registers and memory directly. Nothing outside sim/ sees it.
  */
 #ifndef SIM_BOARD_INTERNAL_H
@@ -47,7 +47,7 @@ struct sim_board {
     uc_engine *uc;
     sim_options_t options;
     sim_clock_t clock;
-    sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it */
+    sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it (clock.c) */
 
     gic_t *gic;
     pl011_t *uart0;
@@ -80,10 +80,6 @@ struct sim_board {
 /* Ends the run with `kind` and stops the CPU at the end of the current instruction. */
 void board_exit(sim_board_t *board, sim_exit_kind_t kind, uint32_t status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* Recomputes board->deadline from the devices, the limit and the input poll. */
-void board_update_deadline(sim_board_t *board);
-/* Brings every device up to clock.now. */
-void board_advance_devices(sim_board_t *board);
 /* Installs the hooks of the main loop (run.c). */
 int board_install_hooks(sim_board_t *board);
 /* Drops translated code at virtual [va, va+len), so hooks added there fire (run.c). */

@@ -3,12 +3,12 @@
  *
  * The loop, step by step (the event model of the whole simulator):
  *  1. Devices are brought up to the clock, and the next deadline is computed: the
- *     earliest device event (a timer expiring), or the --max-insns limit.
+ *     earliest device event (a timer expiring), or the --max-insns limit (clock.c).
  *  2. If the GIC asserts IRQ and CPSR.I is clear, the IRQ exception is taken.
  *  3. The CPU runs. Virtual time advances only in the block hook, by the number of
- *     instructions in each translated block about to run, so time is the retired
- *     instruction count and every run of the same image is identical. Unicorn
- *     returns when:
+ *     instructions in each translated block about to run (clock.c), so time is the
+ *     retired instruction count and every run of the same image is identical.
+ *     Unicorn returns when:
  *       - the block hook sees the deadline reached, or an IRQ to deliver (it stops
  *         before that block runs, so nothing is lost or repeated);
  *       - a device or the fault code ends the run (halt, reboot, panic, crash);
@@ -22,12 +22,13 @@
  * Exceptions other than IRQ are entered from the interrupt hook, inside the run.
  * Debugging (sim_board_resume, at the end) uses the same loop, with breakpoints as
  * code hooks on single addresses and a temporary step hook (docs/gdb.md).
- * Partners: board.c, exception.c, fault_regs.c, gdbstub.c.
+ * Partners: clock.c (virtual time), board.c, exception.c, fault_regs.c, gdbstub.c.
  */
 #include <stdarg.h>
 #include <string.h>
 
 #include "board_internal.h"
+#include "clock.h"
 #include "exception.h"
 #include "fault_regs.h"
 #include "guest_mem.h"
@@ -41,53 +42,8 @@ enum {
     UC_EXCP_BKPT = 7,
 };
 
-#define ARM_INSN_SIZE 4
 #define A32_WFI_MASK 0x0FFFFFFFu
 #define A32_WFI 0x0320F003u
-
-void board_advance_devices(sim_board_t *board)
-{
-    for (size_t i = 0; i < board->window_count; i++) {
-        const sim_device_t *d = &board->windows[i].dev;
-        if (d->ops->advance)
-            d->ops->advance(d->self);
-    }
-}
-
-static sim_time_t next_device_deadline(const sim_board_t *board)
-{
-    sim_time_t next = SIM_NEVER;
-    for (size_t i = 0; i < board->window_count; i++) {
-        const sim_device_t *d = &board->windows[i].dev;
-        if (d->ops->next_deadline) {
-            sim_time_t t = d->ops->next_deadline(d->self);
-            if (t < next)
-                next = t;
-        }
-    }
-    return next;
-}
-
-/* The next time something happens by itself: a device event or the limit. */
-static sim_time_t next_event(const sim_board_t *board)
-{
-    sim_time_t next = next_device_deadline(board);
-    if (board->options.max_insns && board->options.max_insns < next)
-        next = board->options.max_insns;
-    return next;
-}
-
-void board_update_deadline(sim_board_t *board)
-{
-    sim_time_t next = next_event(board);
-    /* A debugger gets control back this often, to see its Ctrl-C; such an extra
-       stop falls between blocks, where nothing the guest can see happens. */
-    if (board->slice_cap && board->clock.now + board->slice_cap < next)
-        next = board->clock.now + board->slice_cap;
-    if (board->stop_at && board->stop_at < next)
-        next = board->stop_at;
-    board->deadline = next;
-}
 
 static bool irq_deliverable(sim_board_t *board)
 {
@@ -134,10 +90,7 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
         stop_before_block(board, STOP_IRQ, address);
         return;
     }
-    /* An A32 block of n bytes retires n/4 instructions if it runs to its end. */
-    board->clock.now += size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
-    board->block_start = (uint32_t)address;
-    board->block_end = (uint32_t)address + size;
+    board_count_block(board, (uint32_t)address, size);
 }
 
 static const char *syscall_name(int32_t number)
@@ -284,7 +237,7 @@ static void idle_until_event(sim_board_t *board)
     if (gic_cpu_irq_asserted(board->gic))
         return;
     /* Not board->deadline: a debugger's slice cap is no event that wakes the guest. */
-    sim_time_t wake = next_event(board);
+    sim_time_t wake = board_next_event(board);
     if (wake == SIM_NEVER && board->options.input.poll) {
         /* Only the terminal can wake the guest now: wait for a key. */
         poll_input(board, true);
@@ -296,15 +249,7 @@ static void idle_until_event(sim_board_t *board)
                    "the guest waits for an interrupt (WFI) and no device will raise one");
         return;
     }
-    if (wake > board->clock.now)
-        board->clock.now = wake;
-}
-
-static void check_limit(sim_board_t *board)
-{
-    if (board->options.max_insns && board->clock.now >= board->options.max_insns)
-        board_exit(board, SIM_EXIT_INSN_LIMIT, 0, "--max-insns %llu reached",
-                   (unsigned long long)board->options.max_insns);
+    board_skip_to(board, wake);
 }
 
 /* Steps 3 and 4 of the loop: one uc_emu_start and what its return means. */
@@ -327,9 +272,8 @@ static void run_slice(sim_board_t *board)
     }
     board->next_pc = pc;
     /* A debugging stop inside a block: its unrun instructions were counted. */
-    if ((board->stop == STOP_BREAK || board->stop == STOP_STEP) && pc >= board->block_start &&
-        pc < board->block_end)
-        board->clock.now -= (board->block_end - pc) / ARM_INSN_SIZE;
+    if (board->stop == STOP_BREAK || board->stop == STOP_STEP)
+        board_uncount_rest_of_block(board, pc);
     if (err != UC_ERR_OK) {
         board_exit(board, SIM_EXIT_CRASH, 0, "emulation failed at pc 0x%08x: %s", pc,
                    uc_strerror(err));
@@ -344,7 +288,7 @@ static void run_once(sim_board_t *board)
 {
     board_advance_devices(board);
     board_update_deadline(board);
-    check_limit(board);
+    board_check_limit(board);
     if (board->stop == STOP_EXIT)
         return;
     if (irq_deliverable(board)) {
@@ -524,10 +468,4 @@ sim_result_t sim_board_result(const sim_board_t *board)
 uint32_t sim_board_pc(const sim_board_t *board)
 {
     return board->next_pc;
-}
-
-void sim_board_stop_at(sim_board_t *board, uint64_t icount)
-{
-    board->stop_at = icount;
-    board_update_deadline(board);
 }
