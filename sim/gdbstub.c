@@ -21,6 +21,7 @@
 
 #include "arm_cpu.h"
 #include "board_internal.h"
+#include "debug.h"
 #include "guest_mem.h"
 
 #define PACKET_MAX 4096 /* the packet data we accept, announced as PacketSize */
