@@ -263,7 +263,7 @@ void board_exit(sim_board_t *board, sim_exit_kind_t kind, uint32_t status, const
     va_start(ap, fmt);
     vsnprintf(board->result.reason, sizeof(board->result.reason), fmt, ap);
     va_end(ap);
-    uc_emu_stop(board->uc);
+    (void)uc_emu_stop(board->uc); /* cannot fail on an open engine (run.c: board_stop_cpu) */
 }
 
 void board_trace(sim_board_t *board, const char *fmt, ...)

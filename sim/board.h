@@ -99,8 +99,20 @@ typedef enum sim_stop {
     SIM_STOP_INTERRUPTED, /* the interrupted callback asked for control */
 } sim_stop_t;
 
-/* Inserts (on) or removes a breakpoint; returns 0, or -1 when there are too many. */
-int sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on);
+/* What a debugging call could not do (errors are values; sim_error_text words them). */
+typedef enum sim_error {
+    SIM_OK = 0,
+    SIM_ERR_TOO_MANY_BREAKPOINTS, /* sim_board_set_breakpoint: the table is full */
+    SIM_ERR_HOOK,       /* uc_hook_add or uc_hook_del failed: a simulator bug */
+    SIM_ERR_CODE_CACHE, /* uc_ctl_remove_cache failed: a breakpoint could be missed */
+} sim_error_t;
+
+/* One line for people, e.g. "no room for another breakpoint". */
+const char *sim_error_text(sim_error_t e);
+/* Inserts (on) or removes a breakpoint. Returns SIM_OK (also when it was already as
+ * asked) or an error, and then nothing changed: SIM_ERR_TOO_MANY_BREAKPOINTS,
+ * SIM_ERR_HOOK, or SIM_ERR_CODE_CACHE. */
+sim_error_t sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on);
 /*
  * Runs until the run ends, a breakpoint is reached, one instruction has run (step),
  * or interrupted(ctx) returns true; it is asked at least every few million

@@ -23,8 +23,10 @@
  * to go): the walk checks it first, and a mode of the other privilege is borrowed
  * when only that one can fetch there (a kernel address while stopped in user mode).
  * Code of another address space than the current one is not found (docs/gdb.md).
+ * Unicorn 2.0.1 refuses only an empty range, which this never asks for; its answer
+ * is checked all the same, since a translation left behind loses a breakpoint.
  */
-void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len)
+sim_error_t board_forget_code(sim_board_t *board, uint32_t va, uint32_t len)
 {
     mmu_state_t mmu = guest_mmu_state(board);
     uint32_t cpsr = arm_reg(board->uc, UC_ARM_REG_CPSR);
@@ -41,10 +43,13 @@ void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len)
         uint64_t stop = (at | 0xFFF) + 1 < end ? (at | 0xFFF) + 1 : end;
         if (mode != (cpsr & CPSR_MODE_MASK))
             arm_set_reg(board->uc, UC_ARM_REG_CPSR, (cpsr & ~CPSR_MODE_MASK) | mode);
-        uc_ctl_remove_cache(board->uc, at, stop);
+        uc_err e = uc_ctl_remove_cache(board->uc, at, stop);
         if (mode != (cpsr & CPSR_MODE_MASK))
             arm_set_reg(board->uc, UC_ARM_REG_CPSR, cpsr); /* and the banks come back */
+        if (e != UC_ERR_OK)
+            return SIM_ERR_CODE_CACHE;
     }
+    return SIM_OK;
 }
 
 static void on_breakpoint(uc_engine *uc, uint64_t address, uint32_t size, void *data)
@@ -77,52 +82,94 @@ static size_t find_breakpoint(const sim_board_t *board, uint32_t addr)
     return i;
 }
 
-int sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on)
+/*
+ * Code translated before the hook was added would not call it: it must go. If it
+ * cannot, the hook goes again, so the table and Unicorn's hooks still agree.
+ */
+static sim_error_t insert_breakpoint(sim_board_t *board, size_t i, uint32_t addr)
+{
+    board_breakpoint_t *b = &board->breakpoints[i];
+    if (i == BOARD_MAX_BREAKPOINTS)
+        return SIM_ERR_TOO_MANY_BREAKPOINTS;
+    if (uc_hook_add(board->uc, &b->hook, UC_HOOK_CODE, on_breakpoint, board, addr, addr) !=
+        UC_ERR_OK)
+        return SIM_ERR_HOOK;
+    sim_error_t e = board_forget_code(board, addr, ARM_INSN_SIZE);
+    if (e != SIM_OK && uc_hook_del(board->uc, b->hook) == UC_ERR_OK)
+        return e; /* undone: nothing changed */
+    b->addr = addr;
+    board->breakpoint_count++;
+    return e;
+}
+
+/* Translated code that still calls the deleted hook goes too. */
+static sim_error_t remove_breakpoint(sim_board_t *board, size_t i)
+{
+    uint32_t addr = board->breakpoints[i].addr;
+    if (uc_hook_del(board->uc, board->breakpoints[i].hook) != UC_ERR_OK)
+        return SIM_ERR_HOOK;
+    board->breakpoints[i] = board->breakpoints[--board->breakpoint_count];
+    return board_forget_code(board, addr, ARM_INSN_SIZE);
+}
+
+sim_error_t sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on)
 {
     size_t i = find_breakpoint(board, addr);
     if (on == (i < board->breakpoint_count))
-        return 0; /* already as asked */
-    if (on) {
-        board_breakpoint_t *b = &board->breakpoints[i];
-        if (i == BOARD_MAX_BREAKPOINTS ||
-            uc_hook_add(board->uc, &b->hook, UC_HOOK_CODE, on_breakpoint, board, addr, addr) !=
-                UC_ERR_OK)
-            return -1;
-        b->addr = addr;
-        board->breakpoint_count++;
-    } else {
-        uc_hook_del(board->uc, board->breakpoints[i].hook);
-        board->breakpoints[i] = board->breakpoints[--board->breakpoint_count];
+        return SIM_OK; /* already as asked */
+    return on ? insert_breakpoint(board, i, addr) : remove_breakpoint(board, i);
+}
+
+const char *sim_error_text(sim_error_t e)
+{
+    switch (e) {
+    case SIM_OK: return "no error";
+    case SIM_ERR_TOO_MANY_BREAKPOINTS: return "no room for another breakpoint";
+    case SIM_ERR_HOOK: return "internal error: Unicorn refused to add or remove a code hook";
+    case SIM_ERR_CODE_CACHE:
+        return "internal error: Unicorn refused to drop translated code (uc_ctl_remove_cache)";
     }
-    /* Inserted: code translated without the hook must go. Removed: so must the call. */
-    board_forget_code(board, addr, ARM_INSN_SIZE);
-    return 0;
+    return "unknown error";
 }
 
 /*
- * A step needs no flush either: the block at the PC is retranslated with the step
- * hook, which stops before a second instruction in it; if the first instruction
- * leaves the block (a branch, an exception), the block hook stops before the next.
+ * A step needs no full flush either: only the block at the PC is dropped, so it is
+ * retranslated with the step hook, which stops before a second instruction in it;
+ * if the first instruction leaves the block (a branch, an exception), the block
+ * hook stops before the next. Without that drop the step would run on unnoticed,
+ * so a failure ends the run.
  */
-static int start_step(sim_board_t *board)
+static void start_step(sim_board_t *board)
 {
     board->step_seen = 0;
     board->step_first_block = board->next_pc;
     board->step_last_block = board->next_pc;
-    if (uc_hook_add(board->uc, &board->step_hook, UC_HOOK_CODE, on_step, board, 1, 0) != UC_ERR_OK)
-        return -1;
-    board->stepping = true;
-    board_forget_code(board, board->next_pc, ARM_INSN_SIZE);
-    return 0;
+    sim_error_t e = SIM_ERR_HOOK;
+    if (uc_hook_add(board->uc, &board->step_hook, UC_HOOK_CODE, on_step, board, 1, 0) ==
+        UC_ERR_OK) {
+        board->stepping = true;
+        e = board_forget_code(board, board->next_pc, ARM_INSN_SIZE);
+    }
+    if (e != SIM_OK)
+        board_exit(board, SIM_EXIT_CRASH, 0, "cannot single-step at 0x%08x: %s", board->next_pc,
+                   sim_error_text(e));
 }
 
-/* Removes the step hook, and its calls from the (at most two) blocks translated with it. */
+/*
+ * Removes the step hook, and its calls from the (at most two) blocks translated with
+ * it. A step hook left in place would stop every instruction: that ends the run.
+ */
 static void end_step(sim_board_t *board)
 {
-    uc_hook_del(board->uc, board->step_hook);
+    sim_error_t e = uc_hook_del(board->uc, board->step_hook) == UC_ERR_OK ? SIM_OK : SIM_ERR_HOOK;
     board->stepping = false;
-    board_forget_code(board, board->step_first_block, ARM_INSN_SIZE);
-    board_forget_code(board, board->step_last_block, ARM_INSN_SIZE);
+    if (e == SIM_OK)
+        e = board_forget_code(board, board->step_first_block, ARM_INSN_SIZE);
+    if (e == SIM_OK)
+        e = board_forget_code(board, board->step_last_block, ARM_INSN_SIZE);
+    if (e != SIM_OK)
+        board_exit(board, SIM_EXIT_CRASH, 0, "cannot end the single step at 0x%08x: %s",
+                   board->next_pc, sim_error_text(e));
 }
 
 sim_stop_t sim_board_resume(sim_board_t *board, bool step, bool (*interrupted)(void *ctx),
@@ -130,8 +177,8 @@ sim_stop_t sim_board_resume(sim_board_t *board, bool step, bool (*interrupted)(v
 {
     /* Like GDB: first step over a breakpoint at the PC, then run on. */
     bool over = !step && find_breakpoint(board, board->next_pc) < board->breakpoint_count;
-    if (board->stop != STOP_EXIT && (step || over) && start_step(board) != 0)
-        board_exit(board, SIM_EXIT_CRASH, 0, "cannot add the single-step hook");
+    if (board->stop != STOP_EXIT && (step || over))
+        start_step(board);
     board->debugging = true;
     board->slice_cap = interrupted ? DEBUG_SLICE : 0;
     sim_stop_t why = SIM_STOP_EXITED;

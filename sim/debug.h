@@ -9,7 +9,7 @@
 #include "board_internal.h"
 
 /* Drops translated code at virtual [va, va+len), so hooks added there fire and
- * patched bytes are read again. */
-void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len);
+ * patched bytes are read again. Returns SIM_OK or SIM_ERR_CODE_CACHE. */
+sim_error_t board_forget_code(sim_board_t *board, uint32_t va, uint32_t len);
 
 #endif

@@ -279,6 +279,19 @@ static int start_debugging(cli_t *cli, const elf_image_t *image)
     return 0;
 }
 
+/* Inserts the --break breakpoints into a new board. Returns 0 or -1 (said on stderr). */
+static int insert_breaks(const cli_t *cli, sim_board_t *board)
+{
+    for (size_t i = 0; i < cli->break_count; i++) {
+        sim_error_t e = sim_board_set_breakpoint(board, cli->break_addrs[i], true);
+        if (e != SIM_OK) {
+            fprintf(stderr, "numbat-sim: --break %s: %s\n", cli->breaks[i], sim_error_text(e));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */
 static int run_image(cli_t *cli, const elf_image_t *image)
 {
@@ -294,8 +307,10 @@ static int run_image(cli_t *cli, const elf_image_t *image)
             sim_board_destroy(board);
             return EXIT_USAGE;
         }
-        for (size_t i = 0; i < cli->break_count; i++)
-            sim_board_set_breakpoint(board, cli->break_addrs[i], true);
+        if (insert_breaks(cli, board) != 0) {
+            sim_board_destroy(board);
+            return EXIT_USAGE;
+        }
         double start = wall_seconds();
         sim_result_t r = cli->stub          ? gdb_stub_run(cli->stub, board)
                          : cli->break_count ? run_with_breaks(cli, board)

@@ -208,15 +208,21 @@ static void toggle_breakpoint(app_t *a)
     if (no_board(a))
         return;
     uint32_t pc = sim_board_pc(a->s.board);
+    sim_error_t e;
     for (int i = 0; i < a->breakpoint_count; i++)
         if (a->breakpoints[i] == pc) {
-            sim_board_set_breakpoint(a->s.board, pc, false);
+            if ((e = sim_board_set_breakpoint(a->s.board, pc, false)) != SIM_OK) {
+                snprintf(a->status, sizeof(a->status), "%s", sim_error_text(e));
+                return;
+            }
             a->breakpoints[i] = a->breakpoints[--a->breakpoint_count];
             snprintf(a->status, sizeof(a->status), "breakpoint at %08x removed", pc);
             return;
         }
-    if (a->breakpoint_count == MAX_BREAKPOINTS || sim_board_set_breakpoint(a->s.board, pc, true)) {
-        snprintf(a->status, sizeof(a->status), "no room for another breakpoint");
+    e = a->breakpoint_count == MAX_BREAKPOINTS ? SIM_ERR_TOO_MANY_BREAKPOINTS
+                                               : sim_board_set_breakpoint(a->s.board, pc, true);
+    if (e != SIM_OK) {
+        snprintf(a->status, sizeof(a->status), "%s", sim_error_text(e));
         return;
     }
     a->breakpoints[a->breakpoint_count++] = pc;
