@@ -45,8 +45,12 @@ check-deps:
 # ---- the simulator ---------------------------------------------------------------
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
-SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c $(wildcard visualizer/*.c)
-SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
+# numbat-sim is three layers: the simulator library (sim/, with the trace decoder),
+# the visualizer built on it, and the command line (cli/), which only the program links.
+SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c
+VIS_SRC := $(wildcard visualizer/*.c)
+CLI_SRC := cli/numbat-sim.c
+SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
 # PNG screenshots, Capstone for the disassembly pane.

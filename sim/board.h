@@ -1,9 +1,10 @@
 /*
  * sim/board.h - the arm-sim board: a Cortex-A15 (Unicorn) with RAM at 0x80000000
  * and the vexpress-a15 devices, plus the sim-only control block and trace port.
- * This is the simulator's public face; main.c, the tests and (later) the
- * visualizer use only this header. Partners: board.c (construction), run.c (the
- * main loop), report.c (crash reports), docs/numbat-sim.md.
+ * This is the simulator's public face; the command line (cli/numbat-sim.c), the
+ * tests and the visualizer use only this header. Partners: board.c (construction),
+ * run.c (the main loop), clock.c (virtual time), debug.c (breakpoints, steps),
+ * report.c (crash reports), docs/numbat-sim.md.
  */
 #ifndef SIM_BOARD_H
 #define SIM_BOARD_H

@@ -3,8 +3,8 @@
  * connection, all-stop, packets with checksums and acks. Registers come with a
  * target description (org.gnu.gdb.arm.core plus read-only CP15 registers), memory
  * is read and written through the guest's current translation, and run control is
- * sim_board_resume (run.c). The packets served are listed in docs/gdb.md.
- * Partners: gdbstub.h, main.c, run.c, board_internal.h.
+ * sim_board_resume (debug.c). The packets served are listed in docs/gdb.md.
+ * Partners: gdbstub.h, cli/numbat-sim.c, debug.c, board_internal.h.
  */
 #include "gdbstub.h"
 

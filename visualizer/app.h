@@ -3,7 +3,7 @@
  * image live, with the controls of docs/visualizer.md) and --screenshot FILE (run,
  * then draw the same window offscreen into a PNG); both also follow QEMU's trace
  * stream (--attach). Partners: app.c (the window and its event loop), session.c (the
- * run), render.c (the drawing), attach.c (--attach), sim/main.c.
+ * run), render.c (the drawing), attach.c (--attach), cli/numbat-sim.c.
  */
 #ifndef VIS_APP_H
 #define VIS_APP_H
@@ -23,7 +23,7 @@ typedef struct vis_app_options {
     const char *image_path; /* for the window title */
 } vis_app_options_t;
 
-/* Exit statuses beyond the guest's own (as in sim/main.c). */
+/* Exit statuses beyond the guest's own (as in cli/numbat-sim.c). */
 #define VIS_EXIT_NO_WINDOW 2 /* SDL could not open a window, or the PNG could not be written */
 
 /*

@@ -2,7 +2,7 @@
  * visualizer/attach.h - numbat-sim --attach HOST:PORT: follow the trace stream of a
  * kernel running under QEMU (vexpress-a15's UART1 on a TCP serial port) with a
  * session that has no board. Partners: attach.c (socket, decoding, text mode),
- * session.c (the recording and model), app.c (the window and screenshot), sim/main.c.
+ * session.c (the recording and model), app.c (the window and screenshot), cli/numbat-sim.c.
  */
 #ifndef VIS_ATTACH_H
 #define VIS_ATTACH_H

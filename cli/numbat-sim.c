@@ -1,8 +1,10 @@
 /*
- * sim/main.c - numbat-sim's command line: parse options, load the image, run the
- * board, map how the run ended to the exit status (docs/numbat-sim.md).
- * Partners: board.h (everything it drives), console.c (the terminal), gdbstub.h
- * (--gdb; --break without GDB is handled here: docs/gdb.md).
+ * cli/numbat-sim.c - numbat-sim's command line: parse options, load the image, run the
+ * board, map how the run ended to the exit status (docs/numbat-sim.md). It is the
+ * only file that ties the simulator library (sim/) to the visualizer; nothing
+ * includes it. Partners: sim/board.h (everything it drives), sim/console.c (the
+ * terminal), sim/gdbstub.h (--gdb; --break without GDB is handled here: docs/gdb.md),
+ * visualizer/app.h and attach.h (--gui, --screenshot, --attach).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,9 +13,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "board.h"
-#include "console.h"
-#include "gdbstub.h"
+#include "../sim/board.h"
+#include "../sim/console.h"
+#include "../sim/gdbstub.h"
 #include "../visualizer/app.h"
 #include "../visualizer/attach.h"
 #include "../trace/decode.h"
