@@ -4,7 +4,8 @@
  * only file that ties the simulator library (sim/) to the visualizer; nothing
  * includes it. Partners: sim/board.h (everything it drives), sim/console.c (the
  * terminal), sim/gdbstub.h (--gdb; --break without GDB is handled here: docs/gdb.md),
- * visualizer/app.h and attach.h (--gui, --screenshot, --attach).
+ * visualizer/app.h (--gui, --screenshot) with the source it picks: board_source.h
+ * (the image on the board) or attach.h (--attach, QEMU's trace stream).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -16,9 +17,10 @@
 #include "../sim/board.h"
 #include "../sim/console.h"
 #include "../sim/gdbstub.h"
+#include "../trace/decode.h"
 #include "../visualizer/app.h"
 #include "../visualizer/attach.h"
-#include "../trace/decode.h"
+#include "../visualizer/board_source.h"
 
 enum exit_status {
     EXIT_USAGE = 2,     /* bad option or bad image */
@@ -344,6 +346,37 @@ static int run_image(cli_t *cli, const elf_image_t *image)
     }
 }
 
+/* --attach: QEMU's trace stream as text, in the window or in a PNG. */
+static int attach_main(const cli_t *cli)
+{
+    static vis_attach_t a;
+    char err[320];
+    if (vis_attach_open(&a, cli->attach, err, sizeof(err)) != 0) {
+        fprintf(stderr, "numbat-sim: %s\n", err);
+        return EXIT_USAGE;
+    }
+    int rc = 0;
+    vis_app_summary_t sum = {0, 0};
+    if (cli->vis.gui || cli->vis.screenshot) {
+        vis_source_t source = vis_attach_source(&a);
+        rc = vis_app_main(&cli->vis, &source, &sum);
+    } else {
+        vis_attach_print(&a, &sum.events, &sum.caps);
+    }
+    vis_attach_close(&a);
+    fprintf(stderr, "numbat-sim: attached to %s: %zu events, %zu caps\n", cli->attach,
+            sum.events, sum.caps);
+    return rc;
+}
+
+/* --gui, --screenshot: the image on the board, shown by the visualizer. */
+static int visualize_image(const cli_t *cli, const elf_image_t *image)
+{
+    static vis_board_source_t board;
+    vis_source_t source = vis_board_source(&board, &cli->options, image);
+    return vis_app_main(&cli->vis, &source, NULL);
+}
+
 int main(int argc, char **argv)
 {
     cli_t cli = {.options = {.ram_size = BOARD_RAM_DEFAULT}};
@@ -351,7 +384,7 @@ int main(int argc, char **argv)
     if (rc != 0)
         return rc;
     if (cli.attach)
-        return vis_attach_main(&cli.vis, cli.attach);
+        return attach_main(&cli);
     if (cli.trace_log && !(cli.options.trace_file = fopen(cli.trace_log, "w"))) {
         fprintf(stderr, "numbat-sim: --trace-log %s: %s\n", cli.trace_log, strerror(errno));
         return EXIT_USAGE;
@@ -371,7 +404,7 @@ int main(int argc, char **argv)
     cli.options.console = console_output();
     cli.options.input = console_input();
     if (cli.vis.gui || cli.vis.screenshot)
-        rc = vis_app_main(&cli.vis, &cli.options, &image);
+        rc = visualize_image(&cli, &image);
     else
         rc = run_image(&cli, &image);
     gdb_stub_close(cli.stub);
