@@ -1,24 +1,12 @@
 /*
  * visualizer/describe.c - labels and names for caps, slots, threads and events, all
- * read from the model's public fields and the cap-word layout of
- * docs/trace-format.md. Partner: describe.h.
+ * read from the model's public fields and the cap words (trace/cap_words.h).
+ * Partners: describe.h, model.h.
  */
 #include "describe.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Frame cap word 1 (docs/trace-format.md): size [1:0], device [2], rights [6:3]. */
-static unsigned frame_size_bits(uint32_t w1)
-{
-    static const unsigned bits[4] = {12, 16, 20, 24};
-    return bits[w1 & 3u];
-}
-
-static uint32_t frame_rights(uint32_t w1)
-{
-    return (w1 >> 3) & 0xFu;
-}
 
 uint64_t vis_cap_object_bytes(const vis_cap_t *c)
 {
@@ -28,7 +16,7 @@ uint64_t vis_cap_object_bytes(const vis_cap_t *c)
     case TRACE_CAP_NOTIFICATION: return 16;
     case TRACE_CAP_CNODE: return (uint64_t)VIS_SLOT_BYTES << vis_cnode_radix(c->w1);
     case TRACE_CAP_THREAD: return 1024;
-    case TRACE_CAP_FRAME: return 1ull << frame_size_bits(c->w1);
+    case TRACE_CAP_FRAME: return 1ull << capw_frame_size_bits(capw_frame_size(c->w1));
     case TRACE_CAP_PAGE_TABLE: return 1024;
     case TRACE_CAP_PAGE_DIRECTORY: return 16384;
     default: return 0;
@@ -40,7 +28,7 @@ bool vis_cap_rights_of(const vis_cap_t *c, uint32_t *rights)
     switch (vis_cap_type(c->w0)) {
     case TRACE_CAP_ENDPOINT:
     case TRACE_CAP_NOTIFICATION: *rights = vis_cap_rights(c->w1); return true;
-    case TRACE_CAP_FRAME: *rights = frame_rights(c->w1); return true;
+    case TRACE_CAP_FRAME: *rights = capw_frame_rights(c->w1); return true;
     default: return false;
     }
 }
@@ -237,7 +225,8 @@ void vis_count_label(uint64_t n, char *out, size_t len)
 void vis_rights_label(uint32_t rights, char *out, size_t len)
 {
     static const char *const letters[] = {"R", "W", "G", "GR"};
-    static const uint32_t bits[] = {0x2, 0x1, 0x4, 0x8}; /* read, write, grant, grant-reply */
+    static const uint32_t bits[] = {CAPW_RIGHT_READ, CAPW_RIGHT_WRITE, CAPW_RIGHT_GRANT,
+                                    CAPW_RIGHT_GRANT_REPLY};
     size_t n = 0;
     out[0] = '\0';
     for (int i = 0; i < 4 && n + 4 < len; i++)

@@ -326,13 +326,13 @@ const char *vis_cap_type_name(unsigned type)
 void vis_rights_string(uint32_t rights, char out[8])
 {
     size_t n = 0;
-    if (rights & 0x2u)
+    if (rights & CAPW_RIGHT_READ)
         out[n++] = 'R';
-    if (rights & 0x1u)
+    if (rights & CAPW_RIGHT_WRITE)
         out[n++] = 'W';
-    if (rights & 0x4u)
+    if (rights & CAPW_RIGHT_GRANT)
         out[n++] = 'G';
-    if (rights & 0x8u) {
+    if (rights & CAPW_RIGHT_GRANT_REPLY) {
         out[n++] = 'G';
         out[n++] = 'R';
     }
