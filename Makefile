@@ -44,7 +44,9 @@ check-deps:
 
 # ---- the simulator ---------------------------------------------------------------
 HOST_WARN := -Wall -Wextra -Werror
-HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
+# libsel4's headers are plain C: the host side takes object sizes and system call
+# numbers from them, as user programs do.
+HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP -Ilibsel4/include
 # numbat-sim is three layers: the simulator library (sim/, with the trace decoder),
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c

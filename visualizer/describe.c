@@ -8,17 +8,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sel4/objecttype.h>
+
 uint64_t vis_cap_object_bytes(const vis_cap_t *c)
 {
     switch (vis_cap_type(c->w0)) {
     case TRACE_CAP_UNTYPED: return 1ull << vis_untyped_size_bits(c->w1);
-    case TRACE_CAP_ENDPOINT:
-    case TRACE_CAP_NOTIFICATION: return 16;
+    case TRACE_CAP_ENDPOINT: return 1ull << seL4_EndpointBits;
+    case TRACE_CAP_NOTIFICATION: return 1ull << seL4_NotificationBits;
     case TRACE_CAP_CNODE: return (uint64_t)VIS_SLOT_BYTES << vis_cnode_radix(c->w1);
-    case TRACE_CAP_THREAD: return 1024;
+    case TRACE_CAP_THREAD: return 1ull << seL4_TCBBits;
     case TRACE_CAP_FRAME: return 1ull << capw_frame_size_bits(capw_frame_size(c->w1));
-    case TRACE_CAP_PAGE_TABLE: return 1024;
-    case TRACE_CAP_PAGE_DIRECTORY: return 16384;
+    case TRACE_CAP_PAGE_TABLE: return 1ull << seL4_PageTableBits;
+    case TRACE_CAP_PAGE_DIRECTORY: return 1ull << seL4_PageDirBits;
     default: return 0;
     }
 }
@@ -139,11 +141,18 @@ void vis_slot_name(const vis_model_t *m, uint32_t slot, char *out, size_t len)
 
 unsigned vis_object_cap_type(uint32_t object_type)
 {
-    /* seL4's numbering on ARM: generic types, the page directory, then the pages. */
     static const unsigned map[] = {
-        TRACE_CAP_UNTYPED, TRACE_CAP_THREAD,         TRACE_CAP_ENDPOINT,   TRACE_CAP_NOTIFICATION,
-        TRACE_CAP_CNODE,   TRACE_CAP_PAGE_DIRECTORY, TRACE_CAP_FRAME,      TRACE_CAP_FRAME,
-        TRACE_CAP_FRAME,   TRACE_CAP_FRAME,          TRACE_CAP_PAGE_TABLE,
+        [seL4_UntypedObject] = TRACE_CAP_UNTYPED,
+        [seL4_TCBObject] = TRACE_CAP_THREAD,
+        [seL4_EndpointObject] = TRACE_CAP_ENDPOINT,
+        [seL4_NotificationObject] = TRACE_CAP_NOTIFICATION,
+        [seL4_CapTableObject] = TRACE_CAP_CNODE,
+        [seL4_ARM_PageDirectoryObject] = TRACE_CAP_PAGE_DIRECTORY,
+        [seL4_ARM_SmallPageObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_LargePageObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_SectionObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_SuperSectionObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_PageTableObject] = TRACE_CAP_PAGE_TABLE,
     };
     return object_type < sizeof(map) / sizeof(map[0]) ? map[object_type] : TRACE_CAP_NULL;
 }

@@ -1,7 +1,8 @@
 /*
  * visualizer/describe.h - words for what the model holds: a cap's label, the CNode or
  * TCB slot it sits in, causes, system call names, sizes. Computed only from the
- * public model API (model.h) and the trace format (docs/trace-format.md).
+ * public model API (model.h), the trace format (docs/trace-format.md) and the
+ * user API's object sizes (libsel4's sel4/constants.h).
  * Partners: describe.c, render*.c, tests/sim/test_vis_render.c.
  */
 #ifndef VIS_DESCRIBE_H
@@ -11,10 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sel4/constants.h>
+
 #include "model.h"
 
 /* Kernel slots are 16 bytes (two cap words, two CDT words); a TCB holds three. */
-#define VIS_SLOT_BYTES 16u
+#define VIS_SLOT_BYTES (1u << seL4_SlotBits)
 #define VIS_TCB_SLOTS 3u
 
 /* "endpoint e0060000", "untyped 80060000 128K", "thread e0050000 rootserver". */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <capstone/capstone.h>
+#include <sel4/constants.h>
 
 #include "../sim/srcline.h"
 
@@ -271,7 +272,7 @@ static void refresh_registers(vis_session_t *s)
 static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
 {
     uint32_t offset = 0;
-    bool user = pc < 0xE0000000u; /* seL4_UserTop: below it is user space */
+    bool user = pc < seL4_UserTop; /* below it is user space */
     const elf_image_t *img = user ? (s->have_user_image ? &s->user_image : NULL) : s->image;
     const elf_symbol_t *sym = img ? elf_image_symbol_at(img, pc, &offset) : NULL;
     char where[160] = "";
