@@ -29,6 +29,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "../trace/names.h"
 #include "board_internal.h"
 #include "clock.h"
 #include "exception.h"
@@ -95,24 +96,13 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
     board_count_block(board, (uint32_t)address, size);
 }
 
-static const char *syscall_name(int32_t number)
-{
-    static const char *names[] = {
-        NULL, "Call", "ReplyRecv", "Send", "NBSend", "Recv", "Reply", "Yield", "NBRecv",
-        "DebugPutChar", "DebugDumpScheduler", "DebugHalt", "DebugCapIdentify",
-        "DebugSnapshot", "DebugNameThread",
-    };
-    int32_t i = -number;
-    return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
-}
-
 static void trace_exception(sim_board_t *board, arm_exception_t kind, uint32_t pc)
 {
     uint32_t cpsr = arm_reg(board->uc, UC_ARM_REG_CPSR);
     if (kind == ARM_EXC_SVC && (board->options.trace & SIM_TRACE_SYSCALL)) {
         int32_t number = (int32_t)arm_reg(board->uc, UC_ARM_REG_R7);
         board_trace(board, "syscall %d (%s) from %s mode, pc 0x%08x, r0 0x%08x", number,
-                    syscall_name(number), arm_mode_name(cpsr), pc - ARM_INSN_SIZE,
+                    trace_syscall_name(number), arm_mode_name(cpsr), pc - ARM_INSN_SIZE,
                     arm_reg(board->uc, UC_ARM_REG_R0));
     }
     if (board->options.trace & SIM_TRACE_EXC)

@@ -10,6 +10,8 @@
 
 #include <sel4/objecttype.h>
 
+#include "../trace/names.h"
+
 uint64_t vis_cap_object_bytes(const vis_cap_t *c)
 {
     switch (vis_cap_type(c->w0)) {
@@ -172,34 +174,11 @@ const char *vis_thread_state_name(uint32_t state)
     return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
 }
 
-const char *vis_syscall_name(int32_t number)
-{
-    static const char *const names[] = {
-        NULL,
-        "Call",
-        "ReplyRecv",
-        "Send",
-        "NBSend",
-        "Recv",
-        "Reply",
-        "Yield",
-        "NBRecv",
-        "DebugPutChar",
-        "DebugDumpScheduler",
-        "DebugHalt",
-        "DebugCapIdentify",
-        "DebugSnapshot",
-        "DebugNameThread",
-    };
-    int32_t i = -number; /* seL4's system call numbers are negative */
-    return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
-}
-
 void vis_entry_label(uint32_t cause, uint32_t detail, char *out, size_t len)
 {
     switch (cause) {
     case TRACE_ENTRY_SYSCALL:
-        snprintf(out, len, "syscall %s", vis_syscall_name((int32_t)detail));
+        snprintf(out, len, "syscall %s", trace_syscall_name((int32_t)detail));
         break;
     case TRACE_ENTRY_INTERRUPT: snprintf(out, len, "interrupt %u", detail); break;
     case TRACE_ENTRY_FAULT: snprintf(out, len, "fault (kind %u)", detail); break;
