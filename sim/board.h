@@ -14,10 +14,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../arch/arm/include/arch/vexpress_map.h"
 #include "device.h"
 #include "elf_image.h"
 
-#define BOARD_RAM_BASE 0x80000000u
+#define BOARD_RAM_BASE VEXPRESS_RAM_BASE
 #define BOARD_RAM_DEFAULT (128u << 20)
 #define BOARD_RAM_MIN (16u << 20)
 #define BOARD_RAM_MAX (1024u << 20)

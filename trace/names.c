@@ -5,7 +5,6 @@
  */
 #include "names.h"
 
-#include <assert.h>
 #include <stddef.h>
 
 #include <sel4/syscall.h>
@@ -28,8 +27,8 @@ static const char *const syscall_names[] = {
     [-seL4_SysDebugNameThread] = "DebugNameThread",
 };
 #define SYSCALL_NAMES (sizeof(syscall_names) / sizeof(syscall_names[0]))
-static_assert(SYSCALL_NAMES == 1 - seL4_SysDebugNameThread,
-              "every system call of sel4/syscall.h has a name, the last one included");
+_Static_assert(SYSCALL_NAMES == 1 - seL4_SysDebugNameThread,
+               "every system call of sel4/syscall.h has a name, the last one included");
 
 const char *trace_syscall_name(int32_t number)
 {
