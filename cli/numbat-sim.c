@@ -1,11 +1,9 @@
 /*
- * cli/numbat-sim.c - numbat-sim's command line: parse options, load the image, run the
- * board, map how the run ended to the exit status (docs/numbat-sim.md). It is the
- * only file that ties the simulator library (sim/) to the visualizer; nothing
- * includes it. Partners: sim/board.h (everything it drives), sim/console.c (the
- * terminal), sim/gdbstub.h (--gdb; --break without GDB is handled here: docs/gdb.md),
- * visualizer/app.h (--gui, --screenshot) with the source it picks: board_source.h
- * (the image on the board) or attach.h (--attach, QEMU's trace stream).
+ * cli/numbat-sim.c - numbat-sim's command line: options, the image, the mode, and the
+ * exit status from how the run ended (docs/numbat-sim.md). Nothing includes it.
+ * Partners: sim/board.h, sim/console.h, sim/gdbstub.h (--gdb; --break is handled
+ * here), visualizer/app.h with the source it picks, visualizer/board_source.h (the
+ * image) or visualizer/attach.h (--attach, QEMU's trace stream).
  */
 #include <errno.h>
 #include <getopt.h>

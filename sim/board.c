@@ -3,7 +3,8 @@
  * plain memory over every other address. Unicorn 2.0.1 checks a virtual
  * address against its mapped regions before translating it, so the whole 32-bit
  * space must be covered (docs/unicorn-notes.md). The addresses are the board's
- * one map, arch/arm/include/arch/vexpress_map.h. Partners: board.h, run.c, dev/.
+ * one map, arch/arm/include/arch/vexpress_map.h. Partners: board.h, run.c (the hooks
+ * it installs), clock.c (the deadlines device writes move), dev/ (the devices).
  */
 #include "board_internal.h"
 

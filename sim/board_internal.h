@@ -1,8 +1,8 @@
 /*
- * sim/board_internal.h - the board's state, shared by the files that implement
- * sim/board.h (board.c, run.c, clock.c, debug.c, report.c, guest_mem.c) and by the
- * GDB stub (gdbstub.c), which reads registers and memory directly. Nothing outside
- * sim/ sees it.
+ * sim/board_internal.h - the board's state. Nothing outside sim/ sees it.
+ * Partners: board.h (the public side), the files that implement it (board.c, run.c,
+ * clock.c, debug.c, report.c, guest_mem.c), and gdbstub.c and fault_regs.c, which
+ * read registers and memory directly.
  */
 #ifndef SIM_BOARD_INTERNAL_H
 #define SIM_BOARD_INTERNAL_H

@@ -2,7 +2,7 @@
  * sim/clock.h - virtual time on the board: the retired instruction count, the
  * devices brought up to it, and the deadline at which the block hook stops the CPU.
  * clock.c is the only file that moves the clock. Partners: clock.c, run.c (the main
- * loop, its only driver), board.c (device writes and input move deadlines).
+ * loop that drives it), board.c (device writes and input move deadlines).
  */
 #ifndef SIM_CLOCK_H
 #define SIM_CLOCK_H

@@ -1,10 +1,9 @@
 /*
- * sim/debug.c - debugging inside the board (docs/gdb.md): breakpoints as Unicorn
- * code hooks on single virtual addresses, single steps with a temporary code hook,
- * dropping translated code so that hooks (and bytes a debugger patched) take
- * effect, and sim_board_resume, which runs the main loop until one of them stops it.
- * Partners: debug.h, run.c (the loop, and its block hook that ends a step),
- * gdbstub.c and the numbat-sim command line (its users), board.h (the public calls).
+ * sim/debug.c - breakpoints (code hooks on single addresses), single steps (a
+ * temporary code hook), dropping translated code so hooks take effect, and
+ * sim_board_resume, which runs the main loop until one of them stops it (docs/gdb.md).
+ * Partners: debug.h, board.h, run.c (the loop; its block hook ends a step), and the
+ * users gdbstub.c, cli/numbat-sim.c (--break), visualizer/session.c.
  */
 #include "debug.h"
 

@@ -4,7 +4,8 @@
  * makes the board end its slice there (sim_board_stop_at), so the CPU stops after
  * that event's block. Going back replays the recording into a second model.
  * An attached session (--attach) has no board; its events come from attach.c.
- * Partners: session.h, sim/board.h, app.c, attach.c.
+ * Partners: session.h, sim/board.h, board_source.c and attach.c (the sources that
+ * start sessions), app.c.
  */
 #include "session.h"
 

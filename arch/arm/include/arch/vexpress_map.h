@@ -1,9 +1,7 @@
 /*
- * arch/arm/include/arch/vexpress_map.h - the physical memory map of the Versatile
- * Express A15 board as QEMU models it, written once for every side that uses it:
- * the kernel for both boards (arm-sim, vexpress-a15) and numbat-sim, which builds
- * arm-sim with the same devices at the same addresses plus two of its own.
- * Plain #defines: target and host compilers, C and #if alike.
+ * arch/arm/include/arch/vexpress_map.h - the Versatile Express A15 physical memory
+ * map (as QEMU models it), written once for the kernel of both boards and for
+ * numbat-sim, whose arm-sim adds two devices. Plain #defines, for target and host.
  * Partners: arch/arm/boot_mmu.c, arch/arm/vexpress_family.c, arch/arm-sim/simdev.h,
  * sim/board.c, docs/numbat-sim.md (the same map as a table).
  */
