@@ -44,9 +44,15 @@ check-deps:
 
 # ---- the simulator ---------------------------------------------------------------
 HOST_WARN := -Wall -Wextra -Werror
-HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP
-SIM_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c $(wildcard visualizer/*.c)
-SIM_LIB_SRC := $(filter-out sim/main.c,$(SIM_SRC))
+# libsel4's headers are plain C: the host side takes object sizes and system call
+# numbers from them, as user programs do.
+HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP -Ilibsel4/include
+# numbat-sim is three layers: the simulator library (sim/, with the trace decoder and names),
+# the visualizer built on it, and the command line (cli/), which only the program links.
+SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/names.c
+VIS_SRC := $(wildcard visualizer/*.c)
+CLI_SRC := cli/numbat-sim.c
+SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
 # PNG screenshots, Capstone for the disassembly pane.
@@ -77,9 +83,13 @@ $(BUILD)/host/%.o: %.c
 
 -include $(SIM_OBJ:.o=.d)
 
-# vis-bench: the visualizer's replay and drawing speed (make bench).
-VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c \
-    $(filter-out visualizer/app.c visualizer/session.c,$(wildcard visualizer/*.c)))
+# vis-bench: the visualizer's replay and drawing speed (make bench). It links the
+# model and the drawing only, named one by one: the window, sessions and --attach
+# need the board and a socket (a wildcard once pulled attach.c in without them).
+VIS_DRAW_SRC := $(addprefix visualizer/,model.c describe.c layout.c draw.c font.c render.c \
+    render_side.c render_tree.c)
+VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/names.c \
+    $(VIS_DRAW_SRC))
 $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"

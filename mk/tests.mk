@@ -11,7 +11,7 @@ TEST_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(SAN) -MMD -MP
 TEST_ENV := ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 CRITERION_FLAGS := --jobs 2
 
-SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC)
+SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(SIM_UNIT_SRC))
 SYSTEM_SRC := $(wildcard tests/system/*.c)
 # The trace tests read recordings with the decoder and the visualizer's model.

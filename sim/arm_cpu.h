@@ -21,6 +21,9 @@
 #define CPSR_J (1u << 24)
 #define CPSR_IT_HIGH_MASK (0x3u << 25) /* IT[1:0] */
 
+/* Every A32 instruction is 4 bytes. */
+#define ARM_INSN_SIZE 4
+
 enum arm_mode {
     ARM_MODE_USR = 0x10,
     ARM_MODE_FIQ = 0x11,

@@ -2,7 +2,9 @@
  * sim/board.c - building the arm-sim board: the CPU, RAM, each device window, and
  * plain memory over every other address. Unicorn 2.0.1 checks a virtual
  * address against its mapped regions before translating it, so the whole 32-bit
- * space must be covered (docs/unicorn-notes.md). Partners: board.h, run.c.
+ * space must be covered (docs/unicorn-notes.md). The addresses are the board's
+ * one map, arch/arm/include/arch/vexpress_map.h. Partners: board.h, run.c (the hooks
+ * it installs), clock.c (the deadlines device writes move), dev/ (the devices).
  */
 #include "board_internal.h"
 
@@ -10,20 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../arch/arm-sim/simdev.h"
+#include "../arch/arm/include/arch/vexpress_map.h"
 #include "../trace/decode.h"
 #include "arm_cpu.h"
-
-/* vexpress-a15 addresses and GIC interrupt IDs (docs/devices.md). */
-#define VE_SYSREG_BASE 0x1C010000u
-#define VE_UART0_BASE 0x1C090000u
-#define VE_TIMER01_BASE 0x1C110000u
-#define VE_GIC_DIST_BASE 0x2C001000u
-#define VE_GIC_CPU_BASE 0x2C002000u
-#define VE_IRQ_TIMER01 34
-#define VE_IRQ_UART0 37
-
-#define PAGE_SIZE 0x1000u
+#include "clock.h"
 
 static void power_shutdown(void *ctx, uint32_t status)
 {
@@ -140,8 +132,8 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
         events.trace_frame = record_trace_frame;
 
     board->gic = gic_create();
-    sim_irq_t timer_irq = {gic_irq_input, board->gic, VE_IRQ_TIMER01};
-    sim_irq_t uart_irq = {gic_irq_input, board->gic, VE_IRQ_UART0};
+    sim_irq_t timer_irq = {gic_irq_input, board->gic, VEXPRESS_IRQ_TIMER01};
+    sim_irq_t uart_irq = {gic_irq_input, board->gic, VEXPRESS_IRQ_UART0};
     board->timer01 = sp804_create(&board->clock, timer_irq);
     board->uart0 = pl011_create(&board->clock, uart_irq, board->options.console);
     board->sysreg = vexpress_sysreg_create(&board->clock, power);
@@ -152,11 +144,11 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
     }
     simctl_set_recording(board->simctl, recording);
     sim_device_t devs[] = {
-        gic_dist_device(board->gic, VE_GIC_DIST_BASE),
-        gic_cpu_device(board->gic, VE_GIC_CPU_BASE),
-        sp804_device(board->timer01, "timer01", VE_TIMER01_BASE),
-        pl011_device(board->uart0, "uart0", VE_UART0_BASE),
-        vexpress_sysreg_device(board->sysreg, VE_SYSREG_BASE),
+        gic_dist_device(board->gic, VEXPRESS_GIC_DIST_BASE),
+        gic_cpu_device(board->gic, VEXPRESS_GIC_CPU_BASE),
+        sp804_device(board->timer01, "timer01", VEXPRESS_TIMER01_BASE),
+        pl011_device(board->uart0, "uart0", VEXPRESS_UART0_BASE),
+        vexpress_sysreg_device(board->sysreg, VEXPRESS_SYSREG_BASE),
         simctl_control_device(board->simctl),
         simctl_trace_device(board->simctl),
     };
@@ -244,11 +236,6 @@ int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size
     return 0;
 }
 
-uint64_t sim_board_icount(const sim_board_t *board)
-{
-    return board->clock.now;
-}
-
 bool sim_board_input(sim_board_t *board, uint8_t byte)
 {
     bool taken = pl011_receive(board->uart0, byte);
@@ -267,7 +254,7 @@ void board_exit(sim_board_t *board, sim_exit_kind_t kind, uint32_t status, const
     va_start(ap, fmt);
     vsnprintf(board->result.reason, sizeof(board->result.reason), fmt, ap);
     va_end(ap);
-    uc_emu_stop(board->uc);
+    (void)uc_emu_stop(board->uc); /* cannot fail on an open engine (run.c: board_stop_cpu) */
 }
 
 void board_trace(sim_board_t *board, const char *fmt, ...)

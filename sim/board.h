@@ -1,9 +1,10 @@
 /*
  * sim/board.h - the arm-sim board: a Cortex-A15 (Unicorn) with RAM at 0x80000000
  * and the vexpress-a15 devices, plus the sim-only control block and trace port.
- * This is the simulator's public face; main.c, the tests and (later) the
- * visualizer use only this header. Partners: board.c (construction), run.c (the
- * main loop), report.c (crash reports), docs/numbat-sim.md.
+ * This is the simulator's public face; the command line (cli/numbat-sim.c), the
+ * tests and the visualizer use only this header. Partners: board.c (construction),
+ * run.c (the main loop), clock.c (virtual time), debug.c (breakpoints, steps),
+ * report.c (crash reports), docs/numbat-sim.md.
  */
 #ifndef SIM_BOARD_H
 #define SIM_BOARD_H
@@ -13,10 +14,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../arch/arm/include/arch/vexpress_map.h"
 #include "device.h"
 #include "elf_image.h"
 
-#define BOARD_RAM_BASE 0x80000000u
+#define BOARD_RAM_BASE VEXPRESS_RAM_BASE
 #define BOARD_RAM_DEFAULT (128u << 20)
 #define BOARD_RAM_MIN (16u << 20)
 #define BOARD_RAM_MAX (1024u << 20)
@@ -99,8 +101,20 @@ typedef enum sim_stop {
     SIM_STOP_INTERRUPTED, /* the interrupted callback asked for control */
 } sim_stop_t;
 
-/* Inserts (on) or removes a breakpoint; returns 0, or -1 when there are too many. */
-int sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on);
+/* What a debugging call could not do (errors are values; sim_error_text words them). */
+typedef enum sim_error {
+    SIM_OK = 0,
+    SIM_ERR_TOO_MANY_BREAKPOINTS, /* sim_board_set_breakpoint: the table is full */
+    SIM_ERR_HOOK,       /* uc_hook_add or uc_hook_del failed: a simulator bug */
+    SIM_ERR_CODE_CACHE, /* uc_ctl_remove_cache failed: a breakpoint could be missed */
+} sim_error_t;
+
+/* One line for people, e.g. "no room for another breakpoint". */
+const char *sim_error_text(sim_error_t e);
+/* Inserts (on) or removes a breakpoint. Returns SIM_OK (also when it was already as
+ * asked) or an error, and then nothing changed: SIM_ERR_TOO_MANY_BREAKPOINTS,
+ * SIM_ERR_HOOK, or SIM_ERR_CODE_CACHE. */
+sim_error_t sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on);
 /*
  * Runs until the run ends, a breakpoint is reached, one instruction has run (step),
  * or interrupted(ctx) returns true; it is asked at least every few million

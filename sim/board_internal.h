@@ -1,7 +1,8 @@
 /*
- * sim/board_internal.h - the board's state, shared by the files that implement
- * sim/board.h (board.c, run.c, report.c, guest_mem.c) and by the GDB stub
- * (gdbstub.c), which reads registers and memory directly. Nothing outside sim/ sees it.
+ * sim/board_internal.h - the board's state. Nothing outside sim/ sees it.
+ * Partners: board.h (the public side), the files that implement it (board.c, run.c,
+ * clock.c, debug.c, report.c, guest_mem.c), and gdbstub.c and fault_regs.c, which
+ * read registers and memory directly.
  */
 #ifndef SIM_BOARD_INTERNAL_H
 #define SIM_BOARD_INTERNAL_H
@@ -47,7 +48,7 @@ struct sim_board {
     uc_engine *uc;
     sim_options_t options;
     sim_clock_t clock;
-    sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it */
+    sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it (clock.c) */
 
     gic_t *gic;
     pl011_t *uart0;
@@ -64,7 +65,7 @@ struct sim_board {
     bool block_stopped;     /* the block hook stopped the CPU before a block at... */
     uint32_t block_stop_pc; /* ...this address (run.c: stop_before_block) */
 
-    /* Debugging (run.c: sim_board_resume; docs/gdb.md). */
+    /* Debugging (debug.c: sim_board_resume; docs/gdb.md). */
     board_breakpoint_t breakpoints[BOARD_MAX_BREAKPOINTS];
     size_t breakpoint_count;
     bool debugging;       /* inside sim_board_resume: breakpoints stop the CPU */
@@ -80,14 +81,12 @@ struct sim_board {
 /* Ends the run with `kind` and stops the CPU at the end of the current instruction. */
 void board_exit(sim_board_t *board, sim_exit_kind_t kind, uint32_t status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* Recomputes board->deadline from the devices, the limit and the input poll. */
-void board_update_deadline(sim_board_t *board);
-/* Brings every device up to clock.now. */
-void board_advance_devices(sim_board_t *board);
 /* Installs the hooks of the main loop (run.c). */
 int board_install_hooks(sim_board_t *board);
-/* Drops translated code at virtual [va, va+len), so hooks added there fire (run.c). */
-void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len);
+/* One pass of the main loop, steps 1 to 4 of run.c's opening comment. */
+void board_run_once(sim_board_t *board);
+/* Records why and asks Unicorn to stop at the end of the current instruction. */
+void board_stop_cpu(sim_board_t *board, stop_cause_t cause);
 /* Prints one --trace line prefixed with the instruction count. */
 void board_trace(sim_board_t *board, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -1,7 +1,7 @@
 /*
  * sim/console.h - the host terminal as UART0's other end: output bytes to stdout,
  * input from stdin (raw mode while it is a terminal, restored at exit).
- * Partners: console.c, main.c.
+ * Partners: console.c, cli/numbat-sim.c.
  */
 #ifndef SIM_CONSOLE_H
 #define SIM_CONSOLE_H

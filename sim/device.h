@@ -1,7 +1,8 @@
 /*
- * sim/device.h - the contract between the board (sim/board.c) and each simulated
- * device (sim/dev/<name>.c). A device is a register window plus, optionally, a notion
- * of "when do I next need attention" in virtual time and an interrupt line.
+ * sim/device.h - the contract between the board and each simulated device. A device
+ * is a register window plus, optionally, a notion of "when do I next need
+ * attention" in virtual time and an interrupt line. Partners: board.c (maps the
+ * windows), clock.c (deadlines, advance), the devices in sim/dev/.
  */
 #ifndef SIM_DEVICE_H
 #define SIM_DEVICE_H

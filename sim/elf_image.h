@@ -1,8 +1,9 @@
 /*
  * sim/elf_image.h - reading a bootable ELF: its loadable segments (placed by
  * physical address, as QEMU's -kernel does) and its symbol table (to name the PC
- * in crash reports and to set breakpoints by name). Partners: elf_image.c,
- * board.c, tests/sim/test_elf_image.c.
+ * in crash reports and to set breakpoints by name). Partners: elf_image.c, board.c
+ * (loads it), report.c (names the PC), cli/numbat-sim.c (--break by name),
+ * srcline.c (the root task inside an image).
  */
 #ifndef SIM_ELF_IMAGE_H
 #define SIM_ELF_IMAGE_H

@@ -1,7 +1,7 @@
 /*
  * sim/exception.h - the ARMv7-A exception entry that Unicorn 2.0.1 does not perform:
  * target mode, banked LR and SPSR, CPSR mask/state bits, vector address.
- * Partners: exception.c, board.c (which decides when to call it),
+ * Partners: exception.c, run.c (which decides when to call it),
  * tests/sim/test_exception.c.
  */
 #ifndef SIM_EXCEPTION_H

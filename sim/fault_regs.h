@@ -2,7 +2,8 @@
  * sim/fault_regs.h - filling DFAR/DFSR and IFAR/IFSR before an abort is entered,
  * since Unicorn 2.0.1 leaves them untouched. Built on a32_access (which addresses
  * an instruction touches) and mmu_walk (which of them faults, and how).
- * Partners: fault_regs.c, guest_mem.c, docs/abort-decoding.md.
+ * Partners: fault_regs.c, run.c (calls it before entering an abort), guest_mem.c,
+ * docs/abort-decoding.md.
  */
 #ifndef SIM_FAULT_REGS_H
 #define SIM_FAULT_REGS_H

@@ -3,8 +3,8 @@
  * connection, all-stop, packets with checksums and acks. Registers come with a
  * target description (org.gnu.gdb.arm.core plus read-only CP15 registers), memory
  * is read and written through the guest's current translation, and run control is
- * sim_board_resume (run.c). The packets served are listed in docs/gdb.md.
- * Partners: gdbstub.h, main.c, run.c, board_internal.h.
+ * sim_board_resume (debug.c). The packets served are listed in docs/gdb.md.
+ * Partners: gdbstub.h, cli/numbat-sim.c, debug.c, board_internal.h.
  */
 #include "gdbstub.h"
 
@@ -21,6 +21,7 @@
 
 #include "arm_cpu.h"
 #include "board_internal.h"
+#include "debug.h"
 #include "guest_mem.h"
 
 #define PACKET_MAX 4096 /* the packet data we accept, announced as PacketSize */
@@ -385,8 +386,10 @@ static void write_memory(gdb_stub_t *stub, const char *p)
     }
     bool ok = access_virt(stub->board, addr, buf, len, true) == len;
     /* Code already translated from the old bytes must not run again. */
-    board_forget_code(stub->board, addr, len);
-    strcpy(stub->reply, ok ? "OK" : "E14");
+    sim_error_t e = board_forget_code(stub->board, addr, len);
+    if (e != SIM_OK)
+        fprintf(stderr, "numbat-sim: writing 0x%08x: %s\n", addr, sim_error_text(e));
+    strcpy(stub->reply, ok && e == SIM_OK ? "OK" : "E14");
 }
 
 /* ---- breakpoints -------------------------------------------------------------------- */
@@ -414,8 +417,11 @@ static void breakpoint_packet(gdb_stub_t *stub, const char *p)
     }
     if (type > 1)
         return; /* watchpoints: an empty reply says "not supported" */
-    if (sim_board_set_breakpoint(stub->board, addr, insert) != 0) {
-        strcpy(stub->reply, "E0e"); /* too many */
+    sim_error_t e = sim_board_set_breakpoint(stub->board, addr, insert);
+    if (e != SIM_OK) {
+        if (e != SIM_ERR_TOO_MANY_BREAKPOINTS)
+            fprintf(stderr, "numbat-sim: breakpoint at 0x%08x: %s\n", addr, sim_error_text(e));
+        strcpy(stub->reply, "E0e"); /* GDB: "Cannot insert breakpoint" */
         return;
     }
     remember_breakpoint(stub, addr, insert);
@@ -617,12 +623,21 @@ static action_t handle_packet(gdb_stub_t *stub)
     return ACT_NONE;
 }
 
+/* With no packet to answer (a detach, a new board after a reboot), a failure can
+ * only be told on stderr. */
+static void set_breakpoint_or_say(sim_board_t *board, uint32_t addr, bool on)
+{
+    sim_error_t e = sim_board_set_breakpoint(board, addr, on);
+    if (e != SIM_OK)
+        fprintf(stderr, "numbat-sim: breakpoint at 0x%08x: %s\n", addr, sim_error_text(e));
+}
+
 /* GDB let go: the guest runs on to its end without breakpoints. */
 static sim_result_t detach(gdb_stub_t *stub)
 {
     sim_board_t *board = stub->board;
     for (size_t i = 0; i < stub->breakpoint_count; i++)
-        sim_board_set_breakpoint(board, stub->breakpoints[i], false);
+        set_breakpoint_or_say(board, stub->breakpoints[i], false);
     stub->breakpoint_count = 0;
     hang_up(stub);
     return stub->ended ? sim_board_result(board) : sim_board_run(board);
@@ -633,7 +648,7 @@ sim_result_t gdb_stub_run(gdb_stub_t *stub, sim_board_t *board)
     stub->board = board;
     stub->ended = false;
     for (size_t i = 0; i < stub->breakpoint_count; i++)
-        sim_board_set_breakpoint(board, stub->breakpoints[i], true);
+        set_breakpoint_or_say(board, stub->breakpoints[i], true);
     action_t act = stub->pending;
     stub->pending = ACT_NONE;
     sim_result_t result;

@@ -1,7 +1,7 @@
 /*
  * sim/gdbstub.h - a GDB remote-protocol stub for numbat-sim (--gdb PORT): GDB
  * controls the board through one TCP connection on 127.0.0.1. The protocol subset
- * and the usage are in docs/gdb.md. Partners: gdbstub.c, main.c, board.h.
+ * and the usage are in docs/gdb.md. Partners: gdbstub.c, cli/numbat-sim.c, board.h.
  */
 #ifndef SIM_GDBSTUB_H
 #define SIM_GDBSTUB_H

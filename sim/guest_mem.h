@@ -1,8 +1,8 @@
 /*
  * sim/guest_mem.h - guest memory as the CPU sees it: the translation state taken
  * from CP15 and physical reads through Unicorn. Used for reading instructions at
- * a virtual PC, fault registers, traces and (later) the debugger.
- * Partners: guest_mem.c, mmu_walk.h.
+ * a virtual PC, fault registers, traces and the debugger.
+ * Partners: guest_mem.c, mmu_walk.h, fault_regs.c, debug.c, gdbstub.c.
  */
 #ifndef SIM_GUEST_MEM_H
 #define SIM_GUEST_MEM_H

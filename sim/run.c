@@ -3,12 +3,12 @@
  *
  * The loop, step by step (the event model of the whole simulator):
  *  1. Devices are brought up to the clock, and the next deadline is computed: the
- *     earliest device event (a timer expiring), or the --max-insns limit.
+ *     earliest device event (a timer expiring), or the --max-insns limit (clock.c).
  *  2. If the GIC asserts IRQ and CPSR.I is clear, the IRQ exception is taken.
  *  3. The CPU runs. Virtual time advances only in the block hook, by the number of
- *     instructions in each translated block about to run, so time is the retired
- *     instruction count and every run of the same image is identical. Unicorn
- *     returns when:
+ *     instructions in each translated block about to run (clock.c), so time is the
+ *     retired instruction count and every run of the same image is identical.
+ *     Unicorn returns when:
  *       - the block hook sees the deadline reached, or an IRQ to deliver (it stops
  *         before that block runs, so nothing is lost or repeated);
  *       - a device or the fault code ends the run (halt, reboot, panic, crash);
@@ -20,17 +20,20 @@
  *     guest costs no host time; with no deadline at all the guest can never wake
  *     and the run ends as a lockup.
  * Exceptions other than IRQ are entered from the interrupt hook, inside the run.
- * Debugging (sim_board_resume, at the end) uses the same loop, with breakpoints as
- * code hooks on single addresses and a temporary step hook (docs/gdb.md).
- * Partners: board.c, exception.c, fault_regs.c, gdbstub.c.
+ * Debugging (debug.c: breakpoints, steps, sim_board_resume) runs this same loop one
+ * pass at a time (board_run_once); here the block hook ends a step, and a stop inside
+ * a block gives its unrun instructions back (docs/gdb.md).
+ * Partners: clock.c (virtual time), debug.c, board.c (construction), exception.c
+ * (exception entry), fault_regs.c.
  */
 #include <stdarg.h>
 #include <string.h>
 
+#include "../trace/names.h"
 #include "board_internal.h"
+#include "clock.h"
 #include "exception.h"
 #include "fault_regs.h"
-#include "guest_mem.h"
 
 /* The Unicorn (QEMU) exception numbers the interrupt hook receives. */
 enum {
@@ -41,53 +44,8 @@ enum {
     UC_EXCP_BKPT = 7,
 };
 
-#define ARM_INSN_SIZE 4
 #define A32_WFI_MASK 0x0FFFFFFFu
 #define A32_WFI 0x0320F003u
-
-void board_advance_devices(sim_board_t *board)
-{
-    for (size_t i = 0; i < board->window_count; i++) {
-        const sim_device_t *d = &board->windows[i].dev;
-        if (d->ops->advance)
-            d->ops->advance(d->self);
-    }
-}
-
-static sim_time_t next_device_deadline(const sim_board_t *board)
-{
-    sim_time_t next = SIM_NEVER;
-    for (size_t i = 0; i < board->window_count; i++) {
-        const sim_device_t *d = &board->windows[i].dev;
-        if (d->ops->next_deadline) {
-            sim_time_t t = d->ops->next_deadline(d->self);
-            if (t < next)
-                next = t;
-        }
-    }
-    return next;
-}
-
-/* The next time something happens by itself: a device event or the limit. */
-static sim_time_t next_event(const sim_board_t *board)
-{
-    sim_time_t next = next_device_deadline(board);
-    if (board->options.max_insns && board->options.max_insns < next)
-        next = board->options.max_insns;
-    return next;
-}
-
-void board_update_deadline(sim_board_t *board)
-{
-    sim_time_t next = next_event(board);
-    /* A debugger gets control back this often, to see its Ctrl-C; such an extra
-       stop falls between blocks, where nothing the guest can see happens. */
-    if (board->slice_cap && board->clock.now + board->slice_cap < next)
-        next = board->clock.now + board->slice_cap;
-    if (board->stop_at && board->stop_at < next)
-        next = board->stop_at;
-    board->deadline = next;
-}
 
 static bool irq_deliverable(sim_board_t *board)
 {
@@ -95,10 +53,11 @@ static bool irq_deliverable(sim_board_t *board)
            !(arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_I);
 }
 
-static void stop_cpu(sim_board_t *board, stop_cause_t cause)
+void board_stop_cpu(sim_board_t *board, stop_cause_t cause)
 {
     board->stop = cause;
-    uc_emu_stop(board->uc);
+    /* Unicorn 2.0.1 only raises a flag here, and answers UC_ERR_OK on an open engine. */
+    (void)uc_emu_stop(board->uc);
 }
 
 /*
@@ -110,7 +69,7 @@ static void stop_before_block(sim_board_t *board, stop_cause_t cause, uint64_t a
 {
     board->block_stopped = true;
     board->block_stop_pc = (uint32_t)address;
-    stop_cpu(board, cause);
+    board_stop_cpu(board, cause);
 }
 
 static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
@@ -134,21 +93,7 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
         stop_before_block(board, STOP_IRQ, address);
         return;
     }
-    /* An A32 block of n bytes retires n/4 instructions if it runs to its end. */
-    board->clock.now += size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
-    board->block_start = (uint32_t)address;
-    board->block_end = (uint32_t)address + size;
-}
-
-static const char *syscall_name(int32_t number)
-{
-    static const char *names[] = {
-        NULL, "Call", "ReplyRecv", "Send", "NBSend", "Recv", "Reply", "Yield", "NBRecv",
-        "DebugPutChar", "DebugDumpScheduler", "DebugHalt", "DebugCapIdentify",
-        "DebugSnapshot", "DebugNameThread",
-    };
-    int32_t i = -number;
-    return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
+    board_count_block(board, (uint32_t)address, size);
 }
 
 static void trace_exception(sim_board_t *board, arm_exception_t kind, uint32_t pc)
@@ -157,7 +102,7 @@ static void trace_exception(sim_board_t *board, arm_exception_t kind, uint32_t p
     if (kind == ARM_EXC_SVC && (board->options.trace & SIM_TRACE_SYSCALL)) {
         int32_t number = (int32_t)arm_reg(board->uc, UC_ARM_REG_R7);
         board_trace(board, "syscall %d (%s) from %s mode, pc 0x%08x, r0 0x%08x", number,
-                    syscall_name(number), arm_mode_name(cpsr), pc - ARM_INSN_SIZE,
+                    trace_syscall_name(number), arm_mode_name(cpsr), pc - ARM_INSN_SIZE,
                     arm_reg(board->uc, UC_ARM_REG_R0));
     }
     if (board->options.trace & SIM_TRACE_EXC)
@@ -284,7 +229,7 @@ static void idle_until_event(sim_board_t *board)
     if (gic_cpu_irq_asserted(board->gic))
         return;
     /* Not board->deadline: a debugger's slice cap is no event that wakes the guest. */
-    sim_time_t wake = next_event(board);
+    sim_time_t wake = board_next_event(board);
     if (wake == SIM_NEVER && board->options.input.poll) {
         /* Only the terminal can wake the guest now: wait for a key. */
         poll_input(board, true);
@@ -296,15 +241,7 @@ static void idle_until_event(sim_board_t *board)
                    "the guest waits for an interrupt (WFI) and no device will raise one");
         return;
     }
-    if (wake > board->clock.now)
-        board->clock.now = wake;
-}
-
-static void check_limit(sim_board_t *board)
-{
-    if (board->options.max_insns && board->clock.now >= board->options.max_insns)
-        board_exit(board, SIM_EXIT_INSN_LIMIT, 0, "--max-insns %llu reached",
-                   (unsigned long long)board->options.max_insns);
+    board_skip_to(board, wake);
 }
 
 /* Steps 3 and 4 of the loop: one uc_emu_start and what its return means. */
@@ -327,9 +264,8 @@ static void run_slice(sim_board_t *board)
     }
     board->next_pc = pc;
     /* A debugging stop inside a block: its unrun instructions were counted. */
-    if ((board->stop == STOP_BREAK || board->stop == STOP_STEP) && pc >= board->block_start &&
-        pc < board->block_end)
-        board->clock.now -= (board->block_end - pc) / ARM_INSN_SIZE;
+    if (board->stop == STOP_BREAK || board->stop == STOP_STEP)
+        board_uncount_rest_of_block(board, pc);
     if (err != UC_ERR_OK) {
         board_exit(board, SIM_EXIT_CRASH, 0, "emulation failed at pc 0x%08x: %s", pc,
                    uc_strerror(err));
@@ -340,11 +276,11 @@ static void run_slice(sim_board_t *board)
 }
 
 /* One pass of the loop, steps 1 to 4. */
-static void run_once(sim_board_t *board)
+void board_run_once(sim_board_t *board)
 {
     board_advance_devices(board);
     board_update_deadline(board);
-    check_limit(board);
+    board_check_limit(board);
     if (board->stop == STOP_EXIT)
         return;
     if (irq_deliverable(board)) {
@@ -361,159 +297,8 @@ static void run_once(sim_board_t *board)
 sim_result_t sim_board_run(sim_board_t *board)
 {
     while (board->stop != STOP_EXIT)
-        run_once(board);
+        board_run_once(board);
     return board->result;
-}
-
-/* ---- debugging ------------------------------------------------------------------ */
-
-/* Enough for a Ctrl-C to feel immediate: a few milliseconds of host time. */
-#define DEBUG_SLICE 2000000u
-
-/*
- * Code translated before a hook was added does not call it, so the translations
- * of the hooked address must go. A full flush costs 2.0.1 about half a second
- * (it clears a 1 GiB code buffer), so only the page range is dropped, with
- * uc_ctl_remove_cache. That finds the code through an instruction fetch in the
- * CPU's current mode, which must not fault (outside emulation a fault has nowhere
- * to go): the walk checks it first, and a mode of the other privilege is borrowed
- * when only that one can fetch there (a kernel address while stopped in user mode).
- * Code of another address space than the current one is not found (docs/gdb.md).
- */
-void board_forget_code(sim_board_t *board, uint32_t va, uint32_t len)
-{
-    mmu_state_t mmu = guest_mmu_state(board);
-    uint32_t cpsr = arm_reg(board->uc, UC_ARM_REG_CPSR);
-    bool user = (cpsr & CPSR_MODE_MASK) == ARM_MODE_USR;
-    uint64_t end = (uint64_t)va + len;
-    for (uint64_t at = va; at < end; at = (at | 0xFFF) + 1) {
-        mmu_result_t r;
-        uint32_t mode = cpsr & CPSR_MODE_MASK;
-        if (!mmu_translate(&mmu, (uint32_t)at, MMU_ACCESS_EXECUTE, user ? MMU_PL0 : MMU_PL1, &r)) {
-            if (!mmu_translate(&mmu, (uint32_t)at, MMU_ACCESS_EXECUTE, user ? MMU_PL1 : MMU_PL0, &r))
-                continue; /* nothing can run there now */
-            mode = user ? ARM_MODE_SVC : ARM_MODE_USR;
-        }
-        uint64_t stop = (at | 0xFFF) + 1 < end ? (at | 0xFFF) + 1 : end;
-        if (mode != (cpsr & CPSR_MODE_MASK))
-            arm_set_reg(board->uc, UC_ARM_REG_CPSR, (cpsr & ~CPSR_MODE_MASK) | mode);
-        uc_ctl_remove_cache(board->uc, at, stop);
-        if (mode != (cpsr & CPSR_MODE_MASK))
-            arm_set_reg(board->uc, UC_ARM_REG_CPSR, cpsr); /* and the banks come back */
-    }
-}
-
-static void on_breakpoint(uc_engine *uc, uint64_t address, uint32_t size, void *data)
-{
-    (void)uc;
-    (void)address;
-    (void)size;
-    sim_board_t *board = data;
-    /* A step stops by itself after one instruction, which may sit at a breakpoint. */
-    if (board->debugging && !board->stepping && board->stop == STOP_NONE)
-        stop_cpu(board, STOP_BREAK);
-}
-
-static void on_step(uc_engine *uc, uint64_t address, uint32_t size, void *data)
-{
-    (void)uc;
-    (void)address;
-    (void)size;
-    sim_board_t *board = data;
-    /* The first instruction is the one to step; stop before the next one starts. */
-    if (board->step_seen++ > 0 && board->stop == STOP_NONE)
-        stop_cpu(board, STOP_STEP);
-}
-
-static size_t find_breakpoint(const sim_board_t *board, uint32_t addr)
-{
-    size_t i = 0;
-    while (i < board->breakpoint_count && board->breakpoints[i].addr != addr)
-        i++;
-    return i;
-}
-
-int sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on)
-{
-    size_t i = find_breakpoint(board, addr);
-    if (on == (i < board->breakpoint_count))
-        return 0; /* already as asked */
-    if (on) {
-        board_breakpoint_t *b = &board->breakpoints[i];
-        if (i == BOARD_MAX_BREAKPOINTS ||
-            uc_hook_add(board->uc, &b->hook, UC_HOOK_CODE, on_breakpoint, board, addr, addr) !=
-                UC_ERR_OK)
-            return -1;
-        b->addr = addr;
-        board->breakpoint_count++;
-    } else {
-        uc_hook_del(board->uc, board->breakpoints[i].hook);
-        board->breakpoints[i] = board->breakpoints[--board->breakpoint_count];
-    }
-    /* Inserted: code translated without the hook must go. Removed: so must the call. */
-    board_forget_code(board, addr, ARM_INSN_SIZE);
-    return 0;
-}
-
-/*
- * A step needs no flush either: the block at the PC is retranslated with the step
- * hook, which stops before a second instruction in it; if the first instruction
- * leaves the block (a branch, an exception), the block hook stops before the next.
- */
-static int start_step(sim_board_t *board)
-{
-    board->step_seen = 0;
-    board->step_first_block = board->next_pc;
-    board->step_last_block = board->next_pc;
-    if (uc_hook_add(board->uc, &board->step_hook, UC_HOOK_CODE, on_step, board, 1, 0) != UC_ERR_OK)
-        return -1;
-    board->stepping = true;
-    board_forget_code(board, board->next_pc, ARM_INSN_SIZE);
-    return 0;
-}
-
-/* Removes the step hook, and its calls from the (at most two) blocks translated with it. */
-static void end_step(sim_board_t *board)
-{
-    uc_hook_del(board->uc, board->step_hook);
-    board->stepping = false;
-    board_forget_code(board, board->step_first_block, ARM_INSN_SIZE);
-    board_forget_code(board, board->step_last_block, ARM_INSN_SIZE);
-}
-
-sim_stop_t sim_board_resume(sim_board_t *board, bool step, bool (*interrupted)(void *ctx),
-                            void *ctx)
-{
-    /* Like GDB: first step over a breakpoint at the PC, then run on. */
-    bool over = !step && find_breakpoint(board, board->next_pc) < board->breakpoint_count;
-    if (board->stop != STOP_EXIT && (step || over) && start_step(board) != 0)
-        board_exit(board, SIM_EXIT_CRASH, 0, "cannot add the single-step hook");
-    board->debugging = true;
-    board->slice_cap = interrupted ? DEBUG_SLICE : 0;
-    sim_stop_t why = SIM_STOP_EXITED;
-    while (board->stop != STOP_EXIT) {
-        run_once(board);
-        if (board->stop == STOP_BREAK) {
-            why = SIM_STOP_BREAKPOINT;
-            break;
-        }
-        if (board->stepping && board->step_seen > 0) {
-            end_step(board);
-            if (step) {
-                why = SIM_STOP_STEPPED;
-                break;
-            }
-        }
-        if (interrupted && interrupted(ctx)) {
-            why = SIM_STOP_INTERRUPTED;
-            break;
-        }
-    }
-    if (board->stepping)
-        end_step(board);
-    board->debugging = false;
-    board->slice_cap = 0;
-    return board->stop == STOP_EXIT ? SIM_STOP_EXITED : why;
 }
 
 sim_result_t sim_board_result(const sim_board_t *board)
@@ -524,10 +309,4 @@ sim_result_t sim_board_result(const sim_board_t *board)
 uint32_t sim_board_pc(const sim_board_t *board)
 {
     return board->next_pc;
-}
-
-void sim_board_stop_at(sim_board_t *board, uint64_t icount)
-{
-    board->stop_at = icount;
-    board_update_deadline(board);
 }

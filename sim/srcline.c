@@ -1,9 +1,9 @@
 /*
  * sim/srcline.c - address to source line through libdw (Debian's elfutils), and
  * finding the root task inside a Numbat image: the kernel links a cpio newc
- * archive between the symbols __archive_start and __archive_end (kernel.ld), so
- * the file offset of that range gives the archive, and its first member is the
- * root task's ELF. Partner: srcline.h.
+ * archive between the symbols __archive_start and __archive_end
+ * (arch/arm/kernel.ld), so the file offset of that range gives the archive, and
+ * its first member is the root task's ELF. Partner: srcline.h.
  */
 #include "srcline.h"
 

@@ -3,7 +3,7 @@
  * a cap in a slot, and how trace events carry it. This is the one definition of
  * that layout; kernel/cap.h builds its typed accessors on it and the visualizer
  * reads trace events with it. Cap type numbers are enum trace_cap_type
- * (format.h). Partners: format.h, kernel/cap.h, visualizer/model.c,
+ * (format.h). Partners: format.h, kernel/cap.h, visualizer/model.h,
  * docs/trace-format.md (the same layout in prose).
  */
 #ifndef TRACE_CAP_WORDS_H

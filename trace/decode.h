@@ -2,7 +2,7 @@
  * trace/decode.h - reading and writing the trace stream on the host: trace files
  * (numbat-sim --trace-out), the framed byte stream of a UART (vexpress-a15's
  * UART1 under QEMU), and text for people. Used by numbat-sim, numbat-trace and the
- * visualizer. Partners: decode.c, format.h, tests/trace/test_decode.c.
+ * visualizer. Partners: decode.c, format.h, tests/sim/test_trace_decode.c.
  */
 #ifndef TRACE_DECODE_H
 #define TRACE_DECODE_H

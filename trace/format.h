@@ -2,9 +2,10 @@
  * trace/format.h - the Numbat trace stream, version 1: what the kernel tells the
  * outside world about its objects, capabilities and threads as they change. The
  * kernel emits events; numbat-sim records them with the instruction count of each;
- * the visualizer rebuilds the kernel's state from them. Shared by the kernel
- * (kernel/trace.c), numbat-sim (sim/) and the decoder (trace/decode.c): it is a
- * protocol, not kernel internals. Full description: docs/trace-format.md.
+ * the visualizer rebuilds the kernel's state from them. It is a protocol, not
+ * kernel internals. Partners: kernel/trace.c (emits), arch/arm-sim/plat.c and
+ * plat/vexpress-a15/plat.c (send), decode.c (reads), cap_words.h (the cap words),
+ * docs/trace-format.md (the full description).
  */
 #ifndef TRACE_FORMAT_H
 #define TRACE_FORMAT_H

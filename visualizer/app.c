@@ -1,10 +1,10 @@
 /*
  * visualizer/app.c - the visualizer window and its event loop, and the headless
- * screenshot. Each frame: handle input, run the board for the frame's share of the
- * speed (or to the event n/e waits for), draw the model at the cursor, which follows
- * the newest event unless [ ] or the timeline moved it back over the recording.
- * Attached to QEMU (--attach) a frame reads the socket instead of running a board.
- * Partners: app.h, session.c (the run), render.c (the drawing), attach.c,
+ * screenshot, over any source of events (source.h). Each frame: handle input, run
+ * the board for the frame's share of the speed (or to the event n/e waits for), or
+ * take what a followed source (QEMU's stream) sent; then draw the model at the
+ * cursor, which follows the newest event unless [ ] or the timeline moved it back.
+ * Partners: app.h, source.h, session.c (the run), render.c (the drawing),
  * docs/visualizer.md.
  */
 #include "app.h"
@@ -15,7 +15,6 @@
 
 #include <SDL2/SDL.h>
 
-#include "attach.h"
 #include "render.h"
 #include "session.h"
 
@@ -34,10 +33,13 @@ static const struct speed {
 /* The most one frame may run, so the window stays responsive (~30 ms at 50 MIPS). */
 #define FRAME_BUDGET 1500000ull
 #define MAX_BREAKPOINTS 16
+/* The code pane's note when the source has no CPU here (QEMU's stream). */
+#define NO_CPU_NOTE "(not available when attached)"
 
 typedef struct app {
     vis_session_t s;
-    vis_attach_t *attach; /* --attach: events come from QEMU, there is no board */
+    const vis_source_t *source; /* a board the controls run, or a stream followed */
+    bool source_live;           /* a followed source may send more */
     vis_ui_t ui;
     SDL_Window *window;
     SDL_Renderer *renderer;
@@ -92,21 +94,26 @@ static void run_paced(app_t *a, uint32_t dt)
     }
 }
 
-/* Attached: take what QEMU has sent since the last frame. */
+/* A source that runs by itself (QEMU's stream), not under the window's controls. */
+static bool followed(const app_t *a)
+{
+    return a->source->ops->follow != NULL;
+}
+
+/* Followed: take what the source has sent since the last frame. */
 static void follow_frame(app_t *a)
 {
-    vis_attach_read(a->attach, &a->s, 0);
-    if (!a->live)
-        return; /* looking back: the cursor and status stay */
-    a->cursor = a->s.count;
-    snprintf(a->status, sizeof(a->status), "%s %s: %zu events",
-                 a->attach->closed ? "QEMU closed" : "following QEMU at", a->attach->where,
-                 a->s.count);
+    char unused[sizeof(a->status)];
+    /* Looking back, the cursor and the status line stay. */
+    char *status = a->live ? a->status : unused;
+    a->source_live = a->source->ops->follow(a->source->self, &a->s, status, sizeof(a->status));
+    if (a->live)
+        a->cursor = a->s.count;
 }
 
 static void run_frame(app_t *a, uint32_t dt)
 {
-    if (a->attach) {
+    if (followed(a)) {
         follow_frame(a);
         return;
     }
@@ -134,13 +141,14 @@ static void run_frame(app_t *a, uint32_t dt)
 
 /* ---- controls --------------------------------------------------------------------- */
 
-/* Attached, the CPU is QEMU's: running, stepping and breakpoints are not ours. */
+/* Following QEMU, the CPU is QEMU's: running, stepping and breakpoints are not ours. */
 static bool no_board(app_t *a)
 {
     if (a->s.board)
         return false;
     snprintf(a->status, sizeof(a->status),
-             "following QEMU: run, step and breakpoints need numbat-sim's own board");
+             "%s: run, step and breakpoints need numbat-sim's own board",
+             a->source->label ? a->source->label : "no board");
     return true;
 }
 
@@ -188,7 +196,7 @@ static void move_cursor(app_t *a, int delta)
     a->running = false;
     a->pending = VIS_STOP_NEVER;
     if (delta > 0 && a->cursor >= a->s.count) {
-        if (a->attach)
+        if (followed(a))
             a->live = true; /* follow the stream again */
         else
             run_to(a, VIS_STOP_ANY_EVENT);
@@ -199,7 +207,7 @@ static void move_cursor(app_t *a, int delta)
     a->cursor += delta;
     a->live = a->cursor == a->s.count;
     a->ui.cursor_ms = ticks();
-    if (!a->live || !a->attach)
+    if (!a->live || !followed(a))
         snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
 }
 
@@ -208,15 +216,21 @@ static void toggle_breakpoint(app_t *a)
     if (no_board(a))
         return;
     uint32_t pc = sim_board_pc(a->s.board);
+    sim_error_t e;
     for (int i = 0; i < a->breakpoint_count; i++)
         if (a->breakpoints[i] == pc) {
-            sim_board_set_breakpoint(a->s.board, pc, false);
+            if ((e = sim_board_set_breakpoint(a->s.board, pc, false)) != SIM_OK) {
+                snprintf(a->status, sizeof(a->status), "%s", sim_error_text(e));
+                return;
+            }
             a->breakpoints[i] = a->breakpoints[--a->breakpoint_count];
             snprintf(a->status, sizeof(a->status), "breakpoint at %08x removed", pc);
             return;
         }
-    if (a->breakpoint_count == MAX_BREAKPOINTS || sim_board_set_breakpoint(a->s.board, pc, true)) {
-        snprintf(a->status, sizeof(a->status), "no room for another breakpoint");
+    e = a->breakpoint_count == MAX_BREAKPOINTS ? SIM_ERR_TOO_MANY_BREAKPOINTS
+                                               : sim_board_set_breakpoint(a->s.board, pc, true);
+    if (e != SIM_OK) {
+        snprintf(a->status, sizeof(a->status), "%s", sim_error_text(e));
         return;
     }
     a->breakpoints[a->breakpoint_count++] = pc;
@@ -436,16 +450,16 @@ static const vis_model_t *prepare_ui(app_t *a, vis_ui_t *ui)
     ui->cursor = a->cursor;
     ui->now_ms = ticks();
     ui->icount = s->board ? sim_board_icount(s->board) : 0;
-    ui->running = a->running || a->pending != VIS_STOP_NEVER || (a->attach && !a->attach->closed);
+    ui->running = a->running || a->pending != VIS_STOP_NEVER || (followed(a) && a->source_live);
     ui->status = a->status;
-    ui->speed = a->attach ? "following QEMU" : speeds[a->speed].label;
+    ui->speed = a->source->label ? a->source->label : speeds[a->speed].label;
     ui->console = s->console;
     ui->console_len = s->console_len;
     vis_session_refresh_text(s);
     ui->code = s->code;
     ui->registers = s->registers;
     bool back = a->cursor < s->count;
-    ui->code_note = !s->board ? "(not available when attached)"
+    ui->code_note = !s->board ? NO_CPU_NOTE
                     : back    ? "(live: the CPU does not go back with the model)"
                               : NULL;
     ui->cpu_mode = back ? -1 : s->cpu_mode;
@@ -529,16 +543,26 @@ static void close_window(app_t *a)
     SDL_Quit();
 }
 
-static int gui(const vis_app_options_t *o, const sim_options_t *base, const elf_image_t *image)
+/* The counts --attach reports at the end, for any source. */
+static void summarize(const vis_session_t *s, vis_app_summary_t *summary)
+{
+    if (summary) {
+        summary->events = s->count;
+        summary->caps = s->live.cap_count;
+    }
+}
+
+/* The window: it stays open after the run ends or QEMU exits, until closed. */
+static int gui(const vis_app_options_t *o, const vis_source_t *source, vis_app_summary_t *summary)
 {
     static app_t a; /* large (the UI's click regions); one window per process */
     char err[256];
     memset(&a, 0, sizeof(a));
     int rc = VIS_EXIT_NO_WINDOW;
     if (open_window(&a, o) == 0) {
-        a.s.echo = true;
+        a.source = source;
         a.s.clock_ms = ticks;
-        if (vis_session_start(&a.s, base, image, err, sizeof(err)) != 0) {
+        if (source->ops->start(source->self, &a.s, false, 0, err, sizeof(err)) != 0) {
             fprintf(stderr, "numbat-sim: %s\n", err);
         } else {
             vis_ui_init(&a.ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
@@ -546,9 +570,12 @@ static int gui(const vis_app_options_t *o, const sim_options_t *base, const elf_
             a.ui.animate = true;
             a.speed = DEFAULT_SPEED;
             a.live = true;
-            snprintf(a.status, sizeof(a.status), "paused: space runs, e goes to the next event");
+            if (!followed(&a))
+                snprintf(a.status, sizeof(a.status),
+                         "paused: space runs, e goes to the next event");
             event_loop(&a);
             vis_ui_free(&a.ui);
+            summarize(&a.s, summary);
             vis_session_end(&a.s);
             rc = 0;
         }
@@ -569,127 +596,47 @@ static uint32_t newest_cap(const vis_model_t *m)
     return slot;
 }
 
-static int screenshot(const vis_app_options_t *o, const sim_options_t *base,
-                      const elf_image_t *image)
+/* The screenshot: the source to its end (or --at N), drawn offscreen into a PNG. */
+static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
+                      vis_app_summary_t *summary)
 {
     static vis_session_t s;
     static vis_ui_t ui;
     char err[256], status[200];
-    sim_options_t options = *base;
-    options.input = (sim_input_t){NULL, NULL}; /* nobody types into a screenshot */
-    if (o->at)
-        options.max_insns = o->at;
-    s.echo = true;
-    if (vis_session_start(&s, &options, image, err, sizeof(err)) != 0) {
+    if (source->ops->start(source->self, &s, true, o->at, err, sizeof(err)) != 0) {
         fprintf(stderr, "numbat-sim: %s\n", err);
         return VIS_EXIT_NO_WINDOW;
     }
-    while (!s.ended)
-        vis_session_run(&s, UINT64_MAX / 4, VIS_STOP_NEVER);
-    if (s.console_len && s.console[s.console_len - 1] != '\n')
-        putchar('\n'); /* --at may stop the guest in the middle of a line */
-    fflush(stdout);
-    vis_session_refresh_text(&s);
+    source->ops->finish(source->self, &s, status, sizeof(status));
     vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
     ui.scale = o->scale > 0 ? o->scale : 1.0f;
     ui.records = s.records;
     ui.record_count = ui.cursor = s.count;
-    ui.icount = sim_board_icount(s.board);
-    if (s.result.kind == SIM_EXIT_INSN_LIMIT)
-        snprintf(status, sizeof(status), "paused at --at %llu", (unsigned long long)o->at);
-    else
-        vis_session_status(&s, status, sizeof(status));
+    ui.icount = s.board ? sim_board_icount(s.board) : 0;
     ui.status = status;
-    ui.speed = speeds[DEFAULT_SPEED].label;
+    ui.speed = source->label ? source->label : speeds[DEFAULT_SPEED].label;
     ui.console = s.console;
     ui.console_len = s.console_len;
     ui.code = s.code;
     ui.registers = s.registers;
+    ui.code_note = s.board ? NULL : NO_CPU_NOTE;
     ui.cpu_mode = s.cpu_mode;
     ui.selected = newest_cap(&s.live);
     int rc = vis_render_png(&s.live, &ui, o->screenshot, err, sizeof(err));
     if (rc != 0)
         fprintf(stderr, "numbat-sim: --screenshot: %s\n", err);
     vis_ui_free(&ui);
+    summarize(&s, summary);
     vis_session_end(&s);
     return rc == 0 ? 0 : VIS_EXIT_NO_WINDOW;
 }
 
-/* --attach --gui: the window follows the stream; it stays open after QEMU exits. */
-static int gui_attached(const vis_app_options_t *o, vis_attach_t *at, size_t *events,
-                        size_t *caps)
+int vis_app_main(const vis_app_options_t *options, const vis_source_t *source,
+                 vis_app_summary_t *summary)
 {
-    static app_t a;
-    memset(&a, 0, sizeof(a));
-    int rc = VIS_EXIT_NO_WINDOW;
-    if (open_window(&a, o) == 0) {
-        a.attach = at;
-        a.s.clock_ms = ticks;
-        vis_session_start_attached(&a.s, at->where);
-        vis_ui_init(&a.ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
-        a.ui.scale = o->scale > 0 ? o->scale : 1.0f;
-        a.ui.animate = true;
-        a.live = true;
-        event_loop(&a);
-        vis_ui_free(&a.ui);
-        *events = a.s.count;
-        *caps = a.s.live.cap_count;
-        vis_session_end(&a.s);
-        rc = 0;
-    }
-    close_window(&a);
-    return rc;
-}
-
-/* --attach --screenshot: read to the end (or --at N events), then draw the PNG. */
-static int screenshot_attached(const vis_app_options_t *o, vis_attach_t *at, vis_session_t *s)
-{
-    static vis_ui_t ui;
-    char err[256], status[200];
-    vis_session_start_attached(s, at->where);
-    at->max_events = o->at;
-    while (!at->closed && !(o->at && s->count >= o->at))
-        vis_attach_read(at, s, -1);
-    snprintf(status, sizeof(status), "attached to %s: %s after %zu events", at->where,
-             at->closed ? "QEMU closed" : "stopped at --at", s->count);
-    vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
-    ui.scale = o->scale > 0 ? o->scale : 1.0f;
-    ui.records = s->records;
-    ui.record_count = ui.cursor = s->count;
-    ui.status = status;
-    ui.speed = "following QEMU";
-    ui.console = s->console;
-    ui.console_len = s->console_len;
-    ui.code = s->code;
-    ui.registers = s->registers;
-    ui.code_note = "(not available when attached)";
-    ui.cpu_mode = -1;
-    ui.selected = newest_cap(&s->live);
-    int rc = vis_render_png(&s->live, &ui, o->screenshot, err, sizeof(err));
-    if (rc != 0)
-        fprintf(stderr, "numbat-sim: --screenshot: %s\n", err);
-    vis_ui_free(&ui);
-    return rc == 0 ? 0 : VIS_EXIT_NO_WINDOW;
-}
-
-int vis_app_attached(const vis_app_options_t *options, struct vis_attach *attach,
-                     size_t *events, size_t *caps)
-{
-    static vis_session_t s;
-    *events = *caps = 0;
-    if (!options->screenshot)
-        return gui_attached(options, attach, events, caps);
-    int rc = screenshot_attached(options, attach, &s);
-    *events = s.count;
-    *caps = s.live.cap_count;
-    vis_session_end(&s);
-    return rc;
-}
-
-int vis_app_main(const vis_app_options_t *options, const sim_options_t *base,
-                 const elf_image_t *image)
-{
+    if (summary)
+        *summary = (vis_app_summary_t){0, 0};
     if (options->screenshot)
-        return screenshot(options, base, image);
-    return gui(options, base, image);
+        return screenshot(options, source, summary);
+    return gui(options, source, summary);
 }

@@ -1,9 +1,10 @@
 /*
- * visualizer/app.h - numbat-sim's visualized modes: --gui (a window that runs the
- * image live, with the controls of docs/visualizer.md) and --screenshot FILE (run,
- * then draw the same window offscreen into a PNG); both also follow QEMU's trace
- * stream (--attach). Partners: app.c (the window and its event loop), session.c (the
- * run), render.c (the drawing), attach.c (--attach), sim/main.c.
+ * visualizer/app.h - numbat-sim's visualized modes: --gui (a window showing a
+ * source of events live, with the controls of docs/visualizer.md) and --screenshot
+ * FILE (the same window drawn offscreen into a PNG). The source is numbat-sim's own
+ * board or QEMU's trace stream (source.h); the command line picks it.
+ * Partners: app.c (the window and its event loop), source.h, session.c (the run),
+ * render.c (the drawing), cli/numbat-sim.c.
  */
 #ifndef VIS_APP_H
 #define VIS_APP_H
@@ -12,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../sim/board.h"
+#include "source.h"
 
 typedef struct vis_app_options {
     bool gui;               /* --gui */
@@ -23,24 +24,21 @@ typedef struct vis_app_options {
     const char *image_path; /* for the window title */
 } vis_app_options_t;
 
-/* Exit statuses beyond the guest's own (as in sim/main.c). */
+/* Exit statuses beyond the guest's own (as in cli/numbat-sim.c). */
 #define VIS_EXIT_NO_WINDOW 2 /* SDL could not open a window, or the PNG could not be written */
 
-/*
- * Runs `image` with the board options `base` (console and trace feed are replaced)
- * in the mode the options ask for. Returns the process exit status: 0 after the
- * screenshot is written or the window is closed, VIS_EXIT_NO_WINDOW on failure.
- */
-int vis_app_main(const vis_app_options_t *options, const sim_options_t *base,
-                 const elf_image_t *image);
+/* What the session held at its end: numbat-sim --attach reports it. */
+typedef struct vis_app_summary {
+    size_t events, caps;
+} vis_app_summary_t;
 
 /*
- * --attach with --gui or --screenshot: the same window or PNG, fed by the connection
- * `attach` (a vis_attach_t) instead of a board. Stores the events received and the
- * caps of the final model in *events and *caps; returns the exit status as above.
+ * Shows `source` in the mode the options ask for. Returns the process exit status:
+ * 0 after the screenshot is written or the window is closed, VIS_EXIT_NO_WINDOW on
+ * failure. With `summary` (may be NULL), the events received and the caps of the
+ * final model are stored there (zero if the session never started).
  */
-struct vis_attach;
-int vis_app_attached(const vis_app_options_t *options, struct vis_attach *attach,
-                     size_t *events, size_t *caps);
+int vis_app_main(const vis_app_options_t *options, const vis_source_t *source,
+                 vis_app_summary_t *summary);
 
 #endif

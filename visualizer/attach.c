@@ -1,8 +1,9 @@
 /*
  * visualizer/attach.c - numbat-sim --attach: a TCP client to QEMU's serial port that
  * carries UART1, whose bytes are trace frames (docs/trace-format.md). Each decoded
- * event goes into a board-less session, as the board's feed does in a normal run.
- * Partners: attach.h, trace/decode.c (framing), session.c, app.c (--gui, --screenshot).
+ * event goes into a board-less session, as the board's feed does in a normal run;
+ * printed as text, or shown by the window through the source interface (source.h).
+ * Partners: attach.h, trace/decode.c (framing), session.c, source.h.
  */
 #include "attach.h"
 
@@ -116,36 +117,59 @@ size_t vis_attach_read(vis_attach_t *a, vis_session_t *s, int timeout_ms)
     return s->count - before;
 }
 
-/* Text mode: print each event until the peer closes. */
-static void follow_as_text(vis_attach_t *a, vis_session_t *s)
+/* ---- as a source of the window and the screenshot (source.h) ------------------ */
+
+static int source_start(void *self, vis_session_t *s, bool screenshot, uint64_t at, char *err,
+                        size_t err_len)
 {
-    a->print = true;
-    while (!a->closed)
-        vis_attach_read(a, s, -1);
+    vis_attach_t *a = self;
+    (void)err;
+    (void)err_len;
+    a->max_events = screenshot ? at : 0; /* --at N: the screenshot shows exactly N events */
+    vis_session_start_attached(s, a->where);
+    return 0;
 }
 
-int vis_attach_main(const vis_app_options_t *options, const char *where)
+static bool source_follow(void *self, vis_session_t *s, char *status, size_t len)
 {
-    static vis_attach_t a;
-    char err[320];
-    if (vis_attach_open(&a, where, err, sizeof(err)) != 0) {
-        fprintf(stderr, "numbat-sim: %s\n", err);
-        return 2;
-    }
-    int rc;
-    size_t events, caps;
-    if (options->gui || options->screenshot) {
-        rc = vis_app_attached(options, &a, &events, &caps);
-    } else {
-        static vis_session_t s;
-        vis_session_start_attached(&s, where);
-        follow_as_text(&a, &s);
-        events = s.count;
-        caps = s.live.cap_count;
-        vis_session_end(&s);
-        rc = 0;
-    }
-    vis_attach_close(&a);
-    fprintf(stderr, "numbat-sim: attached to %s: %zu events, %zu caps\n", where, events, caps);
-    return rc;
+    vis_attach_t *a = self;
+    vis_attach_read(a, s, 0);
+    snprintf(status, len, "%s %s: %zu events", a->closed ? "QEMU closed" : "following QEMU at",
+             a->where, s->count);
+    return !a->closed;
+}
+
+/* Reads to the end of the stream, or to --at N events. */
+static void source_finish(void *self, vis_session_t *s, char *status, size_t len)
+{
+    vis_attach_t *a = self;
+    while (!a->closed && !(a->max_events && s->count >= a->max_events))
+        vis_attach_read(a, s, -1);
+    snprintf(status, len, "attached to %s: %s after %zu events", a->where,
+             a->closed ? "QEMU closed" : "stopped at --at", s->count);
+}
+
+static const vis_source_ops_t attach_ops = {
+    .start = source_start,
+    .follow = source_follow,
+    .finish = source_finish,
+};
+
+vis_source_t vis_attach_source(vis_attach_t *a)
+{
+    return (vis_source_t){.ops = &attach_ops, .self = a, .label = "following QEMU"};
+}
+
+/* ---- text mode ------------------------------------------------------------------- */
+
+void vis_attach_print(vis_attach_t *a, size_t *events, size_t *caps)
+{
+    static vis_session_t s;
+    vis_session_start_attached(&s, a->where);
+    a->print = true;
+    while (!a->closed)
+        vis_attach_read(a, &s, -1);
+    *events = s.count;
+    *caps = s.live.cap_count;
+    vis_session_end(&s);
 }

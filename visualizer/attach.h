@@ -1,8 +1,9 @@
 /*
  * visualizer/attach.h - numbat-sim --attach HOST:PORT: follow the trace stream of a
  * kernel running under QEMU (vexpress-a15's UART1 on a TCP serial port) with a
- * session that has no board. Partners: attach.c (socket, decoding, text mode),
- * session.c (the recording and model), app.c (the window and screenshot), sim/main.c.
+ * session that has no board, as text or as a source for the window (source.h).
+ * Partners: attach.c (socket, decoding, text mode), session.c (the recording and
+ * model), source.h, cli/numbat-sim.c (which picks the mode).
  */
 #ifndef VIS_ATTACH_H
 #define VIS_ATTACH_H
@@ -11,8 +12,8 @@
 #include <stddef.h>
 
 #include "../trace/decode.h"
-#include "app.h"
 #include "session.h"
+#include "source.h"
 
 typedef struct vis_attach {
     int fd;
@@ -30,7 +31,11 @@ void vis_attach_close(vis_attach_t *a);
  * into s. Returns the number of events added; sets a->closed at the end of the stream. */
 size_t vis_attach_read(vis_attach_t *a, vis_session_t *s, int timeout_ms);
 
-/* The whole --attach mode (text, --gui or --screenshot); returns the exit status. */
-int vis_attach_main(const vis_app_options_t *options, const char *where);
+/* The window's or screenshot's source (app.h) that follows the connection; its
+ * label is "following QEMU". */
+vis_source_t vis_attach_source(vis_attach_t *a);
+/* Text mode: prints each event on stdout until the peer closes; stores the events
+ * received and the caps of the final model in *events and *caps. */
+void vis_attach_print(vis_attach_t *a, size_t *events, size_t *caps);
 
 #endif

@@ -1,36 +1,28 @@
 /*
  * visualizer/describe.c - labels and names for caps, slots, threads and events, all
- * read from the model's public fields and the cap-word layout of
- * docs/trace-format.md. Partner: describe.h.
+ * read from the model's public fields and the cap words (trace/cap_words.h).
+ * Partners: describe.h, model.h.
  */
 #include "describe.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Frame cap word 1 (docs/trace-format.md): size [1:0], device [2], rights [6:3]. */
-static unsigned frame_size_bits(uint32_t w1)
-{
-    static const unsigned bits[4] = {12, 16, 20, 24};
-    return bits[w1 & 3u];
-}
+#include <sel4/objecttype.h>
 
-static uint32_t frame_rights(uint32_t w1)
-{
-    return (w1 >> 3) & 0xFu;
-}
+#include "../trace/names.h"
 
 uint64_t vis_cap_object_bytes(const vis_cap_t *c)
 {
     switch (vis_cap_type(c->w0)) {
     case TRACE_CAP_UNTYPED: return 1ull << vis_untyped_size_bits(c->w1);
-    case TRACE_CAP_ENDPOINT:
-    case TRACE_CAP_NOTIFICATION: return 16;
+    case TRACE_CAP_ENDPOINT: return 1ull << seL4_EndpointBits;
+    case TRACE_CAP_NOTIFICATION: return 1ull << seL4_NotificationBits;
     case TRACE_CAP_CNODE: return (uint64_t)VIS_SLOT_BYTES << vis_cnode_radix(c->w1);
-    case TRACE_CAP_THREAD: return 1024;
-    case TRACE_CAP_FRAME: return 1ull << frame_size_bits(c->w1);
-    case TRACE_CAP_PAGE_TABLE: return 1024;
-    case TRACE_CAP_PAGE_DIRECTORY: return 16384;
+    case TRACE_CAP_THREAD: return 1ull << seL4_TCBBits;
+    case TRACE_CAP_FRAME: return 1ull << capw_frame_size_bits(capw_frame_size(c->w1));
+    case TRACE_CAP_PAGE_TABLE: return 1ull << seL4_PageTableBits;
+    case TRACE_CAP_PAGE_DIRECTORY: return 1ull << seL4_PageDirBits;
     default: return 0;
     }
 }
@@ -40,7 +32,7 @@ bool vis_cap_rights_of(const vis_cap_t *c, uint32_t *rights)
     switch (vis_cap_type(c->w0)) {
     case TRACE_CAP_ENDPOINT:
     case TRACE_CAP_NOTIFICATION: *rights = vis_cap_rights(c->w1); return true;
-    case TRACE_CAP_FRAME: *rights = frame_rights(c->w1); return true;
+    case TRACE_CAP_FRAME: *rights = capw_frame_rights(c->w1); return true;
     default: return false;
     }
 }
@@ -151,11 +143,18 @@ void vis_slot_name(const vis_model_t *m, uint32_t slot, char *out, size_t len)
 
 unsigned vis_object_cap_type(uint32_t object_type)
 {
-    /* seL4's numbering on ARM: generic types, the page directory, then the pages. */
     static const unsigned map[] = {
-        TRACE_CAP_UNTYPED, TRACE_CAP_THREAD,         TRACE_CAP_ENDPOINT,   TRACE_CAP_NOTIFICATION,
-        TRACE_CAP_CNODE,   TRACE_CAP_PAGE_DIRECTORY, TRACE_CAP_FRAME,      TRACE_CAP_FRAME,
-        TRACE_CAP_FRAME,   TRACE_CAP_FRAME,          TRACE_CAP_PAGE_TABLE,
+        [seL4_UntypedObject] = TRACE_CAP_UNTYPED,
+        [seL4_TCBObject] = TRACE_CAP_THREAD,
+        [seL4_EndpointObject] = TRACE_CAP_ENDPOINT,
+        [seL4_NotificationObject] = TRACE_CAP_NOTIFICATION,
+        [seL4_CapTableObject] = TRACE_CAP_CNODE,
+        [seL4_ARM_PageDirectoryObject] = TRACE_CAP_PAGE_DIRECTORY,
+        [seL4_ARM_SmallPageObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_LargePageObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_SectionObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_SuperSectionObject] = TRACE_CAP_FRAME,
+        [seL4_ARM_PageTableObject] = TRACE_CAP_PAGE_TABLE,
     };
     return object_type < sizeof(map) / sizeof(map[0]) ? map[object_type] : TRACE_CAP_NULL;
 }
@@ -175,34 +174,11 @@ const char *vis_thread_state_name(uint32_t state)
     return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
 }
 
-const char *vis_syscall_name(int32_t number)
-{
-    static const char *const names[] = {
-        NULL,
-        "Call",
-        "ReplyRecv",
-        "Send",
-        "NBSend",
-        "Recv",
-        "Reply",
-        "Yield",
-        "NBRecv",
-        "DebugPutChar",
-        "DebugDumpScheduler",
-        "DebugHalt",
-        "DebugCapIdentify",
-        "DebugSnapshot",
-        "DebugNameThread",
-    };
-    int32_t i = -number; /* seL4's system call numbers are negative */
-    return i > 0 && i < (int32_t)(sizeof(names) / sizeof(names[0])) ? names[i] : "unknown";
-}
-
 void vis_entry_label(uint32_t cause, uint32_t detail, char *out, size_t len)
 {
     switch (cause) {
     case TRACE_ENTRY_SYSCALL:
-        snprintf(out, len, "syscall %s", vis_syscall_name((int32_t)detail));
+        snprintf(out, len, "syscall %s", trace_syscall_name((int32_t)detail));
         break;
     case TRACE_ENTRY_INTERRUPT: snprintf(out, len, "interrupt %u", detail); break;
     case TRACE_ENTRY_FAULT: snprintf(out, len, "fault (kind %u)", detail); break;
@@ -237,7 +213,8 @@ void vis_count_label(uint64_t n, char *out, size_t len)
 void vis_rights_label(uint32_t rights, char *out, size_t len)
 {
     static const char *const letters[] = {"R", "W", "G", "GR"};
-    static const uint32_t bits[] = {0x2, 0x1, 0x4, 0x8}; /* read, write, grant, grant-reply */
+    static const uint32_t bits[] = {CAPW_RIGHT_READ, CAPW_RIGHT_WRITE, CAPW_RIGHT_GRANT,
+                                    CAPW_RIGHT_GRANT_REPLY};
     size_t n = 0;
     out[0] = '\0';
     for (int i = 0; i < 4 && n + 4 < len; i++)

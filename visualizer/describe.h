@@ -1,7 +1,8 @@
 /*
  * visualizer/describe.h - words for what the model holds: a cap's label, the CNode or
- * TCB slot it sits in, causes, system call names, sizes. Computed only from the
- * public model API (model.h) and the trace format (docs/trace-format.md).
+ * TCB slot it sits in, causes, kernel entries, sizes. Computed only from the
+ * public model API (model.h), the trace format (docs/trace-format.md) and the
+ * user API's object sizes (libsel4's sel4/constants.h).
  * Partners: describe.c, render*.c, tests/sim/test_vis_render.c.
  */
 #ifndef VIS_DESCRIBE_H
@@ -11,10 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sel4/constants.h>
+
 #include "model.h"
 
 /* Kernel slots are 16 bytes (two cap words, two CDT words); a TCB holds three. */
-#define VIS_SLOT_BYTES 16u
+#define VIS_SLOT_BYTES (1u << seL4_SlotBits)
 #define VIS_TCB_SLOTS 3u
 
 /* "endpoint e0060000", "untyped 80060000 128K", "thread e0050000 rootserver". */
@@ -44,7 +47,6 @@ void vis_thread_label(const vis_model_t *m, uint32_t tcb, char *out, size_t len)
 unsigned vis_object_cap_type(uint32_t object_type);
 const char *vis_cause_name(uint32_t cause);
 const char *vis_thread_state_name(uint32_t state);
-const char *vis_syscall_name(int32_t number);
 /* "syscall Yield", "interrupt 34", "fault 2", or "none yet". */
 void vis_entry_label(uint32_t cause, uint32_t detail, char *out, size_t len);
 /* "128 KiB", "16 B", "4 MiB". */

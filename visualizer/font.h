@@ -2,7 +2,7 @@
  * visualizer/font.h - text for the visualizer: DejaVu Sans (regular, bold) and DejaVu
  * Sans Mono through SDL2_ttf, opened at whatever pixel sizes the scale asks for, with
  * rendered strings cached as textures so a frame of a few hundred labels stays cheap.
- * Partners: font.c, draw.c and render*.c (the only users).
+ * Partners: font.c, draw.c and render*.c (its users), tools/vis_bench.c.
  */
 #ifndef VIS_FONT_H
 #define VIS_FONT_H

@@ -1,6 +1,6 @@
 /*
- * visualizer/layout.h - where things go: the window's panes (VISUALIZER.md's fixed
- * layout, recomputed for any window size and text scale) and the derivation tree's
+ * visualizer/layout.h - where things go: the window's panes (the fixed layout of
+ * docs/visualizer.md, recomputed for any window size and text scale) and the tree's
  * tidy layout (an outline: one row per cap, children indented under their parent,
  * root subtrees flowing into column blocks like a newspaper). No drawing here.
  * Partners: layout.c, render.c (panes), render_tree.c (the tree).

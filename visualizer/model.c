@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sel4/constants.h>
+#include <sel4/objecttype.h>
+
 #define GHOSTS (sizeof(((vis_model_t *)0)->ghosts) / sizeof(vis_ghost_t))
 
 void vis_model_init(vis_model_t *m)
@@ -133,12 +136,12 @@ static void add_object(vis_model_t *m, const uint32_t *w)
     o->addr = w[2];
     o->size_bits = w[3];
     o->untyped = w[4];
-    /* seL4 object types: 1 TCB, 4 CNode (size_bits is the radix: 16-byte slots). */
-    if (o->type == 1)
-        o->size_bits = 10;
-    else if (o->type == 4)
-        o->size_bits += 4;
-    if (o->type == 1)
+    /* Retype's size argument means nothing for a TCB, and is a CNode's radix. */
+    if (o->type == seL4_TCBObject)
+        o->size_bits = seL4_TCBBits;
+    else if (o->type == seL4_CapTableObject)
+        o->size_bits += seL4_SlotBits;
+    if (o->type == seL4_TCBObject)
         thread_for(m, o->addr);
 }
 
@@ -326,13 +329,13 @@ const char *vis_cap_type_name(unsigned type)
 void vis_rights_string(uint32_t rights, char out[8])
 {
     size_t n = 0;
-    if (rights & 0x2u)
+    if (rights & CAPW_RIGHT_READ)
         out[n++] = 'R';
-    if (rights & 0x1u)
+    if (rights & CAPW_RIGHT_WRITE)
         out[n++] = 'W';
-    if (rights & 0x4u)
+    if (rights & CAPW_RIGHT_GRANT)
         out[n++] = 'G';
-    if (rights & 0x8u) {
+    if (rights & CAPW_RIGHT_GRANT_REPLY) {
         out[n++] = 'G';
         out[n++] = 'R';
     }

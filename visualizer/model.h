@@ -13,12 +13,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../trace/cap_words.h"
 #include "../trace/decode.h"
 
 /* A cap in a slot. Slots are named by their kernel address. */
 typedef struct vis_cap {
     uint32_t slot;
-    uint32_t w0, w1;         /* the cap words (trace/format.h describes them) */
+    uint32_t w0, w1;         /* the cap words (trace/cap_words.h reads them) */
     uint32_t parent;         /* slot of the CDT parent, 0 for none */
     uint32_t flags;          /* TRACE_CAPF_* */
     uint32_t born;           /* index of the event that put it here (animation) */
@@ -75,17 +76,22 @@ size_t vis_model_slots_in(const vis_model_t *m, uint32_t addr, uint32_t size_bit
 size_t vis_model_objects_from(const vis_model_t *m, uint32_t slot, const vis_object_t **out,
                               size_t max);
 
-/* Reading cap words (the kernel's encoding, docs/trace-format.md). */
-static inline unsigned vis_cap_type(uint32_t w0) { return w0 & 0xFu; }
-static inline uint32_t vis_cap_addr(uint32_t w0) { return w0 & ~0xFu; }
-static inline uint32_t vis_cap_badge(uint32_t w1) { return w1 & 0x0FFFFFFFu; }
-static inline uint32_t vis_cap_rights(uint32_t w1) { return w1 >> 28; }
-static inline unsigned vis_untyped_size_bits(uint32_t w1) { return w1 & 0x1Fu; }
-static inline uint32_t vis_untyped_watermark(uint32_t w1) { return (w1 >> 6) << 4; }
-static inline bool vis_untyped_device(uint32_t w1) { return (w1 >> 5) & 1u; }
-static inline unsigned vis_cnode_radix(uint32_t w1) { return w1 & 0x1Fu; }
-static inline unsigned vis_cnode_guard_size(uint32_t w1) { return (w1 >> 5) & 0x1Fu; }
-static inline uint32_t vis_cnode_guard(uint32_t w1) { return (w1 >> 10) & 0x3FFFFu; }
+/*
+ * Reading cap words: the visualizer's names for the accessors of trace/cap_words.h,
+ * the one definition of the layout (the kernel stores caps with it). They add
+ * nothing; they read as the rest of the visualizer does, and the tests use them.
+ */
+static inline unsigned vis_cap_type(uint32_t w0) { return capw_type(w0); }
+static inline uint32_t vis_cap_addr(uint32_t w0) { return capw_addr(w0); }
+/* Endpoints and notifications. */
+static inline uint32_t vis_cap_badge(uint32_t w1) { return capw_badge(w1); }
+static inline uint32_t vis_cap_rights(uint32_t w1) { return capw_ep_rights(w1); }
+static inline unsigned vis_untyped_size_bits(uint32_t w1) { return capw_untyped_size_bits(w1); }
+static inline uint32_t vis_untyped_watermark(uint32_t w1) { return capw_untyped_free_bytes(w1); }
+static inline bool vis_untyped_device(uint32_t w1) { return capw_untyped_device(w1); }
+static inline unsigned vis_cnode_radix(uint32_t w1) { return capw_cnode_radix(w1); }
+static inline unsigned vis_cnode_guard_size(uint32_t w1) { return capw_cnode_guard_size(w1); }
+static inline uint32_t vis_cnode_guard(uint32_t w1) { return capw_cnode_guard(w1); }
 const char *vis_cap_type_name(unsigned type);
 /* Rights as letters: R, W, G, GR (grant reply), e.g. "RWG" (endpoints, notifications, frames). */
 void vis_rights_string(uint32_t rights, char out[8]);

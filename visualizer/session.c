@@ -4,7 +4,8 @@
  * makes the board end its slice there (sim_board_stop_at), so the CPU stops after
  * that event's block. Going back replays the recording into a second model.
  * An attached session (--attach) has no board; its events come from attach.c.
- * Partners: session.h, sim/board.h, app.c, attach.c.
+ * Partners: session.h, sim/board.h, board_source.c and attach.c (the sources that
+ * start sessions), app.c.
  */
 #include "session.h"
 
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include <capstone/capstone.h>
+#include <sel4/constants.h>
 
 #include "../sim/srcline.h"
 
@@ -271,7 +273,7 @@ static void refresh_registers(vis_session_t *s)
 static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
 {
     uint32_t offset = 0;
-    bool user = pc < 0xE0000000u; /* seL4_UserTop: below it is user space */
+    bool user = pc < seL4_UserTop; /* below it is user space */
     const elf_image_t *img = user ? (s->have_user_image ? &s->user_image : NULL) : s->image;
     const elf_symbol_t *sym = img ? elf_image_symbol_at(img, pc, &offset) : NULL;
     char where[160] = "";

@@ -4,7 +4,7 @@
  * event, the console output, and the text of the code and registers panes.
  * Drives the board only through sim/board.h. With --attach there is no board
  * (board == NULL): attach.c feeds QEMU's events in with vis_session_feed.
- * Partners: session.c, app.c, attach.c.
+ * Partners: session.c, board_source.c, attach.c, app.c.
  */
 #ifndef VIS_SESSION_H
 #define VIS_SESSION_H

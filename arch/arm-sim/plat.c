@@ -12,7 +12,8 @@
 #include "simdev.h"
 #include "../../trace/format.h"
 
-#define SIMDEV_SECTION_BASE 0x1D000000u
+/* boot_mmu.c maps the MiB the sim-only devices sit in at SIMDEV_VADDR(0). */
+#define SIMDEV_SECTION_BASE (SIMDEV_BASE & ~(SECTION_SIZE - 1))
 #define SIMCTL_VADDR SIMDEV_VADDR(SIMCTL_BASE - SIMDEV_SECTION_BASE)
 
 const char *arch_platform_name(void)

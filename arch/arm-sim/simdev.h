@@ -1,15 +1,15 @@
 /*
  * arch/arm-sim/simdev.h - register layout of the two sim-only devices of the
  * arm-sim board: the simulator control block and the trace port. Shared by the
- * kernel's arm-sim platform code and by numbat-sim (sim/dev/simctl.c), since both
- * sides must agree on it. Documented in docs/sim-devices.md.
+ * kernel's arm-sim platform code (plat.c) and by numbat-sim (sim/dev/simctl.c),
+ * since both sides must agree on it. Documented in docs/sim-devices.md.
+ * Partners: plat.c, sim/dev/simctl.c, arch/arm/include/arch/vexpress_map.h.
  */
 #ifndef ARM_SIM_SIMDEV_H
 #define ARM_SIM_SIMDEV_H
 
-/* Both live in a 1 MiB hole of the vexpress-a15 memory map. */
-#define SIMCTL_BASE 0x1D000000u
-#define TRACEPORT_BASE 0x1D001000u
+/* Where they sit (SIMCTL_BASE, TRACEPORT_BASE): the board's map. */
+#include "../arm/include/arch/vexpress_map.h"
 
 /* Simulator control block. */
 #define SIMCTL_ID 0x00         /* RO: SIMCTL_MAGIC */

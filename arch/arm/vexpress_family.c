@@ -2,10 +2,11 @@
  * arch/arm/vexpress_family.c - what arm-sim and vexpress-a15 do the same way:
  * the console on UART0 and shutdown through the system registers. The platform
  * files hold only what differs. Partners: drivers/, arch/arm-sim/plat.c,
- * plat/vexpress-a15/plat.c.
+ * plat/vexpress-a15/plat.c, include/arch/vexpress_map.h (the addresses).
  */
 #include <arch/cpu.h>
 #include <arch/memory.h>
+#include <arch/vexpress_map.h>
 
 #include "../../kernel/arch.h"
 #include "drivers/drivers.h"
@@ -16,15 +17,16 @@
  * (UART1-3 for the trace stream, timer 2/3, ...). The holes are the pages of the
  * devices the kernel drives and the arm-sim control block and trace port.
  */
-static const uint32_t kernel_device_pages[][2] = {
-    {0x1C010000u, 0x1C011000u}, /* system registers */
-    {0x1C090000u, 0x1C091000u}, /* UART0 */
-    {0x1C0A0000u, 0x1C0A1000u}, /* UART1: the trace stream on vexpress-a15 */
-    {0x1C110000u, 0x1C111000u}, /* SP804 timers 0 and 1 */
-    {0x1D000000u, 0x1D002000u}, /* arm-sim control block and trace port */
-    {0x2C000000u, 0x2C008000u}, /* GIC */
+#define PAGE_AT(base) {(base), (base) + VEXPRESS_DEVICE_PAGE}
+static const uint32_t kernel_device_pages[][2] = { /* in address order */
+    PAGE_AT(VEXPRESS_SYSREG_BASE),  /* system registers */
+    PAGE_AT(VEXPRESS_UART0_BASE),   /* UART0 */
+    PAGE_AT(VEXPRESS_UART1_BASE),   /* UART1: the trace stream on vexpress-a15 */
+    PAGE_AT(VEXPRESS_TIMER01_BASE), /* SP804 timers 0 and 1 */
+    {SIMDEV_BASE, SIMDEV_END},      /* arm-sim control block and trace port */
+    {VEXPRESS_GIC_BASE, VEXPRESS_GIC_END}, /* GIC */
 };
-#define DEVICE_SPACE_END 0x80000000u /* RAM starts here */
+#define DEVICE_SPACE_END VEXPRESS_RAM_BASE /* RAM starts here */
 
 bool arch_device_range(unsigned i, uint32_t *start, uint32_t *end)
 {

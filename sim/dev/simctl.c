@@ -8,9 +8,11 @@
 #include <stdlib.h>
 
 #include "../../arch/arm-sim/simdev.h"
+#include "../../trace/format.h"
 
 /* A frame longer than this is cut; the kernel's frames are a few words. */
 #define TRACE_FRAME_MAX 64
+_Static_assert(TRACE_FRAME_MAX >= TRACE_MAX_WORDS, "every valid trace event fits a frame");
 
 struct simctl {
     const sim_clock_t *clock;
@@ -95,10 +97,10 @@ static const sim_device_ops_t trace_ops = {.read = trace_read, .write = trace_wr
 
 sim_device_t simctl_control_device(simctl_t *ctl)
 {
-    return (sim_device_t){"simctl", SIMCTL_BASE, 0x1000, &control_ops, ctl};
+    return (sim_device_t){"simctl", SIMCTL_BASE, VEXPRESS_DEVICE_PAGE, &control_ops, ctl};
 }
 
 sim_device_t simctl_trace_device(simctl_t *ctl)
 {
-    return (sim_device_t){"traceport", TRACEPORT_BASE, 0x1000, &trace_ops, ctl};
+    return (sim_device_t){"traceport", TRACEPORT_BASE, VEXPRESS_DEVICE_PAGE, &trace_ops, ctl};
 }

@@ -1,8 +1,9 @@
 /*
- * sim/main.c - numbat-sim's command line: parse options, load the image, run the
- * board, map how the run ended to the exit status (docs/numbat-sim.md).
- * Partners: board.h (everything it drives), console.c (the terminal), gdbstub.h
- * (--gdb; --break without GDB is handled here: docs/gdb.md).
+ * cli/numbat-sim.c - numbat-sim's command line: options, the image, the mode, and the
+ * exit status from how the run ended (docs/numbat-sim.md). Nothing includes it.
+ * Partners: sim/board.h, sim/console.h, sim/gdbstub.h (--gdb; --break is handled
+ * here), visualizer/app.h with the source it picks, visualizer/board_source.h (the
+ * image) or visualizer/attach.h (--attach, QEMU's trace stream).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,12 +12,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "board.h"
-#include "console.h"
-#include "gdbstub.h"
+#include "../sim/board.h"
+#include "../sim/console.h"
+#include "../sim/gdbstub.h"
+#include "../trace/decode.h"
 #include "../visualizer/app.h"
 #include "../visualizer/attach.h"
-#include "../trace/decode.h"
+#include "../visualizer/board_source.h"
 
 enum exit_status {
     EXIT_USAGE = 2,     /* bad option or bad image */
@@ -279,6 +281,19 @@ static int start_debugging(cli_t *cli, const elf_image_t *image)
     return 0;
 }
 
+/* Inserts the --break breakpoints into a new board. Returns 0 or -1 (said on stderr). */
+static int insert_breaks(const cli_t *cli, sim_board_t *board)
+{
+    for (size_t i = 0; i < cli->break_count; i++) {
+        sim_error_t e = sim_board_set_breakpoint(board, cli->break_addrs[i], true);
+        if (e != SIM_OK) {
+            fprintf(stderr, "numbat-sim: --break %s: %s\n", cli->breaks[i], sim_error_text(e));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */
 static int run_image(cli_t *cli, const elf_image_t *image)
 {
@@ -294,8 +309,10 @@ static int run_image(cli_t *cli, const elf_image_t *image)
             sim_board_destroy(board);
             return EXIT_USAGE;
         }
-        for (size_t i = 0; i < cli->break_count; i++)
-            sim_board_set_breakpoint(board, cli->break_addrs[i], true);
+        if (insert_breaks(cli, board) != 0) {
+            sim_board_destroy(board);
+            return EXIT_USAGE;
+        }
         double start = wall_seconds();
         sim_result_t r = cli->stub          ? gdb_stub_run(cli->stub, board)
                          : cli->break_count ? run_with_breaks(cli, board)
@@ -327,6 +344,37 @@ static int run_image(cli_t *cli, const elf_image_t *image)
     }
 }
 
+/* --attach: QEMU's trace stream as text, in the window or in a PNG. */
+static int attach_main(const cli_t *cli)
+{
+    static vis_attach_t a;
+    char err[320];
+    if (vis_attach_open(&a, cli->attach, err, sizeof(err)) != 0) {
+        fprintf(stderr, "numbat-sim: %s\n", err);
+        return EXIT_USAGE;
+    }
+    int rc = 0;
+    vis_app_summary_t sum = {0, 0};
+    if (cli->vis.gui || cli->vis.screenshot) {
+        vis_source_t source = vis_attach_source(&a);
+        rc = vis_app_main(&cli->vis, &source, &sum);
+    } else {
+        vis_attach_print(&a, &sum.events, &sum.caps);
+    }
+    vis_attach_close(&a);
+    fprintf(stderr, "numbat-sim: attached to %s: %zu events, %zu caps\n", cli->attach,
+            sum.events, sum.caps);
+    return rc;
+}
+
+/* --gui, --screenshot: the image on the board, shown by the visualizer. */
+static int visualize_image(const cli_t *cli, const elf_image_t *image)
+{
+    static vis_board_source_t board;
+    vis_source_t source = vis_board_source(&board, &cli->options, image);
+    return vis_app_main(&cli->vis, &source, NULL);
+}
+
 int main(int argc, char **argv)
 {
     cli_t cli = {.options = {.ram_size = BOARD_RAM_DEFAULT}};
@@ -334,7 +382,7 @@ int main(int argc, char **argv)
     if (rc != 0)
         return rc;
     if (cli.attach)
-        return vis_attach_main(&cli.vis, cli.attach);
+        return attach_main(&cli);
     if (cli.trace_log && !(cli.options.trace_file = fopen(cli.trace_log, "w"))) {
         fprintf(stderr, "numbat-sim: --trace-log %s: %s\n", cli.trace_log, strerror(errno));
         return EXIT_USAGE;
@@ -354,7 +402,7 @@ int main(int argc, char **argv)
     cli.options.console = console_output();
     cli.options.input = console_input();
     if (cli.vis.gui || cli.vis.screenshot)
-        rc = vis_app_main(&cli.vis, &cli.options, &image);
+        rc = visualize_image(&cli, &image);
     else
         rc = run_image(&cli, &image);
     gdb_stub_close(cli.stub);

@@ -1,0 +1,30 @@
+/*
+ * sim/clock.h - virtual time on the board: the retired instruction count, the
+ * devices brought up to it, and the deadline at which the block hook stops the CPU.
+ * clock.c is the only file that moves the clock. Partners: clock.c, run.c (the main
+ * loop that drives it), board.c (device writes and input move deadlines).
+ */
+#ifndef SIM_CLOCK_H
+#define SIM_CLOCK_H
+
+#include "board_internal.h"
+
+/* Brings every device up to clock.now: timers expire, interrupt lines move. */
+void board_advance_devices(sim_board_t *board);
+/* The next time something happens by itself: a device event or --max-insns. */
+sim_time_t board_next_event(const sim_board_t *board);
+/* Recomputes board->deadline: the next event, or sooner for a debugger or the
+ * visualizer (slice_cap, stop_at). */
+void board_update_deadline(sim_board_t *board);
+/* Ends the run once --max-insns instructions have run. */
+void board_check_limit(sim_board_t *board);
+
+/* The block hook: the block of `size` bytes at `address` is about to run. */
+void board_count_block(sim_board_t *board, uint32_t address, uint32_t size);
+/* A debugging stop at pc inside the block counted last: its unrun instructions
+ * are given back. */
+void board_uncount_rest_of_block(sim_board_t *board, uint32_t pc);
+/* WFI: time jumps to `wake` (never backwards). */
+void board_skip_to(sim_board_t *board, sim_time_t wake);
+
+#endif
