@@ -68,6 +68,7 @@ cap_t cap_page_directory(void *pd, bool assigned, uint32_t asid);
 cap_t cap_simple(cap_type_t type); /* IRQ control, domain, ASID control */
 cap_t cap_asid_pool(void *pool);
 cap_t cap_irq_handler(unsigned irq);
+cap_t cap_reply(void *tcb, bool master, bool can_grant);
 
 /* Untyped: size, device flag, and the watermark (bytes used, in 16-byte units). */
 static inline unsigned untyped_size_bits(cap_t c) { return capw_untyped_size_bits(c.words[1]); }
@@ -99,6 +100,10 @@ static inline bool pd_is_assigned(cap_t c) { return capw_pd_assigned(c.words[1])
 static inline uint32_t pd_asid(cap_t c) { return capw_pd_asid(c.words[1]); }
 
 static inline unsigned irq_handler_irq(cap_t c) { return capw_irq(c.words[1]); }
+
+/* Reply: the TCB waiting for the reply (cap_ptr), master or not, Grant. */
+static inline bool reply_is_master(cap_t c) { return capw_reply_master(c.words[1]); }
+static inline bool reply_can_grant(cap_t c) { return capw_reply_can_grant(c.words[1]); }
 
 /* seL4's type tag of a cap, as seL4_DebugCapIdentify returns it. */
 uint32_t cap_debug_tag(cap_t c);

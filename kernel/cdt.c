@@ -32,6 +32,15 @@ bool cdt_has_children(const cte_t *slot)
     return next && cdt_is_parent(slot, next);
 }
 
+void cdt_place_original(cap_t cap, cte_t *slot)
+{
+    kassert(cap_is_null(slot->cap));
+    *slot = (cte_t){cap, 0, 0};
+    mdb_set_flags(slot, true, false);
+    invariants_note_slot(slot);
+    trace_cap_insert(slot, NULL);
+}
+
 void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable)
 {
     kassert(cap_is_null(dest->cap));
@@ -148,6 +157,7 @@ static bool delete_container(cte_t *top, bool preemptible)
     for (;;) {
         cte_t *cur = top, *slots;
         uint32_t count, i = 0;
+        object_prepare_delete(cur->cap);
         slots = object_slots(cur->cap, &count);
         while (i < count) {
             cte_t *s = &slots[i];
@@ -155,6 +165,7 @@ static bool delete_container(cte_t *top, bool preemptible)
                 i++;
             } else if (final_container(s)) {
                 cur = s; /* go down: this container must empty first */
+                object_prepare_delete(cur->cap);
                 slots = object_slots(cur->cap, &count);
                 i = 0;
             } else {

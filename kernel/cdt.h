@@ -11,6 +11,9 @@
 
 bool cdt_is_parent(const cte_t *parent, const cte_t *child);
 bool cdt_has_children(const cte_t *slot);
+/* Puts an original cap with no CDT parent in the empty `slot` (boot caps, and the
+ * master reply cap every TCB is made with). */
+void cdt_place_original(cap_t cap, cte_t *slot);
 /* Puts `cap` in the empty `dest` as a CDT child or sibling of `src` (spec 5.4). */
 void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable);
 /* Moves src's cap into the empty dest, keeping its CDT position and flags. */

@@ -11,6 +11,7 @@
 #include <sel4/invocation_args.h>
 
 #include "cdt.h"
+#include "endpoint.h"
 #include "trace.h"
 
 /* A depth is a Uint8 alone in its MR (sel4/invocation_args.h). */
@@ -150,12 +151,11 @@ static void invoke_rotate(const cnode_op_t *op)
 
 invoke_status_t invoke_cnode(invocation_t *inv, const cnode_op_t *op)
 {
-    (void)inv;
     static const uint32_t causes[CNodeSaveCaller + 1] = {
         [CNodeRevoke] = TRACE_CAUSE_REVOKE, [CNodeDelete] = TRACE_CAUSE_DELETE,
         [CNodeCopy] = TRACE_CAUSE_COPY,     [CNodeMint] = TRACE_CAUSE_MINT,
         [CNodeMove] = TRACE_CAUSE_MOVE,     [CNodeMutate] = TRACE_CAUSE_MUTATE,
-        [CNodeRotate] = TRACE_CAUSE_ROTATE,
+        [CNodeRotate] = TRACE_CAUSE_ROTATE, [CNodeSaveCaller] = TRACE_CAUSE_MOVE,
     };
     trace_cause = causes[op->label];
     switch (op->label) {
@@ -166,10 +166,16 @@ invoke_status_t invoke_cnode(invocation_t *inv, const cnode_op_t *op)
     case CNodeMove:
     case CNodeMutate: cdt_move(op->cap, op->src, op->target); break;
     case CNodeRotate: invoke_rotate(op); break;
-    /* No thread can be blocked sending, and no reply cap exists, until endpoint
-     * IPC does: CancelBadgedSends and SaveCaller have nothing to act on yet. */
     case CNodeCancelBadgedSends:
-    case CNodeSaveCaller: break;
+        if (cap_badge(op->target->cap) != 0)
+            ep_cancel_badged_sends(cap_ptr(op->target->cap), cap_badge(op->target->cap));
+        break;
+    case CNodeSaveCaller: {
+        cte_t *caller = &inv->caller->slots[TCB_SLOT_CALLER];
+        if (!cap_is_null(caller->cap))
+            cdt_move(caller->cap, caller, op->target);
+        break;
+    }
     default: kpanic("label %u passed decode", op->label);
     }
     return INVOKE_DONE;

@@ -10,16 +10,24 @@
 
 static const char *state_name(const tcb_t *t)
 {
-    if (t == current_thread)
+    if (t == current_thread && t->state == THREAD_RUNNING)
         return "current";
-    return t->state == THREAD_RUNNING ? "runnable" : "inactive";
+    switch (t->state) {
+    case THREAD_INACTIVE: return "inactive";
+    case THREAD_RUNNING: return "runnable";
+    case THREAD_BLOCKED_ON_RECV: return "BlockedOnRecv";
+    case THREAD_BLOCKED_ON_SEND: return "BlockedOnSend";
+    case THREAD_BLOCKED_ON_REPLY: return "BlockedOnReply";
+    case THREAD_BLOCKED_ON_NOTIFICATION: return "BlockedOnNotification";
+    }
+    return "?";
 }
 
 void debug_dump_scheduler(void)
 {
-    kprintf("%-16s %-9s %4s %4s %10s\n", "thread", "state", "prio", "mcp", "pc");
+    kprintf("%-16s %-21s %4s %4s %10s\n", "thread", "state", "prio", "mcp", "pc");
     for (tcb_t *t = all_threads; t; t = t->all_next)
-        kprintf("%-16s %-9s %4u %4u 0x%08x\n", t->name[0] ? t->name : "(unnamed)", state_name(t),
+        kprintf("%-16s %-21s %4u %4u 0x%08x\n", t->name[0] ? t->name : "(unnamed)", state_name(t),
                 t->priority, t->mcp, arch_get_pc(&t->context));
 }
 

@@ -18,7 +18,6 @@ static const char *fault_name(fault_kind_t kind)
     case FAULT_VM_INSTRUCTION: return "instruction fault";
     case FAULT_USER_EXCEPTION: return "undefined instruction";
     case FAULT_UNKNOWN_SYSCALL: return "unknown system call";
-    case FAULT_UNIMPLEMENTED: return "system call not implemented yet in Numbat";
     }
     return "fault";
 }
@@ -39,7 +38,6 @@ static void report(const tcb_t *t, const fault_t *f)
         kprintf(" at address 0x%08x (FSR 0x%03x)", f->address, f->status);
         break;
     case FAULT_UNKNOWN_SYSCALL:
-    case FAULT_UNIMPLEMENTED:
         kprintf(" %d", (int32_t)f->address);
         break;
     case FAULT_CAP:

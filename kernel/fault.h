@@ -16,7 +16,6 @@ typedef enum fault_kind {
     FAULT_VM_INSTRUCTION, /* prefetch abort: VMFault, PrefetchFault = 1 */
     FAULT_USER_EXCEPTION, /* undefined instruction */
     FAULT_UNKNOWN_SYSCALL,
-    FAULT_UNIMPLEMENTED,  /* Numbat only: a system call this kernel cannot do yet */
 } fault_kind_t;
 
 typedef struct fault {

@@ -18,7 +18,9 @@ void invocation_init(invocation_t *inv, tcb_t *caller, cte_t *slot)
     inv->cap = slot->cap;
     inv->label = seL4_MessageInfo_get_label(info);
     inv->length = seL4_MessageInfo_get_length(info);
-    inv->buffer = thread_ipc_buffer(caller);
+    inv->buffer = thread_ipc_buffer(caller, false);
+    inv->call = false;
+    inv->blocking = true;
     inv->reply_length = 0;
     if (inv->length > seL4_MsgMaxLength)
         inv->length = seL4_MsgMaxLength;
@@ -100,6 +102,9 @@ void inv_reply_word(invocation_t *inv, uint32_t value)
 void invocation_reply(invocation_t *inv, seL4_Error err)
 {
     arch_context_t *ctx = &inv->caller->context;
+    /* Result words beyond MR3 need a buffer the kernel may write. */
+    if (inv->buffer && inv->reply_length > ARCH_MSG_REGISTERS)
+        inv->buffer = thread_ipc_buffer(inv->caller, true);
     uint32_t len = inv->reply_length; /* an error without details has none */
     if (!inv->buffer && len > ARCH_MSG_REGISTERS)
         len = ARCH_MSG_REGISTERS;

@@ -28,6 +28,8 @@ typedef struct invocation {
     unsigned extra_count;
     cte_t *extra_slot[seL4_MsgMaxExtraCaps];
     seL4_IPCBuffer *buffer; /* the caller's IPC buffer, or NULL */
+    bool call;              /* made with Call (a reply is wanted) */
+    bool blocking;          /* Call or Send, not NBSend */
     uint32_t reply[INV_MAX_REPLY];
     uint32_t reply_length;
 } invocation_t;

@@ -1,42 +1,63 @@
 /*
- * kernel/notification.h - notification objects (16 bytes, seL4_NotificationBits).
- * Signalling and waiting arrive with IPC; what exists now is the binding to a TCB,
- * kept on both sides so that deleting either undoes it. Partners: tcb.c, object.c.
+ * kernel/notification.h - notification objects (spec 11.7): a word of pending
+ * badge bits, a FIFO queue of waiting threads, and the TCB bound to it. Signal is
+ * an invocation of the notification cap (Send, NBSend, Call); Wait and Poll are
+ * the receive system calls on it. Partners: notification.c, tcb.c (binding),
+ * endpoint.c (a bound notification wakes a receiver), syscall.c.
  */
 #ifndef KERNEL_NOTIFICATION_H
 #define KERNEL_NOTIFICATION_H
 
 #include <sel4/constants.h>
 
-#include "thread.h"
+#include "invocation.h"
+#include "tcb_queue.h"
 
-/* Words, not pointers: the object is 16 bytes on the target and in host tests alike. */
+/* 16 bytes (seL4_NotificationBits), words only, so host tests see the target's size.
+ * `bound` is the bound TCB's address; its bit 0 says a signal is pending (TCBs are
+ * 1 KiB aligned). */
 typedef struct notification {
-    uint32_t word;        /* pending badge bits (signals, once they exist) */
-    uint32_t waiting;     /* reserved for the queue of waiting threads */
-    uint32_t bound;       /* address of the TCB bound to it, 0 if none */
-    uint32_t reserved;
+    uint32_t word;      /* badge bits signalled since the last wait */
+    tcb_queue_t queue;  /* waiting threads */
+    uint32_t bound;
 } notification_t;
 
 _Static_assert(sizeof(notification_t) <= (1u << seL4_NotificationBits), "fits its object");
 
-static inline tcb_t *notification_bound(const notification_t *n)
-{
-    return (tcb_t *)(uintptr_t)n->bound;
-}
+#define NTFN_ACTIVE 0x1u
 
-static inline void notification_set_bound(notification_t *n, tcb_t *t)
+static inline tcb_t *ntfn_bound_tcb(const notification_t *n)
 {
-    n->bound = (uint32_t)(uintptr_t)t;
+    return (tcb_t *)(uintptr_t)(n->bound & ~NTFN_ACTIVE);
 }
+static inline bool ntfn_active(const notification_t *n) { return n->bound & NTFN_ACTIVE; }
 
+/* TCB_BindNotification's checks: receive right, not bound, nobody waiting. */
+bool ntfn_can_bind(cap_t cap);
+void ntfn_bind(notification_t *n, tcb_t *t);
 /* Undoes t's binding, if it has one (unbind, deletion of either side). */
-static inline void notification_unbind(tcb_t *t)
-{
-    notification_t *n = t->bound_notification;
-    if (n)
-        notification_set_bound(n, NULL);
-    t->bound_notification = NULL;
-}
+void ntfn_unbind(tcb_t *t);
+
+/* A checked Signal. */
+typedef struct notification_op {
+    notification_t *ntfn;
+    uint32_t badge;
+} notification_op_t;
+
+/* Signal needs the Write right (else InvalidCapability). */
+seL4_Error decode_notification(invocation_t *inv, notification_op_t *op);
+invoke_status_t invoke_notification(invocation_t *inv, const notification_op_t *op);
+
+/* Whether t may wait on the notification (it is not bound to another thread). */
+bool ntfn_may_wait(const notification_t *n, const tcb_t *t);
+/* Wait (blocking) or Poll by t: the pending word, or block, or badge 0. */
+void ntfn_receive(notification_t *n, tcb_t *t, bool blocking);
+/* A receive on an endpoint by a thread whose bound notification is pending
+ * returns the notification instead; true if it did. */
+bool ntfn_deliver_bound(tcb_t *t);
+void ntfn_cancel(notification_t *n, tcb_t *t);
+/* The notification is being destroyed: waiters make their call again, the
+ * binding goes. */
+void ntfn_destroy(notification_t *n);
 
 #endif

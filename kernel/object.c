@@ -9,7 +9,7 @@
 #include <sel4/objecttype.h>
 
 #include "arch.h"
-#include "notification.h"
+#include "trace.h"
 
 unsigned object_size_bits(uint32_t type, uint32_t size_bits)
 {
@@ -38,7 +38,7 @@ static cap_t create_frame(uint32_t type, uint32_t paddr, bool device)
     return cap_frame(paddr, size, device, RIGHTS_ALL);
 }
 
-cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device)
+static cap_t make_object(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device)
 {
     void *obj = device ? NULL : arch_phys_to_kernel(paddr);
     switch (type) {
@@ -57,6 +57,22 @@ cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool devi
     case seL4_ARM_PageTableObject: return cap_page_table(obj);
     default: return create_frame(type, paddr, device);
     }
+}
+
+cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device,
+                    const cte_t *untyped)
+{
+    cap_t cap = make_object(type, size_bits, paddr, device);
+    trace_object_create(type, cap_addr(cap), size_bits, untyped);
+    if (type == seL4_TCBObject)
+        reply_make_master(cap_ptr(cap));
+    return cap;
+}
+
+void object_prepare_delete(cap_t cap)
+{
+    if (cap_type(cap) == CAP_THREAD)
+        thread_suspend(cap_ptr(cap));
 }
 
 bool preemption_point(void)
@@ -84,15 +100,11 @@ void object_finalise(cap_t cap)
     case CAP_THREAD:
         thread_destroy(cap_ptr(cap));
         break;
-    case CAP_NOTIFICATION: {
-        notification_t *n = cap_ptr(cap);
-        if (notification_bound(n))
-            notification_unbind(notification_bound(n));
-        break;
-    }
+    case CAP_ENDPOINT: ep_cancel_all(cap_ptr(cap)); break;
+    case CAP_NOTIFICATION: ntfn_destroy(cap_ptr(cap)); break;
     default:
-        /* Endpoints and notifications have no queues yet; frames and tables are
-         * never mapped yet; CNodes were emptied before; untyped needs nothing. */
+        /* Frames and tables are never mapped yet; CNodes were emptied before;
+         * untyped and reply caps need nothing. */
         break;
     }
 }
@@ -105,6 +117,9 @@ seL4_Error object_decode(invocation_t *inv, object_op_t *op)
     case CAP_CNODE: return decode_cnode(inv, &op->cnode);
     case CAP_THREAD: return decode_tcb(inv, &op->tcb);
     case CAP_DOMAIN: return decode_domain(inv, &op->domain);
+    case CAP_ENDPOINT: return decode_endpoint(inv, &op->endpoint);
+    case CAP_NOTIFICATION: return decode_notification(inv, &op->notification);
+    case CAP_REPLY: return decode_reply(inv);
     default:
         kprintf("numbat: invocations of %s caps are not implemented yet\n",
                 cap_type_name(cap_type(inv->cap)));
@@ -119,6 +134,9 @@ invoke_status_t object_invoke(invocation_t *inv, const object_op_t *op)
     case CAP_CNODE: return invoke_cnode(inv, &op->cnode);
     case CAP_THREAD: return invoke_tcb(inv, &op->tcb);
     case CAP_DOMAIN: return invoke_domain(inv, &op->domain);
+    case CAP_ENDPOINT: return invoke_endpoint(inv, &op->endpoint);
+    case CAP_NOTIFICATION: return invoke_notification(inv, &op->notification);
+    case CAP_REPLY: return invoke_reply(inv);
     default: kpanic("cap type %u passed decode", cap_type(inv->cap));
     }
 }

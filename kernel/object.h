@@ -10,15 +10,23 @@
 
 #include "cnode.h"
 #include "domain.h"
+#include "endpoint.h"
+#include "notification.h"
+#include "reply.h"
 #include "tcb.h"
 #include "untyped.h"
 
 /* log2 of the size of an object of seL4 type `type` with `size_bits`. */
 unsigned object_size_bits(uint32_t type, uint32_t size_bits);
-/* Makes a zeroed object at physical `paddr` and returns its original cap. */
-cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device);
+/* Makes a zeroed object at physical `paddr` (carved from the untyped in `untyped`,
+ * for the trace) and returns its original cap. */
+cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device,
+                    const cte_t *untyped);
 /* The slots a CNode or TCB object holds (NULL, *count = 0 for other objects). */
 cte_t *object_slots(cap_t cap, uint32_t *count);
+/* Called before the slots of a CNode or TCB whose last cap is being deleted are
+ * emptied: a thread stops and leaves any IPC first (as seL4's finalisation does). */
+void object_prepare_delete(cap_t cap);
 /* Called after the last cap to an object was removed: undoes what refers to it. */
 void object_finalise(cap_t cap);
 /* True when an interrupt is waiting: long operations stop here and restart later. */
@@ -30,6 +38,8 @@ typedef union object_op {
     cnode_op_t cnode;
     tcb_op_t tcb;
     domain_op_t domain;
+    endpoint_op_t endpoint;
+    notification_op_t notification;
 } object_op_t;
 
 /* Checks an invocation of inv->cap and fills *op; changes nothing. Returns the

@@ -14,6 +14,7 @@
 #include "archive.h"
 #include "elf.h"
 #include "cdt.h"
+#include "reply.h"
 #include "trace.h"
 
 #define ROOT_ASID 1
@@ -93,10 +94,7 @@ static void load_segments(boot_state_t *b, const elf32_header_t *eh, size_t size
 /* Puts an original cap (no CDT parent) in the next root CNode slot. */
 static seL4_SlotPos provide(boot_state_t *b, seL4_SlotPos slot, cap_t cap)
 {
-    cte_t *cte = &b->cnode[slot];
-    cte->cap = cap;
-    mdb_set_flags(cte, true, false);
-    trace_cap_insert(cte, NULL);
+    cdt_place_original(cap, &b->cnode[slot]);
     return slot;
 }
 
@@ -194,6 +192,7 @@ tcb_t *rootserver_create(void)
     trace_cause = TRACE_CAUSE_BOOT;
     trace_object_create(seL4_CapTableObject, (uint32_t)(uintptr_t)b.cnode, ROOT_CNODE_BITS, NULL);
     trace_object_create(seL4_TCBObject, (uint32_t)(uintptr_t)t, 0, NULL);
+    reply_make_master(t);
     provide_fixed_caps(&b, t);
     write_bootinfo(&b, ipc_buffer_va);
 

@@ -10,11 +10,13 @@
 #include "sched.h"
 
 #include "arch.h"
+#include "debug.h"
 #include "invariants.h"
 #include "trace.h"
 
 #define NUM_PRIORITIES 256
 #define HALT_STATUS_NO_THREADS 1
+#define HALT_STATUS_DEADLOCK 3 /* numbat-sim's status for a system that locked up */
 
 tcb_t *current_thread;
 /* The last thread the kernel returned to, for switch events. */
@@ -135,6 +137,26 @@ void sched_check_queues(void)
 }
 #endif
 
+/*
+ * No thread is runnable. Only a running thread or an interrupt delivered to a
+ * notification can wake a blocked one, and no interrupt reaches user level yet,
+ * so the system is finished: halted with status 1 when every thread has stopped,
+ * reported as a deadlock (status 3, each thread's state) when some wait on others.
+ */
+static NORETURN void halt_with_nothing_to_run(void)
+{
+    bool blocked = false;
+    for (tcb_t *t = all_threads; t; t = t->all_next)
+        blocked |= thread_state_blocked(t->state);
+    if (!blocked) {
+        kprintf("numbat: no thread can run any more; halting\n");
+        arch_halt(HALT_STATUS_NO_THREADS);
+    }
+    kprintf("numbat: deadlock: no thread can run, and the blocked ones wait on each other\n");
+    debug_dump_scheduler();
+    arch_halt(HALT_STATUS_DEADLOCK);
+}
+
 static NORETURN void leave_to(tcb_t *t)
 {
     if (t != last_entered)
@@ -154,10 +176,8 @@ NORETURN void schedule_and_exit(void)
     if (cur && cur->state == THREAD_RUNNING)
         enqueue_at(cur, true); /* preempted: first among its equals */
     best = highest_ready();
-    if (best < 0) {
-        kprintf("numbat: no thread can run any more; halting\n");
-        arch_halt(HALT_STATUS_NO_THREADS);
-    }
+    if (best < 0)
+        halt_with_nothing_to_run();
     tcb_t *next = ready[best].head;
     sched_dequeue(next);
     current_thread = next;

@@ -1,10 +1,11 @@
 /*
  * kernel/syscall.c - system calls (spec 3): decoding the number, looking up the
  * invoked cap and the extra caps once, and handing kernel-object invocations to
- * object.c's dispatcher (decode, then invoke, then the reply). Yield and the
- * debug calls are handled here. Endpoint IPC is not written yet: Recv on an
- * endpoint, and Call/Send to one, stop the thread with a message saying so.
- * Partners: syscall.h, object.c, invocation.c, fault.c, debug.c, sched.c.
+ * object.c's dispatcher (decode, then invoke, then the reply); sending on an
+ * endpoint or notification is such an invocation. Receiving, replying, Yield and
+ * the debug calls are handled here.
+ * Partners: syscall.h, object.c, invocation.c, endpoint.c, notification.c, reply.c,
+ * fault.c, debug.c, sched.c.
  */
 #include "syscall.h"
 
@@ -20,18 +21,6 @@ static NORETURN void cap_fault(uint32_t cptr, bool in_recv, const lookup_fault_t
 {
     fault_t f = {FAULT_CAP, arch_syscall_pc(&current_thread->context), cptr, in_recv, *lf};
     handle_user_fault(&f);
-}
-
-static NORETURN void unimplemented(int32_t number)
-{
-    fault_t f = {FAULT_UNIMPLEMENTED, arch_syscall_pc(&current_thread->context),
-                 (uint32_t)number, 0, {0, 0, 0, 0}};
-    handle_user_fault(&f);
-}
-
-static bool is_ipc_object(cap_t c)
-{
-    return cap_type(c) == CAP_ENDPOINT || cap_type(c) == CAP_NOTIFICATION;
 }
 
 /* Looks up the extra caps the message names; on failure says which cptr failed. */
@@ -63,8 +52,9 @@ static void invoke(invocation_t *inv, bool call)
         invocation_reply(inv, err);
 }
 
-/* Call, Send and NBSend (spec 3.3, 7). A failed lookup is a cap fault, except
- * for NBSend, which fails silently. */
+/* Call, Send and NBSend (spec 3.3, 7): an invocation of the cap, which for an
+ * endpoint or notification is IPC. A failed lookup is a cap fault, except for
+ * NBSend, which fails silently. */
 static void send(int32_t number)
 {
     tcb_t *t = current_thread;
@@ -79,30 +69,50 @@ static void send(int32_t number)
         return;
     }
     invocation_init(&inv, t, slot);
+    inv.call = number == seL4_SysCall;
+    inv.blocking = blocking;
     if (!lookup_extra_caps(&inv, &cptr, &lf)) {
         if (blocking)
             cap_fault(cptr, false, &lf);
         return;
     }
-    if (is_ipc_object(slot->cap))
-        unimplemented(number);
-    invoke(&inv, number == seL4_SysCall);
+    invoke(&inv, inv.call);
 }
 
-/* Recv and NBRecv: only the checks exist until endpoints and notifications do. */
-static NORETURN void receive(int32_t number)
+/* Reply: through the reply cap in the caller's own caller slot, if there is one. */
+static void reply(tcb_t *t)
 {
-    tcb_t *t = current_thread;
+    cte_t *slot = &t->slots[TCB_SLOT_CALLER];
+    if (cap_type(slot->cap) == CAP_REPLY)
+        reply_send(t, slot);
+}
+
+/*
+ * Recv and NBRecv (and ReplyRecv's second half) on an endpoint or notification
+ * the thread may receive from; anything else is a cap fault in the receive phase
+ * (spec 9.3).
+ */
+static void receive(tcb_t *t, bool blocking)
+{
     uint32_t cptr = arch_get_cap_register(&t->context);
     cte_t *slot;
     lookup_fault_t lf;
     if (!cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf))
         cap_fault(cptr, true, &lf);
-    if (!is_ipc_object(slot->cap) || !(cap_ep_rights(slot->cap) & RIGHT_READ)) {
-        lookup_fault_t missing = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
-        cap_fault(cptr, true, &missing);
+    cap_t cap = slot->cap;
+    bool readable = (cap_type(cap) == CAP_ENDPOINT || cap_type(cap) == CAP_NOTIFICATION) &&
+                    (cap_ep_rights(cap) & RIGHT_READ);
+    if (readable && cap_type(cap) == CAP_ENDPOINT) {
+        if (!ntfn_deliver_bound(t))
+            ep_receive(t, cap, blocking);
+        return;
     }
-    unimplemented(number);
+    if (readable && ntfn_may_wait(cap_ptr(cap), t)) {
+        ntfn_receive(cap_ptr(cap), t, blocking);
+        return;
+    }
+    lookup_fault_t missing = {LOOKUP_MISSING_CAPABILITY, 0, 0, 0};
+    cap_fault(cptr, true, &missing);
 }
 
 static uint32_t cap_identify(uint32_t cptr)
@@ -118,7 +128,7 @@ static uint32_t cap_identify(uint32_t cptr)
 static void name_thread(uint32_t cptr)
 {
     tcb_t *t = current_thread;
-    const seL4_IPCBuffer *buf = thread_ipc_buffer(t);
+    const seL4_IPCBuffer *buf = thread_ipc_buffer(t, false);
     cte_t *slot;
     lookup_fault_t lf;
     if (!cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf) ||
@@ -145,10 +155,13 @@ NORETURN void handle_syscall(int32_t number)
     case seL4_SysCall:
     case seL4_SysSend:
     case seL4_SysNBSend: send(number); break;
-    case seL4_SysRecv:
-    case seL4_SysNBRecv:
-    case seL4_SysReplyRecv: receive(number);
-    case seL4_SysReply: break; /* no reply caps exist yet, so there is nothing to reply to */
+    case seL4_SysRecv: receive(current_thread, true); break;
+    case seL4_SysNBRecv: receive(current_thread, false); break;
+    case seL4_SysReplyRecv:
+        reply(current_thread);
+        receive(current_thread, true);
+        break;
+    case seL4_SysReply: reply(current_thread); break;
     case seL4_SysYield: sched_yield(current_thread); break;
     case seL4_SysDebugPutChar: kputc((char)arch_get_arg0(ctx)); break;
     case seL4_SysDebugDumpScheduler: debug_dump_scheduler(); break;

@@ -141,8 +141,7 @@ static seL4_Error decode_bind(invocation_t *inv, tcb_op_t *op)
     cap_t n = inv_extra_cap(inv, 0);
     if (inv->extra_count < 1)
         return seL4_TruncatedMessage;
-    if (op->tcb->bound_notification || cap_type(n) != CAP_NOTIFICATION ||
-        !(cap_ep_rights(n) & RIGHT_READ) || notification_bound(cap_ptr(n)))
+    if (op->tcb->bound_notification || !ntfn_can_bind(n))
         return seL4_IllegalOperation;
     op->ntfn = cap_ptr(n);
     return seL4_NoError;
@@ -278,10 +277,9 @@ invoke_status_t invoke_tcb(invocation_t *inv, const tcb_op_t *op)
     case TCBSuspend: thread_suspend(t); break;
     case TCBResume: thread_resume(t); break;
     case TCBBindNotification:
-        t->bound_notification = op->ntfn;
-        notification_set_bound(op->ntfn, t);
+        ntfn_bind(op->ntfn, t);
         break;
-    case TCBUnbindNotification: notification_unbind(t); break;
+    case TCBUnbindNotification: ntfn_unbind(t); break;
     case TCBSetTLSBase: arch_set_tls_base(&t->context, op->word); break;
     case TCBSetFlags:
         t->flags = (t->flags & ~op->word) | (op->mask & seL4_TCBFlag_MASK);

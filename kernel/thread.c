@@ -7,7 +7,9 @@
 #include "thread.h"
 
 #include "arch.h"
+#include "endpoint.h"
 #include "notification.h"
+#include "reply.h"
 #include "sched.h"
 #include "trace.h"
 
@@ -45,31 +47,66 @@ cap_t thread_cspace(const tcb_t *t)
     return t->slots[TCB_SLOT_CSPACE].cap;
 }
 
-seL4_IPCBuffer *thread_ipc_buffer(const tcb_t *t)
+seL4_IPCBuffer *thread_ipc_buffer(const tcb_t *t, bool write)
 {
-    cap_t vs = t->slots[TCB_SLOT_VSPACE].cap;
-    if (!t->ipc_buffer || cap_type(vs) != CAP_PAGE_DIRECTORY)
+    cap_t frame = t->slots[TCB_SLOT_IPC_BUFFER].cap;
+    if (!t->ipc_buffer || cap_type(frame) != CAP_FRAME || frame_is_device(frame))
         return NULL;
-    return (seL4_IPCBuffer *)arch_vspace_kernel_ptr(cap_ptr(vs), t->ipc_buffer);
+    if (write && !(frame_rights(frame) & RIGHT_WRITE))
+        return NULL;
+    uint32_t offset = t->ipc_buffer & ((1u << frame_size_bits(frame_size(frame))) - 1);
+    return (seL4_IPCBuffer *)arch_phys_to_kernel(cap_addr(frame) + offset);
+}
+
+void thread_set_state(tcb_t *t, thread_state_t state)
+{
+    t->state = state;
+    if (state == THREAD_RUNNING) {
+        if (t != current_thread && !t->queued)
+            sched_enqueue(t);
+    } else {
+        sched_dequeue(t);
+    }
+    trace_thread_state(t);
+}
+
+bool thread_cancel_ipc(tcb_t *t)
+{
+    switch (t->state) {
+    case THREAD_BLOCKED_ON_RECV:
+    case THREAD_BLOCKED_ON_SEND: ep_cancel((endpoint_t *)(uintptr_t)t->ipc.object, t); return true;
+    case THREAD_BLOCKED_ON_NOTIFICATION: ntfn_cancel((notification_t *)(uintptr_t)t->ipc.object, t); return true;
+    case THREAD_BLOCKED_ON_REPLY: reply_cancel(t); return true;
+    case THREAD_INACTIVE:
+    case THREAD_RUNNING: return false;
+    }
+    return false;
+}
+
+void thread_restart(tcb_t *t)
+{
+    if (thread_cancel_ipc(t))
+        arch_restart_syscall(&t->context);
+    thread_set_state(t, THREAD_RUNNING);
 }
 
 void thread_resume(tcb_t *t)
 {
-    if (t->state == THREAD_RUNNING)
-        return;
-    t->state = THREAD_RUNNING;
-    if (t != current_thread)
-        sched_enqueue(t);
-    trace_thread_state(t);
+    /* seL4 restarts only a stopped thread: one inactive or waiting for a reply. */
+    if (t->state == THREAD_INACTIVE)
+        thread_set_state(t, THREAD_RUNNING);
+    else if (t->state == THREAD_BLOCKED_ON_REPLY)
+        thread_restart(t);
 }
 
 void thread_suspend(tcb_t *t)
 {
-    bool changed = t->state != THREAD_INACTIVE;
-    t->state = THREAD_INACTIVE;
+    /* A thread taken out of IPC makes the same system call again when resumed. */
+    if (thread_cancel_ipc(t))
+        arch_restart_syscall(&t->context);
+    if (t->state != THREAD_INACTIVE)
+        thread_set_state(t, THREAD_INACTIVE);
     sched_dequeue(t);
-    if (changed)
-        trace_thread_state(t);
 }
 
 void thread_set_priority(tcb_t *t, uint32_t priority)
@@ -83,7 +120,7 @@ void thread_set_priority(tcb_t *t, uint32_t priority)
 
 void thread_destroy(tcb_t *t)
 {
-    notification_unbind(t);
+    ntfn_unbind(t);
     thread_suspend(t);
     if (t->all_prev)
         t->all_prev->all_next = t->all_next;

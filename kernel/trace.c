@@ -6,6 +6,8 @@
  */
 #include "trace.h"
 
+#include <sel4/messageinfo.h>
+
 #include "arch.h"
 #include "cdt.h"
 #include "thread.h"
@@ -112,10 +114,22 @@ void trace_revoke(const cte_t *slot, bool begin)
     EMIT(begin ? TRACE_REVOKE_BEGIN : TRACE_REVOKE_END, addr(slot));
 }
 
+static uint32_t trace_state(thread_state_t s)
+{
+    switch (s) {
+    case THREAD_INACTIVE: return TRACE_THREAD_INACTIVE;
+    case THREAD_RUNNING: return TRACE_THREAD_RUNNABLE;
+    case THREAD_BLOCKED_ON_RECV: return TRACE_THREAD_BLOCKED_ON_RECV;
+    case THREAD_BLOCKED_ON_SEND: return TRACE_THREAD_BLOCKED_ON_SEND;
+    case THREAD_BLOCKED_ON_REPLY: return TRACE_THREAD_BLOCKED_ON_REPLY;
+    case THREAD_BLOCKED_ON_NOTIFICATION: return TRACE_THREAD_BLOCKED_ON_NOTIFICATION;
+    }
+    return TRACE_THREAD_BLOCKED;
+}
+
 void trace_thread_state(const tcb_t *t)
 {
-    EMIT(TRACE_THREAD_STATE, addr(t),
-         t->state == THREAD_RUNNING ? TRACE_THREAD_RUNNABLE : TRACE_THREAD_INACTIVE);
+    EMIT(TRACE_THREAD_STATE, addr(t), trace_state(t->state));
 }
 
 void trace_thread_priority(const tcb_t *t)
@@ -133,6 +147,34 @@ void trace_thread_name(const tcb_t *t)
 void trace_switch(const tcb_t *from, const tcb_t *to)
 {
     EMIT(TRACE_SWITCH, addr(from), addr(to));
+}
+
+/* The length the receiver got, from its message info register. */
+static uint32_t received_length(const tcb_t *t)
+{
+    seL4_MessageInfo_t info = {{arch_get_msg_info(&t->context)}};
+    return seL4_MessageInfo_get_length(info);
+}
+
+void trace_ipc(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uint32_t badge)
+{
+    if (!trace_enabled)
+        return;
+    uint32_t length = received_length(receiver);
+    EMIT(TRACE_IPC_SEND, ep, addr(sender), badge, length);
+    EMIT(TRACE_IPC_RECV, ep, addr(receiver), badge, length);
+}
+
+void trace_reply(const tcb_t *replier, const tcb_t *caller)
+{
+    if (!trace_enabled)
+        return;
+    EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), received_length(caller));
+}
+
+void trace_signal(const void *ntfn, uint32_t badge, const tcb_t *woken)
+{
+    EMIT(TRACE_SIGNAL, addr(ntfn), badge, addr(woken));
 }
 
 void trace_kernel_entry(uint32_t cause, uint32_t detail)

@@ -31,6 +31,12 @@ void trace_thread_state(const struct tcb *t);
 void trace_thread_priority(const struct tcb *t);
 void trace_thread_name(const struct tcb *t);
 void trace_switch(const struct tcb *from, const struct tcb *to);
+/* A message moved from sender to receiver through the endpoint at `ep` (emitted
+ * after the transfer, as an ipc-send and an ipc-recv event). */
+void trace_ipc(const struct tcb *sender, const struct tcb *receiver, uint32_t ep, uint32_t badge);
+void trace_reply(const struct tcb *replier, const struct tcb *caller);
+/* A signal on the notification; `woken` is the thread it woke, or NULL. */
+void trace_signal(const void *ntfn, uint32_t badge, const struct tcb *woken);
 void trace_kernel_entry(uint32_t cause, uint32_t detail);
 void trace_kernel_exit(const struct tcb *next);
 

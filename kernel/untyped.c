@@ -116,8 +116,7 @@ static void create_objects(cte_t *ut_slot, const untyped_op_t *op)
     cte_t *parent = ut_slot;
     for (uint32_t i = 0; i < op->count; i++) {
         uint32_t paddr = base + op->start + (i << op->obj_bits);
-        cap_t obj = object_create(op->type, op->size_bits, paddr, untyped_is_device(ut));
-        trace_object_create(op->type, cap_addr(obj), op->size_bits, ut_slot);
+        cap_t obj = object_create(op->type, op->size_bits, paddr, untyped_is_device(ut), ut_slot);
         /* Each new cap follows the previous one: all stay right after the untyped. */
         cdt_insert(obj, parent, &op->dest[i], true);
         parent = &op->dest[i];

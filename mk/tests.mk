@@ -36,11 +36,9 @@ $(BUILD)/tests/system: $(SYSTEM_OBJ)
 # The kernel's portable logic (capabilities, CDT, retype, CNode ops, scheduler, the
 # system call path and invocation dispatch) compiled for the host and linked with
 # tests/kernel/harness.c, which stubs arch.h. No console.c (it defines memset/memcpy),
-# boot or arch/ code beyond the plain-C context printer.
-KUNIT_KERNEL_SRC := kernel/cap.c kernel/cspace.c kernel/cdt.c kernel/object.c kernel/untyped.c \
-    kernel/cnode.c kernel/invocation.c kernel/tcb.c kernel/thread.c kernel/domain.c \
-    kernel/sched.c kernel/interrupt.c kernel/fault.c kernel/debug.c kernel/syscall.c \
-    kernel/trace.c arch/arm/context.c lib/fmt.c
+# boot, the root task's loader or arch/ code beyond the plain-C context printer.
+KUNIT_KERNEL_SRC := $(filter-out kernel/boot.c kernel/console.c kernel/rootserver.c \
+    kernel/archive.c kernel/elf.c, $(wildcard kernel/*.c)) arch/arm/context.c lib/fmt.c
 KUNIT_SRC := $(wildcard tests/kernel/*.c) $(KUNIT_KERNEL_SRC)
 KUNIT_OBJ := $(patsubst %.c,$(BUILD)/hostk/%.o,$(KUNIT_SRC))
 # -iquote: kernel/sched.h must not stand in for the C library's <sched.h>.

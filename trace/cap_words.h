@@ -113,6 +113,16 @@ static inline uint32_t capw_pd(bool assigned, uint32_t asid)
     return (uint32_t)assigned | ((asid & CAPW_PD_ASID_MASK) << CAPW_PD_ASID_SHIFT);
 }
 
+/* Reply word 1 (word 0's address is the TCB that waits for the reply): master [0]
+ * (the TCB's own, which a receiver's reply cap derives from), can grant [1]. */
+#define CAPW_REPLY_GRANT_SHIFT 1
+static inline bool capw_reply_master(uint32_t w1) { return w1 & 1u; }
+static inline bool capw_reply_can_grant(uint32_t w1) { return (w1 >> CAPW_REPLY_GRANT_SHIFT) & 1u; }
+static inline uint32_t capw_reply(bool master, bool can_grant)
+{
+    return (uint32_t)master | ((uint32_t)can_grant << CAPW_REPLY_GRANT_SHIFT);
+}
+
 /* IRQ handler word 1: the interrupt number [9:0]. */
 #define CAPW_IRQ_MASK 0x3FFu
 static inline unsigned capw_irq(uint32_t w1) { return w1 & CAPW_IRQ_MASK; }

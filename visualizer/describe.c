@@ -170,7 +170,11 @@ const char *vis_cause_name(uint32_t cause)
 
 const char *vis_thread_state_name(uint32_t state)
 {
-    static const char *const names[] = {"inactive", "runnable", "blocked"};
+    static const char *const names[] = {
+        "inactive",           "runnable",           "blocked",
+        "blocked on receive", "blocked on send",    "blocked on reply",
+        "blocked on notification",
+    };
     return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
 }
 

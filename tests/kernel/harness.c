@@ -96,7 +96,10 @@ void harness_init(void)
     harness_interrupts_taken = 0;
     harness_caller = harness_tcb();
     thread_set_name(harness_caller, "caller");
-    harness_ipc_buffer = harness_alloc(1u << seL4_IPCBufferSizeBits, seL4_IPCBufferSizeBits);
+    /* The caller's IPC buffer: a page of its own, reached through a frame cap as the
+     * kernel reaches every IPC buffer (thread_ipc_buffer). */
+    harness_ipc_buffer = harness_alloc(1u << seL4_PageBits, seL4_PageBits);
+    harness_give_ipc_buffer(harness_caller, harness_ipc_buffer, RIGHTS_ALL);
 }
 
 void harness_fini(void)
@@ -157,10 +160,21 @@ void *harness_endpoint(void)
     return harness_alloc(1u << seL4_EndpointBits, seL4_EndpointBits);
 }
 
+void harness_give_ipc_buffer(tcb_t *t, void *page, uint32_t rights)
+{
+    uint32_t addr = (uint32_t)(uintptr_t)page;
+    cte_t *slot = &t->slots[TCB_SLOT_IPC_BUFFER];
+    if (!cap_is_null(slot->cap))
+        cdt_delete(slot, false);
+    harness_place(slot, cap_frame(addr, FRAME_SMALL, false, rights), true);
+    t->ipc_buffer = addr;
+}
+
 tcb_t *harness_tcb(void)
 {
     tcb_t *t = harness_alloc(1u << seL4_TCBBits, seL4_TCBBits);
     thread_init(t);
+    reply_make_master(t);
     return t;
 }
 
@@ -304,15 +318,6 @@ bool arch_interrupt_pending(void)
 uint32_t harness_kstack_depth(void)
 {
     return kstack_depth;
-}
-
-/* Every address space maps one page: the harness's IPC buffer at HARNESS_IPC_BUFFER_VA. */
-uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va)
-{
-    uint32_t offset = va - HARNESS_IPC_BUFFER_VA;
-    if (!pd || va < HARNESS_IPC_BUFFER_VA || offset >= (1u << seL4_IPCBufferSizeBits))
-        return NULL;
-    return (uint8_t *)harness_ipc_buffer + offset;
 }
 
 /* The trace stream (kernel/trace.c): nobody listens on the host. */

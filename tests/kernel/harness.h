@@ -38,18 +38,20 @@ cap_t harness_untyped(unsigned size_bits, bool device);
 /* A CNode of 2^radix zeroed slots with the given guard. */
 cap_t harness_cnode(unsigned radix, unsigned guard_size, uint32_t guard);
 cte_t *harness_slot(cap_t cnode, uint32_t index);
-/* A 16-byte endpoint object and a thread_init'ed TCB, both in the arena. */
+/* A 16-byte endpoint object and a TCB as Retype makes one (thread_init'ed, with
+ * its master reply cap), both in the arena. */
 void *harness_endpoint(void);
 tcb_t *harness_tcb(void);
 /* Puts `cap` in the empty `slot` as a CDT root (no parent), like boot caps. */
 void harness_place(cte_t *slot, cap_t cap, bool revocable);
 
-/* The calling thread of every invocation and its 512-byte IPC buffer. */
+/* The calling thread of every invocation and its IPC buffer (a page of its own,
+ * with a read-write frame cap in the caller's IPC buffer slot). */
 extern tcb_t *harness_caller;
 extern uint32_t *harness_ipc_buffer;
-/* The user address at which every address space (any non-null page directory)
- * maps harness_ipc_buffer (arch_vspace_kernel_ptr). */
-#define HARNESS_IPC_BUFFER_VA 0x10000u
+/* Gives t an IPC buffer at the 4 KiB-aligned `page` through a frame cap with
+ * `rights` (the user address is the page's own, as the arena is identity mapped). */
+void harness_give_ipc_buffer(tcb_t *t, void *page, uint32_t rights);
 
 /*
  * Builds an invocation of the cap in `slot`: MR0-MR3 go to the caller's message

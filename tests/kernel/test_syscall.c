@@ -30,7 +30,6 @@ static void syscall_init(void)
     cdt_insert(cspace, &caller->slots[TCB_SLOT_CSPACE], harness_slot(cspace, 1), false);
     cap_t pd = cap_page_directory(harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits), true, 1);
     harness_place(&caller->slots[TCB_SLOT_VSPACE], pd, true);
-    caller->ipc_buffer = HARNESS_IPC_BUFFER_VA;
     caller->state = THREAD_RUNNING;
     current_thread = caller;
 }
@@ -172,12 +171,17 @@ Test(syscall, a_preempted_call_runs_its_svc_again)
     cr_assert_eq(seL4_MessageInfo_get_label(reply_info()), seL4_NoError);
 }
 
-Test(syscall, a_call_to_an_endpoint_stops_the_thread_until_ipc_exists)
+Test(syscall, a_lone_call_to_an_endpoint_blocks_and_is_reported_as_a_deadlock)
 {
     harness_place(C(2), cap_endpoint(harness_endpoint(), 0, RIGHTS_ALL), true);
     message(2, 0, 0, 0, NULL);
-    cr_assert_null(syscall(seL4_SysCall));
-    cr_assert_not_null(strstr(harness_console(), "not implemented yet in Numbat -1"), "console: %s",
+    uint32_t status = 0;
+    int32_t number = seL4_SysCall;
+    cr_assert_null(harness_run_to_exit(enter, &number, &status));
+    cr_assert_eq(caller->state, THREAD_BLOCKED_ON_SEND);
+    cr_assert_eq(status, 3, "a deadlock halts with status 3");
+    cr_assert_not_null(strstr(harness_console(), "deadlock"), "console: %s", harness_console());
+    cr_assert_not_null(strstr(harness_console(), "BlockedOnSend"), "console: %s",
                        harness_console());
 }
 

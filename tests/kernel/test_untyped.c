@@ -159,13 +159,16 @@ Test(untyped, without_children_the_watermark_resets_and_used_memory_is_zeroed)
     uint32_t base = give_untyped(UT_SLOT, 12, false);
     uint8_t *mem = arch_phys_to_kernel(base);
     cr_assert_eq(retype(R(UT_SLOT), seL4_EndpointObject, 0, DEST, 2), seL4_NoError);
-    memset(mem, 0xAB, 32); /* the objects were used */
+    /* The objects were used: their last words (unused by an endpoint, so deleting
+     * them stays sound) hold something. */
+    memset(mem + 12, 0xAB, 4);
+    memset(mem + 28, 0xAB, 4);
     /* One child left: no reset, allocation continues. */
     cdt_delete(R(DEST + 1), false);
     cr_assert_eq(watermark(R(UT_SLOT)), 32, "deleting never lowers the watermark");
     cr_assert_eq(retype(R(UT_SLOT), seL4_EndpointObject, 0, DEST + 1, 1), seL4_NoError);
     cr_assert_eq(obj_addr(R(DEST + 1)), base + 32);
-    cr_assert_eq(mem[0], 0xAB, "no reset while a child exists");
+    cr_assert_eq(mem[12], 0xAB, "no reset while a child exists");
     /* No children left: the next retype starts at 0 in zeroed memory. */
     cdt_delete(R(DEST), false);
     cdt_delete(R(DEST + 1), false);
@@ -207,7 +210,11 @@ Test(untyped, new_objects_start_as_the_spec_says)
     cr_assert_eq(t->ipc_buffer, 0);
     cr_assert_not(t->queued);
     for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
-        check_empty(&t->slots[i]);
+        if (i != TCB_SLOT_REPLY)
+            check_empty(&t->slots[i]);
+    cap_t master = t->slots[TCB_SLOT_REPLY].cap;
+    cr_assert(cap_type(master) == CAP_REPLY && reply_is_master(master) && cap_ptr(master) == t,
+              "a new TCB holds its master reply cap");
     cr_assert_eq(all_threads, t, "a new TCB is listed first among all threads");
 
     cr_assert_eq(retype(R(UT_SLOT), seL4_CapTableObject, 3, DEST + 1, 1), seL4_NoError);
