@@ -12,6 +12,8 @@
 
 /* Platform. */
 const char *arch_platform_name(void);
+/* Physical address and size of the board's RAM. */
+uint32_t arch_ram_base(void);
 uint32_t arch_ram_size(void);
 void arch_console_putc(char c);
 /* Shuts the board down; numbat-sim exits with `status`. */

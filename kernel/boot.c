@@ -25,7 +25,7 @@ NORETURN void kernel_main(void)
     arch_init();
     arch_drop_identity_map();
     trace_init();
-    trace_boot(0x80000000u, arch_ram_size());
+    trace_boot(arch_ram_base(), arch_ram_size());
     arch_timer_selftest(SELFTEST_TICKS);
     kprintf("numbat: timer interrupts working (%u us tick)\n", arch_tick_us());
     rootserver_create();

@@ -45,6 +45,11 @@ uint32_t arch_boot_alloc_end(void)
     return boot_alloc_next;
 }
 
+uint32_t arch_ram_base(void)
+{
+    return PHYS_RAM_BASE;
+}
+
 uint32_t arch_usable_ram_end(void)
 {
     uint32_t size = arch_ram_size();
