@@ -41,7 +41,7 @@ void ep_cancel(endpoint_t *ep, tcb_t *t)
 /* A message from sender (sending as `wait` describes) reaches receiver. */
 static void deliver(tcb_t *sender, const ipc_wait_t *wait, tcb_t *receiver, bool receiver_can_grant)
 {
-    message_transfer(sender, receiver, wait->badge);
+    message_transfer(sender, receiver, wait->badge, wait->can_grant, wait->object);
     trace_ipc(sender, receiver, wait->object, wait->badge);
     if (wait->is_call)
         reply_setup(sender, wait, receiver, receiver_can_grant);

@@ -1,19 +1,82 @@
 /*
  * kernel/message.c - message transfer between two threads (spec 4.4). The length
  * is clamped to seL4_MsgMaxLength, and to the four message registers when either
- * side has no IPC buffer (the receiver's must be writable). Caps are not
- * transferred yet: the receiver always sees extraCaps = 0. Partners: message.h.
+ * side has no IPC buffer (the receiver's must be writable). With Grant, the
+ * sender's extra caps go along: a cap to the endpoint the message travels through
+ * is unwrapped into its badge, any other is copied into the receiver's one receive
+ * slot. Partners: message.h, cspace.c, cdt.c.
  */
 #include "message.h"
 
 #include <sel4/messageinfo.h>
 
-void message_transfer(tcb_t *sender, tcb_t *receiver, uint32_t badge)
+#include "cdt.h"
+#include "cspace.h"
+#include "trace.h"
+
+/* The empty slot the receiver's IPC buffer names for a received cap, or NULL. */
+static cte_t *receive_slot(tcb_t *receiver, const seL4_IPCBuffer *buf)
+{
+    cte_t *cnode_slot, *slot;
+    lookup_fault_t f;
+    if (!cspace_lookup_slot(thread_cspace(receiver), buf->receiveCNode, &cnode_slot, &f) ||
+        cap_type(cnode_slot->cap) != CAP_CNODE)
+        return NULL;
+    if (cspace_lookup_target(cnode_slot->cap, buf->receiveIndex, buf->receiveDepth, &slot,
+                             &f) != seL4_NoError)
+        return NULL;
+    return cap_is_null(slot->cap) ? slot : NULL;
+}
+
+/* Looks up the sender's extra caps; false if any lookup fails (then none go). */
+static bool lookup_extra(tcb_t *sender, const seL4_IPCBuffer *buf, unsigned count, cte_t **slots)
+{
+    lookup_fault_t f;
+    for (unsigned i = 0; i < count; i++)
+        if (!cspace_lookup_slot(thread_cspace(sender), buf->caps_or_badges[i], &slots[i], &f))
+            return false;
+    return true;
+}
+
+/*
+ * Moves the extra caps; returns how many were processed, with *unwrapped the mask
+ * of those unwrapped into badges. Processing stops silently at the first cap that
+ * cannot be derived or placed (spec 4.4).
+ */
+static unsigned transfer_caps(tcb_t *sender, const seL4_IPCBuffer *from, unsigned count,
+                              tcb_t *receiver, seL4_IPCBuffer *to, uint32_t ep, uint32_t *unwrapped)
+{
+    cte_t *src[seL4_MsgMaxExtraCaps];
+    cte_t *dest = receive_slot(receiver, to);
+    unsigned done = 0;
+    *unwrapped = 0;
+    if (!lookup_extra(sender, from, count, src))
+        return 0;
+    for (; done < count; done++) {
+        cap_t cap = src[done]->cap, derived;
+        if (ep && cap_type(cap) == CAP_ENDPOINT && cap_addr(cap) == ep) {
+            to->caps_or_badges[done] = cap_badge(cap);
+            *unwrapped |= 1u << done;
+            continue;
+        }
+        if (!dest || cap_is_null(cap) ||
+            cap_derive(cap, cdt_has_children(src[done]), &derived) != seL4_NoError)
+            break;
+        trace_cause = TRACE_CAUSE_TRANSFER;
+        cdt_insert(derived, src[done], dest, cap_is_revocable_copy(derived, cap));
+        dest = NULL; /* one receive slot per message */
+    }
+    return done;
+}
+
+void message_transfer(tcb_t *sender, tcb_t *receiver, uint32_t badge, bool can_grant, uint32_t ep)
 {
     seL4_MessageInfo_t info = {{arch_get_msg_info(&sender->context)}};
     uint32_t length = seL4_MessageInfo_get_length(info);
     const seL4_IPCBuffer *from = thread_ipc_buffer(sender, false);
     seL4_IPCBuffer *to = thread_ipc_buffer(receiver, true);
+    unsigned caps = 0;
+    uint32_t unwrapped = 0;
     if (length > seL4_MsgMaxLength)
         length = seL4_MsgMaxLength;
     if ((!from || !to) && length > ARCH_MSG_REGISTERS)
@@ -24,7 +87,11 @@ void message_transfer(tcb_t *sender, tcb_t *receiver, uint32_t badge)
         else
             to->msg[i] = from->msg[i];
     }
-    seL4_MessageInfo_t out = seL4_MessageInfo_new(seL4_MessageInfo_get_label(info), 0, 0, length);
+    if (can_grant && from && to && seL4_MessageInfo_get_extraCaps(info) > 0)
+        caps = transfer_caps(sender, from, seL4_MessageInfo_get_extraCaps(info), receiver, to, ep,
+                             &unwrapped);
+    seL4_MessageInfo_t out =
+        seL4_MessageInfo_new(seL4_MessageInfo_get_label(info), unwrapped, caps, length);
     arch_set_msg_info(&receiver->context, out.words[0]);
     arch_set_badge_register(&receiver->context, badge);
 }

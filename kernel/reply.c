@@ -42,7 +42,7 @@ void reply_send(tcb_t *replier, cte_t *slot)
 {
     tcb_t *caller = cap_ptr(slot->cap);
     kassert(caller->state == THREAD_BLOCKED_ON_REPLY);
-    message_transfer(replier, caller, 0);
+    message_transfer(replier, caller, 0, reply_can_grant(slot->cap), 0);
     trace_reply(replier, caller);
     trace_cause = TRACE_CAUSE_DELETE;
     cdt_delete(slot, false);

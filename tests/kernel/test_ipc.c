@@ -61,7 +61,7 @@ Test(ipc, transfer_copies_registers_and_buffer_words)
     uint32_t *sb, *rb;
     tcb_t *s = thread_with_buffer(RIGHTS_ALL, &sb), *r = thread_with_buffer(RIGHTS_ALL, &rb);
     load_message(s, sb, 7, 10);
-    message_transfer(s, r, 0x55);
+    message_transfer(s, r, 0x55, false, 0);
     cr_assert_eq(seL4_MessageInfo_get_label(info_of(r)), 7);
     cr_assert_eq(seL4_MessageInfo_get_length(info_of(r)), 10);
     cr_assert_eq(arch_get_cap_register(&r->context), 0x55, "the badge");
@@ -76,7 +76,7 @@ Test(ipc, transfer_clamps_the_length_to_120)
     uint32_t *sb, *rb;
     tcb_t *s = thread_with_buffer(RIGHTS_ALL, &sb), *r = thread_with_buffer(RIGHTS_ALL, &rb);
     load_message(s, sb, 0, 127);
-    message_transfer(s, r, 0);
+    message_transfer(s, r, 0, false, 0);
     cr_assert_eq(seL4_MessageInfo_get_length(info_of(r)), seL4_MsgMaxLength);
 }
 
@@ -85,7 +85,7 @@ Test(ipc, transfer_without_a_receive_buffer_keeps_four_words)
     uint32_t *sb;
     tcb_t *s = thread_with_buffer(RIGHTS_ALL, &sb), *r = harness_tcb();
     load_message(s, sb, 0, 10);
-    message_transfer(s, r, 0);
+    message_transfer(s, r, 0, false, 0);
     cr_assert_eq(seL4_MessageInfo_get_length(info_of(r)), ARCH_MSG_REGISTERS);
     cr_assert_eq(arch_get_mr(&r->context, 3), 103);
 }
@@ -98,7 +98,7 @@ Test(ipc, transfer_never_writes_a_read_only_buffer,
     tcb_t *s = thread_with_buffer(RIGHTS_ALL, &sb), *r = thread_with_buffer(RIGHT_READ, &rb);
     memset(rb, 0xEE, 1u << seL4_IPCBufferSizeBits);
     load_message(s, sb, 0, 10);
-    message_transfer(s, r, 0);
+    message_transfer(s, r, 0, false, 0);
     cr_assert_eq(seL4_MessageInfo_get_length(info_of(r)), ARCH_MSG_REGISTERS);
     for (unsigned i = 0; i < (1u << seL4_IPCBufferSizeBits) / 4; i++)
         cr_assert_eq(rb[i], 0xEEEEEEEEu, "word %u of the read-only buffer was written", i);

@@ -321,6 +321,98 @@ static void ipc_deleting_an_endpoint_restarts_its_blocked_sender(void)
     CHECK(got[0][3] == 100, "the receiver got MR0 %u", got[0][3]);
 }
 
+/* ---- capability transfer (spec 4.4): the sender needs an IPC buffer of its own ---- */
+
+/* A page of the root's image serves as one test thread's IPC buffer; the thread
+ * writes its cptrs straight into it (libsel4's buffer pointer is the root's). */
+static seL4_IPCBuffer sender_buffer __attribute__((aligned(4096)));
+extern char _start[]; /* the first byte of the image (runtime/user.ld) */
+
+/* The image frame cap of the page holding `p` (BootInfo lists them in address order). */
+static seL4_CPtr image_frame_of(const void *p)
+{
+    seL4_Word page = ((seL4_Word)p - (seL4_Word)_start) >> seL4_PageBits;
+    return bi->userImageFrames.start + page;
+}
+
+static seL4_CPtr cap_to_send;
+
+/* Sends one message on send_badge_cap[0] carrying cap_to_send as extra cap 0. */
+static void body_send_cap(seL4_Word unused)
+{
+    (void)unused;
+    seL4_Word m0 = 1, m1 = 0, m2 = 0, m3 = 0;
+    sender_buffer.caps_or_badges[0] = cap_to_send;
+    seL4_SendWithMRs(send_badge_cap[0], seL4_MessageInfo_new(0, 0, 1, 1), &m0, &m1, &m2, &m3);
+}
+
+/* Starts the cap sender (it blocks in its Send), then receives into `slot`. */
+static seL4_MessageInfo_t receive_cap(seL4_CapRights_t rights, seL4_CPtr slot)
+{
+    send_badge_cap[0] = mint_cap(ep_cap, rights, 0);
+    test_thread_t *t = thread_new(HIGH, body_send_cap, 0);
+    if (!t || seL4_TCB_SetIPCBuffer(t->tcb, (seL4_Word)&sender_buffer,
+                                    image_frame_of(&sender_buffer)) != seL4_NoError ||
+        seL4_TCB_Resume(t->tcb) != seL4_NoError) {
+        CHECK(0, "setting up the sending thread");
+        return seL4_MessageInfo_new(0, 0, 0, 0);
+    }
+    seL4_SetCapReceivePath(ROOT_CNODE, slot, ROOT_DEPTH);
+    seL4_Word badge = 0;
+    return seL4_Recv(ep_cap, &badge);
+}
+
+static void ipc_grant_moves_a_cap_into_the_receive_slot(void)
+{
+    REQUIRE(setup(), "setup");
+    cap_to_send = new_object(seL4_NotificationObject, 0);
+    seL4_CPtr slot = slot_alloc();
+    seL4_MessageInfo_t info = receive_cap(seL4_AllRights, slot);
+    CHECK(seL4_MessageInfo_get_extraCaps(info) == 1, "extraCaps %u",
+          seL4_MessageInfo_get_extraCaps(info));
+    CHECK(seL4_MessageInfo_get_capsUnwrapped(info) == 0, "nothing unwrapped");
+    CHECK(seL4_GetMR(0) == 1, "the message came too (MR0 %u)", seL4_GetMR(0));
+    CHECK_CAP(slot, CAP_NOTIFICATION);
+}
+
+static void ipc_without_grant_only_the_message_arrives(void)
+{
+    REQUIRE(setup(), "setup");
+    cap_to_send = new_object(seL4_NotificationObject, 0);
+    seL4_CPtr slot = slot_alloc();
+    seL4_MessageInfo_t info = receive_cap(seL4_CapRights_new(1, 0, 1, 1), slot);
+    CHECK(seL4_MessageInfo_get_extraCaps(info) == 0, "extraCaps %u without Grant",
+          seL4_MessageInfo_get_extraCaps(info));
+    CHECK(seL4_GetMR(0) == 1, "the message arrived (MR0 %u)", seL4_GetMR(0));
+    CHECK_CAP(slot, CAP_NULL);
+}
+
+static void ipc_a_cap_to_the_same_endpoint_is_unwrapped_into_its_badge(void)
+{
+    REQUIRE(setup(), "setup");
+    cap_to_send = mint_cap(ep_cap, seL4_AllRights, 0x77);
+    seL4_CPtr slot = slot_alloc();
+    seL4_MessageInfo_t info = receive_cap(seL4_AllRights, slot);
+    CHECK(seL4_MessageInfo_get_extraCaps(info) == 1 &&
+              seL4_MessageInfo_get_capsUnwrapped(info) == 1,
+          "extraCaps %u unwrapped 0x%x", seL4_MessageInfo_get_extraCaps(info),
+          seL4_MessageInfo_get_capsUnwrapped(info));
+    CHECK(seL4_GetBadge(0) == 0x77, "badge 0x%x", seL4_GetBadge(0));
+    CHECK_CAP(slot, CAP_NULL);
+}
+
+static void ipc_an_occupied_receive_slot_stops_the_transfer(void)
+{
+    REQUIRE(setup(), "setup");
+    cap_to_send = new_object(seL4_NotificationObject, 0);
+    seL4_CPtr slot = copy_cap(ep_cap, seL4_AllRights);
+    seL4_MessageInfo_t info = receive_cap(seL4_AllRights, slot);
+    CHECK(seL4_MessageInfo_get_extraCaps(info) == 0, "extraCaps %u into a full slot",
+          seL4_MessageInfo_get_extraCaps(info));
+    CHECK(seL4_GetMR(0) == 1, "the message arrived (MR0 %u)", seL4_GetMR(0));
+    CHECK_CAP(slot, CAP_ENDPOINT);
+}
+
 const test_case_t ipc_tests[] = {
     TEST_CASE(ipc_send_to_a_waiting_receiver_delivers_label_badge_and_mrs),
     TEST_CASE(ipc_send_blocks_until_a_receiver_comes),
@@ -336,5 +428,9 @@ const test_case_t ipc_tests[] = {
     TEST_CASE(ipc_suspended_receiver_receives_again_when_resumed),
     TEST_CASE(ipc_cancel_badged_sends_restarts_only_that_badge),
     TEST_CASE(ipc_deleting_an_endpoint_restarts_its_blocked_sender),
+    TEST_CASE(ipc_grant_moves_a_cap_into_the_receive_slot),
+    TEST_CASE(ipc_without_grant_only_the_message_arrives),
+    TEST_CASE(ipc_a_cap_to_the_same_endpoint_is_unwrapped_into_its_badge),
+    TEST_CASE(ipc_an_occupied_receive_slot_stops_the_transfer),
 };
 const unsigned ipc_test_count = sizeof(ipc_tests) / sizeof(ipc_tests[0]);
