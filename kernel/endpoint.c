@@ -6,6 +6,7 @@
  */
 #include "endpoint.h"
 
+#include "fault.h"
 #include "message.h"
 #include "reply.h"
 #include "trace.h"
@@ -41,7 +42,10 @@ void ep_cancel(endpoint_t *ep, tcb_t *t)
 /* A message from sender (sending as `wait` describes) reaches receiver. */
 static void deliver(tcb_t *sender, const ipc_wait_t *wait, tcb_t *receiver, bool receiver_can_grant)
 {
-    message_transfer(sender, receiver, wait->badge, wait->can_grant, wait->object);
+    if (wait->is_fault)
+        fault_transfer(sender, receiver, wait->badge);
+    else
+        message_transfer(sender, receiver, wait->badge, wait->can_grant, wait->object);
     trace_ipc(sender, receiver, wait->object, wait->badge);
     if (wait->is_call)
         reply_setup(sender, wait, receiver, receiver_can_grant);
@@ -66,22 +70,40 @@ seL4_Error decode_endpoint(invocation_t *inv, endpoint_op_t *op)
     return seL4_NoError;
 }
 
-invoke_status_t invoke_endpoint(invocation_t *inv, const endpoint_op_t *op)
+/* sender sends (as sender->ipc says): to the first waiting receiver, or it waits. */
+static void send(endpoint_t *ep, tcb_t *sender, bool blocking)
 {
-    tcb_t *sender = inv->caller;
-    endpoint_t *ep = op->ep;
     if (ep->state == EP_RECEIVING) {
         tcb_t *receiver = ep_dequeue_head(ep);
         bool can_grant = receiver->ipc.can_grant;
         thread_set_state(receiver, THREAD_RUNNING);
-        deliver(sender, &op->send, receiver, can_grant);
-    } else if (op->blocking) {
-        sender->ipc = op->send;
+        deliver(sender, &sender->ipc, receiver, can_grant);
+    } else if (blocking) {
         thread_set_state(sender, THREAD_BLOCKED_ON_SEND);
         ep_enqueue(ep, sender, EP_SENDING);
     }
     /* NBSend with nobody waiting: the message is dropped. */
+}
+
+invoke_status_t invoke_endpoint(invocation_t *inv, const endpoint_op_t *op)
+{
+    inv->caller->ipc = op->send;
+    send(op->ep, inv->caller, op->blocking);
     return INVOKE_DONE;
+}
+
+void ep_send_fault(tcb_t *t, cap_t cap)
+{
+    uint32_t rights = cap_ep_rights(cap);
+    t->ipc = (ipc_wait_t){
+        .object = cap_addr(cap),
+        .badge = cap_badge(cap),
+        .can_grant = rights & RIGHT_GRANT,
+        .can_grant_reply = rights & RIGHT_GRANT_REPLY,
+        .is_call = true,
+        .is_fault = true,
+    };
+    send(ep_of(cap), t, true);
 }
 
 void ep_receive(tcb_t *t, cap_t cap, bool blocking)

@@ -41,6 +41,8 @@ invoke_status_t invoke_endpoint(invocation_t *inv, const endpoint_op_t *op);
  * (NBRecv).
  */
 void ep_receive(tcb_t *t, cap_t cap, bool blocking);
+/* t's fault (t->fault) goes as a Call through the endpoint cap `cap` (spec 9.1). */
+void ep_send_fault(tcb_t *t, cap_t cap);
 /* Takes t out of the endpoint's queue (t is blocked on it). */
 void ep_cancel(endpoint_t *ep, tcb_t *t);
 /* The endpoint is being destroyed: every queued thread makes its call again. */

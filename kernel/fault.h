@@ -26,8 +26,16 @@ typedef struct fault {
     lookup_fault_t lookup;
 } fault_t;
 
-/* The current thread faulted: no fault handler exists yet, so it stops (and the
- * console says why); then the kernel schedules. */
+struct tcb;
+
+/* The current thread faulted: the fault goes as a Call to its fault endpoint; with
+ * no usable fault endpoint it stops (and the console says why). Then the kernel
+ * schedules. */
 NORETURN void handle_user_fault(const fault_t *fault);
+/* The fault message of `faulter` (label, MRs in spec 9.2's layout) to receiver. */
+void fault_transfer(struct tcb *faulter, struct tcb *receiver, uint32_t badge);
+/* Applies a fault handler's reply to faulter's registers; returns whether the
+ * thread restarts (spec 9.1's table). */
+bool fault_reply(struct tcb *faulter, struct tcb *replier);
 
 #endif

@@ -7,6 +7,7 @@
 #include "reply.h"
 
 #include "cdt.h"
+#include "fault.h"
 #include "message.h"
 #include "trace.h"
 
@@ -41,12 +42,16 @@ void reply_setup(tcb_t *caller, const ipc_wait_t *wait, tcb_t *receiver, bool re
 void reply_send(tcb_t *replier, cte_t *slot)
 {
     tcb_t *caller = cap_ptr(slot->cap);
+    bool restart = true;
     kassert(caller->state == THREAD_BLOCKED_ON_REPLY);
-    message_transfer(replier, caller, 0, reply_can_grant(slot->cap), 0);
+    if (caller->ipc.is_fault)
+        restart = fault_reply(caller, replier); /* a handler's answer to a fault */
+    else
+        message_transfer(replier, caller, 0, reply_can_grant(slot->cap), 0);
     trace_reply(replier, caller);
     trace_cause = TRACE_CAUSE_DELETE;
     cdt_delete(slot, false);
-    thread_set_state(caller, THREAD_RUNNING);
+    thread_set_state(caller, restart ? THREAD_RUNNING : THREAD_INACTIVE);
 }
 
 void reply_cancel(tcb_t *caller)

@@ -83,10 +83,18 @@ bool thread_cancel_ipc(tcb_t *t)
     return false;
 }
 
+/* Sets a thread taken out of IPC to make its system call again. A thread sending
+ * a fault already has its PC at the instruction that faulted (handle_user_fault). */
+static void rewind(tcb_t *t)
+{
+    if (!t->ipc.is_fault)
+        arch_restart_syscall(&t->context);
+}
+
 void thread_restart(tcb_t *t)
 {
     if (thread_cancel_ipc(t))
-        arch_restart_syscall(&t->context);
+        rewind(t);
     thread_set_state(t, THREAD_RUNNING);
 }
 
@@ -103,7 +111,7 @@ void thread_suspend(tcb_t *t)
 {
     /* A thread taken out of IPC makes the same system call again when resumed. */
     if (thread_cancel_ipc(t))
-        arch_restart_syscall(&t->context);
+        rewind(t);
     if (t->state != THREAD_INACTIVE)
         thread_set_state(t, THREAD_INACTIVE);
     sched_dequeue(t);

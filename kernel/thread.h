@@ -14,6 +14,7 @@
 #include <sel4/constants.h>
 #include <sel4/ipcbuffer.h>
 
+#include "fault.h"
 #include "kernel.h"
 #include "slot.h"
 
@@ -47,6 +48,7 @@ typedef struct ipc_wait {
     bool can_grant;         /* send: the cap has Grant; receive: likewise (for reply caps) */
     bool can_grant_reply;   /* send: the cap has GrantReply */
     bool is_call;           /* send: a Call, which waits for a reply */
+    bool is_fault;          /* send: the message is the thread's fault (tcb_t.fault) */
 } ipc_wait_t;
 
 #define THREAD_NAME_MAX 16
@@ -63,6 +65,7 @@ typedef struct tcb {
     bool queued;
     struct tcb *ipc_prev, *ipc_next;     /* endpoint or notification queue links */
     ipc_wait_t ipc;
+    fault_t fault;          /* the fault being delivered or answered, while ipc.is_fault */
     uint32_t ipc_buffer;    /* user address, 0 if none */
     uint32_t fault_ep;      /* cptr, resolved in the thread's CSpace at fault time */
     uint32_t flags;         /* seL4_TCBFlag bits */
@@ -98,8 +101,9 @@ void thread_resume(tcb_t *t);
 /* TCB_Suspend: takes t out of any IPC it is blocked in (it will make that system
  * call again when resumed) and out of the ready queues; it becomes inactive. */
 void thread_suspend(tcb_t *t);
-/* A thread blocked in a system call is made to execute it again: out of its
- * queue, runnable, PC back at its svc (endpoint deleted, badged sends cancelled). */
+/* A thread blocked in IPC is made to try again: out of its queue, runnable, PC
+ * back at its svc (or, for a fault it was sending, at the faulting instruction):
+ * endpoint deleted, badged sends cancelled. */
 void thread_restart(tcb_t *t);
 /* Takes a blocked thread out of its endpoint or notification queue, or deletes
  * the reply cap that names it; leaves its state alone. Returns whether it was

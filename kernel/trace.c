@@ -172,6 +172,11 @@ void trace_reply(const tcb_t *replier, const tcb_t *caller)
     EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), received_length(caller));
 }
 
+void trace_fault(const tcb_t *t, uint32_t type, uint32_t address, uint32_t pc)
+{
+    EMIT(TRACE_FAULT, addr(t), type, address, pc);
+}
+
 void trace_signal(const void *ntfn, uint32_t badge, const tcb_t *woken)
 {
     EMIT(TRACE_SIGNAL, addr(ntfn), badge, addr(woken));

@@ -35,6 +35,8 @@ void trace_switch(const struct tcb *from, const struct tcb *to);
  * after the transfer, as an ipc-send and an ipc-recv event). */
 void trace_ipc(const struct tcb *sender, const struct tcb *receiver, uint32_t ep, uint32_t badge);
 void trace_reply(const struct tcb *replier, const struct tcb *caller);
+/* A thread faulted: seL4 fault type, address, PC. */
+void trace_fault(const struct tcb *t, uint32_t type, uint32_t address, uint32_t pc);
 /* A signal on the notification; `woken` is the thread it woke, or NULL. */
 void trace_signal(const void *ntfn, uint32_t badge, const struct tcb *woken);
 void trace_kernel_entry(uint32_t cause, uint32_t detail);

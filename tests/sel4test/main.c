@@ -16,7 +16,7 @@ static const group_t groups[] = {
     {cnode_tests, &cnode_test_count}, {cdt_tests, &cdt_test_count},
     {badcap_tests, &badcap_test_count}, {tcb_tests, &tcb_test_count},
     {sched_tests, &sched_test_count}, {ipc_tests, &ipc_test_count},
-    {ntfn_tests, &ntfn_test_count},
+    {ntfn_tests, &ntfn_test_count},   {fault_tests, &fault_test_count},
 };
 
 int main(void)

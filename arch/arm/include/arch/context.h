@@ -100,4 +100,24 @@ static inline uint32_t *arch_user_context_word(arch_context_t *c, unsigned i)
     return (uint32_t *)((uint8_t *)c + offset[i]);
 }
 
+/* ---- the registers fault messages carry (spec 9.2) ---- */
+/* UnknownSyscall: r0-r7, then FaultIP (the saved PC, which a thread sending a fault
+ * has at its svc), SP, LR, CPSR. */
+#define ARCH_SYSCALL_FAULT_REGS 12u
+static inline uint32_t *arch_syscall_fault_reg(arch_context_t *c, unsigned i)
+{
+    static const uint8_t offset[ARCH_SYSCALL_FAULT_REGS] = {
+        offsetof(arch_context_t, r[0]), offsetof(arch_context_t, r[1]),
+        offsetof(arch_context_t, r[2]), offsetof(arch_context_t, r[3]),
+        offsetof(arch_context_t, r[4]), offsetof(arch_context_t, r[5]),
+        offsetof(arch_context_t, r[6]), offsetof(arch_context_t, r[7]),
+        offsetof(arch_context_t, pc),   offsetof(arch_context_t, sp),
+        offsetof(arch_context_t, lr),   offsetof(arch_context_t, cpsr),
+    };
+    return (uint32_t *)((uint8_t *)c + offset[i]);
+}
+static inline uint32_t arch_get_sp(const arch_context_t *c) { return c->sp; }
+static inline uint32_t arch_get_cpsr(const arch_context_t *c) { return c->cpsr; }
+static inline void arch_set_cpsr(arch_context_t *c, uint32_t v) { c->cpsr = v; }
+
 #endif
