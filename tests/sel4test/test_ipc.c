@@ -321,6 +321,24 @@ static void ipc_deleting_an_endpoint_restarts_its_blocked_sender(void)
     CHECK(got[0][3] == 100, "the receiver got MR0 %u", got[0][3]);
 }
 
+#define PINGPONG_ROUNDS 100000u
+
+/* A long run with the invariant checker on at every kernel exit (sel4test is built
+ * CHECKED=1): 100,000 Call/ReplyRecv round trips, each reply checked. */
+static void ipc_pingpong_of_100000_round_trips(void)
+{
+    REQUIRE(setup(), "setup");
+    REQUIRE(start(HIGH, body_server, 0), "server");
+    unsigned wrong = 0;
+    for (seL4_Word i = 0; i < PINGPONG_ROUNDS; i++) {
+        seL4_Word m0 = i, m1 = 0, m2 = 0, m3 = 0;
+        seL4_CallWithMRs(ep_cap, seL4_MessageInfo_new(1, 0, 0, 1), &m0, &m1, &m2, &m3);
+        wrong += m0 != 2 * i;
+    }
+    CHECK(wrong == 0, "%u of %u replies were wrong", wrong, PINGPONG_ROUNDS);
+    CHECK(counter[0] == PINGPONG_ROUNDS, "the server answered %u calls", counter[0]);
+}
+
 /* ---- capability transfer (spec 4.4): the sender needs an IPC buffer of its own ---- */
 
 /* A page of the root's image serves as one test thread's IPC buffer; the thread
@@ -432,5 +450,6 @@ const test_case_t ipc_tests[] = {
     TEST_CASE(ipc_without_grant_only_the_message_arrives),
     TEST_CASE(ipc_a_cap_to_the_same_endpoint_is_unwrapped_into_its_badge),
     TEST_CASE(ipc_an_occupied_receive_slot_stops_the_transfer),
+    TEST_CASE(ipc_pingpong_of_100000_round_trips),
 };
 const unsigned ipc_test_count = sizeof(ipc_tests) / sizeof(ipc_tests[0]);
