@@ -1,0 +1,45 @@
+# tools/ipc-paths.awk - reads numbat-sim's `--trace ks` output for bench/ipc-paths and
+# prints, per system call of each phase, the median number of kernel instructions
+# from the svc to the return to user mode, and the words the kernel stored (each a
+# slow path on Unicorn 2.0.1). Kernel instructions are counted from the `kern`
+# lines after each `syscall` line; A32 stores are told apart by their encoding.
+function popcount(x,   n) { n = 0; while (x) { n += x % 2; x = int(x / 2) } return n }
+function stores(w,   cond) {
+    cond = int(w / 268435456)
+    if (cond == 15) return (and(w, 0xFE500000) == 0xF8400000) ? 2 : 0 # SRS: lr, spsr
+    if (and(w, 0x0C100000) == 0x04000000) return 1                  # STR, STRB
+    if (and(w, 0x0E100000) == 0x08000000) return popcount(and(w, 0xFFFF)) # STM, PUSH
+    if (and(w, 0x0E1000F0) == 0x000000B0) return 1                  # STRH
+    if (and(w, 0x0E1000F0) == 0x000000F0) return 2                  # STRD
+    return 0
+}
+function close_call() {
+    if (name != "") { key = phase SUBSEP name; n[key]++; ins[key, n[key]] = count; st[key, n[key]] = store }
+    name = ""
+}
+function median(key, arr,   i, j, t, m, a) {
+    m = n[key]
+    for (i = 1; i <= m; i++) a[i] = arr[key, i]
+    for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+    return a[int((m + 1) / 2)]
+}
+{ sub(/^\[ *[0-9]+\] /, "") } # drop the instruction-count prefix: fields start at 1
+/^syscall / {
+    close_call()
+    if ($0 ~ /DebugPutChar/) { ch = sprintf("%c", strtonum($NF)); if (ch ~ /[a-z]/) phase = ch; else phase = ""; next }
+    if (phase != "") { name = $3; gsub(/[()]/, "", name); count = 0; store = 0 }
+    next
+}
+/^kern / && name != "" { count++; store += stores(strtonum("0x" $3)) }
+END {
+    close_call()
+    label["a", "Call"] = "Call, one way (client to waiting server)"
+    label["a", "ReplyRecv"] = "ReplyRecv, one way (reply, then wait)"
+    label["c", "Send"] = "Send to a waiting higher-priority receiver"
+    label["b", "Send"] = "Signal with nobody waiting"
+    label["b", "Recv"] = "Wait on a pending notification"
+    for (k in label) if (n[k]) {
+        printf "%-52s %d kernel instructions, %d words stored (slow path, %d samples)\n",
+            label[k], median(k, ins), median(k, st), n[k]
+    }
+}
