@@ -46,7 +46,8 @@ void *arch_boot_pd_create(void);
 /* Maps the 4 KiB frame at physical `pa` at user address `va`, page tables taken
  * from boot memory (boot time only); returns 0 or -1. */
 int arch_vspace_map(void *pd, uint32_t va, uint32_t pa, bool writable, bool executable);
-/* Switches to pd (NULL: the kernel-only directory) with the given ASID. */
+/* Switches to pd (NULL: the kernel-only directory) with the given ASID; the caller
+ * skips it when nothing changes (arch_enter_thread). */
 void arch_vspace_activate(void *pd, uint32_t asid);
 /* A kernel pointer to the byte mapped at user address va in pd, or NULL. */
 uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va);

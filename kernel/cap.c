@@ -47,11 +47,6 @@ cap_t cap_asid_pool(void *pool) { return make(CAP_ASID_POOL, addr_of(pool), 0); 
 cap_t cap_simple(cap_type_t type) { return make(type, 0, 0); }
 cap_t cap_irq_handler(unsigned irq) { return make(CAP_IRQ_HANDLER, 0, irq & CAPW_IRQ_MASK); }
 
-cap_t cap_reply(void *tcb, bool master, bool can_grant)
-{
-    return make(CAP_REPLY, addr_of(tcb), capw_reply(master, can_grant));
-}
-
 cap_t cap_frame(uint32_t paddr, frame_size_t size, bool device, uint32_t rights)
 {
     return make(CAP_FRAME, paddr, capw_frame(size, device, rights));

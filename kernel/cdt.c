@@ -103,7 +103,7 @@ bool cdt_is_final(const cte_t *slot)
 }
 
 /* Unlinks slot from the list and empties it. A first-badged flag passes on. */
-static void empty_slot(cte_t *slot)
+void cdt_remove(cte_t *slot)
 {
     cte_t *prev = mdb_prev(slot), *next = mdb_next(slot);
     if (prev)
@@ -128,7 +128,7 @@ static void delete_one(cte_t *slot)
 {
     bool final = cdt_is_final(slot);
     cap_t cap = slot->cap;
-    empty_slot(slot);
+    cdt_remove(slot);
     if (final) {
         object_finalise(cap);
         trace_object_delete(cap);

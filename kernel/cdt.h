@@ -30,6 +30,9 @@ bool cdt_delete(cte_t *slot, bool preemptible);
 /* Deletes every CDT descendant of the cap in slot (the cap itself stays);
  * preemptible as cdt_delete. */
 bool cdt_revoke(cte_t *slot, bool preemptible);
+/* Empties the slot and unlinks it from the CDT, and nothing more: for a cap whose
+ * deletion can never destroy anything (a reply cap). */
+void cdt_remove(cte_t *slot);
 /* Whether no other cap names slot's object (deleting it destroys the object). */
 bool cdt_is_final(const cte_t *slot);
 

@@ -32,13 +32,6 @@ static tcb_t *ep_dequeue_head(endpoint_t *ep)
     return t;
 }
 
-void ep_cancel(endpoint_t *ep, tcb_t *t)
-{
-    tcbq_remove(&ep->queue, t);
-    if (tcbq_empty(&ep->queue))
-        ep->state = EP_IDLE;
-}
-
 /* A message from sender (sending as `wait` describes) reaches receiver. */
 static void deliver(tcb_t *sender, const ipc_wait_t *wait, tcb_t *receiver, bool receiver_can_grant)
 {

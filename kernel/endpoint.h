@@ -44,7 +44,12 @@ void ep_receive(tcb_t *t, cap_t cap, bool blocking);
 /* t's fault (t->fault) goes as a Call through the endpoint cap `cap` (spec 9.1). */
 void ep_send_fault(tcb_t *t, cap_t cap);
 /* Takes t out of the endpoint's queue (t is blocked on it). */
-void ep_cancel(endpoint_t *ep, tcb_t *t);
+static inline void ep_cancel(endpoint_t *ep, tcb_t *t)
+{
+    tcbq_remove(&ep->queue, t);
+    if (tcbq_empty(&ep->queue))
+        ep->state = EP_IDLE;
+}
 /* The endpoint is being destroyed: every queued thread makes its call again. */
 void ep_cancel_all(endpoint_t *ep);
 /* CNode_CancelBadgedSends: queued senders with this badge make their call again. */

@@ -29,6 +29,9 @@ typedef struct queue {
 static queue_t ready[NUM_PRIORITIES];
 /* One bit per priority with a non-empty queue, to find the highest fast. */
 static uint32_t ready_bitmap[NUM_PRIORITIES / 32];
+/* Bit w set when ready_bitmap[w] is not zero: two count-leading-zeros find the
+ * highest priority, as seL4's two-level bitmap does. */
+static uint32_t ready_words;
 
 /* Queues t at the tail (new arrivals, yields) or the head (a preempted thread
  * resumes first among its equals). */
@@ -55,6 +58,7 @@ static void enqueue_at(tcb_t *t, bool head)
     }
     t->queued = true;
     ready_bitmap[t->priority / 32] |= 1u << (t->priority % 32);
+    ready_words |= 1u << (t->priority / 32);
 }
 
 void sched_enqueue(tcb_t *t)
@@ -76,17 +80,19 @@ void sched_dequeue(tcb_t *t)
     else
         q->tail = t->queue_prev;
     t->queued = false;
-    if (!q->head)
+    if (!q->head) {
         ready_bitmap[t->priority / 32] &= ~(1u << (t->priority % 32));
+        if (!ready_bitmap[t->priority / 32])
+            ready_words &= ~(1u << (t->priority / 32));
+    }
 }
 
-/* The highest priority with a queued thread, or -1. */
-static int highest_ready(void)
+int sched_highest_ready(void)
 {
-    for (int w = NUM_PRIORITIES / 32 - 1; w >= 0; w--)
-        if (ready_bitmap[w])
-            return w * 32 + 31 - __builtin_clz(ready_bitmap[w]);
-    return -1;
+    if (!ready_words)
+        return -1;
+    int w = 31 - __builtin_clz(ready_words);
+    return w * 32 + 31 - __builtin_clz(ready_bitmap[w]);
 }
 
 void sched_forget(const tcb_t *t)
@@ -125,6 +131,8 @@ void sched_check_queues(void)
 {
     for (uint32_t prio = 0; prio < NUM_PRIORITIES; prio++) {
         bool bit = ready_bitmap[prio / 32] & (1u << (prio % 32));
+        if (((ready_words >> (prio / 32)) & 1u) != (ready_bitmap[prio / 32] != 0))
+            kpanic("invariant sched_queue broken: bitmap summary disagrees at priority %u", prio);
         if (bit != (ready[prio].head != NULL))
             kpanic("invariant sched_queue broken: bitmap disagrees at priority %u", prio);
         tcb_t *prev = NULL;
@@ -157,7 +165,7 @@ static NORETURN void halt_with_nothing_to_run(void)
     arch_halt(HALT_STATUS_DEADLOCK);
 }
 
-static NORETURN void leave_to(tcb_t *t)
+static inline __attribute__((always_inline)) NORETURN void leave_to(tcb_t *t)
 {
     if (t != last_entered)
         trace_switch(last_entered, t);
@@ -166,16 +174,23 @@ static NORETURN void leave_to(tcb_t *t)
     arch_enter_thread(t);
 }
 
+NORETURN void sched_switch_to(tcb_t *t)
+{
+    current_thread = t;
+    invariants_check();
+    leave_to(t);
+}
+
 NORETURN void schedule_and_exit(void)
 {
     invariants_check();
     tcb_t *cur = current_thread;
-    int best = highest_ready();
+    int best = sched_highest_ready();
     if (cur && cur->state == THREAD_RUNNING && (best < 0 || (uint32_t)best <= cur->priority))
         leave_to(cur);
     if (cur && cur->state == THREAD_RUNNING)
         enqueue_at(cur, true); /* preempted: first among its equals */
-    best = highest_ready();
+    best = sched_highest_ready();
     if (best < 0)
         halt_with_nothing_to_run();
     tcb_t *next = ready[best].head;

@@ -21,5 +21,10 @@ void sched_tick(void);
 void sched_check_queues(void);
 /* Picks the next thread and leaves the kernel to it; never returns. */
 NORETURN void schedule_and_exit(void);
+/* The highest priority with a ready (queued) thread, or -1. */
+int sched_highest_ready(void);
+/* Leaves the kernel to t, which becomes the current thread: for the IPC fastpath,
+ * which has decided that t is the one to run (and the old current one is blocked). */
+NORETURN void sched_switch_to(tcb_t *t);
 
 #endif

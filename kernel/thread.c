@@ -42,11 +42,6 @@ void thread_set_name(tcb_t *t, const char *name)
     trace_thread_name(t);
 }
 
-cap_t thread_cspace(const tcb_t *t)
-{
-    return t->slots[TCB_SLOT_CSPACE].cap;
-}
-
 seL4_IPCBuffer *thread_ipc_buffer(const tcb_t *t, bool write)
 {
     cap_t frame = t->slots[TCB_SLOT_IPC_BUFFER].cap;

@@ -84,7 +84,7 @@ extern tcb_t *all_threads;
 /* A new TCB in zeroed memory: inactive, priority 0, user mode. */
 void thread_init(tcb_t *t);
 void thread_set_name(tcb_t *t, const char *name);
-cap_t thread_cspace(const tcb_t *t);
+static inline cap_t thread_cspace(const tcb_t *t) { return t->slots[TCB_SLOT_CSPACE].cap; }
 /*
  * The thread's IPC buffer as a kernel pointer, or NULL if it has none: reached
  * through the frame cap in its IPC buffer slot at (address mod frame size), as

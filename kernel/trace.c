@@ -45,17 +45,17 @@ static void emit(enum trace_event type, const uint32_t *payload, unsigned n)
         emit(type, payload_, sizeof(payload_) / sizeof(uint32_t));     \
     } while (0)
 
-void trace_boot(uint32_t ram_base, uint32_t ram_size)
+void trace_boot_emit(uint32_t ram_base, uint32_t ram_size)
 {
     EMIT(TRACE_BOOT, TRACE_VERSION, arch_trace_platform(), ram_base, ram_size);
 }
 
-void trace_object_create(uint32_t type, uint32_t address, uint32_t size_bits, const cte_t *ut)
+void trace_object_create_emit(uint32_t type, uint32_t address, uint32_t size_bits, const cte_t *ut)
 {
     EMIT(TRACE_OBJECT_CREATE, type, address, size_bits, addr(ut));
 }
 
-void trace_object_delete(cap_t cap)
+void trace_object_delete_emit(cap_t cap)
 {
     EMIT(TRACE_OBJECT_DELETE, cap_type(cap), cap_addr(cap));
 }
@@ -79,7 +79,7 @@ static const cte_t *cdt_parent(const cte_t *slot)
     return p;
 }
 
-void trace_cap_insert(const cte_t *slot, const cte_t *source)
+void trace_cap_insert_emit(const cte_t *slot, const cte_t *source)
 {
     (void)source;
     if (!trace_enabled)
@@ -88,28 +88,28 @@ void trace_cap_insert(const cte_t *slot, const cte_t *source)
          addr(cdt_parent(slot)), flags(slot), trace_cause);
 }
 
-void trace_cap_move(const cte_t *from, const cte_t *to)
+void trace_cap_move_emit(const cte_t *from, const cte_t *to)
 {
     EMIT(TRACE_CAP_MOVE, addr(from), addr(to), to->cap.words[0], to->cap.words[1], trace_cause);
 }
 
-void trace_cap_swap(const cte_t *a, const cte_t *b)
+void trace_cap_swap_emit(const cte_t *a, const cte_t *b)
 {
     EMIT(TRACE_CAP_SWAP, addr(a), addr(b), a->cap.words[0], a->cap.words[1], b->cap.words[0],
          b->cap.words[1]);
 }
 
-void trace_cap_update(const cte_t *slot)
+void trace_cap_update_emit(const cte_t *slot)
 {
     EMIT(TRACE_CAP_UPDATE, addr(slot), slot->cap.words[0], slot->cap.words[1]);
 }
 
-void trace_cap_delete(const cte_t *slot, cap_t old)
+void trace_cap_delete_emit(const cte_t *slot, cap_t old)
 {
     EMIT(TRACE_CAP_DELETE, addr(slot), old.words[0], old.words[1], trace_cause);
 }
 
-void trace_revoke(const cte_t *slot, bool begin)
+void trace_revoke_emit(const cte_t *slot, bool begin)
 {
     EMIT(begin ? TRACE_REVOKE_BEGIN : TRACE_REVOKE_END, addr(slot));
 }
@@ -127,24 +127,24 @@ static uint32_t trace_state(thread_state_t s)
     return TRACE_THREAD_BLOCKED;
 }
 
-void trace_thread_state(const tcb_t *t)
+void trace_thread_state_emit(const tcb_t *t)
 {
     EMIT(TRACE_THREAD_STATE, addr(t), trace_state(t->state));
 }
 
-void trace_thread_priority(const tcb_t *t)
+void trace_thread_priority_emit(const tcb_t *t)
 {
     EMIT(TRACE_THREAD_PRIORITY, addr(t), t->priority, t->mcp);
 }
 
-void trace_thread_name(const tcb_t *t)
+void trace_thread_name_emit(const tcb_t *t)
 {
     uint32_t w[4] = {0};
     kmemcpy(w, t->name, sizeof(w) < sizeof(t->name) ? sizeof(w) : sizeof(t->name));
     EMIT(TRACE_THREAD_NAME, addr(t), w[0], w[1], w[2], w[3]);
 }
 
-void trace_switch(const tcb_t *from, const tcb_t *to)
+void trace_switch_emit(const tcb_t *from, const tcb_t *to)
 {
     EMIT(TRACE_SWITCH, addr(from), addr(to));
 }
@@ -156,7 +156,7 @@ static uint32_t received_length(const tcb_t *t)
     return seL4_MessageInfo_get_length(info);
 }
 
-void trace_ipc(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uint32_t badge)
+void trace_ipc_emit(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uint32_t badge)
 {
     if (!trace_enabled)
         return;
@@ -165,30 +165,30 @@ void trace_ipc(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uint32_t
     EMIT(TRACE_IPC_RECV, ep, addr(receiver), badge, length);
 }
 
-void trace_reply(const tcb_t *replier, const tcb_t *caller)
+void trace_reply_emit(const tcb_t *replier, const tcb_t *caller)
 {
     if (!trace_enabled)
         return;
     EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), received_length(caller));
 }
 
-void trace_fault(const tcb_t *t, uint32_t type, uint32_t address, uint32_t pc)
+void trace_fault_emit(const tcb_t *t, uint32_t type, uint32_t address, uint32_t pc)
 {
     EMIT(TRACE_FAULT, addr(t), type, address, pc);
 }
 
-void trace_signal(const void *ntfn, uint32_t badge, const tcb_t *woken)
+void trace_signal_emit(const void *ntfn, uint32_t badge, const tcb_t *woken)
 {
     EMIT(TRACE_SIGNAL, addr(ntfn), badge, addr(woken));
 }
 
-void trace_kernel_entry(uint32_t cause, uint32_t detail)
+void trace_kernel_entry_emit(uint32_t cause, uint32_t detail)
 {
     const tcb_t *t = current_thread;
     EMIT(TRACE_KERNEL_ENTRY, cause, detail, addr(t), t ? arch_get_pc(&t->context) : 0);
 }
 
-void trace_kernel_exit(const tcb_t *next)
+void trace_kernel_exit_emit(const tcb_t *next)
 {
     EMIT(TRACE_KERNEL_EXIT, addr(next));
 }

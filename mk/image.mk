@@ -34,9 +34,15 @@ KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include -DPLAT_NAME=\"$(PLAT)\"
 ifneq ($(CHECKED),)
 KERNEL_FLAGS += -DNUMBAT_CHECK_INVARIANTS
 endif
+# FASTPATH=0: no IPC fastpath (kernel/fastpath.c); the image is NAME-nofastpath.elf.
+FASTPATH ?= 1
+NOFAST := $(filter 0,$(FASTPATH))
+ifneq ($(NOFAST),)
+KERNEL_FLAGS += -DNUMBAT_FASTPATH=0
+endif
 USER_FLAGS := $(COMMON_FLAGS) -Iruntime/include
 
-KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)
+KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(if $(NOFAST),-nofastpath)
 UDIR := $(BUILD)/user
 ADIR := $(BUILD)/apps/$(NAME)
 
@@ -49,10 +55,10 @@ KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
-IMAGE := $(BUILD)/$(PLAT)/$(NAME).elf
+IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(if $(NOFAST),-nofastpath).elf
 
 # Relink when the kernel variant (checked or not) differs from the last link.
-VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME).variant
+VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME)$(if $(NOFAST),-nofastpath).variant
 VARIANT := $(if $(CHECKED),checked,plain)
 $(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
     echo $(VARIANT) > $(VARIANT_FILE))

@@ -66,6 +66,8 @@ system-images:
 	@# The in-kernel suite runs on a kernel that checks its invariants at every exit.
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/sel4test CHECKED=1 || exit 1; \
+	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/sel4test CHECKED=1 \
+	        FASTPATH=0 || exit 1; \
 	done
 
 # libsel4's run.sh adds the target compile test, header coverage and the register

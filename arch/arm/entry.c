@@ -9,6 +9,9 @@
 #include <arch/memory.h>
 
 #include "../../kernel/arch.h"
+#include <sel4/syscall.h>
+
+#include "../../kernel/fastpath.h"
 #include "../../kernel/fault.h"
 #include "../../kernel/interrupt.h"
 #include "../../kernel/sched.h"
@@ -36,6 +39,13 @@ NORETURN void arch_handle_syscall(void)
 {
     save_tls();
     uint32_t number = arch_get_syscall_number(&current_thread->context);
+#if NUMBAT_FASTPATH
+    /* Each either leaves the kernel, or changes nothing and returns. */
+    if (number == (uint32_t)seL4_SysCall)
+        fastpath_call();
+    else if (number == (uint32_t)seL4_SysReplyRecv)
+        fastpath_reply_recv();
+#endif
     trace_kernel_entry(TRACE_ENTRY_SYSCALL, number);
     handle_syscall((int32_t)number);
 }
@@ -83,15 +93,23 @@ NORETURN void arch_handle_interrupt(void)
     schedule_and_exit();
 }
 
+/* The address space the MMU uses now: the page directory cap's words, or 0/0 for
+ * the kernel-only directory. Switching costs TLB work (QEMU flushes on each
+ * write), so it happens only when these change. */
+static uint32_t active_pd, active_asid;
+
 NORETURN void arch_enter_thread(tcb_t *thread)
 {
     cap_t vs = thread->slots[TCB_SLOT_VSPACE].cap;
     /* A thread without an address space runs on the kernel-only directory: its
      * first instruction fetch faults, and that fault is reported. */
-    if (cap_type(vs) == CAP_PAGE_DIRECTORY)
-        arch_vspace_activate(cap_ptr(vs), pd_asid(vs));
-    else
-        arch_vspace_activate(NULL, 0);
+    bool has_pd = cap_type(vs) == CAP_PAGE_DIRECTORY;
+    uint32_t pd = has_pd ? cap_addr(vs) : 0, asid = has_pd ? pd_asid(vs) : 0;
+    if (pd != active_pd || asid != active_asid) {
+        active_pd = pd;
+        active_asid = asid;
+        arch_vspace_activate(has_pd ? cap_ptr(vs) : NULL, asid);
+    }
     arch_context_t *c = &thread->context;
     CP15_WRITE(c13, 0, c0, 2, c->tpidrurw);
     CP15_WRITE(c13, 0, c0, 3, c->tpidruro);

@@ -122,14 +122,7 @@ uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
 
 void arch_vspace_activate(void *pd, uint32_t asid)
 {
-    static uint32_t *active;
-    static uint32_t active_asid;
     uint32_t *table = pd ? pd : kernel_pd();
-    /* Switching costs TLB work (QEMU flushes on each write): only when it changes. */
-    if (table == active && asid == active_asid)
-        return;
-    active = table;
-    active_asid = asid;
     /* Set the ASID before the new table so no walk mixes the two (ARM DDI 0406C B3.10.4). */
     cpu_write_contextidr(asid);
     cpu_isb();

@@ -10,6 +10,7 @@
 #include <sel4/messageinfo.h>
 
 #include "harness.h"
+#include "fastpath.h"
 #include "message.h"
 
 #define RESUME_PC 0x8004u /* a blocked thread's saved PC: just past its svc */
@@ -212,4 +213,63 @@ Test(ipc, signals_or_into_the_word_until_a_wait_takes_it)
     cr_assert_eq(arch_get_cap_register(&t->context), 0x7);
     cr_assert_not(ntfn_active(n));
     cr_assert_eq(t->state, THREAD_INACTIVE, "a wait on an active notification does not block");
+}
+
+/* ---- the fastpath (kernel/fastpath.c) ----------------------------------------------- */
+
+static void run_fastpath_call(void *unused)
+{
+    (void)unused;
+    fastpath_call();
+    /* It returned: the slow path would run now. Leave as the slow path's caller would. */
+    arch_halt(0xF0);
+}
+
+/* A server waiting in Recv on the endpoint in P(0), and a caller whose CSpace is a
+ * CNode whose 28-bit guard makes cptr i name slot i of `pool` (radix 4). */
+static tcb_t *fastpath_setup(tcb_t **server, uint32_t length)
+{
+    pool = harness_cnode(4, 28, 0);
+    endpoint_t *ep = harness_endpoint();
+    harness_place(P(0), cap_endpoint(ep, 3, RIGHTS_ALL), true);
+    tcb_t *caller = sender(6);
+    harness_place(&caller->slots[TCB_SLOT_CSPACE], pool, true);
+    cap_t pd = cap_page_directory(harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits), true, 1);
+    *server = harness_tcb();
+    harness_place(&(*server)->slots[TCB_SLOT_VSPACE], pd, true);
+    thread_set_priority(*server, 10);
+    ep_receive(*server, P(0)->cap, true);
+    arch_set_cap_register(&caller->context, 0);
+    arch_set_msg_info(&caller->context, seL4_MessageInfo_new(6, 0, 0, length).words[0]);
+    for (unsigned i = 0; i < ARCH_MSG_REGISTERS; i++)
+        arch_set_mr(&caller->context, i, 40 + i);
+    caller->state = THREAD_RUNNING;
+    current_thread = caller;
+    return caller;
+}
+
+Test(ipc, fastpath_call_switches_straight_to_the_waiting_server)
+{
+    tcb_t *server, *caller = fastpath_setup(&server, 2);
+    uint32_t status = 0;
+    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, &status), server,
+                 "the fastpath left the kernel to the server (status %u)", status);
+    cr_assert_eq(current_thread, server);
+    cr_assert_eq(caller->state, THREAD_BLOCKED_ON_REPLY);
+    cr_assert_eq(server->state, THREAD_RUNNING);
+    cr_assert_eq(seL4_MessageInfo_get_label(info_of(server)), 6);
+    cr_assert_eq(seL4_MessageInfo_get_length(info_of(server)), 2);
+    cr_assert_eq(arch_get_mr(&server->context, 1), 41);
+    cr_assert_eq(arch_get_cap_register(&server->context), 3, "the badge");
+    cr_assert(cdt_is_parent(&caller->slots[TCB_SLOT_REPLY], &server->slots[TCB_SLOT_CALLER]));
+}
+
+Test(ipc, fastpath_call_leaves_a_long_message_to_the_slow_path)
+{
+    tcb_t *server, *caller = fastpath_setup(&server, 5);
+    uint32_t status = 0;
+    cr_assert_null(harness_run_to_exit(run_fastpath_call, NULL, &status));
+    cr_assert_eq(status, 0xF0, "the fastpath returned");
+    cr_assert_eq(caller->state, THREAD_RUNNING, "and changed nothing");
+    cr_assert_eq(server->state, THREAD_BLOCKED_ON_RECV);
 }

@@ -201,16 +201,26 @@ static const char *suite_summary(const char *out, unsigned *passed, unsigned *fa
     return NULL;
 }
 
-Test(sel4test, in_kernel_suite_passes_on_numbat_sim)
+static void expect_suite_passes(const char *image, const char *what)
 {
-    run_result_t r = run_sim(SIM_IMAGE("sel4test"), NULL);
+    run_result_t r = run_sim(image, NULL);
     unsigned passed = 0, failed = 0;
     cr_assert_not_null(suite_summary(r.out, &passed, &failed), "no summary line in:\n%s\n%s",
                        r.out, r.err);
     /* Echo the suite's result so a reader of the test log sees it. */
-    printf("sel4test on numbat-sim: %u passed, %u failed\n", passed, failed);
+    printf("sel4test on numbat-sim%s: %u passed, %u failed\n", what, passed, failed);
     cr_expect_eq(failed, 0, "failures:\n%s", r.out);
     cr_expect_geq(passed, 100);
     cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
     run_result_free(&r);
+}
+
+Test(sel4test, in_kernel_suite_passes_on_numbat_sim)
+{
+    expect_suite_passes(SIM_IMAGE("sel4test"), "");
+}
+
+Test(sel4test, in_kernel_suite_passes_without_the_ipc_fastpath)
+{
+    expect_suite_passes(SIM_IMAGE("sel4test-nofastpath"), " (FASTPATH=0)");
 }

@@ -69,17 +69,27 @@ Test(qemu, preemption_results_are_the_same)
     expect_same_console("preempt");
 }
 
-Test(qemu, in_kernel_suite_passes_on_vexpress_a15)
+static void expect_suite_passes(const char *image, const char *what)
 {
-    run_result_t q = run_qemu("build/vexpress-a15/sel4test.elf");
+    run_result_t q = run_qemu(image);
     const char *line = strstr(q.out, " passed, ");
     cr_assert_not_null(line, "no summary from QEMU:\n%s\n%s", q.out, q.err);
     while (line > q.out && line[-1] != '\n')
         line--;
     unsigned passed = 0, failed = 0;
     cr_assert_eq(sscanf(line, "%u passed, %u failed", &passed, &failed), 2);
-    printf("sel4test on qemu vexpress-a15: %u passed, %u failed\n", passed, failed);
+    printf("sel4test on qemu vexpress-a15%s: %u passed, %u failed\n", what, passed, failed);
     cr_expect_eq(failed, 0, "failures:\n%s", q.out);
     cr_expect_geq(passed, 100);
     run_result_free(&q);
+}
+
+Test(qemu, in_kernel_suite_passes_on_vexpress_a15)
+{
+    expect_suite_passes("build/vexpress-a15/sel4test.elf", "");
+}
+
+Test(qemu, in_kernel_suite_passes_without_the_ipc_fastpath)
+{
+    expect_suite_passes("build/vexpress-a15/sel4test-nofastpath.elf", " (FASTPATH=0)");
 }
