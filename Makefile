@@ -146,6 +146,7 @@ bench: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/kernel-paths
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/cap-churn
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths FASTPATH=0
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; done
 	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench

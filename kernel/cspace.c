@@ -45,7 +45,7 @@ bool cspace_resolve(cap_t root, uint32_t cptr, unsigned depth, cte_t **slot, uns
     }
 }
 
-bool cspace_lookup_slot(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault)
+bool cspace_lookup_walk(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault)
 {
     unsigned left;
     return cspace_resolve(root, cptr, 32, slot, &left, fault);

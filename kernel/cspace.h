@@ -33,8 +33,20 @@ enum lookup_failure {
  */
 bool cspace_resolve(cap_t root, uint32_t cptr, unsigned depth, cte_t **slot, unsigned *bits_left,
                     lookup_fault_t *fault);
-/* A system call's lookup: 32 bits, leftover bits accepted. */
-bool cspace_lookup_slot(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault);
+/* A system call's lookup through cspace_resolve: 32 bits, leftover bits accepted. */
+bool cspace_lookup_walk(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault);
+/* The same, with the common case inline: one CNode whose guard and radix use all 32
+ * bits (the root task's CSpace) gives the same answer in a few instructions. */
+static inline bool cspace_lookup_slot(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault)
+{
+    unsigned radix = cnode_radix(root);
+    if (cap_type(root) == CAP_CNODE && radix > 0 && cnode_guard_size(root) + radix == 32 &&
+        (cptr >> radix) == cnode_guard(root)) {
+        *slot = &cnode_slots(root)[cptr & ((1u << radix) - 1)];
+        return true;
+    }
+    return cspace_lookup_walk(root, cptr, slot, fault);
+}
 /*
  * A CNode-argument lookup (index + depth): 1 <= depth <= 32 (else RangeError),
  * root must be a CNode, and exactly `depth` bits must be used (else FailedLookup).

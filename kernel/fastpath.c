@@ -40,19 +40,12 @@ static bool can_switch_to(const tcb_t *partner)
            cap_type(partner->slots[TCB_SLOT_VSPACE].cap) == CAP_PAGE_DIRECTORY;
 }
 
-/* The slot a cptr names, or NULL. A CSpace of one CNode that uses all 32 bits
- * (guard and radix, as the root task's) is looked up inline; any other goes
- * through cspace_lookup_slot. */
+/* The slot a cptr names, or NULL. */
 static inline const cte_t *lookup_slot(const tcb_t *t, uint32_t cptr)
 {
-    cap_t root = thread_cspace(t);
-    unsigned radix = cnode_radix(root);
-    if (cap_type(root) == CAP_CNODE && radix > 0 && cnode_guard_size(root) + radix == 32)
-        return (cptr >> radix) == cnode_guard(root) ? &cnode_slots(root)[cptr & ((1u << radix) - 1)]
-                                                    : NULL;
     cte_t *slot;
     lookup_fault_t lf;
-    return cspace_lookup_slot(root, cptr, &slot, &lf) ? slot : NULL;
+    return cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf) ? slot : NULL;
 }
 
 /* Copies the short message (info, MRs, badge) from one thread to another. */

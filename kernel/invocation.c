@@ -18,7 +18,9 @@ void invocation_init(invocation_t *inv, tcb_t *caller, cte_t *slot)
     inv->cap = slot->cap;
     inv->label = seL4_MessageInfo_get_label(info);
     inv->length = seL4_MessageInfo_get_length(info);
-    inv->buffer = thread_ipc_buffer(caller, false);
+    /* The buffer matters only for words past the registers and for extra caps. */
+    bool need_buffer = inv->length > ARCH_MSG_REGISTERS || seL4_MessageInfo_get_extraCaps(info);
+    inv->buffer = need_buffer ? thread_ipc_buffer(caller, false) : NULL;
     inv->call = false;
     inv->blocking = true;
     inv->reply_length = 0;
@@ -103,7 +105,7 @@ void invocation_reply(invocation_t *inv, seL4_Error err)
 {
     arch_context_t *ctx = &inv->caller->context;
     /* Result words beyond MR3 need a buffer the kernel may write. */
-    if (inv->buffer && inv->reply_length > ARCH_MSG_REGISTERS)
+    if (inv->reply_length > ARCH_MSG_REGISTERS)
         inv->buffer = thread_ipc_buffer(inv->caller, true);
     uint32_t len = inv->reply_length; /* an error without details has none */
     if (!inv->buffer && len > ARCH_MSG_REGISTERS)

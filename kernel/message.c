@@ -73,8 +73,10 @@ void message_transfer(tcb_t *sender, tcb_t *receiver, uint32_t badge, bool can_g
 {
     seL4_MessageInfo_t info = {{arch_get_msg_info(&sender->context)}};
     uint32_t length = seL4_MessageInfo_get_length(info);
-    const seL4_IPCBuffer *from = thread_ipc_buffer(sender, false);
-    seL4_IPCBuffer *to = thread_ipc_buffer(receiver, true);
+    /* The buffers matter only for words past the registers and for caps. */
+    bool buffers = length > ARCH_MSG_REGISTERS || (can_grant && seL4_MessageInfo_get_extraCaps(info));
+    const seL4_IPCBuffer *from = buffers ? thread_ipc_buffer(sender, false) : NULL;
+    seL4_IPCBuffer *to = buffers ? thread_ipc_buffer(receiver, true) : NULL;
     unsigned caps = 0;
     uint32_t unwrapped = 0;
     if (length > seL4_MsgMaxLength)

@@ -1,7 +1,8 @@
 # tools/ipc-paths.awk - reads numbat-sim's `--trace ks` output for bench/ipc-paths and
 # prints, per system call of each phase, the median number of kernel instructions
 # from the svc to the return to user mode, and the words the kernel stored (each a
-# slow path on Unicorn 2.0.1). Kernel instructions are counted from the `kern`
+# slow path on Unicorn 2.0.1). Variables: path (a name for the kernel build), all (1:
+# every phase; 0: Call and ReplyRecv only). Kernel instructions are counted from the `kern`
 # lines after each `syscall` line; A32 stores are told apart by their encoding.
 function popcount(x,   n) { n = 0; while (x) { n += x % 2; x = int(x / 2) } return n }
 function stores(w,   cond) {
@@ -33,13 +34,13 @@ function median(key, arr,   i, j, t, m, a) {
 /^kern / && name != "" { count++; store += stores(strtonum("0x" $3)) }
 END {
     close_call()
-    label["a", "Call"] = "Call, one way (client to waiting server)"
-    label["a", "ReplyRecv"] = "ReplyRecv, one way (reply, then wait)"
+    label["a", "Call"] = "Call, one way (client to waiting server), " path
+    label["a", "ReplyRecv"] = "ReplyRecv, one way (reply, then wait), " path
     label["c", "Send"] = "Send to a waiting higher-priority receiver"
     label["b", "Send"] = "Signal with nobody waiting"
     label["b", "Recv"] = "Wait on a pending notification"
-    for (k in label) if (n[k]) {
-        printf "%-52s %d kernel instructions, %d words stored (slow path, %d samples)\n",
+    for (k in label) if (n[k] && (all || k ~ /^a/)) {
+        printf "%-52s %d kernel instructions, %d words stored (median of %d)\n",
             label[k], median(k, ins), median(k, st), n[k]
     }
 }
