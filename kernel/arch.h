@@ -37,6 +37,13 @@ void arch_take_pending_interrupt(void);
 bool arch_interrupt_pending(void);
 /* The tick period in microseconds. */
 uint32_t arch_tick_us(void);
+/* The highest interrupt number of the board's interrupt controller, and whether the
+ * kernel uses an interrupt itself (the tick): no user handler can have it. */
+unsigned arch_max_irq(void);
+bool arch_irq_reserved(unsigned irq);
+/* Masks or unmasks one interrupt at the interrupt controller. A user interrupt is
+ * masked when taken (arch_take_pending_interrupt) until its handler acknowledges it. */
+void arch_irq_set_masked(unsigned irq, bool masked);
 
 /* Address spaces: a page directory (16 KiB, 16 KiB aligned) per address space. */
 /* Prepares a new page directory: no user mappings, the kernel window shared. */

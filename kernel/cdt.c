@@ -84,8 +84,7 @@ void cdt_move(cap_t cap, cte_t *src, cte_t *dest)
 void cdt_swap(cap_t cap1, cte_t *slot1, cap_t cap2, cte_t *slot2)
 {
     /* Move slot1 aside through a temporary slot so neighbours are relinked once each. */
-    /* 16-byte aligned: the low bits of CDT links are flags, and a neighbour links here. */
-    _Alignas(16) cte_t tmp = {cap_null(), 0, 0};
+    cte_t tmp = {cap_null(), 0, 0}; /* aligned as every cte_t (slot.h) */
     move_links(cap1, slot1, &tmp);
     move_links(cap2, slot2, slot1);
     move_links(tmp.cap, &tmp, slot2);

@@ -53,24 +53,28 @@ seL4_Error decode_notification(invocation_t *inv, notification_op_t *op)
     return seL4_NoError;
 }
 
-invoke_status_t invoke_notification(invocation_t *inv, const notification_op_t *op)
+void ntfn_signal(notification_t *n, uint32_t badge)
 {
-    (void)inv;
-    notification_t *n = op->ntfn;
     tcb_t *bound = ntfn_bound_tcb(n);
     if (!tcbq_empty(&n->queue)) {
         tcb_t *t = tcbq_head(&n->queue);
         tcbq_remove(&n->queue, t);
-        wake(t, n, op->badge);
+        wake(t, n, badge);
     } else if (!ntfn_active(n) && bound && bound->state == THREAD_BLOCKED_ON_RECV) {
         /* The bound thread waits on an endpoint: its receive ends with the signal. */
         thread_cancel_ipc(bound);
-        wake(bound, n, op->badge);
+        wake(bound, n, badge);
     } else {
-        n->word = ntfn_active(n) ? n->word | op->badge : op->badge;
+        n->word = ntfn_active(n) ? n->word | badge : badge;
         set_active(n, true);
-        trace_signal(n, op->badge, NULL);
+        trace_signal(n, badge, NULL);
     }
+}
+
+invoke_status_t invoke_notification(invocation_t *inv, const notification_op_t *op)
+{
+    (void)inv;
+    ntfn_signal(op->ntfn, op->badge);
     return INVOKE_DONE;
 }
 

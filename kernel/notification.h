@@ -48,6 +48,9 @@ typedef struct notification_op {
 seL4_Error decode_notification(invocation_t *inv, notification_op_t *op);
 invoke_status_t invoke_notification(invocation_t *inv, const notification_op_t *op);
 
+/* Signals n with `badge`: wakes the first waiter, or the bound thread blocked on an
+ * endpoint, or ORs the badge into the pending word (also for interrupts). */
+void ntfn_signal(notification_t *n, uint32_t badge);
 /* Whether t may wait on the notification (it is not bound to another thread). */
 bool ntfn_may_wait(const notification_t *n, const tcb_t *t);
 /* Wait (blocking) or Poll by t: the pending word, or block, or badge 0. */

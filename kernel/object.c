@@ -102,6 +102,7 @@ void object_finalise(cap_t cap)
         break;
     case CAP_ENDPOINT: ep_cancel_all(cap_ptr(cap)); break;
     case CAP_NOTIFICATION: ntfn_destroy(cap_ptr(cap)); break;
+    case CAP_IRQ_HANDLER: irq_handler_deleted(irq_handler_irq(cap)); break;
     default:
         /* Frames and tables are never mapped yet; CNodes were emptied before;
          * untyped and reply caps need nothing. */
@@ -120,6 +121,8 @@ seL4_Error object_decode(invocation_t *inv, object_op_t *op)
     case CAP_ENDPOINT: return decode_endpoint(inv, &op->endpoint);
     case CAP_NOTIFICATION: return decode_notification(inv, &op->notification);
     case CAP_REPLY: return decode_reply(inv);
+    case CAP_IRQ_CONTROL: return decode_irq_control(inv, &op->irq);
+    case CAP_IRQ_HANDLER: return decode_irq_handler(inv, &op->irq);
     default:
         kprintf("numbat: invocations of %s caps are not implemented yet\n",
                 cap_type_name(cap_type(inv->cap)));
@@ -137,6 +140,8 @@ invoke_status_t object_invoke(invocation_t *inv, const object_op_t *op)
     case CAP_ENDPOINT: return invoke_endpoint(inv, &op->endpoint);
     case CAP_NOTIFICATION: return invoke_notification(inv, &op->notification);
     case CAP_REPLY: return invoke_reply(inv);
+    case CAP_IRQ_CONTROL: return invoke_irq_control(inv, &op->irq);
+    case CAP_IRQ_HANDLER: return invoke_irq_handler(inv, &op->irq);
     default: kpanic("cap type %u passed decode", cap_type(inv->cap));
     }
 }

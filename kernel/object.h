@@ -11,6 +11,7 @@
 #include "cnode.h"
 #include "domain.h"
 #include "endpoint.h"
+#include "irq.h"
 #include "notification.h"
 #include "reply.h"
 #include "tcb.h"
@@ -40,6 +41,7 @@ typedef union object_op {
     domain_op_t domain;
     endpoint_op_t endpoint;
     notification_op_t notification;
+    irq_op_t irq;
 } object_op_t;
 
 /* Checks an invocation of inv->cap and fills *op; changes nothing. Returns the

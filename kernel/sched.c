@@ -12,6 +12,7 @@
 #include "arch.h"
 #include "debug.h"
 #include "invariants.h"
+#include "irq.h"
 #include "trace.h"
 
 #define NUM_PRIORITIES 256
@@ -146,13 +147,19 @@ void sched_check_queues(void)
 #endif
 
 /*
- * No thread is runnable. Only a running thread or an interrupt delivered to a
- * notification can wake a blocked one, and no interrupt reaches user level yet,
- * so the system is finished: halted with status 1 when every thread has stopped,
- * reported as a deadlock (status 3, each thread's state) when some wait on others.
+ * No thread is runnable. If an interrupt can still signal a notification, the kernel
+ * idles until one comes. Otherwise nothing can ever wake a thread and the system is
+ * finished: halted with status 1 when every thread has stopped, reported as a
+ * deadlock (status 3, each thread's state) when some wait on others.
  */
 static NORETURN void halt_with_nothing_to_run(void)
 {
+    if (irq_can_wake_anyone()) {
+        /* An interrupt may signal a waiting thread: wait for it (numbat-sim skips the
+         * idle time). The idle loop runs on no thread. */
+        current_thread = NULL;
+        arch_enter_idle();
+    }
     bool blocked = false;
     for (tcb_t *t = all_threads; t; t = t->all_next)
         blocked |= thread_state_blocked(t->state);

@@ -12,13 +12,16 @@
 
 #include "cap.h"
 
+/* 16-byte aligned wherever it is (a CNode, a TCB, the kernel's IRQ table, a stack
+ * temporary): the low four bits of a link to it carry the flags below. */
 typedef struct cte {
     cap_t cap;
     uint32_t prev; /* address of the previous slot in CDT order, 0 if none */
     uint32_t next; /* address of the next slot | MDB_REVOCABLE | MDB_FIRST_BADGED */
-} cte_t;
+} __attribute__((aligned(16))) cte_t;
 
 _Static_assert(sizeof(cte_t) == (1u << seL4_SlotBits), "a slot is 16 bytes, as in seL4");
+_Static_assert(_Alignof(cte_t) == 16, "CDT links keep flags in their low four bits");
 
 #define MDB_REVOCABLE 0x1u
 #define MDB_FIRST_BADGED 0x2u

@@ -133,12 +133,14 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
 
     board->gic = gic_create();
     sim_irq_t timer_irq = {gic_irq_input, board->gic, VEXPRESS_IRQ_TIMER01};
+    sim_irq_t timer23_irq = {gic_irq_input, board->gic, VEXPRESS_IRQ_TIMER23};
     sim_irq_t uart_irq = {gic_irq_input, board->gic, VEXPRESS_IRQ_UART0};
     board->timer01 = sp804_create(&board->clock, timer_irq);
+    board->timer23 = sp804_create(&board->clock, timer23_irq);
     board->uart0 = pl011_create(&board->clock, uart_irq, board->options.console);
     board->sysreg = vexpress_sysreg_create(&board->clock, power);
     board->simctl = simctl_create(&board->clock, board->options.ram_size, events);
-    if (!board->gic || !board->timer01 || !board->uart0 || !board->sysreg || !board->simctl) {
+    if (!board->gic || !board->timer01 || !board->timer23 || !board->uart0 || !board->sysreg || !board->simctl) {
         snprintf(err, err_len, "out of memory creating devices");
         return -1;
     }
@@ -147,6 +149,7 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
         gic_dist_device(board->gic, VEXPRESS_GIC_DIST_BASE),
         gic_cpu_device(board->gic, VEXPRESS_GIC_CPU_BASE),
         sp804_device(board->timer01, "timer01", VEXPRESS_TIMER01_BASE),
+        sp804_device(board->timer23, "timer23", VEXPRESS_TIMER23_BASE),
         pl011_device(board->uart0, "uart0", VEXPRESS_UART0_BASE),
         vexpress_sysreg_device(board->sysreg, VEXPRESS_SYSREG_BASE),
         simctl_control_device(board->simctl),
@@ -192,6 +195,7 @@ void sim_board_destroy(sim_board_t *board)
         uc_close(board->uc);
     gic_destroy(board->gic);
     sp804_destroy(board->timer01);
+    sp804_destroy(board->timer23);
     pl011_destroy(board->uart0);
     vexpress_sysreg_destroy(board->sysreg);
     simctl_destroy(board->simctl);

@@ -17,7 +17,7 @@
 #include "dev/sp804.h"
 #include "dev/vexpress_sysreg.h"
 
-#define BOARD_MAX_DEVICES 8
+#define BOARD_MAX_DEVICES 12
 
 /* Why the last uc_emu_start returned, as far as the simulator itself caused it. */
 typedef enum stop_cause {
@@ -52,7 +52,7 @@ struct sim_board {
 
     gic_t *gic;
     pl011_t *uart0;
-    sp804_t *timer01;
+    sp804_t *timer01, *timer23; /* the kernel's tick; free for a user-level driver */
     vexpress_sysreg_t *sysreg;
     simctl_t *simctl;
     board_window_t windows[BOARD_MAX_DEVICES];

@@ -80,6 +80,8 @@ void arch_take_pending_interrupt(void)
         return;
     if (irq == IRQ_TIMER01)
         sp804_clear_interrupt(TIMER01_VADDR);
+    else
+        gic_disable_irq(GIC_DIST_VADDR, irq); /* a device's: masked until its handler acks */
     gic_end_of_interrupt(GIC_CPU_VADDR, irq);
     trace_kernel_entry(TRACE_ENTRY_INTERRUPT, irq);
     interrupt_received(irq);

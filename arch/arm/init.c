@@ -10,6 +10,7 @@
 #include "drivers/drivers.h"
 
 #define TICK_US 2000u /* seL4's default CONFIG_TIMER_TICK_MS of 2 */
+#define GIC_MAX_IRQ 159u /* the vexpress-a15's GIC-400 has 160 interrupt lines (QEMU too) */
 #define EXCEPTION_STACK_SIZE 256
 
 extern uint8_t arch_vector_table[];
@@ -43,6 +44,24 @@ bool arch_interrupt_pending(void)
 uint32_t arch_tick_us(void)
 {
     return TICK_US;
+}
+
+unsigned arch_max_irq(void)
+{
+    return GIC_MAX_IRQ;
+}
+
+bool arch_irq_reserved(unsigned irq)
+{
+    return irq == IRQ_TIMER01;
+}
+
+void arch_irq_set_masked(unsigned irq, bool masked)
+{
+    if (masked)
+        gic_disable_irq(GIC_DIST_VADDR, irq);
+    else
+        gic_enable_irq(GIC_DIST_VADDR, irq);
 }
 
 /*

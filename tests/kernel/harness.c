@@ -363,6 +363,38 @@ NORETURN void arch_enter_thread(tcb_t *thread)
     longjmp(exit_env, 1);
 }
 
+bool harness_idled;
+
+/* The idle loop: ends the kernel call like a halt, with harness_idled set. */
+NORETURN void arch_enter_idle(void)
+{
+    if (!exit_armed || on_kstack) {
+        cr_assert_fail("arch_enter_idle outside harness_run_to_exit");
+        abort();
+    }
+    harness_idled = true;
+    halted_with = 0;
+    longjmp(exit_env, 2);
+}
+
+unsigned arch_max_irq(void)
+{
+    return HARNESS_MAX_IRQ;
+}
+
+bool arch_irq_reserved(unsigned irq)
+{
+    return irq == HARNESS_TICK_IRQ;
+}
+
+bool harness_irq_masked[HARNESS_MAX_IRQ + 1];
+
+void arch_irq_set_masked(unsigned irq, bool masked)
+{
+    cr_assert_leq(irq, HARNESS_MAX_IRQ);
+    harness_irq_masked[irq] = masked;
+}
+
 NORETURN void arch_halt(uint32_t status)
 {
     if (!exit_armed || on_kstack) {
@@ -376,6 +408,7 @@ NORETURN void arch_halt(uint32_t status)
 tcb_t *harness_run_to_exit(void (*fn)(void *), void *arg, uint32_t *halt_status)
 {
     entered = NULL;
+    harness_idled = false;
     halted_with = 0;
     exit_armed = true;
     int how = setjmp(exit_env);

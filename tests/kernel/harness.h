@@ -101,6 +101,14 @@ tcb_t *harness_schedule(uint32_t *halt_status);
 /* Same for any other noreturn kernel path (handle_user_fault). */
 tcb_t *harness_run_to_exit(void (*fn)(void *), void *arg, uint32_t *halt_status);
 
+/* The interrupt controller the harness pretends to have: lines 0..HARNESS_MAX_IRQ,
+ * line HARNESS_TICK_IRQ the kernel's tick (interrupt_received(0) is a tick). */
+#define HARNESS_MAX_IRQ 159u
+#define HARNESS_TICK_IRQ 0u
+extern bool harness_irq_masked[HARNESS_MAX_IRQ + 1];
+/* Whether the last harness_run_to_exit ended in the kernel's idle loop. */
+extern bool harness_idled;
+
 /* Everything kputc/kputs/kprintf printed since harness_init. */
 const char *harness_console(void);
 

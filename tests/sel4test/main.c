@@ -15,6 +15,7 @@ static const group_t groups[] = {
     {boot_tests, &boot_test_count},   {untyped_tests, &untyped_test_count},
     {cnode_tests, &cnode_test_count}, {cdt_tests, &cdt_test_count},
     {badcap_tests, &badcap_test_count}, {tcb_tests, &tcb_test_count},
+    {irq_tests, &irq_test_count},
     {sched_tests, &sched_test_count}, {ipc_tests, &ipc_test_count},
     {ntfn_tests, &ntfn_test_count},   {fault_tests, &fault_test_count},
 };

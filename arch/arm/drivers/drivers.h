@@ -16,6 +16,7 @@ void sp804_clear_interrupt(uintptr_t base);
 
 void gic_init(uintptr_t dist, uintptr_t cpu);
 void gic_enable_irq(uintptr_t dist, unsigned irq);
+void gic_disable_irq(uintptr_t dist, unsigned irq);
 /* Acknowledges the highest-priority pending interrupt; GIC_SPURIOUS_IRQ if none. */
 unsigned gic_acknowledge(uintptr_t cpu);
 void gic_end_of_interrupt(uintptr_t cpu, unsigned irq);

@@ -58,6 +58,11 @@ unsigned gic_acknowledge(uintptr_t cpu)
     return mmio_read32(cpu + GICC_IAR) & GIC_IAR_ID_MASK;
 }
 
+void gic_disable_irq(uintptr_t dist, unsigned irq)
+{
+    mmio_write32(dist + GICD_ICENABLER + (irq / 32) * 4, 1u << (irq % 32));
+}
+
 void gic_end_of_interrupt(uintptr_t cpu, unsigned irq)
 {
     mmio_write32(cpu + GICC_EOIR, irq);

@@ -12,8 +12,10 @@
 #define VEXPRESS_SYSREG_BASE 0x1C010000u /* system registers: ID, LEDs, SYS_CFG shutdown */
 #define VEXPRESS_UART0_BASE 0x1C090000u  /* PL011: the console */
 #define VEXPRESS_UART1_BASE 0x1C0A0000u  /* PL011: the trace stream on vexpress-a15 */
-/* SP804 timers 0 and 1, in the next MiB. */
+/* SP804 dual timers, in the next MiB: 0 and 1 (the kernel's tick), 2 and 3 (free
+ * for a user-level driver). */
 #define VEXPRESS_TIMER01_BASE 0x1C110000u
+#define VEXPRESS_TIMER23_BASE 0x1C120000u
 
 /* arm-sim only, in a MiB that vexpress-a15 leaves empty: numbat-sim's control
  * block and trace port (their registers: arch/arm-sim/simdev.h). */
@@ -36,6 +38,7 @@
 
 /* GIC interrupt IDs of the devices (shared peripheral interrupt n is ID 32 + n). */
 #define VEXPRESS_IRQ_TIMER01 34
+#define VEXPRESS_IRQ_TIMER23 35
 #define VEXPRESS_IRQ_UART0 37
 
 #endif
