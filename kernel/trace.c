@@ -130,6 +130,8 @@ static uint32_t trace_state(thread_state_t s)
 void trace_thread_state_emit(const tcb_t *t)
 {
     EMIT(TRACE_THREAD_STATE, addr(t), trace_state(t->state));
+    if (thread_state_blocked(t->state))
+        EMIT(TRACE_THREAD_BLOCKED_EVENT, addr(t), trace_state(t->state), t->ipc.object, t->ipc.badge);
 }
 
 void trace_thread_priority_emit(const tcb_t *t)

@@ -34,6 +34,7 @@ static const char *const event_names[TRACE_EVENT_COUNT] = {
     [TRACE_IRQ] = "irq",
     [TRACE_CAP_SWAP] = "cap-swap",
     [TRACE_CAP_UPDATE] = "cap-update",
+    [TRACE_THREAD_BLOCKED_EVENT] = "thread-blocked",
 };
 
 /* Payload words each event carries (header excluded). */
@@ -46,6 +47,7 @@ static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
     [TRACE_IPC_RECV] = 4,       [TRACE_IPC_REPLY] = 3,     [TRACE_SIGNAL] = 3,
     [TRACE_MAP] = 5,            [TRACE_UNMAP] = 2,         [TRACE_FAULT] = 4,
     [TRACE_IRQ] = 1,            [TRACE_CAP_SWAP] = 6,      [TRACE_CAP_UPDATE] = 3,
+    [TRACE_THREAD_BLOCKED_EVENT] = 4,
 };
 
 const char *trace_event_name(unsigned type)

@@ -1,5 +1,6 @@
 /*
- * trace/format.h - the Numbat trace stream, version 1: what the kernel tells the
+ * trace/format.h - the Numbat trace stream, version 2 (2 added the blocked-thread
+ * event and the blocked thread states): what the kernel tells the
  * outside world about its objects, capabilities and threads as they change. The
  * kernel emits events; numbat-sim records them with the instruction count of each;
  * the visualizer rebuilds the kernel's state from them. It is a protocol, not
@@ -10,7 +11,7 @@
 #ifndef TRACE_FORMAT_H
 #define TRACE_FORMAT_H
 
-#define TRACE_VERSION 1u
+#define TRACE_VERSION 2u
 
 /*
  * An event is a sequence of 32-bit words. Word 0 is the header:
@@ -69,6 +70,12 @@ enum trace_event {
     TRACE_CAP_SWAP = 23,
     /* A cap changed in place (an untyped's watermark, say): slot, cap word 0, word 1. */
     TRACE_CAP_UPDATE = 24,
+    /* A thread blocked in IPC (after its thread-state event): TCB, state
+     * (TRACE_THREAD_BLOCKED_ON_*), the endpoint or notification it waits on (for a
+     * reply: the endpoint its Call went through), the badge it sent with (0 for
+     * receives). A thread blocked on send or receive is at the tail of that
+     * endpoint's queue, one blocked on a notification at the tail of its waiters. */
+    TRACE_THREAD_BLOCKED_EVENT = 25,
     TRACE_EVENT_COUNT
 };
 

@@ -69,6 +69,11 @@ Test(qemu, preemption_results_are_the_same)
     expect_same_console("preempt");
 }
 
+Test(qemu, ipc_client_and_server_print_the_same)
+{
+    expect_same_console("ipc");
+}
+
 static void expect_suite_passes(const char *image, const char *what)
 {
     run_result_t q = run_qemu(image);

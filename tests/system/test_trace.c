@@ -144,3 +144,131 @@ Test(trace, qemu_uart1_stream_gives_the_same_caps_as_numbat_sim)
     vis_model_free(&qm);
     vis_model_free(&sim.model);
 }
+
+/* ---- IPC events (tests/system/ipc) ----------------------------------------------- */
+
+#define MAX_IPC_EVENTS 64
+
+/* The IPC-related events of a run, in order, words and all. */
+typedef struct ipc_events {
+    trace_record_t rec[MAX_IPC_EVENTS];
+    unsigned count;
+} ipc_events_t;
+
+static void keep_if_ipc(ipc_events_t *e, const trace_record_t *rec)
+{
+    switch (trace_record_type(rec)) {
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV:
+    case TRACE_IPC_REPLY:
+    case TRACE_SIGNAL:
+    case TRACE_THREAD_BLOCKED_EVENT:
+        cr_assert_lt(e->count, MAX_IPC_EVENTS);
+        e->rec[e->count++] = *rec;
+        break;
+    default:
+        break;
+    }
+}
+
+static unsigned count_type(const ipc_events_t *e, unsigned type)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < e->count; i++)
+        n += trace_record_type(&e->rec[i]) == type;
+    return n;
+}
+
+static void record_ipc_run(ipc_events_t *e)
+{
+    char path[] = "/tmp/numbat-ipc-trace-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--trace-out", path, NULL};
+    run_result_t run = run_sim("build/arm-sim/ipc.elf", extra);
+    cr_assert_eq(run.status, 0, "%s\n%s", run.out, run.err);
+    run_result_free(&run);
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0, "%s", err);
+    int got;
+    while ((got = trace_file_next(&tf, &rec, err, sizeof(err))) == 1)
+        keep_if_ipc(e, &rec);
+    cr_assert_eq(got, 0, "%s", err);
+    trace_file_close(&tf);
+    unlink(path);
+}
+
+Test(trace, ipc_events_of_a_client_and_server)
+{
+    static ipc_events_t e;
+    record_ipc_run(&e);
+    cr_expect_eq(count_type(&e, TRACE_IPC_SEND), 3, "one message per Call");
+    cr_expect_eq(count_type(&e, TRACE_IPC_RECV), 3);
+    cr_expect_eq(count_type(&e, TRACE_IPC_REPLY), 3);
+    cr_expect_eq(count_type(&e, TRACE_SIGNAL), 1);
+    uint32_t ep = 0;
+    for (unsigned i = 0; i < e.count; i++) {
+        const trace_record_t *r = &e.rec[i];
+        switch (trace_record_type(r)) {
+        case TRACE_IPC_SEND:
+            cr_expect_eq(r->words[3], 7, "the Call's badge");
+            cr_expect_eq(r->words[4], 1, "one word");
+            ep = r->words[1];
+            cr_expect_eq(trace_record_type(&e.rec[i + 1]), TRACE_IPC_RECV, "send, then recv");
+            break;
+        case TRACE_SIGNAL:
+            cr_expect_eq(r->words[2], 0x10, "the signal's badge");
+            cr_expect_neq(r->words[3], 0, "it woke the waiting server");
+            break;
+        default:
+            break;
+        }
+    }
+    /* The server blocked in Recv on the endpoint at least once, and waited for the
+     * notification at the end. */
+    bool on_ep = false, on_ntfn = false;
+    for (unsigned i = 0; i < e.count; i++) {
+        const trace_record_t *r = &e.rec[i];
+        if (trace_record_type(r) != TRACE_THREAD_BLOCKED_EVENT)
+            continue;
+        on_ep |= r->words[2] == TRACE_THREAD_BLOCKED_ON_RECV && r->words[3] == ep;
+        on_ntfn |= r->words[2] == TRACE_THREAD_BLOCKED_ON_NOTIFICATION;
+    }
+    cr_expect(on_ep && on_ntfn, "blocked on the endpoint %d, on the notification %d", on_ep, on_ntfn);
+}
+
+Test(trace, qemu_uart1_stream_gives_the_same_ipc_events_as_numbat_sim)
+{
+    static ipc_events_t sim, qemu;
+    record_ipc_run(&sim);
+    char path[] = "/tmp/numbat-uart1-ipc-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    char serial[64];
+    snprintf(serial, sizeof(serial), "file:%s", path);
+    const char *argv[] = {"qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-nographic",
+                          "-audiodev", "none,id=none", "-no-reboot", "-serial", "mon:stdio",
+                          "-serial", serial, "-kernel", "build/vexpress-a15/ipc.elf", NULL};
+    run_result_t q = run_command(argv, 60);
+    run_result_free(&q);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    trace_uart_decoder_t d = {0};
+    trace_record_t rec;
+    int c;
+    while ((c = fgetc(f)) != EOF)
+        if (trace_uart_feed(&d, (uint8_t)c, &rec))
+            keep_if_ipc(&qemu, &rec);
+    fclose(f);
+    unlink(path);
+    cr_assert_eq(qemu.count, sim.count);
+    for (unsigned i = 0; i < sim.count; i++) {
+        cr_assert_eq(qemu.rec[i].count, sim.rec[i].count, "event %u", i);
+        for (unsigned w = 0; w < sim.rec[i].count; w++)
+            cr_expect_eq(qemu.rec[i].words[w], sim.rec[i].words[w], "event %u word %u", i, w);
+    }
+}
