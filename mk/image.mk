@@ -40,7 +40,9 @@ NOFAST := $(filter 0,$(FASTPATH))
 ifneq ($(NOFAST),)
 KERNEL_FLAGS += -DNUMBAT_FASTPATH=0
 endif
-USER_FLAGS := $(COMMON_FLAGS) -Iruntime/include
+# -mtp=soft: thread-local variables go through __aeabi_read_tp (runtime/tls.c), which
+# reads TPIDRURW, the register seL4_TCB_SetTLSBase sets, not the kernel-owned TPIDRURO.
+USER_FLAGS := $(COMMON_FLAGS) -mtp=soft -Iruntime/include
 
 KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(if $(NOFAST),-nofastpath)
 UDIR := $(BUILD)/user

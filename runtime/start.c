@@ -1,7 +1,7 @@
 /*
  * runtime/start.c - the C runtime's start and end: record the BootInfo and IPC
  * buffer, run main, and shut the board down with main's return value, so that
- * numbat-sim exits with it. Partners: crt0.S, include/numbat/runtime.h.
+ * numbat-sim exits with it. Partners: crt0.S, tls.c, include/numbat/runtime.h.
  */
 #include <numbat/runtime.h>
 #include <sel4/sel4.h>
@@ -19,8 +19,11 @@ void exit(int status)
         ;
 }
 
+void numbat_tls_init(void);
+
 void numbat_runtime_start(seL4_BootInfo *bootinfo)
 {
+    numbat_tls_init(); /* before the IPC buffer pointer, which is thread-local */
     seL4_InitBootInfo(bootinfo);
     seL4_SetIPCBuffer(bootinfo->ipcBuffer);
     exit(main());

@@ -215,6 +215,7 @@ seL4_Error set_root_priority(seL4_Word prio)
 #define USER_CONTEXT_WORDS (sizeof(seL4_UserContext) / sizeof(seL4_Word))
 
 static seL4_Word stacks[N_THREADS][STACK_WORDS] __attribute__((aligned(8)));
+static unsigned char tls_areas[N_THREADS][TLS_AREA_BYTES] __attribute__((aligned(16)));
 static test_thread_t threads[N_THREADS];
 static unsigned threads_used;
 
@@ -270,6 +271,19 @@ test_thread_t *thread_new_at(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word ar
     err = seL4_TCB_WriteRegisters(t->tcb, seL4_False, 0, USER_CONTEXT_WORDS, &regs);
     if (err != seL4_NoError) {
         test_fail(file, line, "setup: TCB_WriteRegisters gave %s", err_name(err));
+        return NULL;
+    }
+    /* Its own thread-local variables; its libsel4 IPC buffer pointer starts as the
+     * root's (a test gives it a buffer of its own when it needs one). */
+    t->tls_base = numbat_tls_setup(tls_areas[i], sizeof(tls_areas[i]));
+    if (!t->tls_base) {
+        test_fail(file, line, "setup: %u bytes of TLS are too few", (unsigned)TLS_AREA_BYTES);
+        return NULL;
+    }
+    numbat_tls_set_ipc_buffer(t->tls_base, seL4_GetIPCBuffer());
+    err = seL4_TCB_SetTLSBase(t->tcb, t->tls_base);
+    if (err != seL4_NoError) {
+        test_fail(file, line, "setup: TCB_SetTLSBase gave %s", err_name(err));
         return NULL;
     }
     return t;

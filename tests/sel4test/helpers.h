@@ -8,6 +8,7 @@
 #define SEL4TEST_HELPERS_H
 
 #include <numbat/runtime.h>
+#include <numbat/tls.h>
 #include <sel4/sel4.h>
 
 /* ---- tests and checks --------------------------------------------------------- */
@@ -156,12 +157,14 @@ void spin(unsigned n);
 /* ---- threads in the root task's address space ------------------------------------ */
 
 /*
- * Test threads run `fn(arg)` on a static stack with the root's CSpace and VSpace and
- * no IPC buffer: they must only touch shared globals and call seL4_Yield (the
- * libsel4 IPC-buffer pointer is a single global that belongs to the root thread).
- * When fn returns, `finished` is set and the thread suspends itself.
+ * Test threads run `fn(arg)` on a static stack with the root's CSpace and VSpace,
+ * their own thread-local variables, and no IPC buffer the kernel knows of; their
+ * libsel4 buffer pointer is the root's until a test gives them one (then they need
+ * TCB_SetIPCBuffer too). When fn returns, `finished` is set and the thread suspends
+ * itself.
  */
 #define THREAD_STACK_BYTES 4096
+#define TLS_AREA_BYTES 256
 
 typedef struct test_thread {
     seL4_CPtr tcb;
@@ -169,6 +172,7 @@ typedef struct test_thread {
     seL4_Word arg;
     volatile int finished;
     seL4_Word stack_top;
+    seL4_Word tls_base; /* its thread-local variables (numbat/tls.h) */
 } test_thread_t;
 
 /* A configured TCB at priority `prio` whose registers start fn(arg); not resumed.

@@ -341,8 +341,9 @@ static void ipc_pingpong_of_100000_round_trips(void)
 
 /* ---- capability transfer (spec 4.4): the sender needs an IPC buffer of its own ---- */
 
-/* A page of the root's image serves as one test thread's IPC buffer; the thread
- * writes its cptrs straight into it (libsel4's buffer pointer is the root's). */
+/* A page of the root's image serves as one test thread's IPC buffer: the kernel
+ * reaches it through the image frame cap given to TCB_SetIPCBuffer, the thread
+ * through its own (thread-local) libsel4 buffer pointer. */
 static seL4_IPCBuffer sender_buffer __attribute__((aligned(4096)));
 extern char _start[]; /* the first byte of the image (runtime/user.ld) */
 
@@ -359,9 +360,22 @@ static seL4_CPtr cap_to_send;
 static void body_send_cap(seL4_Word unused)
 {
     (void)unused;
-    seL4_Word m0 = 1, m1 = 0, m2 = 0, m3 = 0;
-    sender_buffer.caps_or_badges[0] = cap_to_send;
-    seL4_SendWithMRs(send_badge_cap[0], seL4_MessageInfo_new(0, 0, 1, 1), &m0, &m1, &m2, &m3);
+    seL4_SetIPCBuffer(&sender_buffer); /* this thread's pointer only */
+    seL4_SetCap(0, cap_to_send);
+    seL4_SetMR(0, 1);
+    seL4_Send(send_badge_cap[0], seL4_MessageInfo_new(0, 0, 1, 1));
+}
+
+#define LONG_MESSAGE 9
+
+/* Sends a message of LONG_MESSAGE words (word i is 500 + i) through its own buffer. */
+static void body_send_long(seL4_Word unused)
+{
+    (void)unused;
+    seL4_SetIPCBuffer(&sender_buffer);
+    for (int i = 0; i < LONG_MESSAGE; i++)
+        seL4_SetMR(i, 500 + i);
+    seL4_Send(send_badge_cap[0], seL4_MessageInfo_new(0, 0, 0, LONG_MESSAGE));
 }
 
 /* Starts the cap sender (it blocks in its Send), then receives into `slot`. */
@@ -431,6 +445,25 @@ static void ipc_an_occupied_receive_slot_stops_the_transfer(void)
     CHECK_CAP(slot, CAP_ENDPOINT);
 }
 
+static void ipc_each_thread_has_its_own_ipc_buffer(void)
+{
+    REQUIRE(setup(), "setup");
+    seL4_IPCBuffer *mine = seL4_GetIPCBuffer();
+    send_badge_cap[0] = mint_cap(ep_cap, seL4_AllRights, 0);
+    test_thread_t *t = thread_new(HIGH, body_send_long, 0);
+    REQUIRE(t, "thread");
+    REQUIRE_OK(seL4_TCB_SetIPCBuffer(t->tcb, (seL4_Word)&sender_buffer,
+                                     image_frame_of(&sender_buffer)));
+    REQUIRE_OK(seL4_TCB_Resume(t->tcb));
+    CHECK(seL4_GetIPCBuffer() == mine, "the thread's seL4_SetIPCBuffer changed the root's pointer");
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_Recv(ep_cap, &badge);
+    CHECK(seL4_MessageInfo_get_length(info) == LONG_MESSAGE, "length %u",
+          seL4_MessageInfo_get_length(info));
+    for (int i = 0; i < LONG_MESSAGE; i++)
+        CHECK(seL4_GetMR(i) == (seL4_Word)(500 + i), "MR%d is %u", i, seL4_GetMR(i));
+}
+
 const test_case_t ipc_tests[] = {
     TEST_CASE(ipc_send_to_a_waiting_receiver_delivers_label_badge_and_mrs),
     TEST_CASE(ipc_send_blocks_until_a_receiver_comes),
@@ -450,6 +483,7 @@ const test_case_t ipc_tests[] = {
     TEST_CASE(ipc_without_grant_only_the_message_arrives),
     TEST_CASE(ipc_a_cap_to_the_same_endpoint_is_unwrapped_into_its_badge),
     TEST_CASE(ipc_an_occupied_receive_slot_stops_the_transfer),
+    TEST_CASE(ipc_each_thread_has_its_own_ipc_buffer),
     TEST_CASE(ipc_pingpong_of_100000_round_trips),
 };
 const unsigned ipc_test_count = sizeof(ipc_tests) / sizeof(ipc_tests[0]);

@@ -51,13 +51,16 @@
 #ifndef CONFIG_MAX_NUM_NODES
 #define CONFIG_MAX_NUM_NODES 1
 #endif
+/* __sel4_ipc_buffer is thread-local, as seL4's default (see ipcbuffer.h). Define it
+ * to 0 for a plain global. */
+#ifndef CONFIG_LIB_SEL4_USE_THREAD_LOCALS
+#define CONFIG_LIB_SEL4_USE_THREAD_LOCALS 1
+#endif
 
 /*
  * Deliberately NOT defined: CONFIG_KERNEL_MCS, CONFIG_ENABLE_SMP_SUPPORT,
  * CONFIG_ARM_HYPERVISOR_SUPPORT, CONFIG_HARDWARE_DEBUG_API, CONFIG_TK1_SMMU,
- * CONFIG_ARM_SMMU, CONFIG_ENABLE_BENCHMARKS, CONFIG_DANGEROUS_CODE_INJECTION and
- * CONFIG_LIB_SEL4_USE_THREAD_LOCALS (see ipcbuffer.h for why the IPC-buffer
- * pointer is a plain global).
+ * CONFIG_ARM_SMMU, CONFIG_ENABLE_BENCHMARKS and CONFIG_DANGEROUS_CODE_INJECTION.
  */
 
 #endif /* SEL4_CONFIG_H */

@@ -8,12 +8,11 @@
 #define SEL4_IPCBUFFER_H
 
 /*
- * Where the pointer lives — a deliberate choice: seL4 makes __sel4_ipc_buffer a
- * `__thread` variable by default (CONFIG_LIB_SEL4_USE_THREAD_LOCALS), but our
- * runtime sets up no TLS, so it is a plain global here: declared below, defined
- * once in libsel4/src/ipc_buffer.c (link that file into every program). Programs
- * with several threads must call seL4_SetIPCBuffer() when switching threads, or
- * give each thread a buffer at the same virtual address in separate VSpaces.
+ * Where the pointer lives: as in seL4, __sel4_ipc_buffer is a `__thread` variable
+ * (CONFIG_LIB_SEL4_USE_THREAD_LOCALS, on by default), so each thread of a program
+ * has its own; it is reached through the TLS register TPIDRURW that
+ * seL4_TCB_SetTLSBase sets (runtime/tls.c: __aeabi_read_tp). Declared below,
+ * defined once in libsel4/src/ipc_buffer.c (link that file into every program).
  */
 
 #include <sel4/types.h>
@@ -53,8 +52,12 @@ SEL4_IPCBUF_CHECK_WORD(receiveDepth, SEL4_IPCBUF_RECEIVEDEPTH_WORD);
 SEL4_COMPILE_ASSERT(ipcbuffer_is_512_bytes, sizeof(seL4_IPCBuffer) == LIBSEL4_BIT(seL4_IPCBufferSizeBits));
 SEL4_COMPILE_ASSERT(ipcbuffer_is_512_aligned, __alignof__(seL4_IPCBuffer) == LIBSEL4_BIT(seL4_IPCBufferSizeBits));
 
-/* The current thread's buffer; see the file comment for why this is not __thread. */
+/* The current thread's buffer (see the file comment). */
+#if CONFIG_LIB_SEL4_USE_THREAD_LOCALS
+extern __thread seL4_IPCBuffer *__sel4_ipc_buffer;
+#else
 extern seL4_IPCBuffer *__sel4_ipc_buffer;
+#endif
 
 LIBSEL4_INLINE_FUNC void seL4_SetIPCBuffer(seL4_IPCBuffer *ipc_buffer)
 {
