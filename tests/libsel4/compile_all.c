@@ -653,3 +653,13 @@ void use_invocations(seL4_UserContext *regs)
                             seL4_CapInitThreadVSpace, seL4_NilData, 0, seL4_CapNull));
     sink(seL4_ARM_Page_GetAddress(31).paddr);
 }
+
+/* The word format macros must match seL4_Word's type: -Wformat (in -Wall) checks them. */
+int snprintf(char *buf, unsigned long size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void use_word_formats(char *buf, seL4_Word w);
+void use_word_formats(char *buf, seL4_Word w)
+{
+    snprintf(buf, 64, "%" SEL4_PRIu_word " %" SEL4_PRIx_word " %" SEL4_PRIX_word " %" SEL4_PRIo_word,
+             w, w, w, w);
+    snprintf(buf, 64, "%" SEL4_PRId_word " %" SEL4_PRIi_word, (int)w, (int)w);
+}

@@ -30,6 +30,13 @@ SEL4_COMPILE_ASSERT(uint32_is_4_bytes, sizeof(seL4_Uint32) == 4);
 SEL4_COMPILE_ASSERT(uint64_is_8_bytes, sizeof(seL4_Uint64) == 8);
 
 typedef seL4_Uint32 seL4_Word;
+/* printf conversions for a seL4_Word (an unsigned int here): "%" SEL4_PRIx_word. */
+#define SEL4_PRIu_word "u"
+#define SEL4_PRIx_word "x"
+#define SEL4_PRIX_word "X"
+#define SEL4_PRIo_word "o"
+#define SEL4_PRId_word "d"
+#define SEL4_PRIi_word "i"
 typedef seL4_Word   seL4_CPtr;
 typedef seL4_Word   seL4_NodeId;
 typedef seL4_Word   seL4_PAddr;
