@@ -75,6 +75,7 @@ uint32_t cap_debug_tag(cap_t c)
     case CAP_IRQ_CONTROL: return 0x0E;
     case CAP_IRQ_HANDLER: return 0x1E;
     case CAP_DOMAIN: return 0x3E;
+    case CAP_ZOMBIE: return 0x2E;
     case CAP_TYPE_COUNT: break;
     }
     return 0;
@@ -85,14 +86,23 @@ const char *cap_type_name(cap_type_t type)
     static const char *names[CAP_TYPE_COUNT] = {
         "null", "untyped", "endpoint", "notification", "reply", "cnode", "thread",
         "irq control", "irq handler", "domain", "frame", "page table", "page directory",
-        "asid control", "asid pool",
+        "asid control", "asid pool", "zombie",
     };
     return type < CAP_TYPE_COUNT ? names[type] : "?";
+}
+
+cap_t zombie_original(cap_t z)
+{
+    if (capw_zombie_type(z.words[1]) == CAP_CNODE)
+        return cap_cnode(cap_ptr(z), capw_zombie_radix(z.words[1]), 0, 0);
+    return cap_thread(cap_ptr(z));
 }
 
 /* Physical base and size of the memory a cap's object occupies; false if none. */
 static bool cap_region(cap_t c, uint32_t *base, uint32_t *size)
 {
+    if (cap_type(c) == CAP_ZOMBIE)
+        c = zombie_original(c);
     switch (cap_type(c)) {
     case CAP_UNTYPED: *base = cap_addr(c); *size = untyped_size(c); return true;
     case CAP_FRAME: *base = cap_addr(c); *size = 1u << frame_size_bits(frame_size(c)); return true;
@@ -156,6 +166,7 @@ seL4_Error cap_derive(cap_t c, bool has_children, cap_t *out)
         break;
     case CAP_REPLY:
     case CAP_IRQ_CONTROL:
+    case CAP_ZOMBIE:
         return seL4_IllegalOperation;
     case CAP_PAGE_TABLE:
         /* Page tables are copied only once mapped, and mapping is not yet provided. */

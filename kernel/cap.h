@@ -30,6 +30,7 @@ typedef enum cap_type {
     CAP_PAGE_DIRECTORY = TRACE_CAP_PAGE_DIRECTORY,
     CAP_ASID_CONTROL = TRACE_CAP_ASID_CONTROL,
     CAP_ASID_POOL = TRACE_CAP_ASID_POOL,
+    CAP_ZOMBIE = TRACE_CAP_ZOMBIE,
     CAP_TYPE_COUNT
 } cap_type_t;
 
@@ -104,6 +105,20 @@ static inline bool pd_is_assigned(cap_t c) { return capw_pd_assigned(c.words[1])
 static inline uint32_t pd_asid(cap_t c) { return capw_pd_asid(c.words[1]); }
 
 static inline unsigned irq_handler_irq(cap_t c) { return capw_irq(c.words[1]); }
+
+/*
+ * Zombie: the final cap of a CNode or TCB whose deletion has begun (cdt.c). It
+ * names the same object, but nothing can look through it, invoke it or copy it, so
+ * a deletion stopped at a preemption point never leaves a half-emptied object usable
+ * (seL4's zombies serve the same end).
+ */
+static inline cap_t cap_zombie(cap_t original)
+{
+    unsigned radix = cap_type(original) == CAP_CNODE ? cnode_radix(original) : 0;
+    return (cap_t){{capw_word0(CAP_ZOMBIE, cap_addr(original)), capw_zombie(cap_type(original), radix)}};
+}
+/* The cap a zombie was (guard dropped: the object is only being emptied). */
+cap_t zombie_original(cap_t zombie);
 
 /* Reply: the TCB waiting for the reply (cap_ptr), master or not, Grant. */
 static inline bool reply_is_master(cap_t c) { return capw_reply_master(c.words[1]); }

@@ -128,6 +128,8 @@ static void delete_one(cte_t *slot)
     bool final = cdt_is_final(slot);
     cap_t cap = slot->cap;
     cdt_remove(slot);
+    if (cap_type(cap) == CAP_ZOMBIE)
+        cap = zombie_original(cap); /* the object it was is what goes */
     if (final) {
         object_finalise(cap);
         trace_object_delete(cap);
@@ -148,11 +150,19 @@ static bool final_container(const cte_t *slot)
  * empties them, destroys that container, and starts again from `top`. The slot
  * `top` itself is never entered from inside, which is what makes the walk end:
  * a chain of final caps can only come back to where it started, and a CNode or
- * TCB that holds its own only cap is handled by skipping it. Returns false when
- * preempted; every step leaves the state consistent, so the call can be repeated.
+ * TCB that holds its own only cap is handled by skipping it. The cap in `top`
+ * becomes a zombie first, so whatever is left of the object while the deletion is
+ * preempted is out of reach. Returns false when preempted; every step leaves the
+ * state consistent, so the call can be repeated.
  */
 static bool delete_container(cte_t *top, bool preemptible)
 {
+    if (cap_type(top->cap) != CAP_ZOMBIE) {
+        /* From now on the object cannot be reached or used, preempted or not. */
+        top->cap = cap_zombie(top->cap);
+        invariants_note_slot(top);
+        trace_cap_update(top);
+    }
     for (;;) {
         cte_t *cur = top, *slots;
         uint32_t count, i = 0;

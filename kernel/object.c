@@ -71,6 +71,8 @@ cap_t object_create(uint32_t type, uint32_t size_bits, uint32_t paddr, bool devi
 
 void object_prepare_delete(cap_t cap)
 {
+    if (cap_type(cap) == CAP_ZOMBIE)
+        cap = zombie_original(cap);
     if (cap_type(cap) == CAP_THREAD)
         thread_suspend(cap_ptr(cap));
 }
@@ -82,6 +84,8 @@ bool preemption_point(void)
 
 cte_t *object_slots(cap_t cap, uint32_t *count)
 {
+    if (cap_type(cap) == CAP_ZOMBIE)
+        cap = zombie_original(cap);
     if (cap_type(cap) == CAP_CNODE) {
         *count = 1u << cnode_radix(cap);
         return cnode_slots(cap);
@@ -113,7 +117,8 @@ void object_finalise(cap_t cap)
 seL4_Error object_decode(invocation_t *inv, object_op_t *op)
 {
     switch (cap_type(inv->cap)) {
-    case CAP_NULL: return inv_invalid_capability(inv, 0);
+    case CAP_NULL:
+    case CAP_ZOMBIE: return inv_invalid_capability(inv, 0);
     case CAP_UNTYPED: return decode_untyped(inv, &op->untyped);
     case CAP_CNODE: return decode_cnode(inv, &op->cnode);
     case CAP_THREAD: return decode_tcb(inv, &op->tcb);

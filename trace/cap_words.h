@@ -123,6 +123,16 @@ static inline uint32_t capw_reply(bool master, bool can_grant)
     return (uint32_t)master | ((uint32_t)can_grant << CAPW_REPLY_GRANT_SHIFT);
 }
 
+/* Zombie word 1 (word 0's address is the object's): the type it was [3:0], and for a
+ * CNode its radix [8:4]. */
+#define CAPW_ZOMBIE_RADIX_SHIFT 4
+static inline unsigned capw_zombie_type(uint32_t w1) { return w1 & CAPW_TYPE_MASK; }
+static inline unsigned capw_zombie_radix(uint32_t w1) { return (w1 >> CAPW_ZOMBIE_RADIX_SHIFT) & 0x1Fu; }
+static inline uint32_t capw_zombie(unsigned type, unsigned radix)
+{
+    return (type & CAPW_TYPE_MASK) | ((radix & 0x1Fu) << CAPW_ZOMBIE_RADIX_SHIFT);
+}
+
 /* IRQ handler word 1: the interrupt number [9:0]. */
 #define CAPW_IRQ_MASK 0x3FFu
 static inline unsigned capw_irq(uint32_t w1) { return w1 & CAPW_IRQ_MASK; }

@@ -321,7 +321,7 @@ const char *vis_cap_type_name(unsigned type)
     static const char *names[] = {
         "null", "untyped", "endpoint", "notification", "reply", "cnode", "thread",
         "irq control", "irq handler", "domain", "frame", "page table", "page directory",
-        "asid control", "asid pool",
+        "asid control", "asid pool", "zombie",
     };
     return type < sizeof(names) / sizeof(names[0]) ? names[type] : "?";
 }

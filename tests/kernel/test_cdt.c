@@ -457,7 +457,9 @@ Test(cdt, preempted_revoke_restarts_until_done)
     CHECK_CDT_ORDER(S(0));
 }
 
-Test(cdt, preempted_delete_of_a_cnode_keeps_its_cap_until_it_is_empty)
+Test(cdt, preempted_delete_of_a_cnode_leaves_an_unusable_zombie_until_it_is_empty,
+     .description = "a preempted deletion never leaves a half-emptied CNode usable: its last "
+                    "cap becomes a zombie that cannot be looked through, invoked or copied")
 {
     cap_t cn = harness_cnode(3, 0, 0);
     harness_place(S(0), cn, true);
@@ -466,7 +468,17 @@ Test(cdt, preempted_delete_of_a_cnode_keeps_its_cap_until_it_is_empty)
         copy(S(50), harness_slot(cn, i));
     harness_interrupt_after(2);
     cr_assert_not(kdelete(S(0), true));
-    cr_assert_eq(cap_type(S(0)->cap), CAP_CNODE, "the cap stands while the CNode is cleared");
+    cr_assert_eq(cap_type(S(0)->cap), CAP_ZOMBIE, "the cap stands, as a zombie");
+    cr_assert_eq(cap_addr(S(0)->cap), cap_addr(cn), "naming the CNode");
+    cte_t *found;
+    lookup_fault_t f;
+    cr_assert_eq(cspace_lookup_target(S(0)->cap, 7, 3, &found, &f), seL4_FailedLookup,
+                 "nothing is found through it");
+    invocation_t inv;
+    cr_assert_eq(harness_invoke(&inv, S(0), CNodeDelete, MRS(7, 3), NO_CAPS),
+                 seL4_InvalidCapability, "it cannot be invoked");
+    cap_t copy_of_it;
+    cr_assert_eq(cap_derive(S(0)->cap, false, &copy_of_it), seL4_IllegalOperation);
     unsigned left = check_cdt(S(50));
     cr_assert(left > 1 && left < 9, "%u caps left", left);
     harness_clear_interrupt();
