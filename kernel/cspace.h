@@ -37,7 +37,8 @@ bool cspace_resolve(cap_t root, uint32_t cptr, unsigned depth, cte_t **slot, uns
 bool cspace_lookup_walk(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault);
 /* The same, with the common case inline: one CNode whose guard and radix use all 32
  * bits (the root task's CSpace) gives the same answer in a few instructions. */
-static inline bool cspace_lookup_slot(cap_t root, uint32_t cptr, cte_t **slot, lookup_fault_t *fault)
+static inline __attribute__((always_inline)) bool cspace_lookup_slot(cap_t root, uint32_t cptr,
+                                                               cte_t **slot, lookup_fault_t *fault)
 {
     unsigned radix = cnode_radix(root);
     if (cap_type(root) == CAP_CNODE && radix > 0 && cnode_guard_size(root) + radix == 32 &&
