@@ -44,18 +44,8 @@ void cdt_place_original(cap_t cap, cte_t *slot)
 void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable)
 {
     kassert(cap_is_null(dest->cap));
-    cte_t *after = mdb_next(src);
-    dest->cap = cap;
-    dest->prev = 0;
-    dest->next = 0;
-    mdb_set_prev(dest, src);
-    mdb_set_next(dest, after);
     bool badged = cap_type(cap) == CAP_ENDPOINT || cap_type(cap) == CAP_NOTIFICATION;
-    mdb_set_flags(dest, revocable, badged && revocable);
-    if (after)
-        mdb_set_prev(after, dest);
-    mdb_set_next(src, dest);
-    invariants_note_slot(dest);
+    cdt_link_after(cap, src, dest, revocable, badged && revocable);
     trace_cap_insert(dest, src);
 }
 
@@ -104,20 +94,8 @@ bool cdt_is_final(const cte_t *slot)
 /* Unlinks slot from the list and empties it. A first-badged flag passes on. */
 void cdt_remove(cte_t *slot)
 {
-    cte_t *prev = mdb_prev(slot), *next = mdb_next(slot);
-    if (prev)
-        mdb_set_next(prev, next);
-    if (next) {
-        mdb_set_prev(next, prev);
-        if (mdb_first_badged(slot))
-            mdb_set_flags(next, mdb_revocable(next), true);
-        invariants_note_slot(next);
-    }
-    if (prev)
-        invariants_note_slot(prev);
     cap_t old = slot->cap;
-    *slot = (cte_t){cap_null(), 0, 0};
-    invariants_note_slot(slot);
+    cdt_unlink(slot);
     trace_cap_delete(slot, old);
 }
 

@@ -7,6 +7,7 @@
 #ifndef KERNEL_CDT_H
 #define KERNEL_CDT_H
 
+#include "invariants.h"
 #include "slot.h"
 
 bool cdt_is_parent(const cte_t *parent, const cte_t *child);
@@ -16,6 +17,23 @@ bool cdt_has_children(const cte_t *slot);
 void cdt_place_original(cap_t cap, cte_t *slot);
 /* Puts `cap` in the empty `dest` as a CDT child or sibling of `src` (spec 5.4). */
 void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable);
+/* cdt_insert's linking, with the flags given, and no trace: inline for the IPC
+ * fastpath, which makes a reply cap per Call (and records no trace). */
+static inline void cdt_link_after(cap_t cap, cte_t *src, cte_t *dest, bool revocable,
+                                  bool first_badged)
+{
+    cte_t *after = mdb_next(src);
+    dest->cap = cap;
+    dest->prev = 0;
+    dest->next = 0;
+    mdb_set_prev(dest, src);
+    mdb_set_next(dest, after);
+    mdb_set_flags(dest, revocable, first_badged);
+    if (after)
+        mdb_set_prev(after, dest);
+    mdb_set_next(src, dest);
+    invariants_note_slot(dest);
+}
 /* Moves src's cap into the empty dest, keeping its CDT position and flags. */
 void cdt_move(cap_t cap, cte_t *src, cte_t *dest);
 /* Exchanges two slots' caps and CDT positions (Rotate with dest = src). */
@@ -33,6 +51,24 @@ bool cdt_revoke(cte_t *slot, bool preemptible);
 /* Empties the slot and unlinks it from the CDT, and nothing more: for a cap whose
  * deletion can never destroy anything (a reply cap). */
 void cdt_remove(cte_t *slot);
+/* cdt_remove without the trace event: inline for the IPC fastpath. A first-badged
+ * flag passes on to the next slot. */
+static inline void cdt_unlink(cte_t *slot)
+{
+    cte_t *prev = mdb_prev(slot), *next = mdb_next(slot);
+    if (prev)
+        mdb_set_next(prev, next);
+    if (next) {
+        mdb_set_prev(next, prev);
+        if (mdb_first_badged(slot))
+            mdb_set_flags(next, mdb_revocable(next), true);
+        invariants_note_slot(next);
+    }
+    if (prev)
+        invariants_note_slot(prev);
+    *slot = (cte_t){cap_null(), 0, 0};
+    invariants_note_slot(slot);
+}
 /* Whether no other cap names slot's object (deleting it destroys the object). */
 bool cdt_is_final(const cte_t *slot);
 

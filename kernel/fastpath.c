@@ -83,8 +83,8 @@ void fastpath_call(void)
     copy_message(caller, server, info, cap_badge(cap));
     caller->ipc.is_call = true; /* a normal Call: reply_send and cancelling read this */
     caller->ipc.is_fault = false;
-    cdt_insert(cap_reply(caller, false, server->ipc.can_grant), &caller->slots[TCB_SLOT_REPLY],
-               &server->slots[TCB_SLOT_CALLER], false);
+    cdt_link_after(cap_reply(caller, false, server->ipc.can_grant), &caller->slots[TCB_SLOT_REPLY],
+                   &server->slots[TCB_SLOT_CALLER], false, false);
     caller->state = THREAD_BLOCKED_ON_REPLY;
     server->state = THREAD_RUNNING;
     sched_switch_to(server);
@@ -113,7 +113,7 @@ void fastpath_reply_recv(void)
 
     /* Committed: reply_send, then the blocking half of ep_receive. */
     copy_message(server, caller, info, 0);
-    cdt_remove(reply);
+    cdt_unlink(reply);
     server->ipc = (ipc_wait_t){.object = cap_addr(cap),
                                .can_grant = cap_ep_rights(cap) & RIGHT_GRANT};
     server->state = THREAD_BLOCKED_ON_RECV;
