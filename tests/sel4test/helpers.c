@@ -289,6 +289,20 @@ test_thread_t *thread_new_at(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word ar
     return t;
 }
 
+test_thread_t *thread_start_at(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word arg,
+                               const char *file, int line)
+{
+    test_thread_t *t = thread_new_at(prio, fn, arg, file, line);
+    if (!t)
+        return NULL;
+    seL4_Error err = seL4_TCB_Resume(t->tcb);
+    if (err != seL4_NoError) {
+        test_fail(file, line, "setup: TCB_Resume gave %s", err_name(err));
+        return NULL;
+    }
+    return t;
+}
+
 void body_count_once(seL4_Word idx)
 {
     counter[idx]++;

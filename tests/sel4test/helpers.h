@@ -180,6 +180,10 @@ typedef struct test_thread {
 #define thread_new(prio, fn, arg) thread_new_at((prio), (fn), (arg), __FILE__, __LINE__)
 test_thread_t *thread_new_at(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word arg, const char *file,
                              int line);
+/* thread_new, then TCB_Resume; NULL after recording a failure. */
+#define thread_start(prio, fn, arg) thread_start_at((prio), (fn), (arg), __FILE__, __LINE__)
+test_thread_t *thread_start_at(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word arg,
+                               const char *file, int line);
 /* The register set thread_new writes: pc = trampoline, sp = stack top, r0 = t. */
 void thread_initial_regs(test_thread_t *t, seL4_UserContext *regs);
 

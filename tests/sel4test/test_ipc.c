@@ -73,14 +73,6 @@ static void body_server(seL4_Word unused)
     }
 }
 
-static test_thread_t *start(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word arg)
-{
-    test_thread_t *t = thread_new(prio, fn, arg);
-    if (t && seL4_TCB_Resume(t->tcb) != seL4_NoError)
-        return NULL;
-    return t;
-}
-
 static int setup(void)
 {
     received = 0;
@@ -93,7 +85,7 @@ static int setup(void)
 static void ipc_send_to_a_waiting_receiver_delivers_label_badge_and_mrs(void)
 {
     REQUIRE(setup(), "setup");
-    test_thread_t *t = start(HIGH, body_recv, 0);
+    test_thread_t *t = thread_start(HIGH, body_recv, 0);
     REQUIRE(t, "thread");
     CHECK(!t->finished, "the receiver waits for a message");
     seL4_CPtr badged = mint_cap(ep_cap, seL4_AllRights, 0x42);
@@ -111,7 +103,7 @@ static void ipc_send_blocks_until_a_receiver_comes(void)
 {
     REQUIRE(setup(), "setup");
     send_badge_cap[0] = mint_cap(ep_cap, seL4_AllRights, 9);
-    test_thread_t *t = start(HIGH, body_send, 0);
+    test_thread_t *t = thread_start(HIGH, body_send, 0);
     REQUIRE(t, "thread");
     CHECK(!t->finished, "Send blocks while nobody receives");
     seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
@@ -127,7 +119,7 @@ static void ipc_senders_are_served_in_fifo_order(void)
     REQUIRE(setup(), "setup");
     for (unsigned i = 0; i < 3; i++) {
         send_badge_cap[i] = mint_cap(ep_cap, seL4_AllRights, 1 + i);
-        REQUIRE(start(HIGH, body_send, i), "thread %u", i);
+        REQUIRE(thread_start(HIGH, body_send, i), "thread %u", i);
     }
     for (unsigned i = 0; i < 3; i++) {
         seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
@@ -141,7 +133,7 @@ static void ipc_receivers_are_served_in_fifo_order(void)
 {
     REQUIRE(setup(), "setup");
     for (unsigned i = 0; i < 3; i++)
-        REQUIRE(start(HIGH, body_recv, i), "thread %u", i);
+        REQUIRE(thread_start(HIGH, body_recv, i), "thread %u", i);
     for (unsigned i = 0; i < 3; i++) {
         seL4_Word m0 = 20 + i, m1 = 0, m2 = 0, m3 = 0;
         seL4_SendWithMRs(ep_cap, seL4_MessageInfo_new(0, 0, 0, 1), &m0, &m1, &m2, &m3);
@@ -154,7 +146,7 @@ static void ipc_receivers_are_served_in_fifo_order(void)
 static void ipc_call_and_replyrecv_serve_many_calls(void)
 {
     REQUIRE(setup(), "setup");
-    REQUIRE(start(HIGH, body_server, 0), "server");
+    REQUIRE(thread_start(HIGH, body_server, 0), "server");
     for (seL4_Word i = 1; i <= 10; i++) {
         seL4_Word m0 = i, m1 = 0, m2 = 0, m3 = 0;
         seL4_MessageInfo_t info =
@@ -171,7 +163,7 @@ static void ipc_saved_reply_cap_answers_once(void)
 {
     REQUIRE(setup(), "setup");
     send_badge_cap[0] = mint_cap(ep_cap, seL4_AllRights, 0);
-    test_thread_t *t = start(HIGH, body_call, 0);
+    test_thread_t *t = thread_start(HIGH, body_call, 0);
     REQUIRE(t, "client");
     seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
     seL4_RecvWithMRs(ep_cap, &badge, &m0, &m1, &m2, &m3);
@@ -191,7 +183,7 @@ static void ipc_call_without_grant_leaves_the_caller_inactive(void)
 {
     REQUIRE(setup(), "setup");
     send_badge_cap[0] = mint_cap(ep_cap, seL4_CanWrite, 0);
-    test_thread_t *t = start(HIGH, body_call, 0);
+    test_thread_t *t = thread_start(HIGH, body_call, 0);
     REQUIRE(t, "client");
     seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
     seL4_RecvWithMRs(ep_cap, &badge, &m0, &m1, &m2, &m3);
@@ -207,7 +199,7 @@ static void ipc_a_new_receive_drops_an_unsaved_reply_cap(void)
 {
     REQUIRE(setup(), "setup");
     send_badge_cap[0] = mint_cap(ep_cap, seL4_AllRights, 0);
-    test_thread_t *t = start(HIGH, body_call, 0);
+    test_thread_t *t = thread_start(HIGH, body_call, 0);
     REQUIRE(t, "client");
     seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
     seL4_RecvWithMRs(ep_cap, &badge, &m0, &m1, &m2, &m3);
@@ -228,7 +220,7 @@ static void ipc_deleting_the_caller_deletes_its_saved_reply_cap(void)
 {
     REQUIRE(setup(), "setup");
     send_badge_cap[0] = mint_cap(ep_cap, seL4_AllRights, 0);
-    test_thread_t *t = start(HIGH, body_call, 0);
+    test_thread_t *t = thread_start(HIGH, body_call, 0);
     REQUIRE(t, "client");
     seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
     seL4_RecvWithMRs(ep_cap, &badge, &m0, &m1, &m2, &m3);
@@ -255,7 +247,7 @@ static void ipc_nbsend_without_a_receiver_drops_the_message(void)
     REQUIRE(setup(), "setup");
     seL4_Word m0 = 5, m1 = 0, m2 = 0, m3 = 0;
     seL4_NBSendWithMRs(ep_cap, seL4_MessageInfo_new(0, 0, 0, 1), &m0, &m1, &m2, &m3);
-    test_thread_t *t = start(HIGH, body_recv, 0);
+    test_thread_t *t = thread_start(HIGH, body_recv, 0);
     REQUIRE(t, "receiver");
     CHECK(!t->finished, "a dropped message was received");
     m0 = 6;
@@ -266,7 +258,7 @@ static void ipc_nbsend_without_a_receiver_drops_the_message(void)
 static void ipc_suspended_receiver_receives_again_when_resumed(void)
 {
     REQUIRE(setup(), "setup");
-    test_thread_t *t = start(HIGH, body_recv, 0);
+    test_thread_t *t = thread_start(HIGH, body_recv, 0);
     REQUIRE(t, "receiver");
     REQUIRE_OK(seL4_TCB_Suspend(t->tcb));
     seL4_Word m0 = 5, m1 = 0, m2 = 0, m3 = 0;
@@ -284,8 +276,8 @@ static void ipc_cancel_badged_sends_restarts_only_that_badge(void)
     REQUIRE(setup(), "setup");
     send_badge_cap[0] = mint_cap(ep_cap, seL4_AllRights, 1);
     send_badge_cap[1] = mint_cap(ep_cap, seL4_AllRights, 2);
-    REQUIRE(start(HIGH, body_send, 0), "sender 1");
-    REQUIRE(start(HIGH, body_send, 1), "sender 2");
+    REQUIRE(thread_start(HIGH, body_send, 0), "sender 1");
+    REQUIRE(thread_start(HIGH, body_send, 1), "sender 2");
     /* Sender 1 makes its Send again and queues behind sender 2. */
     REQUIRE_OK(seL4_CNode_CancelBadgedSends(ROOT_CNODE, send_badge_cap[0], ROOT_DEPTH));
     seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
@@ -300,7 +292,7 @@ static void ipc_deleting_an_endpoint_restarts_its_blocked_sender(void)
     REQUIRE(setup(), "setup");
     seL4_CPtr thread_slot = mint_cap(ep_cap, seL4_AllRights, 0);
     send_badge_cap[0] = thread_slot;
-    test_thread_t *t = start(LOW, body_send, 0);
+    test_thread_t *t = thread_start(LOW, body_send, 0);
     REQUIRE(t, "sender");
     REQUIRE_OK(set_root_priority(LOW - 1)); /* the sender runs and blocks */
     REQUIRE_OK(set_root_priority(ROOT_PRIO));
@@ -312,7 +304,7 @@ static void ipc_deleting_an_endpoint_restarts_its_blocked_sender(void)
     REQUIRE_OK(seL4_CNode_Copy(ROOT_CNODE, thread_slot, ROOT_DEPTH, ROOT_CNODE, fresh, ROOT_DEPTH,
                                seL4_AllRights));
     ep_cap = fresh;
-    test_thread_t *r = start(HIGH, body_recv, 0);
+    test_thread_t *r = thread_start(HIGH, body_recv, 0);
     REQUIRE(r, "receiver");
     /* The restarted Send goes to the fresh endpoint. */
     REQUIRE_OK(set_root_priority(LOW - 1));
@@ -328,7 +320,7 @@ static void ipc_deleting_an_endpoint_restarts_its_blocked_sender(void)
 static void ipc_pingpong_of_100000_round_trips(void)
 {
     REQUIRE(setup(), "setup");
-    REQUIRE(start(HIGH, body_server, 0), "server");
+    REQUIRE(thread_start(HIGH, body_server, 0), "server");
     unsigned wrong = 0;
     for (seL4_Word i = 0; i < PINGPONG_ROUNDS; i++) {
         seL4_Word m0 = i, m1 = 0, m2 = 0, m3 = 0;

@@ -31,14 +31,6 @@ static void body_recv_ep(seL4_Word idx)
     seen[idx] = badge;
 }
 
-static test_thread_t *start(seL4_Word prio, void (*fn)(seL4_Word), seL4_Word arg)
-{
-    test_thread_t *t = thread_new(prio, fn, arg);
-    if (t && seL4_TCB_Resume(t->tcb) != seL4_NoError)
-        return NULL;
-    return t;
-}
-
 static int setup(void)
 {
     if (set_root_priority(ROOT_PRIO) != seL4_NoError)
@@ -67,7 +59,7 @@ static void ntfn_signals_or_their_badges_until_a_wait(void)
 static void ntfn_wait_blocks_until_a_signal(void)
 {
     REQUIRE(setup(), "setup");
-    test_thread_t *t = start(HIGH, body_wait, 0);
+    test_thread_t *t = thread_start(HIGH, body_wait, 0);
     REQUIRE(t, "waiter");
     CHECK(!t->finished, "Wait on an idle notification blocks");
     seL4_Signal(mint_cap(ntfn_cap, seL4_AllRights, 0x8));
@@ -78,7 +70,7 @@ static void ntfn_a_signal_with_badge_0_is_still_pending(void)
 {
     REQUIRE(setup(), "setup");
     seL4_Signal(ntfn_cap);
-    test_thread_t *t = start(HIGH, body_wait, 0);
+    test_thread_t *t = thread_start(HIGH, body_wait, 0);
     REQUIRE(t, "waiter");
     CHECK(t->finished, "Wait after an unbadged signal blocked");
 }
@@ -86,8 +78,8 @@ static void ntfn_a_signal_with_badge_0_is_still_pending(void)
 static void ntfn_waiters_wake_in_fifo_order_with_the_signalling_badge(void)
 {
     REQUIRE(setup(), "setup");
-    REQUIRE(start(HIGH, body_wait, 0), "waiter a");
-    REQUIRE(start(HIGH, body_wait, 1), "waiter b");
+    REQUIRE(thread_start(HIGH, body_wait, 0), "waiter a");
+    REQUIRE(thread_start(HIGH, body_wait, 1), "waiter b");
     seL4_Signal(mint_cap(ntfn_cap, seL4_AllRights, 0x10));
     seL4_Signal(mint_cap(ntfn_cap, seL4_AllRights, 0x20));
     CHECK(str_eq(trace_str(), "ab"), "waiters woke in the order \"%s\"", trace_str());
@@ -131,7 +123,7 @@ static void ntfn_pending_bound_signal_comes_before_the_endpoint(void)
 static void ntfn_binding_is_refused_while_threads_wait(void)
 {
     REQUIRE(setup(), "setup");
-    REQUIRE(start(HIGH, body_wait, 0), "waiter");
+    REQUIRE(thread_start(HIGH, body_wait, 0), "waiter");
     test_thread_t *t = thread_new(HIGH, body_recv_ep, 1);
     REQUIRE(t, "thread");
     CHECK_ERR(seL4_TCB_BindNotification(t->tcb, ntfn_cap), seL4_IllegalOperation);
@@ -143,7 +135,7 @@ static void ntfn_deleting_it_restarts_its_waiters(void)
     seL4_CPtr thread_slot = copy_cap(ntfn_cap, seL4_AllRights);
     seL4_CPtr saved_ntfn = ntfn_cap;
     ntfn_cap = thread_slot;
-    test_thread_t *t = start(LOW, body_wait, 0);
+    test_thread_t *t = thread_start(LOW, body_wait, 0);
     REQUIRE(t, "waiter");
     REQUIRE_OK(set_root_priority(LOW - 1)); /* the waiter runs and blocks */
     REQUIRE_OK(set_root_priority(ROOT_PRIO));

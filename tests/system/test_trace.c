@@ -96,6 +96,22 @@ Test(trace, recording_of_a_real_run_rebuilds_caps_objects_and_threads)
     vis_model_free(m);
 }
 
+/* Runs `image` in QEMU with UART1 (the trace stream) captured into a new file whose
+ * mkstemp template is `path`. */
+static void capture_qemu_uart1(const char *image, char *path)
+{
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    char serial[64];
+    snprintf(serial, sizeof(serial), "file:%s", path);
+    const char *argv[] = {"qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-nographic",
+                          "-audiodev", "none,id=none", "-no-reboot", "-serial", "mon:stdio",
+                          "-serial", serial, "-kernel", image, NULL};
+    run_result_t q = run_command(argv, 60);
+    run_result_free(&q);
+}
+
 /* Replays a UART1 capture (vexpress-a15 under QEMU) into a model. */
 static uint32_t replay_uart(const char *path, vis_model_t *m)
 {
@@ -120,16 +136,7 @@ Test(trace, qemu_uart1_stream_gives_the_same_caps_as_numbat_sim)
     replay_t sim = {0};
     record_and_replay(&sim);
     char path[] = "/tmp/numbat-uart1-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert_geq(fd, 0);
-    close(fd);
-    char serial[64];
-    snprintf(serial, sizeof(serial), "file:%s", path);
-    const char *argv[] = {"qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-nographic",
-                          "-audiodev", "none,id=none", "-no-reboot", "-serial", "mon:stdio",
-                          "-serial", serial, "-kernel", "build/vexpress-a15/caps.elf", NULL};
-    run_result_t q = run_command(argv, 60);
-    run_result_free(&q);
+    capture_qemu_uart1("build/vexpress-a15/caps.elf", path);
     vis_model_t qm;
     cr_expect_gt(replay_uart(path, &qm), 100);
     unlink(path);
@@ -245,16 +252,7 @@ Test(trace, qemu_uart1_stream_gives_the_same_ipc_events_as_numbat_sim)
     static ipc_events_t sim, qemu;
     record_ipc_run(&sim);
     char path[] = "/tmp/numbat-uart1-ipc-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert_geq(fd, 0);
-    close(fd);
-    char serial[64];
-    snprintf(serial, sizeof(serial), "file:%s", path);
-    const char *argv[] = {"qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-nographic",
-                          "-audiodev", "none,id=none", "-no-reboot", "-serial", "mon:stdio",
-                          "-serial", serial, "-kernel", "build/vexpress-a15/ipc.elf", NULL};
-    run_result_t q = run_command(argv, 60);
-    run_result_free(&q);
+    capture_qemu_uart1("build/vexpress-a15/ipc.elf", path);
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f);
     trace_uart_decoder_t d = {0};
