@@ -110,6 +110,7 @@ void irq_received(unsigned irq)
 {
     if (irq >= MAX_IRQS)
         return;
+    trace_irq(irq);
     cap_t n = irq_ntfn[irq].cap;
     /* No notification: the line stays masked, as seL4 leaves it. */
     if (irq_state[irq] == IRQ_ISSUED && cap_type(n) == CAP_NOTIFICATION)

@@ -184,6 +184,11 @@ void trace_signal_emit(const void *ntfn, uint32_t badge, const tcb_t *woken)
     EMIT(TRACE_SIGNAL, addr(ntfn), badge, addr(woken));
 }
 
+void trace_irq_emit(uint32_t irq)
+{
+    EMIT(TRACE_IRQ, irq);
+}
+
 void trace_kernel_entry_emit(uint32_t cause, uint32_t detail)
 {
     const tcb_t *t = current_thread;

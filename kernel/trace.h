@@ -58,6 +58,8 @@ TRACE_EVENT(trace_fault, (const struct tcb *t, uint32_t type, uint32_t address, 
 /* A signal on the notification; `woken` is the thread it woke, or NULL. */
 TRACE_EVENT(trace_signal, (const void *ntfn, uint32_t badge, const struct tcb *woken),
             (ntfn, badge, woken))
+/* A device interrupt reached the kernel (before it signals the handler's notification). */
+TRACE_EVENT(trace_irq, (uint32_t irq), (irq))
 TRACE_EVENT(trace_kernel_entry, (uint32_t cause, uint32_t detail), (cause, detail))
 TRACE_EVENT(trace_kernel_exit, (const struct tcb *next), (next))
 
