@@ -4,7 +4,8 @@
 #   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential
-#   make bench      the benchmark table; make slides renders slides/ to build/slides/
+#   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
+#                   make slides renders slides/ to build/slides/
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
 
 PLAT ?= arm-sim
@@ -14,7 +15,7 @@ SIM := $(BUILD)/bin/numbat-sim
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
-.PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench slides \
+.PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench bench-quick slides \
     clean help
 .DEFAULT_GOAL := all
 
@@ -140,7 +141,7 @@ include mk/tests.mk
 
 test: check-deps all unit-tests system-tests
 
-bench: check-deps all system-images
+bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-baseline
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/kernel-paths
@@ -150,7 +151,7 @@ bench: check-deps all system-images
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; done
 	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench
-	@tools/bench.sh
+	@tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
 # Lecture slides: Markdown in slides/, rendered by pandoc into HTML. dzslides keeps
 # its styles and script inside the page: nothing is fetched, offline or not.

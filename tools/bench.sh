@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # tools/bench.sh - the benchmark table `make bench` prints. Figures, not tests:
 # nothing here passes or fails on a number. Needs the images and numbat-sim built.
+# --quick (make bench-quick, run by CI): every figure once, not the best of several,
+# so that the table is computed on every change and cannot break unnoticed.
 set -euo pipefail
+QUICK=0
+[ "${1:-}" = --quick ] && QUICK=1
 SIM=build/bin/numbat-sim
 QEMU=(qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot)
 
@@ -11,6 +15,10 @@ stat_field() { # $1 = stats line, $2 = field number (1 insns, 3 seconds, 5 MIPS)
 
 run_stats() { # $@ = numbat-sim arguments; prints the stats line
     "$SIM" --stats "$@" 2>&1 >/dev/null </dev/null | grep '^stats:' | tail -1
+}
+
+runs() { # $1 = how many runs the full table takes the best of
+    if [ "$QUICK" = 1 ]; then echo 1; else echo "$1"; fi
 }
 
 best_of() { # $1 = runs, rest = command; prints the best wall time in seconds
@@ -69,23 +77,23 @@ trace=$(mktemp)
 "$SIM" --trace-out "$trace" build/arm-sim/cap-churn.elf >/dev/null </dev/null
 build/bin/vis-bench "$trace" 100000
 rm -f "$trace"
-headless_t=$(best_of 3 "$SIM" build/arm-sim/cap-churn.elf)
+headless_t=$(best_of "$(runs 3)" "$SIM" build/arm-sim/cap-churn.elf)
 shot=$(mktemp --suffix=.png)
-attached_t=$(best_of 3 "$SIM" --screenshot "$shot" build/arm-sim/cap-churn.elf)
+attached_t=$(best_of "$(runs 3)" "$SIM" --screenshot "$shot" build/arm-sim/cap-churn.elf)
 rm -f "$shot"
 printf '%-52s %s s headless, %s s with the visualizer model (%.2fx)\n' \
     "bench/cap-churn (105,000 events)" "$headless_t" "$attached_t" \
     "$(echo "$attached_t / $headless_t" | bc -l)"
 
-sim_t=$(best_of 5 "$SIM" build/arm-sim/hello.elf)
-qemu_t=$(best_of 3 "${QEMU[@]}" -kernel build/vexpress-a15/hello.elf)
-printf '%-52s %s s\n' "hello, numbat-sim wall time (best of 5)" "$sim_t"
-printf '%-52s %s s\n' "hello, qemu-system-arm wall time (best of 3)" "$qemu_t"
+sim_t=$(best_of "$(runs 5)" "$SIM" build/arm-sim/hello.elf)
+qemu_t=$(best_of "$(runs 3)" "${QEMU[@]}" -kernel build/vexpress-a15/hello.elf)
+printf '%-52s %s s\n' "hello, numbat-sim wall time (best of $(runs 5))" "$sim_t"
+printf '%-52s %s s\n' "hello, qemu-system-arm wall time (best of $(runs 3))" "$qemu_t"
 printf '%-52s %.1fx\n' "qemu / numbat-sim wall time on hello" "$(echo "$qemu_t / $sim_t" | bc -l)"
 
 # IPC ping-pong: 100,000 round trips; boot and exit (hello's time) subtracted.
-pp_sim=$(best_of 3 "$SIM" build/arm-sim/ipc-pingpong.elf)
-pp_qemu=$(best_of 3 "${QEMU[@]}" -kernel build/vexpress-a15/ipc-pingpong.elf)
+pp_sim=$(best_of "$(runs 3)" "$SIM" build/arm-sim/ipc-pingpong.elf)
+pp_qemu=$(best_of "$(runs 3)" "${QEMU[@]}" -kernel build/vexpress-a15/ipc-pingpong.elf)
 rate() { echo "100000 / ($1 - $2)" | bc -l; }
 printf '%-52s %.0f round trips/s (numbat-sim), %.0f (qemu), ratio %.2f\n' \
     "IPC ping-pong, Call + ReplyRecv" "$(rate "$pp_sim" "$sim_t")" "$(rate "$pp_qemu" "$qemu_t")" \
