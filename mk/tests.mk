@@ -15,7 +15,7 @@ SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(SIM_UNIT_SRC))
 SYSTEM_SRC := $(wildcard tests/system/*.c)
 # The trace tests read recordings with the decoder and the visualizer's model.
-SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC) trace/decode.c visualizer/model.c \
+SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC) trace/decode.c visualizer/model.c visualizer/ipc_model.c \
     sim/srcline.c sim/elf_image.c)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
