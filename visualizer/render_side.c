@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../trace/text.h"
 #include "describe.h"
 #include "draw.h"
 
