@@ -87,8 +87,8 @@ $(BUILD)/host/%.o: %.c
 # vis-bench: the visualizer's replay and drawing speed (make bench). It links the
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
-VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c describe.c layout.c draw.c font.c render.c \
-    render_side.c render_tree.c)
+VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
+    font.c render.c render_ipc.c render_side.c render_tree.c)
 VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
 $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)

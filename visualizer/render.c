@@ -347,6 +347,8 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
 {
     vis_ctx_t c = {.r = r, .f = fonts, .m = m, .ui = ui, .s = ui->scale};
     vis_layout_panes(ui->width, ui->height, ui->scale, &c.panes);
+    if (ui->tab == VIS_TAB_IPC)
+        vis_layout_tall_tabs(&c.panes);
     c.clip = (SDL_Rect){0, 0, ui->width, ui->height};
     c.recent_from = vis_recent_from(&c);
     ui->hit_count = 0;
@@ -357,7 +359,8 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
     SDL_RenderClear(r);
     draw_toolbar(&c);
     vis_draw_tree(&c);
-    vis_draw_details(&c);
+    if (c.panes.details.h)
+        vis_draw_details(&c);
     vis_draw_tabs(&c);
     draw_timeline(&c);
     draw_console(&c);

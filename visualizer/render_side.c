@@ -1,8 +1,9 @@
 /*
  * visualizer/render_side.c - the right-hand column: the details of the selection (a
  * cap, a folded run or a thread) and the tabs: each thread's CSpace with its slots,
- * the untyped regions with their watermarks and objects, and the threads.
- * Partners: render.c (calls vis_draw_details and vis_draw_tabs), describe.c.
+ * the untyped regions with their watermarks and objects, the threads, and the tab bar
+ * of the IPC tab (render_ipc.c draws its content).
+ * Partners: render.c (calls vis_draw_details and vis_draw_tabs), describe.c, render_ipc.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 void vis_draw_details(vis_ctx_t *c);
 void vis_draw_tabs(vis_ctx_t *c);
+void vis_draw_ipc(vis_ctx_t *c, SDL_Rect area);
 
 /* One "key  value" line of the details pane; moves *y down a line. */
 static void detail(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value)
@@ -231,22 +233,28 @@ static void list_note(list_t *l, uint32_t slot)
         l->found_row = l->row;
 }
 
+const char *vis_tab_name(vis_tab_t tab)
+{
+    static const char *const names[VIS_TAB_COUNT] = {"CSpaces", "untyped", "threads", "IPC"};
+    return tab < VIS_TAB_COUNT ? names[tab] : "?";
+}
+
 static void tab_bar(vis_ctx_t *c, SDL_Rect pane, int *y)
 {
-    static const char *const names[VIS_TAB_COUNT] = {"CSpaces", "untyped", "threads"};
     int px = vis_px(c, VIS_PX_TITLE), x = pane.x + vis_px(c, 6), pad = vis_px(c, 14);
     int h = vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 10);
     vis_fill(c, (SDL_Rect){pane.x, *y + h - 1, pane.w, 1}, VIS_COLOR_BORDER);
     for (int t = 0; t < VIS_TAB_COUNT; t++) {
         bool on = c->ui->tab == (vis_tab_t)t;
-        int w = vis_text_width(c->f, VIS_FACE_BOLD, px, names[t]) + 2 * pad;
+        const char *name = vis_tab_name((vis_tab_t)t);
+        int w = vis_text_width(c->f, VIS_FACE_BOLD, px, name) + 2 * pad;
         SDL_Rect r = {x, *y, w, h};
         vis_fill(c, r, on ? VIS_COLOR_PANE : VIS_COLOR_BUTTON);
         vis_outline(c, r, 1, VIS_COLOR_BORDER);
         if (on)
             vis_fill(c, (SDL_Rect){x + 1, *y + h - 1, w - 2, 1}, VIS_COLOR_PANE);
         vis_text(c->f, on ? VIS_FACE_BOLD : VIS_FACE_SANS, px,
-                 on ? VIS_COLOR_TEXT : VIS_COLOR_MUTED, x + pad, *y + vis_px(c, 5), names[t]);
+                 on ? VIS_COLOR_TEXT : VIS_COLOR_MUTED, x + pad, *y + vis_px(c, 5), name);
         vis_add_hit(c, r, VIS_HIT_TAB, (uint32_t)t);
         x += w + vis_px(c, 4);
     }
@@ -448,11 +456,9 @@ static void threads_tab(list_t *l)
         bool running = t->tcb == m->current_tcb;
         if (t->tcb == c->ui->selected_tcb)
             vis_fill(c, r, VIS_RGB(0xFF, 0xF3, 0xC4));
-        static const SDL_Color state_colors[] = {
-            VIS_RGB(0x9E, 0x9E, 0x9E), VIS_RGB(0x2E, 0x7D, 0x32), VIS_RGB(0xEF, 0x6C, 0x00)};
         int dot = vis_px(c, 12), ty = r.y + vis_px(c, 2);
         vis_fill(c, (SDL_Rect){r.x, r.y + (r.h - dot) / 2, dot, dot},
-                 state_colors[t->state < 3 ? t->state : 0]);
+                 vis_state_color(t->state));
         vis_thread_label(m, t->tcb, name, sizeof(name));
         snprintf(text, sizeof(text), "%s   %s   priority %u   tcb %08x%s", name,
                  vis_thread_state_name(t->state), t->priority, t->tcb,
@@ -498,6 +504,14 @@ void vis_draw_tabs(vis_ctx_t *c)
     list_t l = {.c = c, .px = vis_px(c, VIS_PX_BODY), .found_row = -1};
     l.row_h = vis_line_height(c->f, VIS_FACE_SANS, l.px) + vis_px(c, 8);
     l.area = (SDL_Rect){pane.x, y, pane.w, pane.y + pane.h - y - vis_px(c, 6)};
+    if (c->ui->tab == VIS_TAB_IPC) { /* not a list: a chart of its own */
+        vis_add_hit(c, l.area, VIS_HIT_TAB_PANE, 0);
+        c->clip = l.area;
+        SDL_RenderSetClipRect(c->r, &l.area);
+        vis_draw_ipc(c, l.area);
+        vis_end_pane(c);
+        return;
+    }
     if (c->ui->tab_scroll < 0)
         c->ui->tab_scroll = 0;
     vis_add_hit(c, l.area, VIS_HIT_TAB_PANE, 0);
