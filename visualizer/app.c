@@ -122,7 +122,8 @@ static void run_frame(app_t *a, uint32_t dt)
         vis_stop_on_t want = a->pending;
         if (vis_session_run(&a->s, FRAME_BUDGET, want))
             stop_running(a, want == VIS_STOP_ENTRY_EXIT ? "stopped at a kernel entry or exit"
-                                                        : "stopped at the next event");
+                            : want == VIS_STOP_IPC_ENTRY ? "stopped at an IPC system call's entry"
+                                                         : "stopped at the next event");
     } else if (a->running) {
         const struct speed *sp = &speeds[a->speed];
         if (sp->changes_per_s)
@@ -188,7 +189,9 @@ static void run_to(app_t *a, vis_stop_on_t what)
     a->running = false;
     a->pending = what;
     snprintf(a->status, sizeof(a->status), "running to the next %s",
-             what == VIS_STOP_ENTRY_EXIT ? "kernel entry or exit" : "event");
+             what == VIS_STOP_ENTRY_EXIT   ? "kernel entry or exit"
+             : what == VIS_STOP_IPC_ENTRY ? "IPC system call"
+                                          : "event");
 }
 
 /* Moves the cursor by delta events; past the newest one it runs to the next. */
@@ -265,6 +268,7 @@ static void press_button(app_t *a, vis_button_t b)
     case VIS_BUTTON_STEP: step(a); break;
     case VIS_BUTTON_NEXT_ENTRY: run_to(a, VIS_STOP_ENTRY_EXIT); break;
     case VIS_BUTTON_NEXT_EVENT: run_to(a, VIS_STOP_ANY_EVENT); break;
+    case VIS_BUTTON_NEXT_IPC: run_to(a, VIS_STOP_IPC_ENTRY); break;
     case VIS_BUTTON_BACK: move_cursor(a, -1); break;
     case VIS_BUTTON_FORWARD: move_cursor(a, +1); break;
     case VIS_BUTTON_SLOWER: change_speed(a, -1); break;
@@ -281,6 +285,7 @@ static void on_key(app_t *a, const SDL_Keysym *k)
     case SDLK_s: step(a); break;
     case SDLK_n: run_to(a, VIS_STOP_ENTRY_EXIT); break;
     case SDLK_e: run_to(a, VIS_STOP_ANY_EVENT); break;
+    case SDLK_i: run_to(a, VIS_STOP_IPC_ENTRY); break;
     case SDLK_b: toggle_breakpoint(a); break;
     case SDLK_LEFTBRACKET: move_cursor(a, -1); break;
     case SDLK_RIGHTBRACKET: move_cursor(a, +1); break;

@@ -138,6 +138,7 @@ static void draw_toolbar(vis_ctx_t *c)
     x = button(c, x, y, VIS_BUTTON_STEP, "step", "s");
     x = button(c, x, y, VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "n");
     x = button(c, x, y, VIS_BUTTON_NEXT_EVENT, "next event", "e");
+    x = button(c, x, y, VIS_BUTTON_NEXT_IPC, "next IPC", "i");
     x = button(c, x, y, VIS_BUTTON_BACK, "◀ back", "[");
     x = button(c, x, y, VIS_BUTTON_FORWARD, "forward ▶", "]");
     x += vis_px(c, 12);

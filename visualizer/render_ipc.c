@@ -246,6 +246,6 @@ void vis_draw_ipc(vis_ctx_t *c, SDL_Rect area)
     if (!l.row_count && !l.note.h)
         vis_text(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY), VIS_COLOR_MUTED,
                  l.chart.x + vis_px(c, 12), l.chart.y + vis_px(c, 8),
-                 "No messages yet.");
+                 "No messages yet: i runs to the next IPC system call.");
     draw_queues(c, &l);
 }

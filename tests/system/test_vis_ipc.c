@@ -9,8 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../sim/elf_image.h"
 #include "../../trace/decode.h"
+#include "../../trace/names.h"
 #include "../../visualizer/model.h"
+#include "../../visualizer/session.h"
 #include "run_guest.h"
 
 #define IPC_IMAGE IMAGE("arm-sim", "ipc")
@@ -114,4 +117,70 @@ Test(vis_ipc, recording_of_a_client_and_server_rebuilds_calls_replies_and_queues
     cr_expect_eq(vis_ipc_queue(&m.ipc, s.ntfn, q, 4), 1);
     cr_expect_eq(vis_ipc_queue(&m.ipc, s.ep, q, 4), 0);
     vis_model_free(&m);
+}
+
+/* ---- next IPC on a board ---------------------------------------------------------- */
+
+/* The kernel entries for IPC system calls among records [from, to). */
+static unsigned ipc_entries(const vis_session_t *s, size_t from, size_t to, int32_t *last)
+{
+    unsigned n = 0;
+    for (size_t i = from; i < to; i++) {
+        const uint32_t *w = s->records[i].words;
+        if (TRACE_HEADER_TYPE(w[0]) == TRACE_KERNEL_ENTRY && w[1] == TRACE_ENTRY_SYSCALL &&
+            trace_syscall_is_ipc((int32_t)w[2])) {
+            n++;
+            *last = (int32_t)w[2];
+        }
+    }
+    return n;
+}
+
+/* Runs to the next IPC entry, a frame's budget at a time as the window does; false
+ * when the run ended first. */
+static bool next_ipc(vis_session_t *s)
+{
+    while (!s->ended)
+        if (vis_session_run(s, 1500000, VIS_STOP_IPC_ENTRY))
+            return true;
+    return false;
+}
+
+Test(vis_ipc, next_ipc_stops_in_the_kernel_at_each_ipc_system_call_entry)
+{
+    static vis_session_t s;
+    elf_image_t image;
+    char err[256];
+    cr_assert_eq(elf_image_open(IPC_IMAGE, &image, err, sizeof(err)), 0, "%s", err);
+    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
+    cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
+    unsigned stops = 0, calls = 0, reply_recvs = 0, recvs = 0;
+    size_t seen = 0;
+    while (next_ipc(&s)) {
+        int32_t number = 0;
+        cr_assert_eq(ipc_entries(&s, seen, s.count, &number), 1,
+                     "stop %u: one IPC entry since the last stop, none skipped", stops);
+        seen = s.count;
+        stops++;
+        /* The model and the CPU agree: in the kernel, entered for that system call. */
+        cr_expect(s.live.in_kernel, "stop %u: not in the kernel", stops);
+        cr_expect_eq(s.live.last_entry_cause, TRACE_ENTRY_SYSCALL);
+        cr_expect(trace_syscall_is_ipc((int32_t)s.live.last_entry_detail), "stop %u: %s", stops,
+                  trace_syscall_name((int32_t)s.live.last_entry_detail));
+        vis_session_refresh_text(&s);
+        cr_expect_eq(s.cpu_mode, 1, "stop %u: the CPU is not in a kernel mode", stops);
+        calls += number == -1;
+        reply_recvs += number == -2;
+        recvs += number == -5;
+    }
+    cr_expect_eq(s.result.kind, SIM_EXIT_HALT, "%s", s.result.reason);
+    /* The root Calls (its invocations are Calls too) and the server ReplyRecvs twice
+     * and Recvs (its first receive, and its waits on the notification). */
+    cr_expect_geq(calls, 3);
+    cr_expect_eq(reply_recvs, 2);
+    cr_expect_geq(recvs, 3);
+    int32_t unused;
+    cr_expect_eq(ipc_entries(&s, 0, s.count, &unused), stops, "every IPC entry was a stop");
+    vis_session_end(&s);
+    elf_image_close(&image);
 }
