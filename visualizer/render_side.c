@@ -142,6 +142,35 @@ static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap
     detail(c, pane, &y, "kind", text);
 }
 
+/* "endpoint e0060000, 2nd in its queue, badge 7" or "a reply from server (Call #5
+ * through endpoint e0060000)". */
+static void waits_on(vis_ctx_t *c, const vis_thread_t *t, char *out, size_t len)
+{
+    const vis_ipc_msg_t *call = vis_ipc_open_call(&c->m->ipc, t->tcb);
+    const vis_ipc_waiter_t *q[64];
+    char name[32];
+    if (t->state == TRACE_THREAD_BLOCKED_ON_REPLY) {
+        vis_thread_label(c->m, call ? call->to : 0, name, sizeof(name));
+        if (call)
+            snprintf(out, len, "a reply from %s (Call #%u through endpoint %08x)", name,
+                     call->seq, t->waiting_on);
+        else
+            snprintf(out, len, "a reply (its Call went through endpoint %08x)", t->waiting_on);
+        return;
+    }
+    size_t n = vis_ipc_queue(&c->m->ipc, t->waiting_on, q, 64), at = 0;
+    while (at < n && at < 64 && q[at]->tcb != t->tcb)
+        at++;
+    const char *what = t->state == TRACE_THREAD_BLOCKED_ON_NOTIFICATION ? "notification"
+                                                                          : "endpoint";
+    int w = at < n && at < 64
+                ? snprintf(out, len, "%s %08x, %zu of %zu in its queue", what, t->waiting_on,
+                           at + 1, n)
+                : snprintf(out, len, "%s %08x", what, t->waiting_on);
+    if (t->wait_badge && w > 0 && (size_t)w < len)
+        snprintf(out + w, len - (size_t)w, ", badge %u", t->wait_badge);
+}
+
 static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_t *t)
 {
     char text[160], label[96];
@@ -154,6 +183,10 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     snprintf(text, sizeof(text), "%08x", t->tcb);
     detail(c, pane, &y, "TCB", text);
     detail(c, pane, &y, "state", vis_thread_state_name(t->state));
+    if (t->waiting_on) {
+        waits_on(c, t, text, sizeof(text));
+        detail(c, pane, &y, "waits on", text);
+    }
     snprintf(text, sizeof(text), "%u (maximum it may give: %u)", t->priority, t->mcp);
     detail(c, pane, &y, "priority", text);
     static const char *const keys[VIS_TCB_SLOTS] = {"CSpace root", "VSpace root", "IPC buffer"};

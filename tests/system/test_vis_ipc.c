@@ -184,3 +184,23 @@ Test(vis_ipc, next_ipc_stops_in_the_kernel_at_each_ipc_system_call_entry)
     vis_session_end(&s);
     elf_image_close(&image);
 }
+
+/* ---- the IPC tab in a screenshot ---------------------------------------------------- */
+
+Test(vis_ipc, screenshot_with_the_ipc_tab_is_written)
+{
+    char path[] = "/tmp/numbat-ipc-shot-XXXXXX.png";
+    int fd = mkstemps(path, 4);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--screenshot", path, "--tab", "IPC", NULL};
+    run_result_t r = run_sim(IPC_IMAGE, extra);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    fseek(f, 0, SEEK_END);
+    cr_expect_gt(ftell(f), 50000, "the PNG looks empty");
+    fclose(f);
+    unlink(path);
+    run_result_free(&r);
+}
