@@ -190,6 +190,11 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
         return LANE_KERNEL;
     case TRACE_KERNEL_EXIT:
     case TRACE_IRQ: *color = VIS_RGB(0xB0, 0xBE, 0xC5); return LANE_KERNEL;
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV:
+    case TRACE_IPC_REPLY: *color = vis_type_color(TRACE_CAP_ENDPOINT); return LANE_THREADS;
+    case TRACE_SIGNAL: *color = vis_type_color(TRACE_CAP_NOTIFICATION); return LANE_THREADS;
+    case TRACE_FAULT: *color = VIS_RGB(0xC6, 0x28, 0x28); return LANE_THREADS;
     default: *color = vis_type_color(TRACE_CAP_THREAD); return LANE_THREADS;
     }
 }
