@@ -91,6 +91,7 @@ VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describ
     font.c render.c render_ipc.c render_side.c render_tree.c)
 VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
+-include $(VIS_BENCH_OBJ:.o=.d)
 $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
