@@ -3,8 +3,9 @@
  * (visualizer/ipc_model.c) fed hand-made event sequences shaped like the kernel's
  * (kernel/endpoint.c, notification.c, fault.c emit them in this order): queues in
  * FIFO order, blocked states and what is waited on, Calls linked to Replies, signals,
- * faults, and the bounded history. A real recording is checked by
- * tests/system/test_vis_ipc.c.
+ * faults, and the bounded history; then a stored recording of tests/system/ipc
+ * (tests/sim/data/ipc.trace), with queues checked against thread states at every
+ * event. tests/system/test_vis_ipc.c checks a fresh recording.
  */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -324,4 +325,73 @@ Test(vis_ipc_model, ipc_events_are_not_unknown_to_the_model)
     EV(TRACE_SIGNAL, NTFN, 1, 0);
     EV(TRACE_FAULT, A, 2, 0, 0);
     cr_expect_eq(m.unknown_events, 0);
+}
+
+/* ---- a real recording ----------------------------------------------------------------- */
+
+/* tests/sim/data/ipc.trace was recorded from tests/system/ipc with
+ *   build/bin/numbat-sim --trace-out tests/sim/data/ipc.trace build/arm-sim/ipc.elf
+ * (record it again when the kernel's events change; tests/system/test_vis_ipc.c checks a
+ * fresh recording the same way). */
+#define RECORDING "tests/sim/data/ipc.trace"
+
+/* Every thread blocked on an endpoint or notification is in that object's queue, once;
+ * every queued thread is blocked on the object it is queued on. */
+static void check_queues_match_states(uint32_t event)
+{
+    for (size_t i = 0; i < m.thread_count; i++) {
+        const vis_thread_t *t = &m.threads[i];
+        const vis_ipc_waiter_t *w = vis_ipc_waiting(&m.ipc, t->tcb);
+        bool queued_state = t->state == TRACE_THREAD_BLOCKED_ON_RECV ||
+                            t->state == TRACE_THREAD_BLOCKED_ON_SEND ||
+                            t->state == TRACE_THREAD_BLOCKED_ON_NOTIFICATION;
+        /* thread-state comes just before its thread-blocked: one event in between */
+        if (queued_state && !t->waiting_on)
+            continue;
+        cr_assert_eq(w != NULL, queued_state, "event %u: thread %x state %u, queued %d", event,
+                     t->tcb, t->state, w != NULL);
+        if (w)
+            cr_assert_eq(w->object, t->waiting_on, "event %u: thread %x", event, t->tcb);
+    }
+}
+
+Test(vis_ipc_model, a_recording_of_tests_system_ipc_links_every_call_to_its_reply)
+{
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, RECORDING, err, sizeof(err)), 0, "%s", err);
+    int got;
+    while ((got = trace_file_next(&tf, &rec, err, sizeof(err))) == 1) {
+        vis_model_apply(&m, &rec);
+        check_queues_match_states(m.events - 1);
+    }
+    cr_assert_eq(got, 0, "%s", err);
+    trace_file_close(&tf);
+    cr_expect_eq(m.unknown_events, 0);
+    /* Call, Reply three times, then the signal. */
+    static const vis_ipc_kind_t kinds[] = {VIS_IPC_SEND, VIS_IPC_REPLY, VIS_IPC_SEND,
+                                           VIS_IPC_REPLY, VIS_IPC_SEND, VIS_IPC_REPLY,
+                                           VIS_IPC_SIGNAL};
+    cr_assert_eq(m.ipc.count, 7);
+    for (uint32_t seq = 1; seq <= 7; seq++) {
+        const vis_ipc_msg_t *e = vis_ipc_entry(&m.ipc, seq);
+        cr_expect_eq(e->kind, kinds[seq - 1], "entry %u", seq);
+        if (e->kind == VIS_IPC_SEND) {
+            cr_expect(e->call && e->link == seq + 1, "Call %u answered by %u", seq, e->link);
+            cr_expect_eq(e->badge, 7);
+            cr_expect_eq(e->length, 1);
+        } else if (e->kind == VIS_IPC_REPLY) {
+            cr_expect_eq(e->link, seq - 1);
+        }
+    }
+    const vis_ipc_msg_t *signal = vis_ipc_entry(&m.ipc, 7), *call = vis_ipc_entry(&m.ipc, 1);
+    cr_expect_eq(signal->badge, 0x10);
+    cr_expect_eq(signal->from, call->from, "the root signals");
+    cr_expect_eq(signal->to, call->to, "the server wakes");
+    const vis_thread_t *server = vis_model_thread(&m, call->to);
+    cr_assert_not_null(server);
+    cr_expect_str_eq(server->name, "server");
+    cr_expect_eq(server->state, TRACE_THREAD_BLOCKED_ON_NOTIFICATION);
+    cr_expect_eq(server->waiting_on, signal->object);
 }
