@@ -3,7 +3,8 @@
  * --trace-out as text, one event a line (instruction count, event, payload in
  * hex, with a plain reading of thread, IPC, signal, fault and kernel-entry events).
  * With --uart it reads the framed byte stream of vexpress-a15's UART1 (as
- * QEMU's -serial file:... writes it) instead. Partners: decode.h, docs/trace-format.md.
+ * QEMU's -serial file:... writes it) instead. Partners: decode.h, text.h (the
+ * lines), docs/trace-format.md.
  */
 #include <stdio.h>
 #include <string.h>
