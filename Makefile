@@ -50,7 +50,7 @@ HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP -Ilibsel4/include
 # numbat-sim is three layers: the simulator library (sim/, with the trace decoder and names),
 # the visualizer built on it, and the command line (cli/), which only the program links.
-SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/names.c
+SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
 VIS_SRC := $(wildcard visualizer/*.c)
 CLI_SRC := cli/numbat-sim.c
 SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
@@ -65,7 +65,8 @@ SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
 sim: $(SIM) $(BUILD)/bin/numbat-trace
 
 # numbat-trace: prints a recorded trace as text, one event a line.
-$(BUILD)/bin/numbat-trace: $(BUILD)/host/trace/dump.o $(BUILD)/host/trace/decode.o
+$(BUILD)/bin/numbat-trace: $(BUILD)/host/trace/dump.o $(BUILD)/host/trace/decode.o \
+    $(BUILD)/host/trace/text.o $(BUILD)/host/trace/names.o
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(HOST_CC) -o $@ $^
@@ -87,10 +88,11 @@ $(BUILD)/host/%.o: %.c
 # vis-bench: the visualizer's replay and drawing speed (make bench). It links the
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
-VIS_DRAW_SRC := $(addprefix visualizer/,model.c describe.c layout.c draw.c font.c render.c \
-    render_side.c render_tree.c)
-VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/names.c \
+VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
+    font.c render.c render_ipc.c render_side.c render_tree.c)
+VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
+-include $(VIS_BENCH_OBJ:.o=.d)
 $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"

@@ -41,6 +41,8 @@ static const char usage_text[] =
     "  --attach HOST:PORT follow a kernel's trace stream from QEMU's serial port (UART1\n"
     "                    on HOST:PORT): print events, or --gui / --screenshot them\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
+    "  --tab NAME        the visualizer's tab shown first: cspaces (default), untyped,\n"
+    "                    threads or ipc\n"
     "  --mem SIZE        RAM at 0x80000000, e.g. 128M (default), 16M..1G\n"
     "  --max-insns N     stop after N instructions (exit status 4)\n"
     "  --trace FLAGS     trace to stderr; letters: k kernel instructions, u user\n"
@@ -98,7 +100,7 @@ typedef struct cli {
     const char *breaks[MAX_BREAKS]; /* --break as given */
     uint32_t break_addrs[MAX_BREAKS];
     size_t break_count;
-    vis_app_options_t vis; /* --gui, --screenshot, --at, --scale */
+    vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --tab */
     const char *attach;    /* --attach HOST:PORT: no image, no board */
 } cli_t;
 
@@ -106,13 +108,14 @@ static int parse_args(int argc, char **argv, cli_t *cli)
 {
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
            OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP };
-    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_ATTACH };
+    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
         {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
         {"at", required_argument, NULL, OPT_AT},
         {"scale", required_argument, NULL, OPT_SCALE},
+        {"tab", required_argument, NULL, OPT_TAB},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
@@ -143,6 +146,10 @@ static int parse_args(int argc, char **argv, cli_t *cli)
             cli->vis.scale = strtof(optarg, NULL);
             if (!(cli->vis.scale >= 0.75f && cli->vis.scale <= 3.0f))
                 return usage_error("--scale %s: give a number from 0.75 to 3", optarg);
+            break;
+        case OPT_TAB:
+            if ((cli->vis.tab = vis_app_tab_named(optarg)) < 0)
+                return usage_error("--tab %s: give cspaces, untyped, threads or ipc", optarg);
             break;
         case OPT_MEM:
             if (parse_size(optarg, &value) != 0 || value < BOARD_RAM_MIN || value > BOARD_RAM_MAX ||

@@ -14,9 +14,13 @@ CRITERION_FLAGS := --jobs 2
 SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(SIM_UNIT_SRC))
 SYSTEM_SRC := $(wildcard tests/system/*.c)
-# The trace tests read recordings with the decoder and the visualizer's model.
-SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC) trace/decode.c visualizer/model.c \
-    sim/srcline.c sim/elf_image.c)
+# The trace tests read recordings with the decoder and the visualizer's model; the
+# visualizer's session runs a board in-process (next IPC), so the simulator library
+# comes too. No drawing: nothing here needs SDL.
+SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC) $(SIM_LIB_SRC) \
+    visualizer/model.c visualizer/ipc_model.c visualizer/session.c)
+SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
+    $(shell pkg-config --libs capstone 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
 
@@ -31,7 +35,7 @@ $(BUILD)/tests/sim-units: $(SIM_UNIT_OBJ)
 
 $(BUILD)/tests/system: $(SYSTEM_OBJ)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) -o $@ $^ -lcriterion -lelf -ldw
+	$(Q)$(HOST_CC) -o $@ $^ $(SYSTEM_LIBS)
 
 # The kernel's portable logic (capabilities, CDT, retype, CNode ops, scheduler, the
 # system call path and invocation dispatch) compiled for the host and linked with

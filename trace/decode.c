@@ -1,41 +1,14 @@
 /*
  * trace/decode.c - host-side reading and writing of the trace stream
- * (trace/format.h): files, UART frames and text. All integers are little-endian,
- * which is also the host's on every machine the project runs on; files are read
- * and written through explicit byte order all the same. Partner: decode.h.
+ * (trace/format.h): files and UART frames; text.c puts records into words. All
+ * integers are little-endian, which is also the host's on every machine the project
+ * runs on; files are read and written through explicit byte order all the same.
+ * Partner: decode.h.
  */
 #include "decode.h"
 
 #include <errno.h>
 #include <string.h>
-
-static const char *const event_names[TRACE_EVENT_COUNT] = {
-    [TRACE_BOOT] = "boot",
-    [TRACE_OBJECT_CREATE] = "object-create",
-    [TRACE_OBJECT_DELETE] = "object-delete",
-    [TRACE_CAP_INSERT] = "cap-insert",
-    [TRACE_CAP_MOVE] = "cap-move",
-    [TRACE_CAP_DELETE] = "cap-delete",
-    [TRACE_REVOKE_BEGIN] = "revoke-begin",
-    [TRACE_REVOKE_END] = "revoke-end",
-    [TRACE_THREAD_STATE] = "thread-state",
-    [TRACE_THREAD_PRIORITY] = "thread-priority",
-    [TRACE_THREAD_NAME] = "thread-name",
-    [TRACE_SWITCH] = "switch",
-    [TRACE_KERNEL_ENTRY] = "kernel-entry",
-    [TRACE_KERNEL_EXIT] = "kernel-exit",
-    [TRACE_IPC_SEND] = "ipc-send",
-    [TRACE_IPC_RECV] = "ipc-recv",
-    [TRACE_IPC_REPLY] = "ipc-reply",
-    [TRACE_SIGNAL] = "signal",
-    [TRACE_MAP] = "map",
-    [TRACE_UNMAP] = "unmap",
-    [TRACE_FAULT] = "fault",
-    [TRACE_IRQ] = "irq",
-    [TRACE_CAP_SWAP] = "cap-swap",
-    [TRACE_CAP_UPDATE] = "cap-update",
-    [TRACE_THREAD_BLOCKED_EVENT] = "thread-blocked",
-};
 
 /* Payload words each event carries (header excluded). */
 static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
@@ -49,11 +22,6 @@ static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
     [TRACE_IRQ] = 1,            [TRACE_CAP_SWAP] = 6,      [TRACE_CAP_UPDATE] = 3,
     [TRACE_THREAD_BLOCKED_EVENT] = 4,
 };
-
-const char *trace_event_name(unsigned type)
-{
-    return type < TRACE_EVENT_COUNT && event_names[type] ? event_names[type] : "unknown";
-}
 
 bool trace_record_valid(const uint32_t *words, unsigned count)
 {
@@ -208,13 +176,4 @@ bool trace_uart_feed(trace_uart_decoder_t *d, uint8_t byte, trace_record_t *rec)
         return true;
     }
     return false;
-}
-
-int trace_format(const trace_record_t *rec, char *out, size_t out_len)
-{
-    int n = snprintf(out, out_len, "%12llu %-15s", (unsigned long long)rec->icount,
-                     trace_event_name(trace_record_type(rec)));
-    for (unsigned i = 1; i < rec->count && n >= 0 && (size_t)n < out_len; i++)
-        n += snprintf(out + n, out_len - (size_t)n, " %08x", rec->words[i]);
-    return n;
 }

@@ -1,8 +1,8 @@
 /*
  * trace/decode.h - reading and writing the trace stream on the host: trace files
  * (numbat-sim --trace-out), the framed byte stream of a UART (vexpress-a15's
- * UART1 under QEMU), and text for people. Used by numbat-sim, numbat-trace and the
- * visualizer. Partners: decode.c, format.h, tests/sim/test_trace_decode.c.
+ * UART1 under QEMU). Used by numbat-sim, numbat-trace and the visualizer; text.h
+ * turns records into words. Partners: decode.c, format.h, tests/sim/test_trace_decode.c.
  */
 #ifndef TRACE_DECODE_H
 #define TRACE_DECODE_H
@@ -53,10 +53,5 @@ typedef struct trace_uart_decoder {
 size_t trace_uart_encode(const uint32_t *words, unsigned count, uint8_t *out);
 /* Feeds one byte; returns true when *rec now holds a complete, checked event. */
 bool trace_uart_feed(trace_uart_decoder_t *d, uint8_t byte, trace_record_t *rec);
-
-/* Text. */
-const char *trace_event_name(unsigned type);
-/* One line describing the record (no newline); returns the length written. */
-int trace_format(const trace_record_t *rec, char *out, size_t out_len);
 
 #endif

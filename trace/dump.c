@@ -1,13 +1,16 @@
 /*
  * trace/dump.c - numbat-trace: prints a trace file recorded by numbat-sim
  * --trace-out as text, one event a line (instruction count, event, payload in
- * hex). With --uart it reads the framed byte stream of vexpress-a15's UART1 (as
- * QEMU's -serial file:... writes it) instead. Partners: decode.h, docs/trace-format.md.
+ * hex, with a plain reading of thread, IPC, signal, fault and kernel-entry events).
+ * With --uart it reads the framed byte stream of vexpress-a15's UART1 (as
+ * QEMU's -serial file:... writes it) instead. Partners: decode.h, text.h (the
+ * lines), docs/trace-format.md.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "decode.h"
+#include "text.h"
 
 static int dump_file(const char *path)
 {

@@ -1,12 +1,14 @@
 /*
- * trace/names.c - the system call names of trace/names.h, keyed by libsel4's own
- * numbers (sel4/syscall.h), so a renumbering there cannot leave a name behind.
+ * trace/names.c - the system call and fault names of trace/names.h, keyed by
+ * libsel4's own numbers (sel4/syscall.h, sel4/faults.h), so a renumbering there
+ * cannot leave a name behind.
  * Partners: names.h, libsel4/include/sel4/syscall.h.
  */
 #include "names.h"
 
 #include <stddef.h>
 
+#include <sel4/faults.h>
 #include <sel4/syscall.h>
 
 /* seL4's system call numbers are negative: the table is indexed by -number. */
@@ -36,4 +38,29 @@ const char *trace_syscall_name(int32_t number)
     if (i <= 0 || i >= (int64_t)SYSCALL_NAMES || !syscall_names[i])
         return "unknown";
     return syscall_names[i];
+}
+
+bool trace_syscall_is_ipc(int32_t number)
+{
+    switch (number) {
+    case seL4_SysSend:
+    case seL4_SysNBSend:
+    case seL4_SysCall:
+    case seL4_SysReply:
+    case seL4_SysReplyRecv:
+    case seL4_SysRecv:
+    case seL4_SysNBRecv: return true;
+    default: return false;
+    }
+}
+
+const char *trace_fault_name(uint32_t type)
+{
+    switch (type) {
+    case seL4_Fault_CapFault: return "cap fault";
+    case seL4_Fault_UnknownSyscall: return "unknown syscall";
+    case seL4_Fault_UserException: return "user exception";
+    case seL4_Fault_VMFault: return "VM fault";
+    default: return "fault";
+    }
 }

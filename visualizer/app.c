@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <SDL2/SDL.h>
 
@@ -121,7 +122,8 @@ static void run_frame(app_t *a, uint32_t dt)
         vis_stop_on_t want = a->pending;
         if (vis_session_run(&a->s, FRAME_BUDGET, want))
             stop_running(a, want == VIS_STOP_ENTRY_EXIT ? "stopped at a kernel entry or exit"
-                                                        : "stopped at the next event");
+                            : want == VIS_STOP_IPC_ENTRY ? "stopped at an IPC system call's entry"
+                                                         : "stopped at the next event");
     } else if (a->running) {
         const struct speed *sp = &speeds[a->speed];
         if (sp->changes_per_s)
@@ -187,7 +189,9 @@ static void run_to(app_t *a, vis_stop_on_t what)
     a->running = false;
     a->pending = what;
     snprintf(a->status, sizeof(a->status), "running to the next %s",
-             what == VIS_STOP_ENTRY_EXIT ? "kernel entry or exit" : "event");
+             what == VIS_STOP_ENTRY_EXIT   ? "kernel entry or exit"
+             : what == VIS_STOP_IPC_ENTRY ? "IPC system call"
+                                          : "event");
 }
 
 /* Moves the cursor by delta events; past the newest one it runs to the next. */
@@ -264,6 +268,7 @@ static void press_button(app_t *a, vis_button_t b)
     case VIS_BUTTON_STEP: step(a); break;
     case VIS_BUTTON_NEXT_ENTRY: run_to(a, VIS_STOP_ENTRY_EXIT); break;
     case VIS_BUTTON_NEXT_EVENT: run_to(a, VIS_STOP_ANY_EVENT); break;
+    case VIS_BUTTON_NEXT_IPC: run_to(a, VIS_STOP_IPC_ENTRY); break;
     case VIS_BUTTON_BACK: move_cursor(a, -1); break;
     case VIS_BUTTON_FORWARD: move_cursor(a, +1); break;
     case VIS_BUTTON_SLOWER: change_speed(a, -1); break;
@@ -280,6 +285,7 @@ static void on_key(app_t *a, const SDL_Keysym *k)
     case SDLK_s: step(a); break;
     case SDLK_n: run_to(a, VIS_STOP_ENTRY_EXIT); break;
     case SDLK_e: run_to(a, VIS_STOP_ANY_EVENT); break;
+    case SDLK_i: run_to(a, VIS_STOP_IPC_ENTRY); break;
     case SDLK_b: toggle_breakpoint(a); break;
     case SDLK_LEFTBRACKET: move_cursor(a, -1); break;
     case SDLK_RIGHTBRACKET: move_cursor(a, +1); break;
@@ -309,7 +315,7 @@ static void on_key(app_t *a, const SDL_Keysym *k)
     case SDLK_x: a->ui.expand_groups = !a->ui.expand_groups; break;
     case SDLK_TAB:
         a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT;
-        a->ui.tab_scroll = 0;
+        a->ui.tab_scroll = a->ui.ipc_back = 0;
         break;
     case SDLK_UP: a->ui.pan_y += 60; break;
     case SDLK_DOWN: a->ui.pan_y -= 60; break;
@@ -368,7 +374,7 @@ static void on_click(app_t *a, int x, int y)
     case VIS_HIT_BUTTON: press_button(a, (vis_button_t)h->value); break;
     case VIS_HIT_TAB:
         a->ui.tab = (vis_tab_t)h->value;
-        a->ui.tab_scroll = 0;
+        a->ui.tab_scroll = a->ui.ipc_back = 0;
         break;
     case VIS_HIT_TIMELINE:
         a->scrubbing = true;
@@ -406,8 +412,10 @@ static void on_wheel(app_t *a, int wheel_y)
     SDL_GetMouseState(&x, &y);
     to_pixels(a, &x, &y);
     const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
-    if (h &&
-        (h->kind == VIS_HIT_TAB_PANE || (h->kind == VIS_HIT_CAP && x >= a->ui.width * 62 / 100)))
+    bool right = x >= a->ui.width * 62 / 100; /* the right-hand column */
+    if (h && right && a->ui.tab == VIS_TAB_IPC)
+        a->ui.ipc_back += wheel_y * 3; /* up: older messages; the chart keeps it in range */
+    else if (h && (h->kind == VIS_HIT_TAB_PANE || (h->kind == VIS_HIT_CAP && right)))
         a->ui.tab_scroll -= wheel_y * 3;
     else if (SDL_GetModState() & KMOD_CTRL)
         zoom(a, wheel_y > 0 ? 1.1f : 1 / 1.1f);
@@ -567,6 +575,7 @@ static int gui(const vis_app_options_t *o, const vis_source_t *source, vis_app_s
         } else {
             vis_ui_init(&a.ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
             a.ui.scale = o->scale > 0 ? o->scale : 1.0f;
+            a.ui.tab = (vis_tab_t)o->tab;
             a.ui.animate = true;
             a.speed = DEFAULT_SPEED;
             a.live = true;
@@ -610,6 +619,7 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
     source->ops->finish(source->self, &s, status, sizeof(status));
     vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
     ui.scale = o->scale > 0 ? o->scale : 1.0f;
+    ui.tab = (vis_tab_t)o->tab;
     ui.records = s.records;
     ui.record_count = ui.cursor = s.count;
     ui.icount = s.board ? sim_board_icount(s.board) : 0;
@@ -629,6 +639,14 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
     summarize(&s, summary);
     vis_session_end(&s);
     return rc == 0 ? 0 : VIS_EXIT_NO_WINDOW;
+}
+
+int vis_app_tab_named(const char *name)
+{
+    for (int t = 0; t < VIS_TAB_COUNT; t++)
+        if (strcasecmp(name, vis_tab_name((vis_tab_t)t)) == 0)
+            return t;
+    return -1;
 }
 
 int vis_app_main(const vis_app_options_t *options, const vis_source_t *source,

@@ -21,6 +21,7 @@ typedef struct vis_app_options {
     uint64_t at;            /* --at N: instructions run before the screenshot (0: to the end);
                                events received, with --attach */
     float scale;            /* --scale F: text and chrome size (1 by default) */
+    int tab;                /* --tab NAME: the tab shown first (vis_tab_t; 0 is CSpaces) */
     const char *image_path; /* for the window title */
 } vis_app_options_t;
 
@@ -40,5 +41,7 @@ typedef struct vis_app_summary {
  */
 int vis_app_main(const vis_app_options_t *options, const vis_source_t *source,
                  vis_app_summary_t *summary);
+/* The tab called `name` (its tab bar's name, any case: "ipc", "CSpaces"), or -1. */
+int vis_app_tab_named(const char *name);
 
 #endif

@@ -16,6 +16,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "../trace/text.h"
+
 /* Splits HOST:PORT at its last colon; an IPv6 host goes in brackets: [::1]:4444. */
 static int split_where(const char *where, char *host, size_t host_len, const char **port)
 {

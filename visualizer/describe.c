@@ -11,6 +11,7 @@
 #include <sel4/objecttype.h>
 
 #include "../trace/names.h"
+#include "../trace/text.h"
 
 uint64_t vis_cap_object_bytes(const vis_cap_t *c)
 {
@@ -280,6 +281,41 @@ static void thread_event_label(const vis_model_t *m, const trace_record_t *r, ch
     }
 }
 
+/* IPC events, with threads by name: "ipc-send: rootserver → endpoint e0060000, badge 7,
+ * 1 word". */
+static void ipc_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
+{
+    const uint32_t *w = r->words;
+    unsigned type = trace_record_type(r);
+    char a[32], b[32];
+    const char *name = trace_event_name(type);
+    vis_thread_label(m, type == TRACE_IPC_SEND || type == TRACE_IPC_RECV ? w[2] : w[1], a,
+                     sizeof(a));
+    switch (type) {
+    case TRACE_THREAD_BLOCKED_EVENT:
+        snprintf(out, len, "%s: %s is %s on %08x", name, a, vis_thread_state_name(w[2]), w[3]);
+        break;
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV:
+        snprintf(out, len, "%s: %s %s endpoint %08x, badge %u, %u word%s", name, a,
+                 type == TRACE_IPC_SEND ? "→" : "←", w[1], w[3], w[4], w[4] == 1 ? "" : "s");
+        break;
+    case TRACE_IPC_REPLY:
+        vis_thread_label(m, w[2], b, sizeof(b));
+        snprintf(out, len, "%s: %s → %s, %u word%s", name, a, b, w[3], w[3] == 1 ? "" : "s");
+        break;
+    case TRACE_SIGNAL:
+        vis_thread_label(m, w[3], b, sizeof(b));
+        snprintf(out, len, "%s: badge 0x%x to notification %08x, %s%s", name, w[2], w[1],
+                 w[3] ? "wakes " : "nobody waits (pending)", w[3] ? b : "");
+        break;
+    default: /* TRACE_FAULT */
+        snprintf(out, len, "%s: %s, %s at %08x, pc %08x", name, a, trace_fault_name(w[2]), w[3],
+                 w[4]);
+        break;
+    }
+}
+
 void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
 {
     unsigned type = trace_record_type(r);
@@ -296,6 +332,12 @@ void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, s
     case TRACE_THREAD_STATE:
     case TRACE_THREAD_PRIORITY:
     case TRACE_THREAD_NAME: thread_event_label(m, r, out, len); return;
+    case TRACE_THREAD_BLOCKED_EVENT:
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV:
+    case TRACE_IPC_REPLY:
+    case TRACE_SIGNAL:
+    case TRACE_FAULT: ipc_event_label(m, r, out, len); return;
     case TRACE_OBJECT_CREATE:
         vis_slot_name(m, w[4], where, sizeof(where));
         snprintf(out, len, "object-create: %s at %08x%s%s",

@@ -2,7 +2,7 @@
  * visualizer/draw.c - the theme and the drawing helpers every pane uses: colours per
  * cap type (families share a hue: paging is purple, interrupts red, ASIDs brown),
  * boxes, tags, pane frames, click regions, and how recent an event is.
- * Partners: draw.h, render.c, render_tree.c, render_side.c.
+ * Partners: draw.h, render.c, render_tree.c, render_side.c, render_ipc.c.
  */
 #include "draw.h"
 
@@ -28,6 +28,17 @@ SDL_Color vis_type_color(unsigned cap_type)
         [TRACE_CAP_ASID_POOL] = VIS_RGB(0xA1, 0x88, 0x7F),
     };
     return cap_type < sizeof(colors) / sizeof(colors[0]) ? colors[cap_type] : colors[0];
+}
+
+SDL_Color vis_state_color(uint32_t state)
+{
+    switch (state) {
+    case TRACE_THREAD_INACTIVE: return VIS_RGB(0x9E, 0x9E, 0x9E);
+    case TRACE_THREAD_RUNNABLE: return VIS_RGB(0x2E, 0x7D, 0x32);
+    case TRACE_THREAD_BLOCKED_ON_REPLY: return VIS_RGB(0xBF, 0x36, 0x0C);
+    case TRACE_THREAD_BLOCKED_ON_NOTIFICATION: return VIS_RGB(0x00, 0x83, 0x8F);
+    default: return VIS_RGB(0xEF, 0x6C, 0x00);
+    }
 }
 
 int vis_px(const vis_ctx_t *c, int px)

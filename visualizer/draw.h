@@ -3,7 +3,7 @@
  * fonts, model, UI state, panes), the theme's colours and sizes, and small drawing
  * helpers (filled and outlined boxes, tags, pane frames, click regions, recency).
  * Internal to the visualizer's drawing. Partners: draw.c, render.c, render_tree.c,
- * render_side.c.
+ * render_side.c, render_ipc.c.
  */
 #ifndef VIS_DRAW_H
 #define VIS_DRAW_H
@@ -51,6 +51,9 @@ enum {
 int vis_px(const vis_ctx_t *c, int px);
 SDL_Color vis_mix(SDL_Color a, SDL_Color b, float t); /* t = 0 gives a, 1 gives b */
 SDL_Color vis_pastel(unsigned cap_type);              /* a type's light fill */
+/* A thread state's colour: grey inactive, green runnable, orange for the blocked states
+ * (darker when waiting on a reply, teal on a notification). */
+SDL_Color vis_state_color(uint32_t state);
 
 void vis_fill(const vis_ctx_t *c, SDL_Rect r, SDL_Color color);
 void vis_outline(const vis_ctx_t *c, SDL_Rect r, int thickness, SDL_Color color);

@@ -35,6 +35,13 @@ void vis_layout_panes(int width, int height, float scale, vis_panes_t *p)
     p->code = (SDL_Rect){console_w, bottom_y, width - console_w, bottom};
 }
 
+void vis_layout_tall_tabs(vis_panes_t *p)
+{
+    p->tabs.h += p->tabs.y - p->details.y;
+    p->tabs.y = p->details.y;
+    p->details.h = 0;
+}
+
 /* One entry of a sibling list: a cap in the model, or a ghost of one. */
 typedef struct item {
     const vis_cap_t *cap;

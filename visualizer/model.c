@@ -2,8 +2,8 @@
  * visualizer/model.c - applying trace events to the visualizer's model. Caps are
  * kept in an array sorted by slot address (binary search; the kernel's slots are
  * few thousand at most). A deleted cap's children are handed to its parent, as the
- * kernel's CDT list does; a moved cap takes its children with it.
- * Partner: model.h.
+ * kernel's CDT list does; a moved cap takes its children with it. Every event also
+ * goes to the IPC part (ipc_model.c). Partners: model.h, ipc_model.c.
  */
 #include "model.h"
 
@@ -25,6 +25,7 @@ void vis_model_free(vis_model_t *m)
     free(m->caps);
     free(m->objects);
     free(m->threads);
+    vis_ipc_free(&m->ipc);
     memset(m, 0, sizeof(*m));
 }
 
@@ -212,7 +213,19 @@ static void apply_cap_event(vis_model_t *m, unsigned type, const uint32_t *w)
 static void apply_thread_event(vis_model_t *m, unsigned type, const uint32_t *w)
 {
     switch (type) {
-    case TRACE_THREAD_STATE: thread_for(m, w[1])->state = w[2]; break;
+    case TRACE_THREAD_STATE: {
+        vis_thread_t *t = thread_for(m, w[1]);
+        t->state = w[2];
+        t->waiting_on = t->wait_badge = 0; /* a thread-blocked event follows a block */
+        break;
+    }
+    case TRACE_THREAD_BLOCKED_EVENT: {
+        vis_thread_t *t = thread_for(m, w[1]);
+        t->state = w[2];
+        t->waiting_on = w[3];
+        t->wait_badge = w[4];
+        break;
+    }
     case TRACE_THREAD_PRIORITY: {
         vis_thread_t *t = thread_for(m, w[1]);
         t->priority = w[2];
@@ -244,6 +257,7 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     const uint32_t *w = rec->words;
     unsigned type = trace_record_type(rec);
     m->icount = rec->icount;
+    vis_ipc_apply(&m->ipc, rec, m->events);
     switch (type) {
     case TRACE_BOOT:
         m->platform = w[2];
@@ -258,11 +272,17 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     case TRACE_CAP_DELETE:
     case TRACE_CAP_UPDATE: apply_cap_event(m, type, w); break;
     case TRACE_THREAD_STATE:
+    case TRACE_THREAD_BLOCKED_EVENT:
     case TRACE_THREAD_PRIORITY:
     case TRACE_THREAD_NAME:
     case TRACE_SWITCH:
     case TRACE_KERNEL_ENTRY:
     case TRACE_KERNEL_EXIT: apply_thread_event(m, type, w); break;
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV:
+    case TRACE_IPC_REPLY:
+    case TRACE_SIGNAL:
+    case TRACE_FAULT: break; /* ipc_model.c's */
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
     case TRACE_IRQ: break;

@@ -3,8 +3,8 @@
  * from the trace stream (trace/format.h): capabilities in slots with their CDT
  * parents, objects, untyped regions and threads. Applying events one by one gives
  * the state after any event, which is how going back in time works: replay from
- * the start up to the chosen event. Partners: model.c, render.c (draws it),
- * tests/sim/test_vis_model.c.
+ * the start up to the chosen event. IPC queues and history are kept by ipc_model.h.
+ * Partners: model.c, ipc_model.c, render.c (draws it), tests/sim/test_vis_model.c.
  */
 #ifndef VIS_MODEL_H
 #define VIS_MODEL_H
@@ -15,6 +15,7 @@
 
 #include "../trace/cap_words.h"
 #include "../trace/decode.h"
+#include "ipc_model.h"
 
 /* A cap in a slot. Slots are named by their kernel address. */
 typedef struct vis_cap {
@@ -36,6 +37,9 @@ typedef struct vis_thread {
     uint32_t tcb;
     char name[17];
     uint32_t state;          /* TRACE_THREAD_* */
+    uint32_t waiting_on;     /* blocked: the endpoint or notification (a reply: the
+                                endpoint its Call went through); 0 otherwise */
+    uint32_t wait_badge;     /* blocked on send or reply: the badge it sent with */
     uint32_t priority, mcp;
 } vis_thread_t;
 
@@ -50,6 +54,7 @@ typedef struct vis_model {
     vis_object_t *objects;  size_t object_count, object_cap;
     vis_thread_t *threads;  size_t thread_count, thread_cap;
     vis_ghost_t ghosts[32]; size_t ghost_count; /* ring of recent deletions */
+    vis_ipc_t ipc;           /* queues and the history of messages, signals, faults */
     uint32_t current_tcb;    /* running thread after the last switch, 0 if none */
     bool in_kernel;          /* between a kernel entry and exit */
     uint32_t last_entry_cause, last_entry_detail;

@@ -138,6 +138,7 @@ static void draw_toolbar(vis_ctx_t *c)
     x = button(c, x, y, VIS_BUTTON_STEP, "step", "s");
     x = button(c, x, y, VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "n");
     x = button(c, x, y, VIS_BUTTON_NEXT_EVENT, "next event", "e");
+    x = button(c, x, y, VIS_BUTTON_NEXT_IPC, "next IPC", "i");
     x = button(c, x, y, VIS_BUTTON_BACK, "◀ back", "[");
     x = button(c, x, y, VIS_BUTTON_FORWARD, "forward ▶", "]");
     x += vis_px(c, 12);
@@ -189,6 +190,11 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
         return LANE_KERNEL;
     case TRACE_KERNEL_EXIT:
     case TRACE_IRQ: *color = VIS_RGB(0xB0, 0xBE, 0xC5); return LANE_KERNEL;
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV:
+    case TRACE_IPC_REPLY: *color = vis_type_color(TRACE_CAP_ENDPOINT); return LANE_THREADS;
+    case TRACE_SIGNAL: *color = vis_type_color(TRACE_CAP_NOTIFICATION); return LANE_THREADS;
+    case TRACE_FAULT: *color = VIS_RGB(0xC6, 0x28, 0x28); return LANE_THREADS;
     default: *color = vis_type_color(TRACE_CAP_THREAD); return LANE_THREADS;
     }
 }
@@ -347,6 +353,8 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
 {
     vis_ctx_t c = {.r = r, .f = fonts, .m = m, .ui = ui, .s = ui->scale};
     vis_layout_panes(ui->width, ui->height, ui->scale, &c.panes);
+    if (ui->tab == VIS_TAB_IPC)
+        vis_layout_tall_tabs(&c.panes);
     c.clip = (SDL_Rect){0, 0, ui->width, ui->height};
     c.recent_from = vis_recent_from(&c);
     ui->hit_count = 0;
@@ -357,7 +365,8 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
     SDL_RenderClear(r);
     draw_toolbar(&c);
     vis_draw_tree(&c);
-    vis_draw_details(&c);
+    if (c.panes.details.h)
+        vis_draw_details(&c);
     vis_draw_tabs(&c);
     draw_timeline(&c);
     draw_console(&c);

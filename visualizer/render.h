@@ -3,7 +3,8 @@
  * the UI state, into any SDL_Renderer: the live window's, or a software renderer on a
  * surface for the headless screenshot, so tests check what people see.
  * Partners: render.c (frame, toolbar, timeline, text panes), render_tree.c (the
- * derivation tree), render_side.c (details and tabs), app.c (fills the UI state).
+ * derivation tree), render_side.c (details and tabs), render_ipc.c (the IPC tab),
+ * app.c (fills the UI state).
  */
 #ifndef VIS_RENDER_H
 #define VIS_RENDER_H
@@ -24,6 +25,7 @@ typedef enum vis_tab {
     VIS_TAB_CSPACES,
     VIS_TAB_UNTYPED,
     VIS_TAB_THREADS,
+    VIS_TAB_IPC, /* takes the details pane's place too (layout.c) */
     VIS_TAB_COUNT
 } vis_tab_t;
 
@@ -33,6 +35,7 @@ typedef enum vis_button {
     VIS_BUTTON_STEP,
     VIS_BUTTON_NEXT_ENTRY,
     VIS_BUTTON_NEXT_EVENT,
+    VIS_BUTTON_NEXT_IPC,
     VIS_BUTTON_BACK,
     VIS_BUTTON_FORWARD,
     VIS_BUTTON_SLOWER,
@@ -76,6 +79,7 @@ typedef struct vis_ui {
     bool animate;       /* ease tree nodes to new places (the live window) */
     vis_tab_t tab;
     int tab_scroll;    /* rows scrolled in the tab pane */
+    int ipc_back;      /* the IPC tab: rows scrolled back from the newest message */
     uint32_t followed; /* the selection the tab pane last scrolled to, and in which tab */
     vis_tab_t followed_tab;
     /* The selection: a cap, a folded run, or a thread. */
@@ -128,6 +132,9 @@ const vis_hit_t *vis_hit_at(const vis_ui_t *ui, int x, int y);
 int vis_render_png(const vis_model_t *m, vis_ui_t *ui, const char *path, char *err, size_t err_len);
 /* The same frame into a new RGB surface (tests read its pixels); NULL on failure. */
 SDL_Surface *vis_render_surface(const vis_model_t *m, vis_ui_t *ui, char *err, size_t err_len);
+
+/* The tab's name as its tab bar shows it: "CSpaces", "untyped", "threads", "IPC". */
+const char *vis_tab_name(vis_tab_t tab);
 
 /* A cap type's colour, the same in every view and the legend. */
 SDL_Color vis_type_color(unsigned cap_type);

@@ -1,18 +1,21 @@
 /*
  * visualizer/render_side.c - the right-hand column: the details of the selection (a
  * cap, a folded run or a thread) and the tabs: each thread's CSpace with its slots,
- * the untyped regions with their watermarks and objects, and the threads.
- * Partners: render.c (calls vis_draw_details and vis_draw_tabs), describe.c.
+ * the untyped regions with their watermarks and objects, the threads, and the tab bar
+ * of the IPC tab (render_ipc.c draws its content).
+ * Partners: render.c (calls vis_draw_details and vis_draw_tabs), describe.c, render_ipc.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../trace/text.h"
 #include "describe.h"
 #include "draw.h"
 
 void vis_draw_details(vis_ctx_t *c);
 void vis_draw_tabs(vis_ctx_t *c);
+void vis_draw_ipc(vis_ctx_t *c, SDL_Rect area);
 
 /* One "key  value" line of the details pane; moves *y down a line. */
 static void detail(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value)
@@ -139,6 +142,35 @@ static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap
     detail(c, pane, &y, "kind", text);
 }
 
+/* "endpoint e0060000, 2nd in its queue, badge 7" or "a reply from server (Call #5
+ * through endpoint e0060000)". */
+static void waits_on(vis_ctx_t *c, const vis_thread_t *t, char *out, size_t len)
+{
+    const vis_ipc_msg_t *call = vis_ipc_open_call(&c->m->ipc, t->tcb);
+    const vis_ipc_waiter_t *q[64];
+    char name[32];
+    if (t->state == TRACE_THREAD_BLOCKED_ON_REPLY) {
+        vis_thread_label(c->m, call ? call->to : 0, name, sizeof(name));
+        if (call)
+            snprintf(out, len, "a reply from %s (Call #%u through endpoint %08x)", name,
+                     call->seq, t->waiting_on);
+        else
+            snprintf(out, len, "a reply (its Call went through endpoint %08x)", t->waiting_on);
+        return;
+    }
+    size_t n = vis_ipc_queue(&c->m->ipc, t->waiting_on, q, 64), at = 0;
+    while (at < n && at < 64 && q[at]->tcb != t->tcb)
+        at++;
+    const char *what = t->state == TRACE_THREAD_BLOCKED_ON_NOTIFICATION ? "notification"
+                                                                          : "endpoint";
+    int w = at < n && at < 64
+                ? snprintf(out, len, "%s %08x, %zu of %zu in its queue", what, t->waiting_on,
+                           at + 1, n)
+                : snprintf(out, len, "%s %08x", what, t->waiting_on);
+    if (t->wait_badge && w > 0 && (size_t)w < len)
+        snprintf(out + w, len - (size_t)w, ", badge %u", t->wait_badge);
+}
+
 static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_t *t)
 {
     char text[160], label[96];
@@ -151,6 +183,10 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     snprintf(text, sizeof(text), "%08x", t->tcb);
     detail(c, pane, &y, "TCB", text);
     detail(c, pane, &y, "state", vis_thread_state_name(t->state));
+    if (t->waiting_on) {
+        waits_on(c, t, text, sizeof(text));
+        detail(c, pane, &y, "waits on", text);
+    }
     snprintf(text, sizeof(text), "%u (maximum it may give: %u)", t->priority, t->mcp);
     detail(c, pane, &y, "priority", text);
     static const char *const keys[VIS_TCB_SLOTS] = {"CSpace root", "VSpace root", "IPC buffer"};
@@ -230,22 +266,28 @@ static void list_note(list_t *l, uint32_t slot)
         l->found_row = l->row;
 }
 
+const char *vis_tab_name(vis_tab_t tab)
+{
+    static const char *const names[VIS_TAB_COUNT] = {"CSpaces", "untyped", "threads", "IPC"};
+    return tab < VIS_TAB_COUNT ? names[tab] : "?";
+}
+
 static void tab_bar(vis_ctx_t *c, SDL_Rect pane, int *y)
 {
-    static const char *const names[VIS_TAB_COUNT] = {"CSpaces", "untyped", "threads"};
     int px = vis_px(c, VIS_PX_TITLE), x = pane.x + vis_px(c, 6), pad = vis_px(c, 14);
     int h = vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 10);
     vis_fill(c, (SDL_Rect){pane.x, *y + h - 1, pane.w, 1}, VIS_COLOR_BORDER);
     for (int t = 0; t < VIS_TAB_COUNT; t++) {
         bool on = c->ui->tab == (vis_tab_t)t;
-        int w = vis_text_width(c->f, VIS_FACE_BOLD, px, names[t]) + 2 * pad;
+        const char *name = vis_tab_name((vis_tab_t)t);
+        int w = vis_text_width(c->f, VIS_FACE_BOLD, px, name) + 2 * pad;
         SDL_Rect r = {x, *y, w, h};
         vis_fill(c, r, on ? VIS_COLOR_PANE : VIS_COLOR_BUTTON);
         vis_outline(c, r, 1, VIS_COLOR_BORDER);
         if (on)
             vis_fill(c, (SDL_Rect){x + 1, *y + h - 1, w - 2, 1}, VIS_COLOR_PANE);
         vis_text(c->f, on ? VIS_FACE_BOLD : VIS_FACE_SANS, px,
-                 on ? VIS_COLOR_TEXT : VIS_COLOR_MUTED, x + pad, *y + vis_px(c, 5), names[t]);
+                 on ? VIS_COLOR_TEXT : VIS_COLOR_MUTED, x + pad, *y + vis_px(c, 5), name);
         vis_add_hit(c, r, VIS_HIT_TAB, (uint32_t)t);
         x += w + vis_px(c, 4);
     }
@@ -447,11 +489,9 @@ static void threads_tab(list_t *l)
         bool running = t->tcb == m->current_tcb;
         if (t->tcb == c->ui->selected_tcb)
             vis_fill(c, r, VIS_RGB(0xFF, 0xF3, 0xC4));
-        static const SDL_Color state_colors[] = {
-            VIS_RGB(0x9E, 0x9E, 0x9E), VIS_RGB(0x2E, 0x7D, 0x32), VIS_RGB(0xEF, 0x6C, 0x00)};
         int dot = vis_px(c, 12), ty = r.y + vis_px(c, 2);
         vis_fill(c, (SDL_Rect){r.x, r.y + (r.h - dot) / 2, dot, dot},
-                 state_colors[t->state < 3 ? t->state : 0]);
+                 vis_state_color(t->state));
         vis_thread_label(m, t->tcb, name, sizeof(name));
         snprintf(text, sizeof(text), "%s   %s   priority %u   tcb %08x%s", name,
                  vis_thread_state_name(t->state), t->priority, t->tcb,
@@ -497,6 +537,14 @@ void vis_draw_tabs(vis_ctx_t *c)
     list_t l = {.c = c, .px = vis_px(c, VIS_PX_BODY), .found_row = -1};
     l.row_h = vis_line_height(c->f, VIS_FACE_SANS, l.px) + vis_px(c, 8);
     l.area = (SDL_Rect){pane.x, y, pane.w, pane.y + pane.h - y - vis_px(c, 6)};
+    if (c->ui->tab == VIS_TAB_IPC) { /* not a list: a chart of its own */
+        vis_add_hit(c, l.area, VIS_HIT_TAB_PANE, 0);
+        c->clip = l.area;
+        SDL_RenderSetClipRect(c->r, &l.area);
+        vis_draw_ipc(c, l.area);
+        vis_end_pane(c);
+        return;
+    }
     if (c->ui->tab_scroll < 0)
         c->ui->tab_scroll = 0;
     vis_add_hit(c, l.area, VIS_HIT_TAB_PANE, 0);

@@ -17,6 +17,7 @@
 #include <sel4/constants.h>
 
 #include "../sim/srcline.h"
+#include "../trace/names.h"
 
 static void console_put(void *ctx, uint8_t byte)
 {
@@ -38,12 +39,22 @@ static void console_put(void *ctx, uint8_t byte)
     s->console[s->console_len] = '\0';
 }
 
-static bool wanted(vis_stop_on_t stop_on, unsigned type)
+/* A kernel entry for an IPC system call. Object invocations are Calls and Sends
+ * too: the entry cannot tell them from messages, so they stop here as well. */
+static bool ipc_entry(const uint32_t *words)
 {
+    return TRACE_HEADER_TYPE(words[0]) == TRACE_KERNEL_ENTRY && words[1] == TRACE_ENTRY_SYSCALL &&
+           trace_syscall_is_ipc((int32_t)words[2]);
+}
+
+static bool wanted(vis_stop_on_t stop_on, const uint32_t *words)
+{
+    unsigned type = TRACE_HEADER_TYPE(words[0]);
     bool entry_exit = type == TRACE_KERNEL_ENTRY || type == TRACE_KERNEL_EXIT;
     switch (stop_on) {
     case VIS_STOP_ANY_EVENT: return true;
     case VIS_STOP_ENTRY_EXIT: return entry_exit;
+    case VIS_STOP_IPC_ENTRY: return ipc_entry(words);
     case VIS_STOP_CHANGE: return !entry_exit && type != TRACE_IRQ;
     default: return false;
     }
@@ -80,7 +91,7 @@ static void on_trace_event(void *ctx, uint64_t icount, const uint32_t *words, un
     if (!record(s, icount, words, count))
         return;
     vis_model_apply(&s->live, &s->records[s->count - 1]);
-    if (!s->stop_hit && wanted(s->stop_on, TRACE_HEADER_TYPE(words[0]))) {
+    if (!s->stop_hit && wanted(s->stop_on, words)) {
         s->stop_hit = true;
         sim_board_stop_at(s->board, icount);
     }

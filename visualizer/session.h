@@ -21,6 +21,8 @@ typedef enum vis_stop_on {
     VIS_STOP_NEVER,
     VIS_STOP_ANY_EVENT,  /* e: the next trace event of any kind */
     VIS_STOP_ENTRY_EXIT, /* n: the next kernel entry or exit */
+    VIS_STOP_IPC_ENTRY,  /* i: the next kernel entry for Send, NBSend, Call, Reply,
+                            ReplyRecv, Recv or NBRecv (trace_syscall_is_ipc) */
     VIS_STOP_CHANGE,     /* paced running: the next event that changes caps, objects or threads */
 } vis_stop_on_t;
 

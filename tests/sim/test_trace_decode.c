@@ -1,6 +1,7 @@
 /*
  * tests/sim/test_trace_decode.c - the trace stream's host side (trace/decode.c):
- * file round trips, version and damage detection, UART framing with noise, text.
+ * file round trips, version and damage detection, UART framing with noise. The text
+ * of records is test_trace_text.c's.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -138,14 +139,4 @@ Test(trace_decode, uart_frames_decode_after_noise_and_a_corrupt_frame)
     cr_expect_arr_eq(recs[0].words, insert_event, sizeof(insert_event));
     cr_expect_eq(trace_record_type(&recs[1]), TRACE_IRQ);
     cr_expect_gt(d.dropped_bytes, 0);
-}
-
-Test(trace_decode, text_names_the_event)
-{
-    trace_record_t r = {.icount = 99, .count = 2, .words = {TRACE_HEADER(TRACE_IRQ, 2), 34}};
-    char line[128];
-    trace_format(&r, line, sizeof(line));
-    cr_expect(strstr(line, "irq") != NULL && strstr(line, "00000022") != NULL, "%s", line);
-    cr_expect_str_eq(trace_event_name(TRACE_CAP_SWAP), "cap-swap");
-    cr_expect_str_eq(trace_event_name(200), "unknown");
 }

@@ -98,6 +98,13 @@ Test(cli, bad_trace_letter)
     expect_usage_error(argv, "--trace kz");
 }
 
+Test(cli, unknown_tab)
+{
+    const char *argv[] = {SIM_PATH, "--screenshot", "/tmp/x.png", "--tab", "queues",
+                          IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--tab queues");
+}
+
 Test(cli, no_image)
 {
     const char *argv[] = {SIM_PATH, NULL};

@@ -1,0 +1,206 @@
+/*
+ * tests/system/test_vis_ipc.c - the visualizer's IPC view on real runs of
+ * tests/system/ipc: the model (visualizer/ipc_model.c) rebuilt from a recording made
+ * by numbat-sim --trace-out, and "next IPC" (visualizer/session.c) driving a board.
+ * Partners: run_guest.c, tests/system/ipc/main.c, tests/sim/test_vis_ipc_model.c.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../sim/elf_image.h"
+#include "../../trace/decode.h"
+#include "../../trace/names.h"
+#include "../../visualizer/model.h"
+#include "../../visualizer/session.h"
+#include "run_guest.h"
+
+#define IPC_IMAGE IMAGE("arm-sim", "ipc")
+
+/* What the replay saw on the way, besides the final model. */
+typedef struct seen {
+    uint32_t server, ep, ntfn;
+    bool server_alone_in_recv;  /* the endpoint's queue held exactly the server */
+    unsigned callers_waiting;   /* times the root waited for a reply with an open Call */
+} seen_t;
+
+static void check_step(const vis_model_t *m, const trace_record_t *rec, seen_t *s)
+{
+    const uint32_t *w = rec->words;
+    if (trace_record_type(rec) != TRACE_THREAD_BLOCKED_EVENT)
+        return;
+    const vis_ipc_waiter_t *q[4];
+    if (w[2] == TRACE_THREAD_BLOCKED_ON_RECV) {
+        s->server = w[1];
+        s->ep = w[3];
+        s->server_alone_in_recv |= vis_ipc_queue(&m->ipc, w[3], q, 4) == 1 && q[0]->tcb == w[1];
+    } else if (w[2] == TRACE_THREAD_BLOCKED_ON_REPLY) {
+        const vis_ipc_msg_t *call = vis_ipc_open_call(&m->ipc, w[1]);
+        s->callers_waiting += call && call->to == s->server && call->object == w[3] &&
+                              vis_model_thread(m, w[1])->waiting_on == w[3];
+    } else if (w[2] == TRACE_THREAD_BLOCKED_ON_NOTIFICATION) {
+        s->ntfn = w[3];
+    }
+}
+
+/* Runs ipc.elf with --trace-out and replays the recording into m, checking as it goes. */
+static void record_and_replay(vis_model_t *m, seen_t *s)
+{
+    char path[] = "/tmp/numbat-vis-ipc-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--trace-out", path, NULL};
+    run_result_t run = run_sim(IPC_IMAGE, extra);
+    cr_assert_eq(run.status, 0, "%s\n%s", run.out, run.err);
+    run_result_free(&run);
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0, "%s", err);
+    vis_model_init(m);
+    int got;
+    while ((got = trace_file_next(&tf, &rec, err, sizeof(err))) == 1) {
+        vis_model_apply(m, &rec);
+        check_step(m, &rec, s);
+    }
+    cr_assert_eq(got, 0, "%s", err);
+    trace_file_close(&tf);
+    unlink(path);
+}
+
+Test(vis_ipc, recording_of_a_client_and_server_rebuilds_calls_replies_and_queues)
+{
+    static vis_model_t m;
+    seen_t s = {0};
+    record_and_replay(&m, &s);
+    cr_expect_eq(m.unknown_events, 0);
+    cr_expect(s.server_alone_in_recv, "the server never waited alone in the endpoint's queue");
+    cr_expect_eq(s.callers_waiting, 3, "each Call leaves the root waiting for its reply");
+    /* Three Calls, each answered; one signal. */
+    unsigned calls = 0, replies = 0, signals = 0;
+    for (uint32_t seq = vis_ipc_oldest(&m.ipc); seq && seq <= m.ipc.count; seq++) {
+        const vis_ipc_msg_t *e = vis_ipc_entry(&m.ipc, seq);
+        const vis_ipc_msg_t *other = vis_ipc_entry(&m.ipc, e->link);
+        if (e->kind == VIS_IPC_SEND) {
+            calls++;
+            cr_expect(e->call);
+            cr_expect_eq(e->to, s.server);
+            cr_expect_eq(e->object, s.ep);
+            cr_expect_eq(e->badge, 7);
+            cr_expect_eq(e->length, 1);
+            cr_assert_not_null(other, "Call %u has no reply", seq);
+            cr_expect_eq(other->kind, VIS_IPC_REPLY);
+            cr_expect_eq(other->link, seq);
+            cr_expect_eq(other->from, s.server);
+            cr_expect_eq(other->to, e->from);
+        } else if (e->kind == VIS_IPC_REPLY) {
+            replies++;
+        } else if (e->kind == VIS_IPC_SIGNAL) {
+            signals++;
+            cr_expect_eq(e->badge, 0x10);
+            cr_expect_eq(e->to, s.server, "the signal woke the server");
+            cr_expect_eq(e->object, s.ntfn);
+            cr_expect_neq(e->from, 0);
+        }
+    }
+    cr_expect(calls == 3 && replies == 3 && signals == 1, "%u calls, %u replies, %u signals",
+              calls, replies, signals);
+    /* At the end the server waits on the notification again, alone in its queue. */
+    const vis_thread_t *server = vis_model_thread(&m, s.server);
+    cr_assert_not_null(server);
+    cr_expect_str_eq(server->name, "server");
+    cr_expect_eq(server->state, TRACE_THREAD_BLOCKED_ON_NOTIFICATION);
+    cr_expect_eq(server->waiting_on, s.ntfn);
+    const vis_ipc_waiter_t *q[4];
+    cr_expect_eq(vis_ipc_queue(&m.ipc, s.ntfn, q, 4), 1);
+    cr_expect_eq(vis_ipc_queue(&m.ipc, s.ep, q, 4), 0);
+    vis_model_free(&m);
+}
+
+/* ---- next IPC on a board ---------------------------------------------------------- */
+
+/* The kernel entries for IPC system calls among records [from, to). */
+static unsigned ipc_entries(const vis_session_t *s, size_t from, size_t to, int32_t *last)
+{
+    unsigned n = 0;
+    for (size_t i = from; i < to; i++) {
+        const uint32_t *w = s->records[i].words;
+        if (TRACE_HEADER_TYPE(w[0]) == TRACE_KERNEL_ENTRY && w[1] == TRACE_ENTRY_SYSCALL &&
+            trace_syscall_is_ipc((int32_t)w[2])) {
+            n++;
+            *last = (int32_t)w[2];
+        }
+    }
+    return n;
+}
+
+/* Runs to the next IPC entry, a frame's budget at a time as the window does; false
+ * when the run ended first. */
+static bool next_ipc(vis_session_t *s)
+{
+    while (!s->ended)
+        if (vis_session_run(s, 1500000, VIS_STOP_IPC_ENTRY))
+            return true;
+    return false;
+}
+
+Test(vis_ipc, next_ipc_stops_in_the_kernel_at_each_ipc_system_call_entry)
+{
+    static vis_session_t s;
+    elf_image_t image;
+    char err[256];
+    cr_assert_eq(elf_image_open(IPC_IMAGE, &image, err, sizeof(err)), 0, "%s", err);
+    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
+    cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
+    unsigned stops = 0, calls = 0, reply_recvs = 0, recvs = 0;
+    size_t seen = 0;
+    while (next_ipc(&s)) {
+        int32_t number = 0;
+        cr_assert_eq(ipc_entries(&s, seen, s.count, &number), 1,
+                     "stop %u: one IPC entry since the last stop, none skipped", stops);
+        seen = s.count;
+        stops++;
+        /* The model and the CPU agree: in the kernel, entered for that system call. */
+        cr_expect(s.live.in_kernel, "stop %u: not in the kernel", stops);
+        cr_expect_eq(s.live.last_entry_cause, TRACE_ENTRY_SYSCALL);
+        cr_expect(trace_syscall_is_ipc((int32_t)s.live.last_entry_detail), "stop %u: %s", stops,
+                  trace_syscall_name((int32_t)s.live.last_entry_detail));
+        vis_session_refresh_text(&s);
+        cr_expect_eq(s.cpu_mode, 1, "stop %u: the CPU is not in a kernel mode", stops);
+        calls += number == -1;
+        reply_recvs += number == -2;
+        recvs += number == -5;
+    }
+    cr_expect_eq(s.result.kind, SIM_EXIT_HALT, "%s", s.result.reason);
+    /* The root Calls (its invocations are Calls too) and the server ReplyRecvs twice
+     * and Recvs (its first receive, and its waits on the notification). */
+    cr_expect_geq(calls, 3);
+    cr_expect_eq(reply_recvs, 2);
+    cr_expect_geq(recvs, 3);
+    int32_t unused;
+    cr_expect_eq(ipc_entries(&s, 0, s.count, &unused), stops, "every IPC entry was a stop");
+    vis_session_end(&s);
+    elf_image_close(&image);
+}
+
+/* ---- the IPC tab in a screenshot ---------------------------------------------------- */
+
+Test(vis_ipc, screenshot_with_the_ipc_tab_is_written)
+{
+    char path[] = "/tmp/numbat-ipc-shot-XXXXXX.png";
+    int fd = mkstemps(path, 4);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--screenshot", path, "--tab", "IPC", NULL};
+    run_result_t r = run_sim(IPC_IMAGE, extra);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    fseek(f, 0, SEEK_END);
+    cr_expect_gt(ftell(f), 50000, "the PNG looks empty");
+    fclose(f);
+    unlink(path);
+    run_result_free(&r);
+}
