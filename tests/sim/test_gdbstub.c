@@ -1,0 +1,208 @@
+/*
+ * tests/sim/test_gdbstub.c - the GDB stub fed raw remote-protocol bytes through a
+ * scripted link (no socket), each reply checked. The board runs a
+ * three-instruction loop. Partners: sim/gdbstub.c, docs/gdb.md.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arm_cpu.h"
+#include "board_internal.h"
+#include "gdbstub.h"
+
+#define CODE BOARD_RAM_BASE
+#define LOOP (CODE + 4)
+#define MAX_INSNS 100000u /* a continue ends here: SIGXCPU */
+#define SCRIPT_MAX 65536
+#define MAX_REPLIES 1024
+
+/* mov r0, #0; loop: add r0, r0, #1; b loop */
+static const uint32_t program[] = {0xE3A00000u, 0xE2800001u, 0xEAFFFFFDu};
+
+/* What "GDB" sends, byte by byte, and everything the stub sent back. */
+typedef struct script {
+    char bytes[SCRIPT_MAX];
+    size_t len, pos;
+    bool ack_owed; /* the stub sent a packet: GDB acks it before anything else */
+    char sent[SCRIPT_MAX];
+    size_t sent_len;
+} script_t;
+
+static sim_board_t *board;
+static elf_image_t image;
+static elf_segment_t segment;
+static script_t script;
+static char *replies[MAX_REPLIES];
+static size_t reply_count;
+
+/*
+ * One byte a call, as a real GDB's packet arrives before it sends the next: while
+ * the guest runs (no wait) only a Ctrl-C is ready. The end of the script is GDB
+ * going away.
+ */
+static ssize_t script_recv(void *ctx, uint8_t *buf, size_t len, bool wait)
+{
+    script_t *s = ctx;
+    (void)len;
+    if (!wait)
+        return s->pos < s->len && s->bytes[s->pos] == 0x03 ? (buf[0] = 0x03, s->pos++, 1) : 0;
+    if (s->ack_owed) {
+        s->ack_owed = false;
+        buf[0] = '+';
+        return 1;
+    }
+    if (s->pos == s->len)
+        return -1;
+    buf[0] = (uint8_t)s->bytes[s->pos++];
+    return 1;
+}
+
+static int script_send(void *ctx, const char *data, size_t len)
+{
+    script_t *s = ctx;
+    cr_assert_lt(s->sent_len + len, sizeof(s->sent), "the stub sent too much");
+    memcpy(s->sent + s->sent_len, data, len);
+    s->sent_len += len;
+    if (data[0] == '$')
+        s->ack_owed = true;
+    return 0;
+}
+
+static void script_close(void *ctx)
+{
+    (void)ctx;
+}
+
+static void add_raw(const char *bytes)
+{
+    size_t n = strlen(bytes);
+    cr_assert_lt(script.len + n, sizeof(script.bytes));
+    memcpy(script.bytes + script.len, bytes, n);
+    script.len += n;
+}
+
+/* Frames one packet: $data#checksum. */
+static void add_packet(const char *data)
+{
+    unsigned sum = 0;
+    for (const char *c = data; *c; c++)
+        sum += (unsigned char)*c;
+    char tail[4];
+    snprintf(tail, sizeof(tail), "#%02x", sum & 0xFFu);
+    add_raw("$");
+    add_raw(data);
+    add_raw(tail);
+}
+
+/* The payload of each packet the stub sent, in order, into replies[]. */
+static void collect_replies(void)
+{
+    for (size_t i = 0; i < script.sent_len; i++) {
+        if (script.sent[i] != '$')
+            continue;
+        const char *end = memchr(script.sent + i, '#', script.sent_len - i);
+        cr_assert_not_null(end, "an unterminated packet from the stub");
+        cr_assert_lt(reply_count, MAX_REPLIES);
+        replies[reply_count++] = strndup(script.sent + i + 1, (size_t)(end - script.sent) - i - 1);
+        i = (size_t)(end - script.sent) + 2;
+    }
+}
+
+/* Runs the stub on the packets (NULL-terminated) until the run ends or they do. */
+static sim_result_t run_packets(const char *const packets[])
+{
+    for (size_t i = 0; packets[i]; i++)
+        add_packet(packets[i]);
+    gdb_link_t link = {script_recv, script_send, script_close, &script};
+    gdb_stub_t *stub = gdb_stub_create(link);
+    cr_assert_not_null(stub);
+    sim_result_t r = gdb_stub_run(stub, board);
+    gdb_stub_close(stub);
+    collect_replies();
+    return r;
+}
+
+static const char *reply(size_t i)
+{
+    cr_assert_lt(i, reply_count, "only %zu replies", reply_count);
+    return replies[i];
+}
+
+/* A register value as GDB writes it: 8 hex digits, little-endian. */
+static const char *le32(uint32_t v)
+{
+    static char text[8][9];
+    static unsigned next;
+    char *t = text[next++ % 8];
+    snprintf(t, 9, "%02x%02x%02x%02x", v & 0xFF, v >> 8 & 0xFF, v >> 16 & 0xFF, v >> 24);
+    return t;
+}
+
+static void make_board(void)
+{
+    sim_options_t o = {.ram_size = BOARD_RAM_DEFAULT, .max_insns = MAX_INSNS};
+    char err[256];
+    board = sim_board_create(&o, err, sizeof(err));
+    cr_assert_not_null(board, "%s", err);
+    segment = (elf_segment_t){CODE, CODE, sizeof(program), sizeof(program), 5,
+                              (const uint8_t *)program};
+    image = (elf_image_t){.entry = CODE, .segments = &segment, .segment_count = 1};
+    cr_assert_eq(sim_board_load(board, &image, err, sizeof(err)), 0, "%s", err);
+    memset(&script, 0, sizeof(script));
+    reply_count = 0;
+}
+
+static void drop_board(void)
+{
+    for (size_t i = 0; i < reply_count; i++)
+        free(replies[i]);
+    sim_board_destroy(board);
+}
+
+TestSuite(gdbstub, .init = make_board, .fini = drop_board);
+
+/* ---- the harness itself ---------------------------------------------------------- */
+
+Test(gdbstub, answers_each_packet_and_ends_when_gdb_goes)
+{
+    const char *packets[] = {"qSupported:swbreak+", "pf", "s", "pf", NULL};
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_KILLED);
+    cr_expect_str_eq(r.reason, "the debugger went away");
+    cr_expect(strstr(reply(0), "PacketSize=") != NULL, "%s", reply(0));
+    cr_expect_str_eq(reply(1), le32(CODE));
+    cr_expect_eq(strncmp(reply(2), "T05", 3), 0, "%s", reply(2));
+    cr_expect_str_eq(reply(3), le32(LOOP));
+}
+
+Test(gdbstub, bad_checksum_is_refused_and_the_packet_resent)
+{
+    add_raw("$pf#00");
+    const char *packets[] = {"pf", NULL};
+    run_packets(packets);
+    cr_expect_eq(script.sent[0], '-', "a bad checksum wants a NAK: %.*s", 8, script.sent);
+    cr_expect_eq(reply_count, 1);
+    cr_expect_str_eq(reply(0), le32(CODE));
+}
+
+Test(gdbstub, continue_runs_to_the_limit_and_a_second_one_ends_the_run)
+{
+    const char *packets[] = {"c", "c", NULL};
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_INSN_LIMIT);
+    cr_expect_eq(strncmp(reply(0), "T18", 3), 0, "SIGXCPU wanted: %s", reply(0));
+    cr_expect_str_eq(reply(1), "X18");
+}
+
+Test(gdbstub, ctrl_c_stops_a_continue)
+{
+    add_packet("c");
+    add_raw("\x03");
+    const char *packets[] = {"k", NULL};
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_KILLED);
+    cr_expect_eq(strncmp(reply(0), "T02", 3), 0, "SIGINT wanted: %s", reply(0));
+}
+
