@@ -89,6 +89,7 @@ static const gdb_reg_t regs[] = {
 };
 #define REG_COUNT (sizeof(regs) / sizeof(regs[0]))
 #define REG_PC 15
+#define REG_CPSR 16
 
 /* ---- bytes and packets ------------------------------------------------------------ */
 
@@ -265,11 +266,26 @@ static uint32_t reg_value(sim_board_t *board, size_t i)
                                : arm_cp15(board->uc, regs[i].cp15);
 }
 
-/* Only the core registers are writable: a CP15 write would bypass the TLB upkeep. */
-static bool set_reg_value(sim_board_t *board, size_t i, uint32_t value)
+/*
+ * Whether GDB may write `value` to register i while the CPSR is (or becomes) `cpsr`.
+ * Only the core registers are writable: a CP15 write would bypass the TLB upkeep.
+ * The CPSR takes only a mode and state the CPU can be in (arm_cpsr_settable), and
+ * the PC in ARM state only a word address (bit 0 is GDB's Thumb bit).
+ */
+static bool reg_write_allowed(size_t i, uint32_t value, uint32_t cpsr)
 {
     if (i >= CORE_REGS)
         return false;
+    if (i == REG_CPSR)
+        return arm_cpsr_settable(value);
+    if (i == REG_PC)
+        return (cpsr & CPSR_T) || !(value & 2);
+    return true;
+}
+
+/* Writes register i; the caller checked the value with reg_write_allowed. */
+static void set_reg_value(sim_board_t *board, size_t i, uint32_t value)
+{
     if (i == REG_PC) {
         /* Bit 0 of a PC write sets the Thumb state (docs/unicorn-notes.md). */
         bool thumb = arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_T;
@@ -278,7 +294,6 @@ static bool set_reg_value(sim_board_t *board, size_t i, uint32_t value)
     } else {
         arm_set_reg(board->uc, regs[i].uc_reg, value);
     }
-    return true;
 }
 
 static void read_registers(gdb_stub_t *stub)
@@ -293,6 +308,12 @@ static void write_registers(gdb_stub_t *stub, const char *p)
     uint32_t values[CORE_REGS];
     for (size_t i = 0; i < CORE_REGS; i++)
         if (!decode_le32(p + 8 * i, &values[i])) {
+            strcpy(stub->reply, "E01");
+            return;
+        }
+    /* All or nothing: one refused value leaves every register as it was. */
+    for (size_t i = 0; i < CORE_REGS; i++)
+        if (!reg_write_allowed(i, values[i], values[REG_CPSR])) {
             strcpy(stub->reply, "E01");
             return;
         }
@@ -314,8 +335,11 @@ static void read_register(gdb_stub_t *stub, const char *p)
 static void write_register(gdb_stub_t *stub, const char *p)
 {
     uint32_t n, value;
+    uint32_t cpsr = arm_reg(stub->board->uc, UC_ARM_REG_CPSR);
     bool ok = parse_hex(&p, &n) && *p++ == '=' && n < REG_COUNT && decode_le32(p, &value) &&
-              set_reg_value(stub->board, n, value);
+              reg_write_allowed(n, value, cpsr);
+    if (ok)
+        set_reg_value(stub->board, n, value);
     strcpy(stub->reply, ok ? "OK" : "E01");
 }
 
@@ -577,7 +601,10 @@ static bool resume(gdb_stub_t *stub, action_t act, sim_result_t *result)
     return false;
 }
 
-/* c, s, C and S, each with an optional address to resume at (signals are ignored). */
+/*
+ * c, s, C and S, each with an optional address to resume at (signals are ignored).
+ * An address the PC cannot take is refused with E01, and the guest stays stopped.
+ */
 static action_t resume_packet(gdb_stub_t *stub, const char *p)
 {
     action_t act = (p[0] == 's' || p[0] == 'S') ? ACT_STEP : ACT_CONTINUE;
@@ -588,8 +615,13 @@ static action_t resume_packet(gdb_stub_t *stub, const char *p)
         if (*p == ';')
             p++;
     }
-    if (parse_hex(&p, &value))
+    if (parse_hex(&p, &value)) {
+        if (!reg_write_allowed(REG_PC, value, arm_reg(stub->board->uc, UC_ARM_REG_CPSR))) {
+            strcpy(stub->reply, "E01");
+            return ACT_NONE;
+        }
         set_reg_value(stub->board, REG_PC, value);
+    }
     return act;
 }
 

@@ -1,7 +1,8 @@
 /*
  * tests/sim/test_gdbstub.c - the GDB stub fed raw remote-protocol bytes through a
- * scripted link (no socket), each reply checked. The board runs a
- * three-instruction loop. Partners: sim/gdbstub.c, docs/gdb.md.
+ * scripted link (no socket): each reply checked, and register writes the CPU
+ * cannot take (an invalid CPSR mode once aborted the process) refused. The board
+ * runs a three-instruction loop. Partners: sim/gdbstub.c, docs/gdb.md.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -206,3 +207,100 @@ Test(gdbstub, ctrl_c_stops_a_continue)
     cr_expect_eq(strncmp(reply(0), "T02", 3), 0, "SIGINT wanted: %s", reply(0));
 }
 
+/* ---- register writes the CPU cannot take ------------------------------------------ */
+
+/* GDB's `set $cpsr = 0x10` and then `set $cpsr = 0`: Unicorn aborted the process. */
+Test(gdbstub, cpsr_with_mode_zero_is_refused_after_user_mode)
+{
+    const char *packets[] = {"P10=10000000", "P10=00000000", "p10", "s", "p10", NULL};
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_KILLED);
+    cr_expect_str_eq(reply(0), "OK");
+    cr_expect_str_eq(reply(1), "E01");
+    cr_expect_str_eq(reply(2), "10000000", "the refused write changed the CPSR");
+    cr_expect_eq(strncmp(reply(3), "T05", 3), 0, "the CPU no longer steps: %s", reply(3));
+    cr_expect_eq(strtoul(reply(4), NULL, 16) & 0xFF000000u, 0x10000000u, "%s", reply(4));
+}
+
+static bool mode_valid(uint32_t mode)
+{
+    return mode == ARM_MODE_USR || mode == ARM_MODE_FIQ || mode == ARM_MODE_IRQ ||
+           mode == ARM_MODE_SVC || mode == ARM_MODE_ABT || mode == ARM_MODE_UND ||
+           mode == ARM_MODE_SYS;
+}
+
+/* From each valid mode, each of the 32 mode values: valid ones taken, others refused. */
+Test(gdbstub, only_the_seven_modes_are_accepted_from_any_mode)
+{
+    static char packets[7 * 32 * 2][16];
+    static uint32_t modes[7 * 32 * 2];
+    const char *list[7 * 32 * 2 + 1];
+    size_t n = 0;
+    for (uint32_t from = 0; from < 32; from++) {
+        for (uint32_t to = 0; mode_valid(from) && to < 32; to++) {
+            /* First into `from` (always taken), then try `to`. */
+            modes[n] = from;
+            modes[n + 1] = to;
+            for (size_t k = n; k < n + 2; k++) {
+                snprintf(packets[k], sizeof(packets[k]), "P10=%s", le32(0x1C0u | modes[k]));
+                list[k] = packets[k];
+            }
+            n += 2;
+        }
+    }
+    list[n] = NULL;
+    run_packets(list);
+    cr_assert_eq(reply_count, n);
+    for (size_t i = 0; i < n; i += 2) {
+        cr_expect_str_eq(reply(i), "OK", "into mode 0x%02x", modes[i]);
+        cr_expect_str_eq(reply(i + 1), mode_valid(modes[i + 1]) ? "OK" : "E01",
+                         "mode 0x%02x from 0x%02x", modes[i + 1], modes[i]);
+    }
+}
+
+/* A refused G packet writes none of its registers. */
+Test(gdbstub, g_packet_with_a_bad_cpsr_changes_nothing)
+{
+    static char g[8 * 17 + 2];
+    char *p = g + sprintf(g, "G");
+    for (uint32_t i = 0; i < 16; i++)
+        p += sprintf(p, "%s", le32(i == 15 ? CODE : 0x1000u + i));
+    sprintf(p, "%s", le32(0x1D6u)); /* Monitor mode: not on this board */
+    const char *packets[] = {"p10", g, "p0", "p10", NULL};
+    run_packets(packets);
+    cr_expect_str_eq(reply(1), "E01");
+    cr_expect_str_eq(reply(2), le32(0), "r0 was written");
+    cr_expect_str_eq(reply(3), reply(0), "the CPSR was written");
+}
+
+Test(gdbstub, cpsr_states_the_simulator_cannot_run_are_refused)
+{
+    const char *packets[] = {
+        "P10=d3010001", /* J: Jazelle */
+        "P10=f3010001", /* J and T: ThumbEE */
+        "P10=d3040000", /* IT bits in ARM state */
+        "P10=f3040000", /* IT bits in Thumb state: allowed */
+        "P10=f3010000", /* Thumb */
+        "P10=d3010000", /* back to ARM */
+        NULL,
+    };
+    run_packets(packets);
+    cr_expect_str_eq(reply(0), "E01");
+    cr_expect_str_eq(reply(1), "E01");
+    cr_expect_str_eq(reply(2), "E01");
+    cr_expect_str_eq(reply(3), "OK");
+    cr_expect_str_eq(reply(4), "OK");
+    cr_expect_str_eq(reply(5), "OK");
+}
+
+/* In ARM state the PC is a word address; bit 0 is GDB's Thumb bit and is dropped. */
+Test(gdbstub, pc_not_word_aligned_in_arm_state_is_refused)
+{
+    const char *packets[] = {"Pf=02000080", "c80000006", "pf", "Pf=05000080", "pf", NULL};
+    run_packets(packets);
+    cr_expect_str_eq(reply(0), "E01");
+    cr_expect_str_eq(reply(1), "E01", "continue at a bad address");
+    cr_expect_str_eq(reply(2), le32(CODE));
+    cr_expect_str_eq(reply(3), "OK");
+    cr_expect_str_eq(reply(4), le32(LOOP));
+}
