@@ -147,8 +147,9 @@ static void make_board(void)
     char err[256];
     board = sim_board_create(&o, err, sizeof(err));
     cr_assert_not_null(board, "%s", err);
-    segment = (elf_segment_t){CODE, CODE, sizeof(program), sizeof(program), 5,
-                              (const uint8_t *)program};
+    segment = (elf_segment_t){.paddr = CODE, .vaddr = CODE, .filesz = sizeof(program),
+                              .memsz = sizeof(program), .flags = 5, /* R X */
+                              .data = (const uint8_t *)program};
     image = (elf_image_t){.entry = CODE, .segments = &segment, .segment_count = 1};
     cr_assert_eq(sim_board_load(board, &image, err, sizeof(err)), 0, "%s", err);
     memset(&script, 0, sizeof(script));
