@@ -1,6 +1,7 @@
 /*
  * tests/system/test_cli.c - numbat-sim's answers to bad options and bad images:
- * one clear line and exit status 2, never a crash. Partner: run_guest.c.
+ * one clear line and exit status 2, never a crash; and numbat-trace's to input it
+ * cannot read. Partner: run_guest.c.
  */
 #include <criterion/criterion.h>
 #include <stdint.h>
@@ -275,6 +276,87 @@ Test(cli, bad_mem_size)
 {
     const char *argv[] = {SIM_PATH, "--mem", "3M", IMAGE("arm-sim", "hello"), NULL};
     expect_usage_error(argv, "--mem 3M");
+}
+
+/* 2^44 MiB: shifted into bytes it wrapped to 128M and the run went on. */
+Test(cli, mem_size_that_overflows)
+{
+    const char *argv[] = {SIM_PATH, "--mem", "17592186044544M", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--mem 17592186044544M: give a whole number of MiB from 16M to 1G");
+}
+
+/* strtoull skips the space and negates: " -1" was 2^64 - 1, no limit at all. */
+Test(cli, max_insns_negative)
+{
+    const char *argv[] = {SIM_PATH, "--max-insns", " -1", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--max-insns  -1: give an instruction count from 1 to 10^18");
+}
+
+Test(cli, max_insns_that_overflows)
+{
+    const char *argv[] = {SIM_PATH, "--max-insns", "20000000000000G", IMAGE("arm-sim", "hello"),
+                          NULL};
+    expect_usage_error(argv, "--max-insns 20000000000000G: give an instruction count");
+}
+
+Test(cli, max_insns_beyond_the_limit)
+{
+    const char *argv[] = {SIM_PATH, "--max-insns", "18446744073709551615",
+                          IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--max-insns 18446744073709551615: give an instruction count");
+}
+
+Test(cli, at_negative)
+{
+    const char *argv[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at", " -1",
+                          IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--at  -1: give a count from 1 to 10^18");
+    unlink("/tmp/numbat-test-never.png"); /* in case it ran after all */
+}
+
+Test(cli, at_that_overflows)
+{
+    const char *argv[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at",
+                          "20000000000000G", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--at 20000000000000G: give a count from 1 to 10^18");
+    unlink("/tmp/numbat-test-never.png");
+}
+
+/* As floats these round into the range (3.0000001 is 3.0f); as written they are not. */
+Test(cli, scale_just_outside_the_range)
+{
+    const char *too_big[] = {SIM_PATH, "--scale", "3.0000001", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(too_big, "--scale 3.0000001: give a number from 0.75 to 3");
+    const char *too_small[] = {SIM_PATH, "--scale", "0.7499999999", IMAGE("arm-sim", "hello"),
+                               NULL};
+    expect_usage_error(too_small, "--scale 0.7499999999: give a number from 0.75 to 3");
+}
+
+Test(cli, scale_not_a_plain_number)
+{
+    const char *junk[] = {SIM_PATH, "--scale", "2x", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(junk, "--scale 2x: give a number from 0.75 to 3");
+    const char *hex[] = {SIM_PATH, "--scale", "0x1p1", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(hex, "--scale 0x1p1: give a number from 0.75 to 3");
+}
+
+/* fopen opens a directory; the first read fails, and that was taken for the end. */
+Test(cli, trace_uart_from_a_directory)
+{
+    const char *argv[] = {TRACE_PATH, "--uart", "/tmp", NULL};
+    run_result_t r = run_command(argv, 30);
+    cr_expect_neq(r.status, 0, "%s", r.err);
+    cr_expect_str_eq(r.err, "numbat-trace: /tmp: Is a directory\n");
+    run_result_free(&r);
+}
+
+Test(cli, trace_file_that_is_a_directory)
+{
+    const char *argv[] = {TRACE_PATH, "/tmp", NULL};
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(r.status, 2, "%s", r.err);
+    cr_expect_str_eq(r.err, "numbat-trace: /tmp: Is a directory\n");
+    run_result_free(&r);
 }
 
 Test(cli, bad_trace_letter)
