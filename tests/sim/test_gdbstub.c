@@ -1,10 +1,12 @@
 /*
  * tests/sim/test_gdbstub.c - the GDB stub fed raw remote-protocol bytes through a
- * scripted link (no socket): each reply checked, and register writes the CPU
- * cannot take (an invalid CPSR mode once aborted the process) refused. The board
- * runs a three-instruction loop. Partners: sim/gdbstub.c, docs/gdb.md.
+ * scripted link (no socket): each reply checked, register writes the CPU cannot
+ * take (an invalid CPSR mode once aborted the process) refused, and whole
+ * sessions, scripted and random, survived. The board runs a three-instruction
+ * loop. Partners: sim/gdbstub.c, docs/gdb.md.
  */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,4 +306,130 @@ Test(gdbstub, pc_not_word_aligned_in_arm_state_is_refused)
     cr_expect_str_eq(reply(2), le32(CODE));
     cr_expect_str_eq(reply(3), "OK");
     cr_expect_str_eq(reply(4), le32(LOOP));
+}
+
+/* ---- whole sessions ----------------------------------------------------------------- */
+
+/*
+ * Modelled on a reported 35-packet session of register and memory writes,
+ * breakpoints and continues that crashed numbat-sim inside Unicorn: every packet
+ * gets its answer, the refused writes change nothing, and the run ends cleanly.
+ */
+Test(gdbstub, a_session_of_writes_breakpoints_and_continues_survives)
+{
+    static char g_good[8 * 17 + 2], g_hyp[8 * 17 + 2];
+    char *p = g_good + sprintf(g_good, "G");
+    char *q = g_hyp + sprintf(g_hyp, "G");
+    for (uint32_t i = 0; i < 16; i++) {
+        uint32_t v = i == 15 ? LOOP : i == 13 ? CODE + 0x1000 : 0x100u * i;
+        p += sprintf(p, "%s", le32(v));
+        q += sprintf(q, "%s", le32(v));
+    }
+    sprintf(p, "%s", le32(0x1D3u));
+    sprintf(q, "%s", le32(0x1DAu));
+    const char *packets[] = {
+        "qSupported:multiprocess+;swbreak+", "Hg0", "qXfer:features:read:target.xml:0,ffb",
+        "?", "g",
+        "P0=78563412", "Pd=00100080", "Pe=04000080",    /* r0, sp, lr */
+        "P10=10000000", "P10=1a000000", "P10=16000000", /* user; Hyp and Monitor refused */
+        "P10=00000000", "p10",                          /* mode 0 refused: still user */
+        "M80000008,4:feffffea", "m80000000,c",          /* the loop becomes "b ." */
+        "Z0,80000004,4", "c", "pf", "z0,80000004,4",    /* stop at the add */
+        "Z0,80000008,4", "c", "s",                      /* then at the b . */
+        g_good, g_hyp, "P10=d3010001", "Pf=02000080",   /* refused: Hyp, J, odd PC */
+        "M1c090000,4:41000000", "Z0,1c090000,4",        /* a device: not writable */
+        "z0,80000008,4", "Z1,80000000,4",
+        "c",                                            /* the b . runs to the limit */
+        "g", "P10=10000000", "c", "k",
+        NULL,
+    };
+    size_t count = 0;
+    while (packets[count])
+        count++;
+    cr_assert_eq(count, 35);
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_INSN_LIMIT, "the run ended as %d: %s", r.kind, r.reason);
+    /* Every packet up to the last c is answered; k comes after the end. */
+    cr_assert_eq(reply_count, 34, "%zu replies", reply_count);
+    const char *expected[] = {
+        [5] = "OK", [6] = "OK", [7] = "OK", [8] = "OK", [9] = "E01", [10] = "E01",
+        [11] = "E01", [12] = "10000000", [13] = "OK", [14] = "0000a0e3010080e2feffffea",
+        [15] = "OK", [17] = "04000080", [18] = "OK", [19] = "OK", [22] = "OK", [23] = "E01",
+        [24] = "E01", [25] = "E01", [26] = "E14", [27] = "OK", [28] = "OK", [29] = "OK",
+        [32] = "OK", [33] = "X18",
+    };
+    for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
+        if (expected[i])
+            cr_expect_str_eq(reply(i), expected[i], "reply to %s", packets[i]);
+    cr_expect_eq(strncmp(reply(16), "T050f:04000080", 14), 0, "%s", reply(16));
+    cr_expect_eq(strncmp(reply(20), "T050f:08000080", 14), 0, "%s", reply(20));
+    cr_expect_eq(strncmp(reply(21), "T050f:08000080", 14), 0, "b . steps to itself: %s",
+                 reply(21));
+    cr_expect_eq(strncmp(reply(30), "T18", 3), 0, "SIGXCPU wanted: %s", reply(30));
+}
+
+/* A small deterministic generator, so a failing sequence can be replayed. */
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1664525u + 1013904223u;
+    return *state >> 8 ^ *state << 13;
+}
+
+/* An address GDB might send: in the program, elsewhere in RAM, or anywhere. */
+static uint32_t random_address(uint32_t *rng)
+{
+    switch (next_random(rng) % 3) {
+    case 0: return CODE + next_random(rng) % 16;
+    case 1: return CODE + next_random(rng) % 0x20000;
+    default: return next_random(rng);
+    }
+}
+
+/* One packet of the kinds a debugger sends, with values from anywhere. */
+static void random_packet(uint32_t *rng, char *out)
+{
+    switch (next_random(rng) % 10) {
+    case 0: sprintf(out, "P%x=%s", next_random(rng) % 32, le32(next_random(rng))); break;
+    case 1: sprintf(out, "P10=%s", le32(next_random(rng) & 0xFF0FFFFFu)); break;
+    case 2: {
+        char *p = out + sprintf(out, "G");
+        for (int i = 0; i < 17; i++)
+            p += sprintf(p, "%s", le32(i == 15 ? random_address(rng) : next_random(rng)));
+        break;
+    }
+    case 3: {
+        char *p = out + sprintf(out, "M%x,4:", random_address(rng));
+        sprintf(p, "%s", le32(next_random(rng)));
+        break;
+    }
+    case 4: sprintf(out, "m%x,%x", random_address(rng), next_random(rng) % 0x2000); break;
+    case 5: sprintf(out, "Z%u,%x,4", next_random(rng) % 2, random_address(rng)); break;
+    case 6: sprintf(out, "z0,%x,4", random_address(rng)); break;
+    case 7: sprintf(out, "s"); break;
+    case 8: sprintf(out, "c"); break;
+    default: sprintf(out, "c%x", random_address(rng)); break;
+    }
+}
+
+/* The stub must answer and go on whatever comes, and the run end normally. */
+Test(gdbstub, random_packet_sequences_are_survived, .timeout = 120)
+{
+    enum { SESSIONS = 300, PACKETS = 35 };
+    static char packets[PACKETS][8 * 17 + 2];
+    cr_redirect_stderr(); /* the crash stops are reported there, many times */
+    for (uint32_t session = 0; session < SESSIONS; session++) {
+        uint32_t rng = session;
+        const char *list[PACKETS + 1];
+        for (int i = 0; i < PACKETS; i++) {
+            random_packet(&rng, packets[i]);
+            list[i] = packets[i];
+        }
+        list[PACKETS] = NULL;
+        drop_board();
+        make_board();
+        sim_result_t r = run_packets(list);
+        cr_assert(r.kind == SIM_EXIT_KILLED || r.kind == SIM_EXIT_INSN_LIMIT ||
+                      r.kind == SIM_EXIT_CRASH || r.kind == SIM_EXIT_LOCKUP,
+                  "session %u ended as %d: %s", session, r.kind, r.reason);
+    }
 }
