@@ -5,6 +5,7 @@
  * here), visualizer/app.h with the source it picks, visualizer/board_source.h (the
  * image) or visualizer/attach.h (--attach, QEMU's trace stream).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -66,23 +67,59 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-/* Parses "128M", "1G", "65536K" or a byte count. Returns 0 or -1. */
+/*
+ * Parses "128M", "1G", "65536K" or a plain count: decimal digits, then at most a
+ * K, M or G (binary) multiplier. Returns 0, or -1 if anything else is there or
+ * the value does not fit in 64 bits (strtoull alone takes " -1" as 2^64 - 1, and
+ * the shift would wrap 17592186044544M, 2^44 + 128 MiB, to 128M).
+ */
 static int parse_size(const char *text, uint64_t *bytes)
 {
+    if (!isdigit((unsigned char)text[0]))
+        return -1;
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(text, &end, 0);
-    if (errno || end == text || text[0] == '-')
-        return -1;
+    unsigned long long v = strtoull(text, &end, 10);
+    unsigned shift = 0;
     switch (*end) {
-    case 'k': case 'K': v <<= 10; end++; break;
-    case 'm': case 'M': v <<= 20; end++; break;
-    case 'g': case 'G': v <<= 30; end++; break;
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
     default: break;
     }
-    if (*end != '\0')
+    if (errno || *end != '\0' || v > (UINT64_MAX >> shift))
         return -1;
-    *bytes = v;
+    *bytes = (uint64_t)v << shift;
+    return 0;
+}
+
+/* Counts (--max-insns, --at) above this are mistakes: 10^18 is 300 years at 100 MIPS. */
+#define COUNT_MAX 1000000000000000000ull
+
+/* An instruction or event count, 1 to COUNT_MAX. Returns 0 or -1. */
+static int parse_count(const char *text, uint64_t *count)
+{
+    uint64_t v;
+    if (parse_size(text, &v) != 0 || v == 0 || v > COUNT_MAX)
+        return -1;
+    *count = v;
+    return 0;
+}
+
+/*
+ * --scale: a plain decimal ("1.5", "2"), compared as written, before rounding to a
+ * float could pull 3.0000001 into the range. Returns 0 or -1.
+ */
+static int parse_scale(const char *text, float *scale)
+{
+    if (text[0] == '\0' || strspn(text, "0123456789.") != strlen(text))
+        return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || *end != '\0' || !(v >= 0.75 && v <= 3.0))
+        return -1;
+    *scale = (float)v;
     return 0;
 }
 
@@ -138,13 +175,11 @@ static int parse_args(int argc, char **argv, cli_t *cli)
         case OPT_GUI: cli->vis.gui = true; break;
         case OPT_SCREENSHOT: cli->vis.screenshot = optarg; break;
         case OPT_AT:
-            if (parse_size(optarg, &value) != 0 || value == 0)
-                return usage_error("--at %s: give a positive instruction count", optarg);
-            cli->vis.at = value;
+            if (parse_count(optarg, &cli->vis.at) != 0)
+                return usage_error("--at %s: give a count from 1 to 10^18", optarg);
             break;
         case OPT_SCALE:
-            cli->vis.scale = strtof(optarg, NULL);
-            if (!(cli->vis.scale >= 0.75f && cli->vis.scale <= 3.0f))
+            if (parse_scale(optarg, &cli->vis.scale) != 0)
                 return usage_error("--scale %s: give a number from 0.75 to 3", optarg);
             break;
         case OPT_TAB:
@@ -158,9 +193,9 @@ static int parse_args(int argc, char **argv, cli_t *cli)
             cli->options.ram_size = (uint32_t)value;
             break;
         case OPT_MAX_INSNS:
-            if (parse_size(optarg, &value) != 0 || value == 0)
-                return usage_error("--max-insns %s: give a positive instruction count", optarg);
-            cli->options.max_insns = value;
+            if (parse_count(optarg, &cli->options.max_insns) != 0)
+                return usage_error("--max-insns %s: give an instruction count from 1 to 10^18",
+                                   optarg);
             break;
         case OPT_TRACE:
             if (sim_parse_trace_flags(optarg, &cli->options.trace) != 0)

@@ -38,6 +38,21 @@ const char *arm_mode_name(uint32_t cpsr)
     }
 }
 
+bool arm_cpsr_settable(uint32_t cpsr)
+{
+    switch (cpsr & CPSR_MODE_MASK) {
+    case ARM_MODE_USR: case ARM_MODE_FIQ: case ARM_MODE_IRQ: case ARM_MODE_SVC:
+    case ARM_MODE_ABT: case ARM_MODE_UND: case ARM_MODE_SYS:
+        break;
+    default:
+        return false;
+    }
+    if (cpsr & CPSR_J)
+        return false;
+    bool it = cpsr & (CPSR_IT_LOW_MASK | CPSR_IT_HIGH_MASK);
+    return !it || (cpsr & CPSR_T);
+}
+
 /* Unicorn only fails these calls for an invalid register id: a simulator bug. */
 static void check(uc_err err, const char *what)
 {

@@ -62,6 +62,14 @@ typedef enum arm_cp15 {
 } arm_cp15_t;
 
 const char *arm_mode_name(uint32_t cpsr);
+/*
+ * True if the CPU may be put in this CPSR from outside (a debugger's write): the
+ * mode is usr, fiq, irq, svc, abt, und or sys (this board has no Monitor or Hyp
+ * mode), J is clear (no Jazelle or ThumbEE state) and the IT bits are clear in ARM
+ * state. Anything else is UNPREDICTABLE or unsupported, and Unicorn 2.0.1 aborts
+ * the whole process on an invalid mode written while in User mode.
+ */
+bool arm_cpsr_settable(uint32_t cpsr);
 uint32_t arm_reg(uc_engine *uc, int uc_reg);
 void arm_set_reg(uc_engine *uc, int uc_reg, uint32_t value);
 uint32_t arm_cp15(uc_engine *uc, arm_cp15_t reg);

@@ -202,6 +202,20 @@ void sim_board_destroy(sim_board_t *board)
     free(board);
 }
 
+/* Zeroes [paddr, paddr + len) of RAM a chunk at a time (a segment's bss may be most of RAM). */
+static uc_err zero_fill(sim_board_t *board, uint32_t paddr, uint32_t len)
+{
+    static const uint8_t zeros[64 * 1024];
+    uc_err e = UC_ERR_OK;
+    while (len > 0 && e == UC_ERR_OK) {
+        uint32_t chunk = len < sizeof(zeros) ? len : (uint32_t)sizeof(zeros);
+        e = uc_mem_write(board->uc, paddr, zeros, chunk);
+        paddr += chunk;
+        len -= chunk;
+    }
+    return e;
+}
+
 int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size_t err_len)
 {
     uint64_t ram_end = (uint64_t)BOARD_RAM_BASE + board->options.ram_size;
@@ -209,7 +223,7 @@ int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size
         const elf_segment_t *s = &image->segments[i];
         if (s->paddr < BOARD_RAM_BASE || (uint64_t)s->paddr + s->memsz > ram_end) {
             snprintf(err, err_len,
-                     "segment %zu (0x%08x-0x%08llx) lies outside RAM (0x%08x-0x%08llx)", i,
+                     "segment %u (0x%08x-0x%08llx) lies outside RAM (0x%08x-0x%08llx)", s->index,
                      s->paddr, (unsigned long long)s->paddr + s->memsz - 1, BOARD_RAM_BASE,
                      (unsigned long long)ram_end - 1);
             return -1;
@@ -218,14 +232,10 @@ int sim_board_load(sim_board_t *board, const elf_image_t *image, char *err, size
     for (size_t i = 0; i < image->segment_count; i++) {
         const elf_segment_t *s = &image->segments[i];
         uc_err e = uc_mem_write(board->uc, s->paddr, s->data, s->filesz);
-        if (e == UC_ERR_OK && s->memsz > s->filesz) {
-            uint8_t *zeros = calloc(1, s->memsz - s->filesz);
-            e = zeros ? uc_mem_write(board->uc, s->paddr + s->filesz, zeros, s->memsz - s->filesz)
-                      : UC_ERR_NOMEM;
-            free(zeros);
-        }
+        if (e == UC_ERR_OK)
+            e = zero_fill(board, s->paddr + s->filesz, s->memsz - s->filesz);
         if (e != UC_ERR_OK) {
-            snprintf(err, err_len, "cannot load segment %zu: %s", i, uc_strerror(e));
+            snprintf(err, err_len, "cannot load segment %u: %s", s->index, uc_strerror(e));
             return -1;
         }
     }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 typedef struct elf_segment {
+    unsigned index; /* its program header's number, for messages */
     uint32_t paddr;
     uint32_t vaddr;
     uint32_t filesz;
@@ -37,8 +38,11 @@ typedef struct elf_image {
 } elf_image_t;
 
 /*
- * Reads and checks `path`: an ELF32 little-endian ARM executable with at least one
- * loadable segment. Returns 0, or -1 with a one-line reason in err.
+ * Reads and checks `path`: a regular file holding an ELF32 little-endian ARM
+ * executable whose program headers and segments lie inside the file, with at
+ * least one loadable segment, no two overlapping in physical memory or running
+ * past 4 GiB, and the entry inside one of them. Segments are sorted by physical
+ * address. Returns 0, or -1 with a one-line reason in err.
  */
 int elf_image_open(const char *path, elf_image_t *image, char *err, size_t err_len);
 /* The same for an ELF already in memory (copied: the caller's bytes may go). */

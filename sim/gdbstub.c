@@ -12,7 +12,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +43,8 @@ enum {
 typedef enum action { ACT_NONE, ACT_CONTINUE, ACT_STEP, ACT_KILL, ACT_DETACH } action_t;
 
 struct gdb_stub {
-    int fd; /* the connection; -1 once GDB has gone */
+    gdb_link_t link;
+    bool connected; /* false once GDB has gone (link closed) */
     sim_board_t *board;
     uint8_t in[PACKET_MAX]; /* bytes received and not yet used */
     size_t in_len, in_pos;
@@ -88,52 +89,53 @@ static const gdb_reg_t regs[] = {
 };
 #define REG_COUNT (sizeof(regs) / sizeof(regs[0]))
 #define REG_PC 15
+#define REG_CPSR 16
 
 /* ---- bytes and packets ------------------------------------------------------------ */
 
 static void hang_up(gdb_stub_t *stub)
 {
-    if (stub->fd >= 0)
-        close(stub->fd);
-    stub->fd = -1;
+    if (stub->connected)
+        stub->link.close(stub->link.ctx);
+    stub->connected = false;
     stub->in_len = stub->in_pos = 0;
+}
+
+/*
+ * Makes sure a received byte is buffered, waiting for one if `wait`. Returns
+ * true if one is; false if none is ready (without wait) or GDB has gone.
+ */
+static bool fill(gdb_stub_t *stub, bool wait)
+{
+    if (stub->in_pos < stub->in_len)
+        return true;
+    if (!stub->connected)
+        return false;
+    ssize_t n = stub->link.recv(stub->link.ctx, stub->in, sizeof(stub->in), wait);
+    if (n < 0 || (n == 0 && wait)) {
+        hang_up(stub);
+        return false;
+    }
+    stub->in_len = (size_t)n;
+    stub->in_pos = 0;
+    return n > 0;
 }
 
 /* The next byte from GDB, waiting for it; -1 once the connection is gone. */
 static int next_byte(gdb_stub_t *stub)
 {
-    if (stub->in_pos == stub->in_len) {
-        if (stub->fd < 0)
-            return -1;
-        ssize_t n;
-        do
-            n = recv(stub->fd, stub->in, sizeof(stub->in), 0);
-        while (n < 0 && errno == EINTR);
-        if (n <= 0) {
-            hang_up(stub);
-            return -1;
-        }
-        stub->in_len = (size_t)n;
-        stub->in_pos = 0;
-    }
-    return stub->in[stub->in_pos++];
+    return fill(stub, true) ? stub->in[stub->in_pos++] : -1;
 }
 
 static int send_all(gdb_stub_t *stub, const char *data, size_t len)
 {
-    while (len > 0 && stub->fd >= 0) {
-        /* MSG_NOSIGNAL: a GDB that went away must not kill us with SIGPIPE. */
-        ssize_t n = send(stub->fd, data, len, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            hang_up(stub);
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
+    if (!stub->connected)
+        return -1;
+    if (stub->link.send(stub->link.ctx, data, len) != 0) {
+        hang_up(stub);
+        return -1;
     }
-    return stub->fd >= 0 ? 0 : -1;
+    return 0;
 }
 
 static int hex_value(int c)
@@ -264,11 +266,26 @@ static uint32_t reg_value(sim_board_t *board, size_t i)
                                : arm_cp15(board->uc, regs[i].cp15);
 }
 
-/* Only the core registers are writable: a CP15 write would bypass the TLB upkeep. */
-static bool set_reg_value(sim_board_t *board, size_t i, uint32_t value)
+/*
+ * Whether GDB may write `value` to register i while the CPSR is (or becomes) `cpsr`.
+ * Only the core registers are writable: a CP15 write would bypass the TLB upkeep.
+ * The CPSR takes only a mode and state the CPU can be in (arm_cpsr_settable), and
+ * the PC in ARM state only a word address (bit 0 is GDB's Thumb bit).
+ */
+static bool reg_write_allowed(size_t i, uint32_t value, uint32_t cpsr)
 {
     if (i >= CORE_REGS)
         return false;
+    if (i == REG_CPSR)
+        return arm_cpsr_settable(value);
+    if (i == REG_PC)
+        return (cpsr & CPSR_T) || !(value & 2);
+    return true;
+}
+
+/* Writes register i; the caller checked the value with reg_write_allowed. */
+static void set_reg_value(sim_board_t *board, size_t i, uint32_t value)
+{
     if (i == REG_PC) {
         /* Bit 0 of a PC write sets the Thumb state (docs/unicorn-notes.md). */
         bool thumb = arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_T;
@@ -277,7 +294,6 @@ static bool set_reg_value(sim_board_t *board, size_t i, uint32_t value)
     } else {
         arm_set_reg(board->uc, regs[i].uc_reg, value);
     }
-    return true;
 }
 
 static void read_registers(gdb_stub_t *stub)
@@ -292,6 +308,12 @@ static void write_registers(gdb_stub_t *stub, const char *p)
     uint32_t values[CORE_REGS];
     for (size_t i = 0; i < CORE_REGS; i++)
         if (!decode_le32(p + 8 * i, &values[i])) {
+            strcpy(stub->reply, "E01");
+            return;
+        }
+    /* All or nothing: one refused value leaves every register as it was. */
+    for (size_t i = 0; i < CORE_REGS; i++)
+        if (!reg_write_allowed(i, values[i], values[REG_CPSR])) {
             strcpy(stub->reply, "E01");
             return;
         }
@@ -313,8 +335,11 @@ static void read_register(gdb_stub_t *stub, const char *p)
 static void write_register(gdb_stub_t *stub, const char *p)
 {
     uint32_t n, value;
+    uint32_t cpsr = arm_reg(stub->board->uc, UC_ARM_REG_CPSR);
     bool ok = parse_hex(&p, &n) && *p++ == '=' && n < REG_COUNT && decode_le32(p, &value) &&
-              set_reg_value(stub->board, n, value);
+              reg_write_allowed(n, value, cpsr);
+    if (ok)
+        set_reg_value(stub->board, n, value);
     strcpy(stub->reply, ok ? "OK" : "E01");
 }
 
@@ -495,14 +520,12 @@ static void query(gdb_stub_t *stub, const char *p)
 static bool gdb_interrupted(void *ctx)
 {
     gdb_stub_t *stub = ctx;
-    struct pollfd p = {.fd = stub->fd, .events = POLLIN};
-    while (stub->fd >= 0 && (stub->in_pos < stub->in_len || poll(&p, 1, 0) > 0)) {
-        int c = next_byte(stub);
-        if (c == CTRL_C)
+    while (fill(stub, false)) {
+        if (stub->in[stub->in_pos++] == CTRL_C)
             return true;
         /* All-stop GDB sends nothing else while the target runs: drop strays. */
     }
-    return stub->fd < 0;
+    return !stub->connected;
 }
 
 static int exit_signal(sim_exit_kind_t kind)
@@ -567,7 +590,7 @@ static bool resume(gdb_stub_t *stub, action_t act, sim_result_t *result)
         return true;
     }
     sim_stop_t stop = sim_board_resume(stub->board, act == ACT_STEP, gdb_interrupted, stub);
-    if (stub->fd < 0) {
+    if (!stub->connected) {
         *result = killed("the debugger went away");
         return true;
     }
@@ -578,7 +601,10 @@ static bool resume(gdb_stub_t *stub, action_t act, sim_result_t *result)
     return false;
 }
 
-/* c, s, C and S, each with an optional address to resume at (signals are ignored). */
+/*
+ * c, s, C and S, each with an optional address to resume at (signals are ignored).
+ * An address the PC cannot take is refused with E01, and the guest stays stopped.
+ */
 static action_t resume_packet(gdb_stub_t *stub, const char *p)
 {
     action_t act = (p[0] == 's' || p[0] == 'S') ? ACT_STEP : ACT_CONTINUE;
@@ -589,8 +615,13 @@ static action_t resume_packet(gdb_stub_t *stub, const char *p)
         if (*p == ';')
             p++;
     }
-    if (parse_hex(&p, &value))
+    if (parse_hex(&p, &value)) {
+        if (!reg_write_allowed(REG_PC, value, arm_reg(stub->board->uc, UC_ARM_REG_CPSR))) {
+            strcpy(stub->reply, "E01");
+            return ACT_NONE;
+        }
         set_reg_value(stub->board, REG_PC, value);
+    }
     return act;
 }
 
@@ -669,6 +700,40 @@ sim_result_t gdb_stub_run(gdb_stub_t *stub, sim_board_t *board)
 
 /* ---- the connection ----------------------------------------------------------------- */
 
+/* The TCP link: its context is the socket's file descriptor. */
+static ssize_t socket_recv(void *ctx, uint8_t *buf, size_t len, bool wait)
+{
+    int fd = (int)(intptr_t)ctx;
+    ssize_t n;
+    do
+        n = recv(fd, buf, len, wait ? 0 : MSG_DONTWAIT);
+    while (n < 0 && errno == EINTR);
+    if (n < 0 && !wait && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return 0;
+    return n > 0 ? n : -1; /* 0: GDB closed the connection */
+}
+
+static int socket_send(void *ctx, const char *data, size_t len)
+{
+    int fd = (int)(intptr_t)ctx;
+    while (len > 0) {
+        /* MSG_NOSIGNAL: a GDB that went away must not kill us with SIGPIPE. */
+        ssize_t n = send(fd, data, len, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static void socket_close(void *ctx)
+{
+    close((int)(intptr_t)ctx);
+}
+
 static int listen_on(unsigned port, unsigned *bound, char *err, size_t err_len)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -707,7 +772,8 @@ gdb_stub_t *gdb_stub_open(unsigned port, char *err, size_t err_len)
     while (fd < 0 && errno == EINTR);
     int accept_errno = errno;
     close(listen_fd); /* one debugger per run */
-    gdb_stub_t *stub = fd >= 0 ? calloc(1, sizeof(*stub)) : NULL;
+    gdb_link_t link = {socket_recv, socket_send, socket_close, (void *)(intptr_t)fd};
+    gdb_stub_t *stub = fd >= 0 ? gdb_stub_create(link) : NULL;
     if (!stub) {
         snprintf(err, err_len, "--gdb %u: %s", bound,
                  fd < 0 ? strerror(accept_errno) : "out of memory");
@@ -717,7 +783,16 @@ gdb_stub_t *gdb_stub_open(unsigned port, char *err, size_t err_len)
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)); /* small packets, sent now */
-    stub->fd = fd;
+    return stub;
+}
+
+gdb_stub_t *gdb_stub_create(gdb_link_t link)
+{
+    gdb_stub_t *stub = calloc(1, sizeof(*stub));
+    if (!stub)
+        return NULL;
+    stub->link = link;
+    stub->connected = true;
     stub->last_signal = GDB_SIGTRAP;
     return stub;
 }

@@ -51,7 +51,10 @@ int trace_file_open(trace_file_t *tf, const char *path, char *err, size_t err_le
         snprintf(err, err_len, "%s: %s", path, strerror(errno));
         return -1;
     }
-    if (fread(head, 1, sizeof(head), tf->f) != sizeof(head) || memcmp(head, TRACE_FILE_MAGIC, 8)) {
+    size_t got = fread(head, 1, sizeof(head), tf->f);
+    if (got != sizeof(head) && ferror(tf->f)) {
+        snprintf(err, err_len, "%s: %s", path, strerror(errno)); /* a directory, say */
+    } else if (got != sizeof(head) || memcmp(head, TRACE_FILE_MAGIC, 8)) {
         snprintf(err, err_len, "%s: not a Numbat trace file", path);
     } else if ((tf->version = get32(head + 8)) != TRACE_VERSION) {
         snprintf(err, err_len, "%s: trace format version %u; this program reads version %u",

@@ -6,6 +6,7 @@
  * QEMU's -serial file:... writes it) instead. Partners: decode.h, text.h (the
  * lines), docs/trace-format.md.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +35,10 @@ static int dump_file(const char *path)
     return 0;
 }
 
+/*
+ * Returns 0, or 2 if the bytes cannot be read: fopen takes a directory, and only
+ * the first read fails (EISDIR), which must not pass for an empty stream.
+ */
 static int dump_uart(const char *path)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -42,7 +47,7 @@ static int dump_uart(const char *path)
     char line[512];
     int c;
     if (!f) {
-        perror(path);
+        fprintf(stderr, "numbat-trace: %s: %s\n", path, strerror(errno));
         return 2;
     }
     while ((c = fgetc(f)) != EOF)
@@ -50,12 +55,17 @@ static int dump_uart(const char *path)
             trace_format(&rec, line, sizeof(line));
             puts(line);
         }
-    if (d.dropped_bytes)
+    int rc = 0;
+    if (ferror(f)) {
+        fprintf(stderr, "numbat-trace: %s: %s\n", path, strerror(errno));
+        rc = 2;
+    } else if (d.dropped_bytes) {
         fprintf(stderr, "numbat-trace: %llu bytes outside frames skipped\n",
                 (unsigned long long)d.dropped_bytes);
+    }
     if (f != stdin)
         fclose(f);
-    return 0;
+    return rc;
 }
 
 int main(int argc, char **argv)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #define SIM_PATH "build/bin/numbat-sim"
+#define TRACE_PATH "build/bin/numbat-trace"
 #define IMAGE(plat, app) "build/" plat "/" app ".elf"
 
 typedef struct run_result {

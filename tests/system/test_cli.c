@@ -1,6 +1,7 @@
 /*
  * tests/system/test_cli.c - numbat-sim's answers to bad options and bad images:
- * one clear line and exit status 2, never a crash. Partner: run_guest.c.
+ * one clear line and exit status 2, never a crash; and numbat-trace's to input it
+ * cannot read. Partner: run_guest.c.
  */
 #include <criterion/criterion.h>
 #include <stdint.h>
@@ -37,47 +38,232 @@ Test(cli, wrong_architecture)
 {
     /* The simulator itself is a host (x86-64 or other) ELF. */
     const char *argv[] = {SIM_PATH, SIM_PATH, NULL};
-    expect_usage_error(argv, "not a 32-bit ARM ELF");
+    expect_usage_error(argv, "a 64-bit ELF; numbat-sim runs 32-bit ARM images");
 }
 
-/* Writes a minimal ELF32 ARM executable with one segment at physical `paddr`. */
-static void write_elf(const char *path, uint32_t paddr)
+/*
+ * A small ELF32 ARM executable built field by field, so each test can break one
+ * thing: the header, two program headers (the second unused unless e_phnum = 2)
+ * and 16 bytes of code (a branch to itself) at RAM_BASE, which is the entry.
+ */
+#define RAM_BASE 0x80000000u
+#define E_IDENT_CLASS 4
+#define E_IDENT_DATA 5
+#define E_MACHINE 18
+#define E_ENTRY 24
+#define E_PHOFF 28
+#define E_PHENTSIZE 42
+#define E_PHNUM 44
+#define PH(i, field) (0x34 + 0x20 * (i) + (field))
+#define P_OFFSET 4
+#define P_VADDR 8
+#define P_PADDR 12
+#define P_FILESZ 16
+#define P_MEMSZ 20
+#define CODE_OFFSET 0x74
+#define IMAGE_SIZE (CODE_OFFSET + 16)
+
+typedef struct test_image {
+    uint8_t bytes[IMAGE_SIZE];
+    size_t size; /* how much of it is written */
+    char path[32];
+} test_image_t;
+
+static void put16(uint8_t *at, uint16_t v)
 {
-    unsigned char f[0x60] = {0x7F, 'E', 'L', 'F', 1, 1, 1};
-    uint16_t *h16 = (uint16_t *)f;
-    uint32_t *h32 = (uint32_t *)f;
-    h16[8] = 2;              /* e_type ET_EXEC */
-    h16[9] = 40;             /* e_machine EM_ARM */
-    h32[5] = 1;              /* e_version */
-    h32[6] = paddr;          /* e_entry */
-    h32[7] = 0x34;           /* e_phoff */
-    h16[20] = 0x34;          /* e_ehsize */
-    h16[21] = 0x20;          /* e_phentsize */
-    h16[22] = 1;             /* e_phnum */
-    uint32_t *ph = (uint32_t *)(f + 0x34);
-    ph[0] = 1;               /* PT_LOAD */
-    ph[1] = 0x54;            /* offset */
-    ph[2] = paddr;           /* vaddr */
-    ph[3] = paddr;           /* paddr */
-    ph[4] = 4;               /* filesz */
-    ph[5] = 4;               /* memsz */
-    ph[6] = 5;               /* R X */
-    FILE *out = fopen(path, "wb");
-    cr_assert_not_null(out);
-    fwrite(f, 1, 0x58, out);
-    fclose(out);
+    at[0] = v & 0xFF;
+    at[1] = v >> 8;
+}
+
+static void put32(uint8_t *at, uint32_t v)
+{
+    put16(at, v & 0xFFFF);
+    put16(at + 2, v >> 16);
+}
+
+static void set_segment(test_image_t *img, int i, uint32_t offset, uint32_t paddr, uint32_t filesz,
+                        uint32_t memsz)
+{
+    put32(img->bytes + PH(i, 0), 1); /* PT_LOAD */
+    put32(img->bytes + PH(i, P_OFFSET), offset);
+    put32(img->bytes + PH(i, P_VADDR), paddr);
+    put32(img->bytes + PH(i, P_PADDR), paddr);
+    put32(img->bytes + PH(i, P_FILESZ), filesz);
+    put32(img->bytes + PH(i, P_MEMSZ), memsz);
+    put32(img->bytes + PH(i, 24), 7); /* R W X */
+    put32(img->bytes + PH(i, 28), 4); /* align */
+}
+
+static test_image_t good_image(void)
+{
+    static const uint8_t ident[] = {0x7F, 'E', 'L', 'F', 1 /* 32-bit */, 1 /* LE */, 1};
+    test_image_t img = {.size = IMAGE_SIZE};
+    memcpy(img.bytes, ident, sizeof(ident));
+    put16(img.bytes + 16, 2);  /* ET_EXEC */
+    put16(img.bytes + E_MACHINE, 40); /* EM_ARM */
+    put32(img.bytes + 20, 1);  /* e_version */
+    put32(img.bytes + E_ENTRY, RAM_BASE);
+    put32(img.bytes + E_PHOFF, 0x34);
+    put16(img.bytes + 40, 0x34); /* e_ehsize */
+    put16(img.bytes + E_PHENTSIZE, 0x20);
+    put16(img.bytes + E_PHNUM, 1);
+    set_segment(&img, 0, CODE_OFFSET, RAM_BASE, 16, 16);
+    for (int i = 0; i < 4; i++)
+        put32(img.bytes + CODE_OFFSET + 4 * i, 0xEAFFFFFEu); /* b . */
+    return img;
+}
+
+/* Writes the first img->size bytes to a fresh file in /tmp. */
+static const char *write_image(test_image_t *img)
+{
+    strcpy(img->path, "/tmp/numbat-test-XXXXXX");
+    int fd = mkstemp(img->path);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, img->bytes, img->size), (ssize_t)img->size);
+    close(fd);
+    return img->path;
+}
+
+/* numbat-sim on the image must refuse it with `message`; the file goes again. */
+static void expect_bad_image(test_image_t *img, const char *message)
+{
+    const char *argv[] = {SIM_PATH, write_image(img), NULL};
+    expect_usage_error(argv, message);
+    unlink(img->path);
+}
+
+Test(cli, the_test_image_itself_runs)
+{
+    test_image_t img = good_image();
+    const char *argv[] = {SIM_PATH, "--max-insns", "1000", write_image(&img), NULL};
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(r.status, 4, "status %d: %s", r.status, r.err);
+    run_result_free(&r);
+    unlink(img.path);
 }
 
 Test(cli, segment_outside_ram)
 {
-    char path[] = "/tmp/numbat-test-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert_geq(fd, 0);
-    close(fd);
-    write_elf(path, 0x00001000);
-    const char *argv[] = {SIM_PATH, path, NULL};
-    expect_usage_error(argv, "lies outside RAM");
-    unlink(path);
+    test_image_t img = good_image();
+    set_segment(&img, 0, CODE_OFFSET, 0x00001000, 16, 16);
+    put32(img.bytes + E_ENTRY, 0x00001000);
+    expect_bad_image(&img, "segment 0 (0x00001000-0x0000100f) lies outside RAM");
+}
+
+Test(cli, entry_outside_every_segment)
+{
+    test_image_t img = good_image();
+    put32(img.bytes + E_ENTRY, RAM_BASE + 0x100000);
+    expect_bad_image(&img, "entry point 0x80100000 is outside every loadable segment");
+}
+
+Test(cli, overlapping_segments)
+{
+    test_image_t img = good_image();
+    put16(img.bytes + E_PHNUM, 2);
+    set_segment(&img, 1, CODE_OFFSET, RAM_BASE + 8, 8, 0x100);
+    expect_bad_image(&img, "segments 0 (0x80000000-0x8000000f) and 1 (0x80000008-0x80000107) "
+                           "overlap");
+}
+
+Test(cli, wrong_program_header_size)
+{
+    test_image_t img = good_image();
+    put16(img.bytes + E_PHENTSIZE, 0x38); /* an ELF64 program header */
+    expect_bad_image(&img, "program headers of 56 bytes (ELF32's are 32)");
+}
+
+Test(cli, directory_as_image)
+{
+    const char *argv[] = {SIM_PATH, "/tmp", NULL};
+    expect_usage_error(argv, "/tmp: a directory, not an image file");
+}
+
+Test(cli, big_endian_image)
+{
+    test_image_t img = good_image();
+    img.bytes[E_IDENT_DATA] = 2;
+    expect_bad_image(&img, "big-endian ELF; the board is little-endian");
+}
+
+Test(cli, file_size_above_memory_size)
+{
+    test_image_t img = good_image();
+    set_segment(&img, 0, CODE_OFFSET, RAM_BASE, 16, 8);
+    expect_bad_image(&img, "segment 0 has more bytes in the file (0x10) than in memory (0x8)");
+}
+
+Test(cli, truncated_header)
+{
+    test_image_t img = good_image();
+    img.size = 40;
+    expect_bad_image(&img, "truncated: 40 bytes, shorter than an ELF32 header (52)");
+}
+
+Test(cli, truncated_segment)
+{
+    test_image_t img = good_image();
+    img.size = IMAGE_SIZE - 4;
+    expect_bad_image(&img, "segment 0 (file offset 0x74, 0x10 bytes) lies outside the file "
+                           "(0x80 bytes)");
+}
+
+Test(cli, elf64_image)
+{
+    test_image_t img = good_image();
+    img.bytes[E_IDENT_CLASS] = 2;
+    expect_bad_image(&img, "a 64-bit ELF; numbat-sim runs 32-bit ARM images");
+}
+
+Test(cli, wrong_machine)
+{
+    test_image_t img = good_image();
+    put16(img.bytes + E_MACHINE, 62); /* x86-64 */
+    expect_bad_image(&img, "not an ARM ELF (machine 62)");
+}
+
+Test(cli, program_headers_past_the_end)
+{
+    test_image_t img = good_image();
+    put32(img.bytes + E_PHOFF, 0x1000);
+    expect_bad_image(&img, "program headers (file offset 0x1000, 1 of 32 bytes) lie outside "
+                           "the file (0x84 bytes)");
+}
+
+Test(cli, segment_past_the_address_space)
+{
+    test_image_t img = good_image();
+    set_segment(&img, 0, CODE_OFFSET, RAM_BASE, 16, 0xF0000000u);
+    expect_bad_image(&img, "segment 0 (0x80000000, 0xf0000000 bytes) runs past the 32-bit "
+                           "address space");
+}
+
+Test(cli, segment_bigger_than_the_file)
+{
+    test_image_t img = good_image();
+    set_segment(&img, 0, CODE_OFFSET, RAM_BASE, 0x7FFFFFFFu, 0x7FFFFFFFu);
+    expect_bad_image(&img, "segment 0 (file offset 0x74, 0x7fffffff bytes) lies outside the "
+                           "file (0x84 bytes)");
+}
+
+Test(cli, segment_bigger_than_ram)
+{
+    test_image_t img = good_image();
+    set_segment(&img, 0, CODE_OFFSET, RAM_BASE, 16, 0x40000000u);
+    expect_bad_image(&img, "segment 0 (0x80000000-0xbfffffff) lies outside RAM");
+}
+
+Test(cli, empty_file)
+{
+    test_image_t img = good_image();
+    img.size = 0;
+    expect_bad_image(&img, "an empty file, not an ELF image");
+}
+
+Test(cli, dev_zero_as_image, .timeout = 60)
+{
+    const char *argv[] = {SIM_PATH, "/dev/zero", NULL};
+    expect_usage_error(argv, "/dev/zero: a device, not an image file");
 }
 
 Test(cli, unknown_option)
@@ -90,6 +276,87 @@ Test(cli, bad_mem_size)
 {
     const char *argv[] = {SIM_PATH, "--mem", "3M", IMAGE("arm-sim", "hello"), NULL};
     expect_usage_error(argv, "--mem 3M");
+}
+
+/* 2^44 MiB: shifted into bytes it wrapped to 128M and the run went on. */
+Test(cli, mem_size_that_overflows)
+{
+    const char *argv[] = {SIM_PATH, "--mem", "17592186044544M", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--mem 17592186044544M: give a whole number of MiB from 16M to 1G");
+}
+
+/* strtoull skips the space and negates: " -1" was 2^64 - 1, no limit at all. */
+Test(cli, max_insns_negative)
+{
+    const char *argv[] = {SIM_PATH, "--max-insns", " -1", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--max-insns  -1: give an instruction count from 1 to 10^18");
+}
+
+Test(cli, max_insns_that_overflows)
+{
+    const char *argv[] = {SIM_PATH, "--max-insns", "20000000000000G", IMAGE("arm-sim", "hello"),
+                          NULL};
+    expect_usage_error(argv, "--max-insns 20000000000000G: give an instruction count");
+}
+
+Test(cli, max_insns_beyond_the_limit)
+{
+    const char *argv[] = {SIM_PATH, "--max-insns", "18446744073709551615",
+                          IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--max-insns 18446744073709551615: give an instruction count");
+}
+
+Test(cli, at_negative)
+{
+    const char *argv[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at", " -1",
+                          IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--at  -1: give a count from 1 to 10^18");
+    unlink("/tmp/numbat-test-never.png"); /* in case it ran after all */
+}
+
+Test(cli, at_that_overflows)
+{
+    const char *argv[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at",
+                          "20000000000000G", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(argv, "--at 20000000000000G: give a count from 1 to 10^18");
+    unlink("/tmp/numbat-test-never.png");
+}
+
+/* As floats these round into the range (3.0000001 is 3.0f); as written they are not. */
+Test(cli, scale_just_outside_the_range)
+{
+    const char *too_big[] = {SIM_PATH, "--scale", "3.0000001", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(too_big, "--scale 3.0000001: give a number from 0.75 to 3");
+    const char *too_small[] = {SIM_PATH, "--scale", "0.7499999999", IMAGE("arm-sim", "hello"),
+                               NULL};
+    expect_usage_error(too_small, "--scale 0.7499999999: give a number from 0.75 to 3");
+}
+
+Test(cli, scale_not_a_plain_number)
+{
+    const char *junk[] = {SIM_PATH, "--scale", "2x", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(junk, "--scale 2x: give a number from 0.75 to 3");
+    const char *hex[] = {SIM_PATH, "--scale", "0x1p1", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(hex, "--scale 0x1p1: give a number from 0.75 to 3");
+}
+
+/* fopen opens a directory; the first read fails, and that was taken for the end. */
+Test(cli, trace_uart_from_a_directory)
+{
+    const char *argv[] = {TRACE_PATH, "--uart", "/tmp", NULL};
+    run_result_t r = run_command(argv, 30);
+    cr_expect_neq(r.status, 0, "%s", r.err);
+    cr_expect_str_eq(r.err, "numbat-trace: /tmp: Is a directory\n");
+    run_result_free(&r);
+}
+
+Test(cli, trace_file_that_is_a_directory)
+{
+    const char *argv[] = {TRACE_PATH, "/tmp", NULL};
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(r.status, 2, "%s", r.err);
+    cr_expect_str_eq(r.err, "numbat-trace: /tmp: Is a directory\n");
+    run_result_free(&r);
 }
 
 Test(cli, bad_trace_letter)

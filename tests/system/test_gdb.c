@@ -198,6 +198,30 @@ Test(gdb, user_breakpoint_in_user_mode, .timeout = 120)
     remove_files(&sim);
 }
 
+/* `set $cpsr = 0` from User mode once aborted numbat-sim inside Unicorn (status 134). */
+Test(gdb, invalid_cpsr_mode_is_refused, .timeout = 120)
+{
+    sim_child_t sim;
+    start_sim(&sim, HELLO);
+    const char *cmds[] = {"set $cpsr = 0x10", "set $cpsr = 0", "info registers cpsr", "stepi",
+                          "info registers cpsr", "kill", NULL};
+    run_result_t r = run_gdb(&sim, HELLO, cmds);
+    int sim_status = finish_sim(&sim);
+
+    unsigned long cpsr0 = 0, cpsr1 = 0;
+    cr_expect(strstr(r.err, "Could not write register \"cpsr\"") != NULL, "%s", r.err);
+    cr_assert(register_line(r.out, "cpsr", 0, &cpsr0) && register_line(r.out, "cpsr", 1, &cpsr1),
+              "no cpsr lines: %s\n%s", r.out, r.err);
+    cr_expect_eq(cpsr0, 0x10, "the refused write changed cpsr to 0x%lx", cpsr0);
+    cr_expect_eq(cpsr1 & 0x1F, 0x10, "still in User mode after a step: 0x%lx", cpsr1);
+    char *err = slurp(sim.err_path);
+    cr_expect_eq(sim_status, 0, "numbat-sim status %d: %s", sim_status, err);
+    cr_expect(strstr(err, "killed by the debugger") != NULL, "%s", err);
+    free(err);
+    run_result_free(&r);
+    remove_files(&sim);
+}
+
 /* ---- a raw remote-protocol client: Ctrl-C, s, checksums -------------------------- */
 
 static int connect_to(unsigned port)
