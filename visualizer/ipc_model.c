@@ -8,6 +8,8 @@
  */
 #include "ipc_model.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,19 +23,6 @@ void vis_ipc_free(vis_ipc_t *ipc)
     free(ipc->waiters);
     free(ipc->objects);
     memset(ipc, 0, sizeof(*ipc));
-}
-
-/* Room for one more item of `size` bytes in *array; aborts when memory runs out, as
- * the rest of the model does. */
-static void *room_for_one(void *array, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return array;
-    *cap = *cap ? *cap * 2 : 16;
-    void *bigger = realloc(array, *cap * size);
-    if (!bigger)
-        abort();
-    return bigger;
 }
 
 const vis_ipc_msg_t *vis_ipc_entry(const vis_ipc_t *ipc, uint32_t seq)
@@ -78,7 +67,7 @@ static void note_object(vis_ipc_t *ipc, uint32_t addr, bool notification, uint32
             ipc->objects[i].last_event = event;
             return;
         }
-    ipc->objects = room_for_one(ipc->objects, &ipc->object_cap, ipc->object_count,
+    ipc->objects = vis_grow(ipc->objects, &ipc->object_cap, ipc->object_count,
                                 sizeof(*ipc->objects));
     ipc->objects[ipc->object_count++] = (vis_ipc_object_t){addr, notification, event};
 }
@@ -110,7 +99,7 @@ static void remove_waiters(vis_ipc_t *ipc, uint32_t tcb, uint32_t object)
 static void add_waiter(vis_ipc_t *ipc, const uint32_t *w)
 {
     remove_waiters(ipc, w[1], 0); /* a thread waits in one queue at most */
-    ipc->waiters = room_for_one(ipc->waiters, &ipc->waiter_cap, ipc->waiter_count,
+    ipc->waiters = vis_grow(ipc->waiters, &ipc->waiter_cap, ipc->waiter_count,
                                 sizeof(*ipc->waiters));
     ipc->waiters[ipc->waiter_count++] = (vis_ipc_waiter_t){w[3], w[1], w[2], w[4]};
 }

@@ -7,6 +7,8 @@
  */
 #include "model.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,18 +29,6 @@ void vis_model_free(vis_model_t *m)
     free(m->threads);
     vis_ipc_free(&m->ipc);
     memset(m, 0, sizeof(*m));
-}
-
-/* Grows an array of `size`-byte items to hold one more; aborts when memory runs out. */
-static void *grow(void *array, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return array;
-    *cap = *cap ? *cap * 2 : 64;
-    void *bigger = realloc(array, *cap * size);
-    if (!bigger)
-        abort();
-    return bigger;
 }
 
 /* Index of the first cap with slot >= `slot`. */
@@ -68,7 +58,7 @@ static void put_cap(vis_model_t *m, const vis_cap_t *c)
         m->caps[i] = *c;
         return;
     }
-    m->caps = grow(m->caps, &m->cap_cap, m->cap_count, sizeof(vis_cap_t));
+    m->caps = vis_grow(m->caps, &m->cap_cap, m->cap_count, sizeof(vis_cap_t));
     memmove(&m->caps[i + 1], &m->caps[i], (m->cap_count - i) * sizeof(vis_cap_t));
     m->caps[i] = *c;
     m->cap_count++;
@@ -103,7 +93,7 @@ static vis_thread_t *thread_for(vis_model_t *m, uint32_t tcb)
     for (size_t i = 0; i < m->thread_count; i++)
         if (m->threads[i].tcb == tcb)
             return &m->threads[i];
-    m->threads = grow(m->threads, &m->thread_cap, m->thread_count, sizeof(vis_thread_t));
+    m->threads = vis_grow(m->threads, &m->thread_cap, m->thread_count, sizeof(vis_thread_t));
     vis_thread_t *t = &m->threads[m->thread_count++];
     memset(t, 0, sizeof(*t));
     t->tcb = tcb;
@@ -131,7 +121,7 @@ static void remove_thread(vis_model_t *m, uint32_t tcb)
 
 static void add_object(vis_model_t *m, const uint32_t *w)
 {
-    m->objects = grow(m->objects, &m->object_cap, m->object_count, sizeof(vis_object_t));
+    m->objects = vis_grow(m->objects, &m->object_cap, m->object_count, sizeof(vis_object_t));
     vis_object_t *o = &m->objects[m->object_count++];
     o->type = w[1];
     o->addr = w[2];

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../visualizer/model.h"
+#include "vis_events.h"
 
 #define EP 0xE0060000u
 #define NTFN 0xE0060010u
@@ -24,17 +25,10 @@ static vis_model_t m;
 
 static void event(uint32_t type, unsigned n, const uint32_t *payload)
 {
-    trace_record_t r = {.icount = 1000u + m.events, .count = n + 1};
-    r.words[0] = TRACE_HEADER(type, n + 1);
-    memcpy(&r.words[1], payload, n * sizeof(uint32_t));
+    trace_record_t r = vis_test_record(1000u + m.events, type, n, payload);
     vis_model_apply(&m, &r);
 }
 
-#define EV(type, ...)                                                                              \
-    do {                                                                                           \
-        const uint32_t p_[] = {__VA_ARGS__};                                                       \
-        event(type, sizeof(p_) / sizeof(uint32_t), p_);                                            \
-    } while (0)
 
 static void setup(void)
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../visualizer/model.h"
+#include "vis_events.h"
 
 #define UT_SLOT 0xE0040100u
 #define EP_SLOT 0xE0040200u
@@ -20,17 +21,10 @@ static vis_model_t m;
 
 static void event(uint32_t type, unsigned n, const uint32_t *payload)
 {
-    trace_record_t r = {.icount = m.events * 10u, .count = n + 1};
-    r.words[0] = TRACE_HEADER(type, n + 1);
-    memcpy(&r.words[1], payload, n * sizeof(uint32_t));
+    trace_record_t r = vis_test_record(m.events * 10u, type, n, payload);
     vis_model_apply(&m, &r);
 }
 
-#define EV(type, ...)                                                    \
-    do {                                                                 \
-        const uint32_t p_[] = {__VA_ARGS__};                             \
-        event(type, sizeof(p_) / sizeof(uint32_t), p_);                  \
-    } while (0)
 
 /* An untyped of 2^20 bytes at UT_SLOT; an endpoint retyped from it; a badged mint
  * (child of the endpoint) and a copy of the mint (its sibling: parent = endpoint). */

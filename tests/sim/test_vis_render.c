@@ -17,6 +17,7 @@
 #include "../../visualizer/draw.h"
 #include "../../visualizer/layout.h"
 #include "../../visualizer/render.h"
+#include "vis_events.h"
 
 #define CNODE_ADDR 0xE0040000u /* radix 6: 64 slots of 16 bytes */
 #define CNODE_SLOT (CNODE_ADDR + 0x10u)
@@ -38,17 +39,10 @@ static void event(uint32_t type, unsigned n, const uint32_t *payload)
 {
     cr_assert_lt(record_count, sizeof(records) / sizeof(records[0]));
     trace_record_t *r = &records[record_count++];
-    *r = (trace_record_t){.icount = 1000u + 10u * record_count, .count = n + 1};
-    r->words[0] = TRACE_HEADER(type, n + 1);
-    memcpy(&r->words[1], payload, n * sizeof(uint32_t));
+    *r = vis_test_record(1000u + 10u * record_count, type, n, payload);
     vis_model_apply(&m, r);
 }
 
-#define EV(type, ...)                                                                              \
-    do {                                                                                           \
-        const uint32_t p_[] = {__VA_ARGS__};                                                       \
-        event(type, sizeof(p_) / sizeof(uint32_t), p_);                                            \
-    } while (0)
 
 /* A root CNode with a TCB cap, an untyped with an endpoint retyped from it, a badged
  * mint of the endpoint, and a thread whose CSpace root (TCB slot 0) is the CNode. */
