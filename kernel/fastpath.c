@@ -20,6 +20,7 @@
 
 #include "cdt.h"
 #include "endpoint.h"
+#include "message.h"
 #include "notification.h"
 #include "sched.h"
 #include "trace.h"
@@ -49,14 +50,13 @@ static inline const cte_t *lookup_slot(const tcb_t *t, uint32_t cptr)
 }
 
 /* Copies the short message (info, MRs, badge) from one thread to another. */
-static void copy_message(tcb_t *from, tcb_t *to, uint32_t info_word, uint32_t badge)
+static inline void copy_message(tcb_t *from, tcb_t *to, uint32_t info_word, uint32_t badge)
 {
     seL4_MessageInfo_t info = {{info_word}};
     uint32_t length = seL4_MessageInfo_get_length(info);
-    for (uint32_t i = 0; i < length; i++)
-        arch_set_mr(&to->context, i, arch_get_mr(&from->context, i));
-    arch_set_msg_info(&to->context, info_word & ~seL4_MessageInfo_new(0, 7, 0, 0).words[0]);
-    arch_set_badge_register(&to->context, badge);
+    message_copy_registers(from, to, length,
+                           seL4_MessageInfo_new(seL4_MessageInfo_get_label(info), 0, 0, length),
+                           badge);
 }
 
 void fastpath_call(void)

@@ -83,17 +83,13 @@ void message_transfer(tcb_t *sender, tcb_t *receiver, uint32_t badge, bool can_g
         length = seL4_MsgMaxLength;
     if ((!from || !to) && length > ARCH_MSG_REGISTERS)
         length = ARCH_MSG_REGISTERS;
-    for (uint32_t i = 0; i < length; i++) {
-        if (i < ARCH_MSG_REGISTERS)
-            arch_set_mr(&receiver->context, i, arch_get_mr(&sender->context, i));
-        else
-            to->msg[i] = from->msg[i];
-    }
+    for (uint32_t i = ARCH_MSG_REGISTERS; i < length; i++)
+        to->msg[i] = from->msg[i];
     if (can_grant && from && to && seL4_MessageInfo_get_extraCaps(info) > 0)
         caps = transfer_caps(sender, from, seL4_MessageInfo_get_extraCaps(info), receiver, to, ep,
                              &unwrapped);
     seL4_MessageInfo_t out =
         seL4_MessageInfo_new(seL4_MessageInfo_get_label(info), unwrapped, caps, length);
-    arch_set_msg_info(&receiver->context, out.words[0]);
-    arch_set_badge_register(&receiver->context, badge);
+    uint32_t in_registers = length < ARCH_MSG_REGISTERS ? length : ARCH_MSG_REGISTERS;
+    message_copy_registers(sender, receiver, in_registers, out, badge);
 }

@@ -9,6 +9,20 @@
 
 #include "thread.h"
 
+#include <sel4/messageinfo.h>
+
+/* The part of every transfer that lives in registers: the first `length` message
+ * words (length <= ARCH_MSG_REGISTERS), then the receiver's message info (label from
+ * `info`) and badge. Inline: the IPC fastpath uses it too. */
+static inline void message_copy_registers(tcb_t *from, tcb_t *to, uint32_t length,
+                                          seL4_MessageInfo_t out, uint32_t badge)
+{
+    for (uint32_t i = 0; i < length; i++)
+        arch_set_mr(&to->context, i, arch_get_mr(&from->context, i));
+    arch_set_msg_info(&to->context, out.words[0]);
+    arch_set_badge_register(&to->context, badge);
+}
+
 /*
  * Copies sender's outgoing message (its message info and MRs, still in its saved
  * registers and IPC buffer) to the receiver, whose badge register gets `badge`.

@@ -36,7 +36,7 @@ static bool lookup_extra_caps(invocation_t *inv, uint32_t *bad_cptr, lookup_faul
 }
 
 /* Decodes and performs an invocation of a kernel object, then replies to a Call. */
-static void invoke(invocation_t *inv, bool call)
+static void invoke(invocation_t *inv)
 {
     tcb_t *t = inv->caller;
     object_op_t op;
@@ -48,7 +48,7 @@ static void invoke(invocation_t *inv, bool call)
         return;
     }
     /* The caller may have deleted or suspended itself; a reply then goes nowhere. */
-    if (call && current_thread == t && t->state == THREAD_RUNNING)
+    if (inv->call && current_thread == t && t->state == THREAD_RUNNING)
         invocation_reply(inv, err);
 }
 
@@ -76,7 +76,7 @@ static void send(int32_t number)
             cap_fault(cptr, false, &lf);
         return;
     }
-    invoke(&inv, inv.call);
+    invoke(&inv);
 }
 
 /* Reply: through the reply cap in the caller's own caller slot, if there is one. */

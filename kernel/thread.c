@@ -108,8 +108,7 @@ void thread_suspend(tcb_t *t)
     if (thread_cancel_ipc(t))
         rewind(t);
     if (t->state != THREAD_INACTIVE)
-        thread_set_state(t, THREAD_INACTIVE);
-    sched_dequeue(t);
+        thread_set_state(t, THREAD_INACTIVE); /* which takes it out of its ready queue */
 }
 
 void thread_set_priority(tcb_t *t, uint32_t priority)

@@ -82,8 +82,6 @@ static const cte_t *cdt_parent(const cte_t *slot)
 void trace_cap_insert_emit(const cte_t *slot, const cte_t *source)
 {
     (void)source;
-    if (!trace_enabled)
-        return;
     EMIT(TRACE_CAP_INSERT, addr(slot), slot->cap.words[0], slot->cap.words[1],
          addr(cdt_parent(slot)), flags(slot), trace_cause);
 }
@@ -160,8 +158,6 @@ static uint32_t received_length(const tcb_t *t)
 
 void trace_ipc_emit(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uint32_t badge)
 {
-    if (!trace_enabled)
-        return;
     uint32_t length = received_length(receiver);
     EMIT(TRACE_IPC_SEND, ep, addr(sender), badge, length);
     EMIT(TRACE_IPC_RECV, ep, addr(receiver), badge, length);
@@ -169,8 +165,6 @@ void trace_ipc_emit(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uin
 
 void trace_reply_emit(const tcb_t *replier, const tcb_t *caller)
 {
-    if (!trace_enabled)
-        return;
     EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), received_length(caller));
 }
 
