@@ -12,8 +12,9 @@
 
 static cap_t make(cap_type_t type, uint32_t addr, uint32_t word1)
 {
-    kassert(capw_addr(addr) == addr);
-    return (cap_t){{capw_word0(type, addr), word1}};
+    cap_t c = {{capw_word0(type, addr), word1}};
+    kassert(capw_addr(c.words[0]) == addr);
+    return c;
 }
 
 static uint32_t addr_of(void *p)
@@ -42,8 +43,15 @@ cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, uint32_t guard
 }
 
 cap_t cap_thread(void *tcb) { return make(CAP_THREAD, addr_of(tcb), 0); }
-cap_t cap_page_table(void *pt) { return make(CAP_PAGE_TABLE, addr_of(pt), 0); }
-cap_t cap_asid_pool(void *pool) { return make(CAP_ASID_POOL, addr_of(pool), 0); }
+cap_t cap_page_table(void *pt, bool mapped, uint32_t asid, uint32_t vaddr)
+{
+    return make(CAP_PAGE_TABLE, addr_of(pt), capw_pt(mapped, asid, vaddr));
+}
+
+cap_t cap_asid_pool(void *pool, uint32_t asid_base)
+{
+    return make(CAP_ASID_POOL, addr_of(pool), asid_base & CAPW_ASID_MASK);
+}
 cap_t cap_simple(cap_type_t type) { return make(type, 0, 0); }
 cap_t cap_irq_handler(unsigned irq) { return make(CAP_IRQ_HANDLER, 0, irq & CAPW_IRQ_MASK); }
 
@@ -169,11 +177,15 @@ seL4_Error cap_derive(cap_t c, bool has_children, cap_t *out)
     case CAP_ZOMBIE:
         return seL4_IllegalOperation;
     case CAP_PAGE_TABLE:
-        /* Page tables are copied only once mapped, and mapping is not yet provided. */
-        return seL4_IllegalOperation;
+        if (!pt_is_mapped(c))
+            return seL4_IllegalOperation;
+        break;
     case CAP_PAGE_DIRECTORY:
         if (!pd_is_assigned(c))
             return seL4_IllegalOperation;
+        break;
+    case CAP_FRAME:
+        c = frame_with_mapping(c, 0, 0); /* a copy maps on its own */
         break;
     default:
         break;

@@ -35,6 +35,7 @@ typedef enum cap_type {
 } cap_type_t;
 
 _Static_assert(CAP_TYPE_COUNT <= CAPW_TYPE_MASK + 1, "a cap type fits word 0's type field");
+_Static_assert(CAP_FRAME == CAPW_FRAME_TYPE, "cap_words.h knows which type is a frame");
 
 typedef struct cap {
     uint32_t words[2];
@@ -64,10 +65,10 @@ cap_t cap_notification(void *ntfn, uint32_t badge, uint32_t rights);
 cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, uint32_t guard);
 cap_t cap_thread(void *tcb);
 cap_t cap_frame(uint32_t paddr, frame_size_t size, bool device, uint32_t rights);
-cap_t cap_page_table(void *pt);
+cap_t cap_page_table(void *pt, bool mapped, uint32_t asid, uint32_t vaddr);
 cap_t cap_page_directory(void *pd, bool assigned, uint32_t asid);
 cap_t cap_simple(cap_type_t type); /* IRQ control, domain, ASID control */
-cap_t cap_asid_pool(void *pool);
+cap_t cap_asid_pool(void *pool, uint32_t asid_base);
 cap_t cap_irq_handler(unsigned irq);
 /* Inline: the IPC fastpath makes one per Call. A TCB is 1 KiB aligned. */
 static inline cap_t cap_reply(void *tcb, bool master, bool can_grant)
@@ -94,15 +95,31 @@ static inline unsigned cnode_radix(cap_t c) { return capw_cnode_radix(c.words[1]
 static inline unsigned cnode_guard_size(cap_t c) { return capw_cnode_guard_size(c.words[1]); }
 static inline uint32_t cnode_guard(cap_t c) { return capw_cnode_guard(c.words[1]); }
 
-/* Frame: size, device flag, rights. */
+/* Frame: size, device flag, rights (Read and Write only), and where this cap maps
+ * it: an ASID (0: nowhere) and a virtual address. */
 static inline frame_size_t frame_size(cap_t c) { return (frame_size_t)capw_frame_size(c.words[1]); }
 static inline bool frame_is_device(cap_t c) { return capw_frame_device(c.words[1]); }
 static inline uint32_t frame_rights(cap_t c) { return capw_frame_rights(c.words[1]); }
 static inline unsigned frame_size_bits(frame_size_t size) { return capw_frame_size_bits(size); }
+static inline uint32_t frame_mapped_asid(cap_t c) { return capw_frame_asid(c.words[0], c.words[1]); }
+static inline uint32_t frame_mapped_vaddr(cap_t c) { return capw_frame_vaddr(c.words[1]); }
+static inline cap_t frame_with_mapping(cap_t c, uint32_t asid, uint32_t vaddr)
+{
+    capw_frame_set_mapping(&c.words[0], &c.words[1], asid, vaddr);
+    return c;
+}
+
+/* Page table: mapped or not, the ASID of its page directory, the MiB it covers. */
+static inline bool pt_is_mapped(cap_t c) { return capw_pt_mapped(c.words[1]); }
+static inline uint32_t pt_mapped_asid(cap_t c) { return capw_pt_asid(c.words[1]); }
+static inline uint32_t pt_mapped_vaddr(cap_t c) { return capw_pt_vaddr(c.words[1]); }
 
 /* Page directory: assigned to an ASID, and which. */
 static inline bool pd_is_assigned(cap_t c) { return capw_pd_assigned(c.words[1]); }
 static inline uint32_t pd_asid(cap_t c) { return capw_pd_asid(c.words[1]); }
+
+/* ASID pool: its first ASID. */
+static inline uint32_t asid_pool_base(cap_t c) { return capw_asid_pool_base(c.words[1]); }
 
 static inline unsigned irq_handler_irq(cap_t c) { return capw_irq(c.words[1]); }
 

@@ -54,7 +54,7 @@ static cap_t make_object(uint32_t type, uint32_t size_bits, uint32_t paddr, bool
     case seL4_ARM_PageDirectoryObject:
         arch_pd_init(obj);
         return cap_page_directory(obj, false, 0);
-    case seL4_ARM_PageTableObject: return cap_page_table(obj);
+    case seL4_ARM_PageTableObject: return cap_page_table(obj, false, 0, 0);
     default: return create_frame(type, paddr, device);
     }
 }

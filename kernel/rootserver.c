@@ -108,7 +108,7 @@ static void provide_fixed_caps(boot_state_t *b, tcb_t *t)
     provide(b, seL4_CapInitThreadVSpace, cap_page_directory(b->pd, true, ROOT_ASID));
     provide(b, seL4_CapIRQControl, cap_simple(CAP_IRQ_CONTROL));
     provide(b, seL4_CapASIDControl, cap_simple(CAP_ASID_CONTROL));
-    provide(b, seL4_CapInitThreadASIDPool, cap_asid_pool(pool));
+    provide(b, seL4_CapInitThreadASIDPool, cap_asid_pool(pool, 0));
     provide(b, seL4_CapBootInfoFrame, cap_frame(b->bootinfo_pa, FRAME_SMALL, false, RIGHTS_ALL));
     provide(b, seL4_CapInitThreadIPCBuffer, cap_frame(b->ipc_buffer_pa, FRAME_SMALL, false, RIGHTS_ALL));
     provide(b, seL4_CapDomain, cap_simple(CAP_DOMAIN));

@@ -12,14 +12,28 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Word 0, every type: type [3:0], the object's address [31:4] (16-byte aligned). */
+/* Word 0, every type: type [3:0], the object's address [31:4] (16-byte aligned).
+ * Frames differ: their address is 4 KiB aligned, [31:12], and [11:4] holds the high
+ * bits of the ASID they are mapped in (see the frame layout below). */
 #define CAPW_TYPE_MASK 0xFu
+#define CAPW_FRAME_TYPE 10u /* TRACE_CAP_FRAME (format.h) */
+#define CAPW_FRAME_ADDR_MASK 0xFFFFF000u
 static inline unsigned capw_type(uint32_t w0) { return w0 & CAPW_TYPE_MASK; }
-static inline uint32_t capw_addr(uint32_t w0) { return w0 & ~CAPW_TYPE_MASK; }
+static inline uint32_t capw_addr(uint32_t w0)
+{
+    return w0 & (capw_type(w0) == CAPW_FRAME_TYPE ? CAPW_FRAME_ADDR_MASK : ~CAPW_TYPE_MASK);
+}
 static inline uint32_t capw_word0(unsigned type, uint32_t addr)
 {
     return (addr & ~CAPW_TYPE_MASK) | (type & CAPW_TYPE_MASK);
 }
+
+/*
+ * ASIDs: a page directory's address-space identifier, kept in PD, PT and frame caps.
+ * 0 means none. Caps have room for 15 bits: 32 ASID pools of 1024 (seL4 has 128).
+ */
+#define CAPW_ASID_BITS 15u
+#define CAPW_ASID_MASK ((1u << CAPW_ASID_BITS) - 1u)
 
 /* Untyped word 1: size bits [4:0], device [5], watermark / 16 [31:6]. */
 #define CAPW_UT_SIZE_MASK 0x1Fu
@@ -75,21 +89,32 @@ static inline uint32_t capw_cnode(unsigned radix, unsigned guard_size, uint32_t 
            ((guard & CAPW_CNODE_GUARD_MASK) << CAPW_CNODE_GUARD_SHIFT);
 }
 
-/* Frame word 1: size [1:0] (4 KiB, 64 KiB, 1 MiB, 16 MiB), device [2], rights [6:3]. */
+/*
+ * Frames: word 0 holds the physical address [31:12] and the mapped ASID's bits 14:7
+ * at [11:4]; word 1: size [1:0] (4 KiB, 64 KiB, 1 MiB, 16 MiB), device [2], rights
+ * [4:3] (Write, Read: a frame has no other rights), the mapped ASID's bits 6:0 at
+ * [11:5], the mapped virtual address [31:12]. ASID 0: not mapped (each cap maps in
+ * at most one place; a copy made of it is unmapped).
+ */
 #define CAPW_FRAME_SIZE_MASK 0x3u
 #define CAPW_FRAME_DEVICE_SHIFT 2
 #define CAPW_FRAME_RIGHTS_SHIFT 3
+#define CAPW_FRAME_RIGHTS_MASK 0x3u /* CAPW_RIGHT_WRITE | CAPW_RIGHT_READ */
+#define CAPW_FRAME_ASID_LO_SHIFT 5
+#define CAPW_FRAME_ASID_LO_BITS 7u
+#define CAPW_FRAME_ASID_HI_SHIFT 4
+#define CAPW_FRAME_VADDR_MASK 0xFFFFF000u
 #define CAPW_RIGHTS_MASK 0xFu
 static inline unsigned capw_frame_size(uint32_t w1) { return w1 & CAPW_FRAME_SIZE_MASK; }
 static inline bool capw_frame_device(uint32_t w1) { return (w1 >> CAPW_FRAME_DEVICE_SHIFT) & 1u; }
 static inline uint32_t capw_frame_rights(uint32_t w1)
 {
-    return (w1 >> CAPW_FRAME_RIGHTS_SHIFT) & CAPW_RIGHTS_MASK;
+    return (w1 >> CAPW_FRAME_RIGHTS_SHIFT) & CAPW_FRAME_RIGHTS_MASK;
 }
 static inline uint32_t capw_frame_with_rights(uint32_t w1, uint32_t rights)
 {
-    return (w1 & ~(CAPW_RIGHTS_MASK << CAPW_FRAME_RIGHTS_SHIFT)) |
-           ((rights & CAPW_RIGHTS_MASK) << CAPW_FRAME_RIGHTS_SHIFT);
+    return (w1 & ~(CAPW_FRAME_RIGHTS_MASK << CAPW_FRAME_RIGHTS_SHIFT)) |
+           ((rights & CAPW_FRAME_RIGHTS_MASK) << CAPW_FRAME_RIGHTS_SHIFT);
 }
 static inline uint32_t capw_frame(unsigned size, bool device, uint32_t rights)
 {
@@ -97,21 +122,54 @@ static inline uint32_t capw_frame(unsigned size, bool device, uint32_t rights)
                                       ((uint32_t)device << CAPW_FRAME_DEVICE_SHIFT),
                                   rights);
 }
+/* The ASID a frame cap is mapped in (0: not mapped), and the virtual address. */
+static inline uint32_t capw_frame_asid(uint32_t w0, uint32_t w1)
+{
+    uint32_t lo = (w1 >> CAPW_FRAME_ASID_LO_SHIFT) & ((1u << CAPW_FRAME_ASID_LO_BITS) - 1u);
+    uint32_t hi = (w0 >> CAPW_FRAME_ASID_HI_SHIFT) & 0xFFu;
+    return (hi << CAPW_FRAME_ASID_LO_BITS) | lo;
+}
+static inline uint32_t capw_frame_vaddr(uint32_t w1) { return w1 & CAPW_FRAME_VADDR_MASK; }
+/* Both words of a frame cap with its mapping set (asid 0, vaddr 0: unmapped). */
+static inline void capw_frame_set_mapping(uint32_t *w0, uint32_t *w1, uint32_t asid, uint32_t vaddr)
+{
+    asid &= CAPW_ASID_MASK;
+    *w0 = (*w0 & (CAPW_FRAME_ADDR_MASK | CAPW_TYPE_MASK)) |
+          ((asid >> CAPW_FRAME_ASID_LO_BITS) << CAPW_FRAME_ASID_HI_SHIFT);
+    *w1 = (*w1 & ((1u << CAPW_FRAME_ASID_LO_SHIFT) - 1u)) |
+          ((asid & ((1u << CAPW_FRAME_ASID_LO_BITS) - 1u)) << CAPW_FRAME_ASID_LO_SHIFT) |
+          (vaddr & CAPW_FRAME_VADDR_MASK);
+}
 /* log2 of a frame's size in bytes, from its size field. */
 static inline unsigned capw_frame_size_bits(unsigned size)
 {
     return size == 0 ? 12 : size == 1 ? 16 : size == 2 ? 20 : 24;
 }
 
-/* Page directory word 1: assigned to an ASID [0], the ASID [17:1]. */
+/* Page directory word 1: assigned to an ASID [0], the ASID [15:1]. */
 #define CAPW_PD_ASID_SHIFT 1
-#define CAPW_PD_ASID_MASK 0x1FFFFu
 static inline bool capw_pd_assigned(uint32_t w1) { return w1 & 1u; }
-static inline uint32_t capw_pd_asid(uint32_t w1) { return (w1 >> CAPW_PD_ASID_SHIFT) & CAPW_PD_ASID_MASK; }
+static inline uint32_t capw_pd_asid(uint32_t w1) { return (w1 >> CAPW_PD_ASID_SHIFT) & CAPW_ASID_MASK; }
 static inline uint32_t capw_pd(bool assigned, uint32_t asid)
 {
-    return (uint32_t)assigned | ((asid & CAPW_PD_ASID_MASK) << CAPW_PD_ASID_SHIFT);
+    return (uint32_t)assigned | ((asid & CAPW_ASID_MASK) << CAPW_PD_ASID_SHIFT);
 }
+
+/* Page table word 1: mapped [0], the ASID of the page directory it is in [15:1], the
+ * 1 MiB region it covers [31:20]. */
+#define CAPW_PT_ASID_SHIFT 1
+#define CAPW_PT_VADDR_MASK 0xFFF00000u
+static inline bool capw_pt_mapped(uint32_t w1) { return w1 & 1u; }
+static inline uint32_t capw_pt_asid(uint32_t w1) { return (w1 >> CAPW_PT_ASID_SHIFT) & CAPW_ASID_MASK; }
+static inline uint32_t capw_pt_vaddr(uint32_t w1) { return w1 & CAPW_PT_VADDR_MASK; }
+static inline uint32_t capw_pt(bool mapped, uint32_t asid, uint32_t vaddr)
+{
+    return (uint32_t)mapped | ((asid & CAPW_ASID_MASK) << CAPW_PT_ASID_SHIFT) |
+           (vaddr & CAPW_PT_VADDR_MASK);
+}
+
+/* ASID pool word 1: the first ASID of the pool (pool number times 1024) [14:0]. */
+static inline uint32_t capw_asid_pool_base(uint32_t w1) { return w1 & CAPW_ASID_MASK; }
 
 /* Reply word 1 (word 0's address is the TCB that waits for the reply): master [0]
  * (the TCB's own, which a receiver's reply cap derives from), can grant [1]. */

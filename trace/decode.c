@@ -18,7 +18,7 @@ static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
     [TRACE_THREAD_PRIORITY] = 3, [TRACE_THREAD_NAME] = 5,  [TRACE_SWITCH] = 2,
     [TRACE_KERNEL_ENTRY] = 4,   [TRACE_KERNEL_EXIT] = 1,   [TRACE_IPC_SEND] = 4,
     [TRACE_IPC_RECV] = 4,       [TRACE_IPC_REPLY] = 3,     [TRACE_SIGNAL] = 3,
-    [TRACE_MAP] = 5,            [TRACE_UNMAP] = 2,         [TRACE_FAULT] = 4,
+    [TRACE_MAP] = 6,            [TRACE_UNMAP] = 4,         [TRACE_FAULT] = 4,
     [TRACE_IRQ] = 1,            [TRACE_CAP_SWAP] = 6,      [TRACE_CAP_UPDATE] = 3,
     [TRACE_THREAD_BLOCKED_EVENT] = 4,
 };

@@ -1,6 +1,7 @@
 /*
- * trace/format.h - the Numbat trace stream, version 2 (2 added the blocked-thread
- * event and the blocked thread states): what the kernel tells the
+ * trace/format.h - the Numbat trace stream, version 3 (2 added the blocked-thread
+ * event and the blocked thread states, 3 the map and unmap events' slot and size
+ * words and the mapping fields of frame and page-table caps): what the kernel tells the
  * outside world about its objects, capabilities and threads as they change. The
  * kernel emits events; numbat-sim records them with the instruction count of each;
  * the visualizer rebuilds the kernel's state from them. It is a protocol, not
@@ -11,7 +12,7 @@
 #ifndef TRACE_FORMAT_H
 #define TRACE_FORMAT_H
 
-#define TRACE_VERSION 2u
+#define TRACE_VERSION 3u
 
 /*
  * An event is a sequence of 32-bit words. Word 0 is the header:
@@ -23,6 +24,15 @@
 #define TRACE_HEADER(type, words) (((unsigned)(type) << 24) | ((unsigned)(words) << 16))
 #define TRACE_HEADER_TYPE(h) ((h) >> 24)
 #define TRACE_HEADER_WORDS(h) (((h) >> 16) & 0xFFu)
+
+/* The access word of a map event. */
+enum trace_map_access {
+    TRACE_MAP_WRITE = 1u << 0, /* the same bits as cap rights */
+    TRACE_MAP_READ = 1u << 1,
+    TRACE_MAP_EXECUTE_NEVER = 1u << 2,
+    TRACE_MAP_CACHEABLE = 1u << 3,
+    TRACE_MAP_DEVICE = 1u << 4,
+};
 
 enum trace_event {
     /* Boot: version, platform (TRACE_PLATFORM_*), RAM base, RAM size. */
@@ -61,8 +71,15 @@ enum trace_event {
     TRACE_IPC_RECV = 16,  /* endpoint, receiver TCB, badge, message length */
     TRACE_IPC_REPLY = 17, /* replier TCB, caller TCB, message length */
     TRACE_SIGNAL = 18,    /* notification, badge, woken TCB (0 for none) */
-    TRACE_MAP = 19,       /* page directory, virtual address, physical address, size bits, rights */
-    TRACE_UNMAP = 20,     /* page directory, virtual address */
+    /* A frame or page table entered a page directory: page directory, virtual
+     * address, physical address, size bits (12, 16, 20, 24 for frames; 10 for a
+     * page table, covering the 1 MiB at the address), access (TRACE_MAP_*), the
+     * slot of the cap it was mapped through. A remap repeats the event. */
+    TRACE_MAP = 19,
+    /* A mapping left a page directory: page directory, virtual address, size bits,
+     * the slot of its cap (0 when the cap is not known: a page table's entries
+     * cleared with it, a whole directory going). */
+    TRACE_UNMAP = 20,
     TRACE_FAULT = 21,     /* TCB, fault type (seL4_Fault_tag_t), address, PC */
     TRACE_IRQ = 22,       /* interrupt number */
     /* Two slots exchange caps (Rotate with dest = src): slot A, slot B, then the

@@ -156,7 +156,7 @@ Test(cnode, caps_that_cannot_be_derived)
 {
     give(10, cap_simple(CAP_REPLY));
     give(11, cap_simple(CAP_IRQ_CONTROL));
-    give(12, cap_page_table(harness_alloc(1u << seL4_PageTableBits, seL4_PageTableBits)));
+    give(12, cap_page_table(harness_alloc(1u << seL4_PageTableBits, seL4_PageTableBits), false, 0, 0));
     void *pd = harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits);
     give(13, cap_page_directory(pd, false, 0));
     give(14, cap_page_directory(harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits), true, 7));

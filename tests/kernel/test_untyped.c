@@ -227,7 +227,8 @@ Test(untyped, new_objects_start_as_the_spec_says)
 
     cr_assert_eq(retype(R(UT_SLOT), seL4_ARM_SmallPageObject, 0, DEST + 2, 1), seL4_NoError);
     cr_assert_eq(frame_size(R(DEST + 2)->cap), FRAME_SMALL);
-    cr_assert_eq(frame_rights(R(DEST + 2)->cap), RIGHTS_ALL);
+    cr_assert_eq(frame_rights(R(DEST + 2)->cap), RIGHT_READ | RIGHT_WRITE, "a new frame may be read and written");
+    cr_assert_eq(frame_mapped_asid(R(DEST + 2)->cap), 0, "and is not mapped");
     cr_assert_not(frame_is_device(R(DEST + 2)->cap));
 
     cr_assert_eq(retype(R(UT_SLOT), seL4_ARM_PageDirectoryObject, 0, DEST + 3, 1), seL4_NoError);
