@@ -55,9 +55,14 @@ cap_t cap_asid_pool(void *pool, uint32_t asid_base)
 cap_t cap_simple(cap_type_t type) { return make(type, 0, 0); }
 cap_t cap_irq_handler(unsigned irq) { return make(CAP_IRQ_HANDLER, 0, irq & CAPW_IRQ_MASK); }
 
-cap_t cap_frame(uint32_t paddr, frame_size_t size, bool device, uint32_t rights)
+cap_t cap_frame(uint32_t paddr, frame_size_t size, uint32_t rights)
 {
-    return make(CAP_FRAME, paddr, capw_frame(size, device, rights));
+    return make(CAP_FRAME, paddr, capw_frame(size, rights));
+}
+
+bool frame_is_device(cap_t c)
+{
+    return cap_addr(c) < arch_ram_base() || cap_addr(c) >= arch_usable_ram_end();
 }
 
 cap_t cap_page_directory(void *pd, bool assigned, uint32_t asid)

@@ -66,7 +66,9 @@ cap_t cap_endpoint(void *ep, uint32_t badge, uint32_t rights);
 cap_t cap_notification(void *ntfn, uint32_t badge, uint32_t rights);
 cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, uint32_t guard);
 cap_t cap_thread(void *tcb);
-cap_t cap_frame(uint32_t paddr, frame_size_t size, bool device, uint32_t rights);
+/* A frame's device flag is not stored: it is device memory when its address is
+ * outside the RAM the kernel maps (frame_is_device). */
+cap_t cap_frame(uint32_t paddr, frame_size_t size, uint32_t rights);
 cap_t cap_page_table(void *pt, bool mapped, uint32_t asid, uint32_t vaddr);
 cap_t cap_page_directory(void *pd, bool assigned, uint32_t asid);
 cap_t cap_simple(cap_type_t type); /* IRQ control, domain, ASID control */
@@ -97,10 +99,11 @@ static inline unsigned cnode_radix(cap_t c) { return capw_cnode_radix(c.words[1]
 static inline unsigned cnode_guard_size(cap_t c) { return capw_cnode_guard_size(c.words[1]); }
 static inline uint32_t cnode_guard(cap_t c) { return capw_cnode_guard(c.words[1]); }
 
-/* Frame: size, device flag, rights (Read and Write only), and where this cap maps
+/* Frame: size, rights (Read and Write only), whether it is device memory, where this cap maps
  * it: an ASID (0: nowhere) and a virtual address. */
 static inline frame_size_t frame_size(cap_t c) { return (frame_size_t)capw_frame_size(c.words[1]); }
-static inline bool frame_is_device(cap_t c) { return capw_frame_device(c.words[1]); }
+/* Device memory: outside the RAM the kernel maps (only device untyped reach there). */
+bool frame_is_device(cap_t c);
 static inline uint32_t frame_rights(cap_t c) { return capw_frame_rights(c.words[1]); }
 static inline unsigned frame_size_bits(frame_size_t size) { return capw_frame_size_bits(size); }
 static inline uint32_t frame_mapped_asid(cap_t c) { return capw_frame_asid(c.words[0], c.words[1]); }

@@ -29,13 +29,13 @@ unsigned object_size_bits(uint32_t type, uint32_t size_bits)
     }
 }
 
-static cap_t create_frame(uint32_t type, uint32_t paddr, bool device)
+static cap_t create_frame(uint32_t type, uint32_t paddr)
 {
     frame_size_t size = type == seL4_ARM_SmallPageObject   ? FRAME_SMALL
                         : type == seL4_ARM_LargePageObject ? FRAME_LARGE
                         : type == seL4_ARM_SectionObject   ? FRAME_SECTION
                                                            : FRAME_SUPERSECTION;
-    return cap_frame(paddr, size, device, RIGHTS_ALL);
+    return cap_frame(paddr, size, RIGHTS_ALL);
 }
 
 static cap_t make_object(uint32_t type, uint32_t size_bits, uint32_t paddr, bool device)
@@ -55,7 +55,7 @@ static cap_t make_object(uint32_t type, uint32_t size_bits, uint32_t paddr, bool
         arch_pd_init(obj);
         return cap_page_directory(obj, false, 0);
     case seL4_ARM_PageTableObject: return cap_page_table(obj, false, 0, 0);
-    default: return create_frame(type, paddr, device);
+    default: return create_frame(type, paddr);
     }
 }
 

@@ -114,7 +114,7 @@ static seL4_SlotPos provide(boot_state_t *b, seL4_SlotPos slot, cap_t cap)
 static void provide_mapped_frame(boot_state_t *b, seL4_SlotPos slot, uint32_t pa, uint32_t va,
                                  uint32_t access)
 {
-    provide(b, slot, frame_with_mapping(cap_frame(pa, FRAME_SMALL, false, RIGHTS_ALL), ROOT_ASID, va));
+    provide(b, slot, frame_with_mapping(cap_frame(pa, FRAME_SMALL, RIGHTS_ALL), ROOT_ASID, va));
     trace_map(b->pd, va, pa, seL4_PageBits, access, &b->cnode[slot]);
 }
 

@@ -28,11 +28,9 @@ static inline uint32_t capw_word0(unsigned type, uint32_t addr)
     return (addr & ~CAPW_TYPE_MASK) | (type & CAPW_TYPE_MASK);
 }
 
-/*
- * ASIDs: a page directory's address-space identifier, kept in PD, PT and frame caps.
- * 0 means none. Caps have room for 15 bits: 32 ASID pools of 1024 (seL4 has 128).
- */
-#define CAPW_ASID_BITS 15u
+/* ASIDs: a page directory's address-space identifier, kept in PD, PT and frame caps:
+ * 17 bits, 128 pools of 1024 as in seL4. 0 means none. */
+#define CAPW_ASID_BITS 17u
 #define CAPW_ASID_MASK ((1u << CAPW_ASID_BITS) - 1u)
 
 /* Untyped word 1: size bits [4:0], device [5], watermark / 16 [31:6]. */
@@ -90,23 +88,33 @@ static inline uint32_t capw_cnode(unsigned radix, unsigned guard_size, uint32_t 
 }
 
 /*
- * Frames: word 0 holds the physical address [31:12] and the mapped ASID's bits 14:7
- * at [11:4]; word 1: size [1:0] (4 KiB, 64 KiB, 1 MiB, 16 MiB), device [2], rights
- * [4:3] (Write, Read: a frame has no other rights), the mapped ASID's bits 6:0 at
- * [11:5], the mapped virtual address [31:12]. ASID 0: not mapped (each cap maps in
- * at most one place; a copy made of it is unmapped).
+ * Frames: word 0 holds the physical address [31:12] and bits 16:9 of the ASID this cap
+ * maps the frame in at [11:4]. Word 1: small [0] (a 4 KiB frame), rights [2:1] (Write,
+ * Read: a frame has no other rights), ASID bits 8:0 at [11:3]; then a 4 KiB frame's
+ * mapped address [31:12], or a larger frame's size [13:12] (1: 64 KiB, 2: 1 MiB, 3:
+ * 16 MiB) and mapped address [31:16]. ASID 0: not mapped (each cap maps in at most one
+ * place; a copy made of it is unmapped). Whether a frame is device memory follows
+ * from its address (kernel/cap.h).
  */
-#define CAPW_FRAME_SIZE_MASK 0x3u
-#define CAPW_FRAME_DEVICE_SHIFT 2
-#define CAPW_FRAME_RIGHTS_SHIFT 3
+#define CAPW_FRAME_SMALL 1u
+#define CAPW_FRAME_RIGHTS_SHIFT 1
 #define CAPW_FRAME_RIGHTS_MASK 0x3u /* CAPW_RIGHT_WRITE | CAPW_RIGHT_READ */
-#define CAPW_FRAME_ASID_LO_SHIFT 5
-#define CAPW_FRAME_ASID_LO_BITS 7u
+#define CAPW_FRAME_ASID_LO_SHIFT 3
+#define CAPW_FRAME_ASID_LO_BITS 9u
 #define CAPW_FRAME_ASID_HI_SHIFT 4
-#define CAPW_FRAME_VADDR_MASK 0xFFFFF000u
+#define CAPW_FRAME_SIZE_SHIFT 12
+#define CAPW_FRAME_SIZE_MASK 0x3u
 #define CAPW_RIGHTS_MASK 0xFu
-static inline unsigned capw_frame_size(uint32_t w1) { return w1 & CAPW_FRAME_SIZE_MASK; }
-static inline bool capw_frame_device(uint32_t w1) { return (w1 >> CAPW_FRAME_DEVICE_SHIFT) & 1u; }
+static inline bool capw_frame_is_small(uint32_t w1) { return w1 & CAPW_FRAME_SMALL; }
+static inline unsigned capw_frame_size(uint32_t w1)
+{
+    return capw_frame_is_small(w1) ? 0u : (w1 >> CAPW_FRAME_SIZE_SHIFT) & CAPW_FRAME_SIZE_MASK;
+}
+/* The bits of word 1 that hold the mapped address. */
+static inline uint32_t capw_frame_vaddr_mask(uint32_t w1)
+{
+    return capw_frame_is_small(w1) ? 0xFFFFF000u : 0xFFFF0000u;
+}
 static inline uint32_t capw_frame_rights(uint32_t w1)
 {
     return (w1 >> CAPW_FRAME_RIGHTS_SHIFT) & CAPW_FRAME_RIGHTS_MASK;
@@ -116,11 +124,11 @@ static inline uint32_t capw_frame_with_rights(uint32_t w1, uint32_t rights)
     return (w1 & ~(CAPW_FRAME_RIGHTS_MASK << CAPW_FRAME_RIGHTS_SHIFT)) |
            ((rights & CAPW_FRAME_RIGHTS_MASK) << CAPW_FRAME_RIGHTS_SHIFT);
 }
-static inline uint32_t capw_frame(unsigned size, bool device, uint32_t rights)
+/* Word 1 of an unmapped frame cap of size field `size` (0: 4 KiB ... 3: 16 MiB). */
+static inline uint32_t capw_frame(unsigned size, uint32_t rights)
 {
-    return capw_frame_with_rights((size & CAPW_FRAME_SIZE_MASK) |
-                                      ((uint32_t)device << CAPW_FRAME_DEVICE_SHIFT),
-                                  rights);
+    uint32_t w1 = size == 0 ? CAPW_FRAME_SMALL : (size & CAPW_FRAME_SIZE_MASK) << CAPW_FRAME_SIZE_SHIFT;
+    return capw_frame_with_rights(w1, rights);
 }
 /* The ASID a frame cap is mapped in (0: not mapped), and the virtual address. */
 static inline uint32_t capw_frame_asid(uint32_t w0, uint32_t w1)
@@ -129,16 +137,17 @@ static inline uint32_t capw_frame_asid(uint32_t w0, uint32_t w1)
     uint32_t hi = (w0 >> CAPW_FRAME_ASID_HI_SHIFT) & 0xFFu;
     return (hi << CAPW_FRAME_ASID_LO_BITS) | lo;
 }
-static inline uint32_t capw_frame_vaddr(uint32_t w1) { return w1 & CAPW_FRAME_VADDR_MASK; }
+static inline uint32_t capw_frame_vaddr(uint32_t w1) { return w1 & capw_frame_vaddr_mask(w1); }
 /* Both words of a frame cap with its mapping set (asid 0, vaddr 0: unmapped). */
 static inline void capw_frame_set_mapping(uint32_t *w0, uint32_t *w1, uint32_t asid, uint32_t vaddr)
 {
+    uint32_t keep = ((1u << CAPW_FRAME_ASID_LO_SHIFT) - 1u) |
+                    (capw_frame_is_small(*w1) ? 0u : CAPW_FRAME_SIZE_MASK << CAPW_FRAME_SIZE_SHIFT);
     asid &= CAPW_ASID_MASK;
     *w0 = (*w0 & (CAPW_FRAME_ADDR_MASK | CAPW_TYPE_MASK)) |
           ((asid >> CAPW_FRAME_ASID_LO_BITS) << CAPW_FRAME_ASID_HI_SHIFT);
-    *w1 = (*w1 & ((1u << CAPW_FRAME_ASID_LO_SHIFT) - 1u)) |
-          ((asid & ((1u << CAPW_FRAME_ASID_LO_BITS) - 1u)) << CAPW_FRAME_ASID_LO_SHIFT) |
-          (vaddr & CAPW_FRAME_VADDR_MASK);
+    *w1 = (*w1 & keep) | ((asid & ((1u << CAPW_FRAME_ASID_LO_BITS) - 1u)) << CAPW_FRAME_ASID_LO_SHIFT) |
+          (vaddr & capw_frame_vaddr_mask(*w1));
 }
 /* log2 of a frame's size in bytes, from its size field. */
 static inline unsigned capw_frame_size_bits(unsigned size)
@@ -146,7 +155,7 @@ static inline unsigned capw_frame_size_bits(unsigned size)
     return size == 0 ? 12 : size == 1 ? 16 : size == 2 ? 20 : 24;
 }
 
-/* Page directory word 1: assigned to an ASID [0], the ASID [15:1]. */
+/* Page directory word 1: assigned to an ASID [0], the ASID [17:1]. */
 #define CAPW_PD_ASID_SHIFT 1
 static inline bool capw_pd_assigned(uint32_t w1) { return w1 & 1u; }
 static inline uint32_t capw_pd_asid(uint32_t w1) { return (w1 >> CAPW_PD_ASID_SHIFT) & CAPW_ASID_MASK; }
@@ -155,7 +164,7 @@ static inline uint32_t capw_pd(bool assigned, uint32_t asid)
     return (uint32_t)assigned | ((asid & CAPW_ASID_MASK) << CAPW_PD_ASID_SHIFT);
 }
 
-/* Page table word 1: mapped [0], the ASID of the page directory it is in [15:1], the
+/* Page table word 1: mapped [0], the ASID of the page directory it is in [17:1], the
  * 1 MiB region it covers [31:20]. */
 #define CAPW_PT_ASID_SHIFT 1
 #define CAPW_PT_VADDR_MASK 0xFFF00000u
@@ -168,7 +177,7 @@ static inline uint32_t capw_pt(bool mapped, uint32_t asid, uint32_t vaddr)
            (vaddr & CAPW_PT_VADDR_MASK);
 }
 
-/* ASID pool word 1: the first ASID of the pool (pool number times 1024) [14:0]. */
+/* ASID pool word 1: the first ASID of the pool (pool number times 1024) [16:0]. */
 static inline uint32_t capw_asid_pool_base(uint32_t w1) { return w1 & CAPW_ASID_MASK; }
 
 /* Reply word 1 (word 0's address is the TCB that waits for the reply): master [0]

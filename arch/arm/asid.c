@@ -18,8 +18,9 @@
 #include "asid.h"
 
 #define POOL_ENTRIES (1u << seL4_ASIDPoolIndexBits)
-/* Caps hold 15-bit ASIDs (trace/cap_words.h): 32 pools, not seL4's 128. */
-#define POOL_COUNT (1u << (CAPW_ASID_BITS - seL4_ASIDPoolIndexBits))
+#define POOL_COUNT (1u << seL4_NumASIDPoolsBits)
+_Static_assert(seL4_NumASIDPoolsBits + seL4_ASIDPoolIndexBits == CAPW_ASID_BITS,
+               "caps hold every ASID");
 #define UINT8_ARG(word) ((word) & ((1u << SEL4_ARG_UINT8_BITS) - 1))
 
 /* A pool: the kernel address of each ASID's page directory (0: free). */

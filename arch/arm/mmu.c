@@ -128,13 +128,13 @@ uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
 }
 
 /*
- * Hardware ASIDs: CONTEXTIDR holds 8 bits, ASIDs have 15. ASID a uses hardware ASID
+ * Hardware ASIDs: CONTEXTIDR holds 8 bits, ASIDs have 17. ASID a uses hardware ASID
  * 1 + a % 255 (0 is the kernel-only directory's, which maps nothing of users), and
  * `hw_owner` says which ASID last used each; taking one over flushes what its
  * previous owner left in the TLB.
  */
 #define HW_ASIDS 256u
-static uint16_t hw_owner[HW_ASIDS];
+static uint32_t hw_owner[HW_ASIDS];
 static uint32_t active_ttbr = ~0u, active_asid;
 uint32_t mmu_active_vspace[2] = {~0u, ~0u};
 
@@ -152,7 +152,7 @@ static void vspace_activate(void *pd, uint32_t asid)
     uint32_t hw = hw_asid(asid);
     if (hw && hw_owner[hw] != asid) {
         cpu_tlb_flush_asid(hw);
-        hw_owner[hw] = (uint16_t)asid;
+        hw_owner[hw] = asid;
     }
     /* Set the ASID before the new table so no walk mixes the two (ARM DDI 0406C B3.10.4). */
     cpu_write_contextidr(hw);

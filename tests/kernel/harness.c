@@ -41,6 +41,11 @@ static size_t map_len;
 static uint8_t *arena;
 static uint32_t obj_next; /* offset of the next hand-made object (lower half) */
 static uint32_t ut_next;  /* offset of the next untyped region (upper half) */
+/* Device memory: a mapping of its own, outside the arena (so outside "RAM":
+ * arch_usable_ram_end), as device space lies outside RAM on the boards. */
+#define DEVICE_SPACE_SIZE (16u << 20)
+static uint8_t *device_space;
+static uint32_t device_next;
 static void *kstack;
 
 static __thread bool on_kstack; /* this thread runs on the kernel stack */
@@ -68,6 +73,10 @@ static bool in_arena(const void *p, size_t size)
 void harness_init(void)
 {
     harness_vm = (harness_vm_counts_t){0};
+    device_next = 0;
+    device_space = mmap(NULL, DEVICE_SPACE_SIZE, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    cr_assert_neq(device_space, MAP_FAILED, "mmap of the device space failed");
     map_len = 2 * (size_t)ARENA_SIZE;
     map_base = mmap(NULL, map_len, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
@@ -112,6 +121,9 @@ void harness_fini(void)
     }
     map_base = NULL;
     arena = NULL;
+    if (device_space)
+        munmap(device_space, DEVICE_SPACE_SIZE);
+    device_space = NULL;
 }
 
 void *harness_alloc(uint32_t size, unsigned align_bits)
@@ -137,9 +149,20 @@ uint32_t harness_untyped_region(unsigned size_bits)
     return (uint32_t)(uintptr_t)(arena + start);
 }
 
+
+uint32_t harness_device_region(unsigned size_bits)
+{
+    uintptr_t base = (uintptr_t)device_space, size = (uintptr_t)1 << size_bits;
+    uintptr_t start = (base + device_next + size - 1) & ~(size - 1);
+    cr_assert_leq(start + size, base + DEVICE_SPACE_SIZE, "device space exhausted");
+    device_next = (uint32_t)(start + size - base);
+    return (uint32_t)start;
+}
+
 cap_t harness_untyped(unsigned size_bits, bool device)
 {
-    return cap_untyped(harness_untyped_region(size_bits), size_bits, device, 0);
+    uint32_t base = device ? harness_device_region(size_bits) : harness_untyped_region(size_bits);
+    return cap_untyped(base, size_bits, device, 0);
 }
 
 cap_t harness_cnode(unsigned radix, unsigned guard_size, uint32_t guard)
@@ -167,7 +190,7 @@ void harness_give_ipc_buffer(tcb_t *t, void *page, uint32_t rights)
     cte_t *slot = &t->slots[TCB_SLOT_IPC_BUFFER];
     if (!cap_is_null(slot->cap))
         cdt_delete(slot, false);
-    harness_place(slot, cap_frame(addr, FRAME_SMALL, false, rights), true);
+    harness_place(slot, cap_frame(addr, FRAME_SMALL, rights), true);
     t->ipc_buffer = addr;
 }
 

@@ -42,6 +42,8 @@ void *harness_alloc(uint32_t size, unsigned align_bits);
  * original untyped cap (watermark 0) covering it. */
 uint32_t harness_untyped_region(unsigned size_bits);
 cap_t harness_untyped(unsigned size_bits, bool device);
+/* Physical addresses of device memory (outside the arena, never touched). */
+uint32_t harness_device_region(unsigned size_bits);
 /* A CNode of 2^radix zeroed slots with the given guard. */
 cap_t harness_cnode(unsigned radix, unsigned guard_size, uint32_t guard);
 cte_t *harness_slot(cap_t cnode, uint32_t index);

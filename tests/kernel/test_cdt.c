@@ -113,8 +113,8 @@ Test(cdt, untyped_is_parent_of_exactly_what_lies_in_its_region)
         {cap_endpoint((uint8_t *)at + 4080, 0, RIGHTS_ALL), true}, /* ends at the top */
         {cap_endpoint((uint8_t *)at + 4096, 0, RIGHTS_ALL), false},
         {cap_endpoint((uint8_t *)at - 16, 0, RIGHTS_ALL), false},
-        {cap_frame(base, FRAME_SMALL, false, RIGHTS_ALL), true},
-        {cap_frame(base, FRAME_LARGE, false, RIGHTS_ALL), false}, /* larger than the region */
+        {cap_frame(base, FRAME_SMALL, RIGHTS_ALL), true},
+        {cap_frame(base, FRAME_LARGE, RIGHTS_ALL), false}, /* larger than the region */
         {cap_untyped(base + 2048, 11, false, 0), true},
         {cap_untyped(base, 12, false, 0), true}, /* a copy of the same region */
         {cap_untyped(base, 13, false, 0), false},

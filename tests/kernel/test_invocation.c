@@ -37,7 +37,7 @@ static void invocation_init_pool(void)
     harness_place(P(3), harness_untyped(16, false), true);
     harness_place(P(4), cap_page_directory(harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits),
                                            true, 1), true);
-    harness_place(P(5), cap_frame(harness_untyped_region(12), FRAME_SMALL, false, RIGHTS_ALL), true);
+    harness_place(P(5), cap_frame(harness_untyped_region(12), FRAME_SMALL, RIGHTS_ALL), true);
     harness_place(P(6), harness_cnode(2, 0, 0), true);
     harness_place(P(7), cap_simple(CAP_DOMAIN), true);
 }

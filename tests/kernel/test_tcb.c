@@ -85,8 +85,8 @@ Test(tcb, set_space_errors)
 Test(tcb, set_ipc_buffer_checks_frame_and_alignment)
 {
     uint32_t frame = harness_untyped_region(12);
-    harness_place(P(1), cap_frame(frame, FRAME_SMALL, false, RIGHTS_ALL), true);
-    harness_place(P(2), cap_frame(frame, FRAME_SMALL, true, RIGHTS_ALL), true);
+    harness_place(P(1), cap_frame(frame, FRAME_SMALL, RIGHTS_ALL), true);
+    harness_place(P(2), cap_frame(harness_device_region(12), FRAME_SMALL, RIGHTS_ALL), true);
     harness_place(P(3), cap_endpoint(harness_endpoint(), 0, RIGHTS_ALL), true);
     cr_assert_eq(set_ipc_buffer(0x10100, P(2)), seL4_IllegalOperation, "a device frame");
     cr_assert_eq(set_ipc_buffer(0x10100, P(3)), seL4_IllegalOperation, "not a frame");

@@ -84,7 +84,7 @@ static void vspace_init(void)
     pt = harness_alloc(1u << seL4_PageTableBits, seL4_PageTableBits);
     harness_place(S(PT), cap_page_table(pt, false, 0, 0), true);
     frame_pa = harness_untyped_region(seL4_PageBits);
-    harness_place(S(FRAME), cap_frame(frame_pa, FRAME_SMALL, false, RIGHTS_ALL), true);
+    harness_place(S(FRAME), cap_frame(frame_pa, FRAME_SMALL, RIGHTS_ALL), true);
 }
 
 TestSuite(vspace, .init = vspace_init, .fini = harness_fini);
@@ -138,20 +138,47 @@ Test(vspace, make_pool_errors)
     check_empty(harness_slot(node, 8));
 }
 
-Test(vspace, make_pool_runs_out_after_32_pools)
+Test(vspace, make_pool_runs_out_after_128_pools)
 {
-    /* Pool 0 is made in init; 31 more fill the table (15-bit ASIDs). A CNode of 128
-     * slots: untypeds in 0-31, pools from 64, its own cap in 127. */
-    cap_t more = harness_cnode(7, 0, 0);
-    cte_t *self = harness_slot(more, 127);
+    /* Pool 0 is made in init; 127 more fill the table. A CNode of 512 slots:
+     * untypeds in 0-127, pools from 128, its own cap in 511. */
+    cap_t more = harness_cnode(9, 0, 0);
+    cte_t *self = harness_slot(more, 511);
     cdt_insert(more, S(ROOT), self, false);
-    for (unsigned i = 0; i < 32; i++) {
+    for (unsigned i = 0; i < 128; i++) {
         harness_place(harness_slot(more, i), harness_untyped(seL4_ASIDPoolBits, false), true);
-        seL4_Error e = harness_invoke(&inv, S(ASID_CONTROL), ARMASIDControlMakePool, MRS(64 + i, 7),
+        seL4_Error e = harness_invoke(&inv, S(ASID_CONTROL), ARMASIDControlMakePool, MRS(128 + i, 9),
                                       CAPS(harness_slot(more, i), self));
-        cr_assert_eq(e, i < 31 ? seL4_NoError : seL4_DeleteFirst, "pool %u", i + 1);
+        cr_assert_eq(e, i < 127 ? seL4_NoError : seL4_DeleteFirst, "pool %u", i + 1);
     }
-    check_empty(harness_slot(more, 64 + 31));
+    check_empty(harness_slot(more, 128 + 127));
+    /* The last pool's ASIDs fit the caps: assign one and find it again. */
+    uint32_t *pd2 = harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits);
+    harness_place(S(SPARE), cap_page_directory(pd2, false, 0), true);
+    cr_assert_eq(harness_invoke(&inv, harness_slot(more, 128 + 126), ARMASIDPoolAssign, NO_MRS,
+                                CAPS(S(SPARE))),
+                 seL4_NoError);
+    cr_assert_eq(pd_asid(S(SPARE)->cap), 127u << 10);
+    cr_assert_eq(asid_find_pd(127u << 10), pd2);
+}
+
+Test(vspace, a_frame_cap_holds_every_asid_and_address)
+{
+    uint32_t asids[] = {1, 511, 512, 0x1FFFF, 0x10203};
+    frame_size_t sizes[] = {FRAME_SMALL, FRAME_LARGE, FRAME_SECTION, FRAME_SUPERSECTION};
+    for (unsigned s = 0; s < 4; s++)
+        for (unsigned a = 0; a < 5; a++) {
+            uint32_t va = 0xDF000000u & ~((1u << frame_size_bits(sizes[s])) - 1);
+            cap_t c = frame_with_mapping(cap_frame(0x9F000000u, sizes[s], RIGHT_READ), asids[a], va);
+            cr_assert_eq(frame_mapped_asid(c), asids[a]);
+            cr_assert_eq(frame_mapped_vaddr(c), va);
+            cr_assert_eq(frame_size(c), sizes[s]);
+            cr_assert_eq(frame_rights(c), RIGHT_READ);
+            cr_assert_eq(cap_addr(c), 0x9F000000u);
+            c = frame_with_mapping(c, 0, 0);
+            cr_assert_eq(frame_mapped_asid(c), 0);
+            cr_assert_eq(frame_size(c), sizes[s], "unmapping keeps the size");
+        }
 }
 
 Test(vspace, page_table_and_page_map_write_the_entries)
@@ -267,7 +294,7 @@ Test(vspace, decoding_a_map_changes_nothing)
 Test(vspace, every_frame_size_fills_its_entries)
 {
     cr_assert_eq(pt_map(PT, PD, VADDR), seL4_NoError);
-    harness_place(S(SPARE), cap_frame(0x01000000u, FRAME_LARGE, false, RIGHTS_ALL), true);
+    harness_place(S(SPARE), cap_frame(0x01000000u, FRAME_LARGE, RIGHTS_ALL), true);
     cr_assert_eq(page_map(SPARE, PD, VADDR + 0x8000, RW, 0), seL4_AlignmentError, "64 KiB aligned");
     cr_assert_eq(page_map(SPARE, PD, VADDR + 0x10000, RW, 0), seL4_NoError);
     for (unsigned i = 0; i < 16; i++) {
@@ -277,13 +304,13 @@ Test(vspace, every_frame_size_fills_its_entries)
     cr_assert_eq(pte(VADDR + 0x20000), 0, "nothing past the large page");
     cr_assert_eq(page_map(FRAME, PD, VADDR + 0x13000, RW, 0), seL4_DeleteFirst, "inside the large page");
 
-    harness_place(S(8), cap_frame(0x02000000u, FRAME_SECTION, false, RIGHTS_ALL), true);
+    harness_place(S(8), cap_frame(0x02000000u, FRAME_SECTION, RIGHTS_ALL), true);
     cr_assert_eq(page_map(8, PD, VADDR, RW, 0), seL4_DeleteFirst, "a page table is there");
     cr_assert_eq(page_map(8, PD, VADDR + SECTION_SIZE, RW, 0), seL4_NoError, "no page table needed");
     cr_assert_eq(pde_kind(pd[(VADDR >> 20) + 1]), PT_SECTION);
     cr_assert_eq(pt_entry_base(pd[(VADDR >> 20) + 1], PT_SECTION), 0x02000000u);
 
-    harness_place(S(9), cap_frame(0x03000000u, FRAME_SUPERSECTION, false, RIGHTS_ALL), true);
+    harness_place(S(9), cap_frame(0x03000000u, FRAME_SUPERSECTION, RIGHTS_ALL), true);
     cr_assert_eq(page_map(9, PD, 0x41100000u, RW, 0), seL4_AlignmentError, "16 MiB aligned");
     cr_assert_eq(page_map(9, PD, 0x42000000u, RW, 0), seL4_NoError);
     for (unsigned i = 0; i < 16; i++)
