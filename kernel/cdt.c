@@ -108,10 +108,9 @@ static void delete_one(cte_t *slot)
     cdt_remove(slot);
     if (cap_type(cap) == CAP_ZOMBIE)
         cap = zombie_original(cap); /* the object it was is what goes */
-    if (final) {
-        object_finalise(cap);
+    object_cap_deleted(slot, cap, final);
+    if (final)
         trace_object_delete(cap);
-    }
 }
 
 /* Whether deleting this slot's cap would destroy a CNode or TCB with caps inside. */
