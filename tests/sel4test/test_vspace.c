@@ -45,7 +45,7 @@ typedef struct prober {
 /* What one probe found: a VM fault's MRs when it faulted, else the word read. */
 typedef struct probe_outcome {
     int faulted;
-    seL4_Word label, ip, addr, prefetch, fsr;
+    seL4_Word label, length, ip, addr, prefetch, fsr;
     seL4_Word value;
     int lost; /* the prober neither finished nor faulted: it is not running */
 } probe_outcome_t;
@@ -126,7 +126,7 @@ static probe_outcome_t probe(prober_t *p, enum probe_kind kind, seL4_Word addr, 
 {
     probe_outcome_t o;
     o.faulted = 0;
-    o.label = o.ip = o.addr = o.prefetch = o.fsr = 0;
+    o.label = o.length = o.ip = o.addr = o.prefetch = o.fsr = 0;
     unsigned before = p->completed;
     seL4_Word m0 = kind, m1 = addr, m2 = value, m3 = 0;
     /* NBSend: a prober that is not waiting (a kernel that lost it) cannot hang the root. */
@@ -136,6 +136,7 @@ static probe_outcome_t probe(prober_t *p, enum probe_kind kind, seL4_Word addr, 
     if (badge == PROBER_FAULT_BADGE) {
         o.faulted = 1;
         o.label = seL4_MessageInfo_get_label(info);
+        o.length = seL4_MessageInfo_get_length(info);
         o.ip = seL4_GetMR(seL4_VMFault_IP);
         o.addr = seL4_GetMR(seL4_VMFault_Addr);
         o.prefetch = seL4_GetMR(seL4_VMFault_PrefetchFault);
@@ -168,8 +169,28 @@ static seL4_Word probe_ok_at(prober_t *p, enum probe_kind kind, seL4_Word addr, 
     return o.value;
 }
 
+/* The fault status of a DFSR/IFSR (short descriptors: FS[4] is bit 10) and the DFSR's
+ * write-not-read bit, from the ARM architecture; seL4 passes the register as it is. */
+#define FSR_STATUS(fsr) (((fsr) & 0xFu) | (((fsr) >> 6) & 0x10u))
+#define FSR_WNR (1u << 11)
+#define FS_TRANSLATION_SECTION 0x05u
+#define FS_TRANSLATION_PAGE 0x07u
+#define FS_PERMISSION_SECTION 0x0Du
+#define FS_PERMISSION_PAGE 0x0Fu
+static int fs_is_translation(seL4_Word fsr)
+{
+    return FSR_STATUS(fsr) == FS_TRANSLATION_SECTION || FSR_STATUS(fsr) == FS_TRANSLATION_PAGE;
+}
+static int fs_is_permission(seL4_Word fsr)
+{
+    return FSR_STATUS(fsr) == FS_PERMISSION_SECTION || FSR_STATUS(fsr) == FS_PERMISSION_PAGE;
+}
+
+/* The last fault PROBE_FAULTS saw, for checks of its FSR. */
+static probe_outcome_t last_fault;
+
 /* Expect a VM fault at addr: data (prefetch 0) for reads and writes, instruction
- * fetch (prefetch 1) for execution. */
+ * fetch (prefetch 1) for execution; a data fault's FSR says whether it was a write. */
 #define PROBE_FAULTS(p, kind, addr) probe_faults_at((p), (kind), (addr), __FILE__, __LINE__)
 static void probe_faults_at(prober_t *p, enum probe_kind kind, seL4_Word addr, const char *file, int line)
 {
@@ -186,6 +207,12 @@ static void probe_faults_at(prober_t *p, enum probe_kind kind, seL4_Word addr, c
     else if (o.prefetch != want_prefetch)
         test_fail(file, line, "%s 0x%x: VMFault PrefetchFault is %u, expected %u", what[kind], addr,
                   o.prefetch, want_prefetch);
+    else if (o.length != seL4_VMFault_Length)
+        test_fail(file, line, "%s 0x%x: VMFault message of %u words", what[kind], addr, o.length);
+    else if (kind != PROBE_EXEC && !(o.fsr & FSR_WNR) != (kind == PROBE_READ))
+        test_fail(file, line, "%s 0x%x: FSR 0x%x has WnR %s", what[kind], addr, o.fsr,
+                  (o.fsr & FSR_WNR) ? "set" : "clear");
+    last_fault = o;
 }
 
 /* ---- objects and mappings -------------------------------------------------------- */
@@ -415,6 +442,7 @@ static void vspace_small_page_is_written_and_read_then_remapped_read_only(void)
     CHECK_OK(seL4_ARM_Page_Map(f, seL4_CapInitThreadVSpace, va, seL4_CanRead, ATTR));
     CHECK(PROBE_OK(p, PROBE_READ, va + 8, 0) == 0x12345678, "read-only page reads 0x%x", p->result);
     PROBE_FAULTS(p, PROBE_WRITE, va + 8);
+    CHECK(fs_is_permission(last_fault.fsr), "FSR 0x%x is not a permission fault", last_fault.fsr);
     PROBE_FAULTS(p, PROBE_WRITE, va + PAGE - 4);
     CHECK(PROBE_OK(p, PROBE_READ, va + 8, 0) == 0x12345678, "the faulting write changed the page");
     /* And back to read-write. */
@@ -443,6 +471,12 @@ static void vspace_mapping_rights_are_the_cap_rights_and_the_requested_ones(void
     REQUIRE_OK(seL4_ARM_Page_Map(wo, seL4_CapInitThreadVSpace, va + PAGE, seL4_CanWrite, ATTR));
     PROBE_FAULTS(p, PROBE_READ, va + PAGE);
     PROBE_FAULTS(p, PROBE_WRITE, va + PAGE);
+    /* Attributes change caching, not access: an uncached mapping reads and writes. */
+    seL4_CPtr unc = copy_cap(f, seL4_AllRights);
+    REQUIRE(unc, "copy");
+    REQUIRE_OK(seL4_ARM_Page_Map(unc, seL4_CapInitThreadVSpace, va + 2 * PAGE, RW, 0));
+    PROBE_OK(p, PROBE_WRITE, va + 2 * PAGE, 0x3C3C);
+    CHECK(PROBE_OK(p, PROBE_READ, va, 0) == 0x3C3C, "the cached mapping reads 0x%x", p->result);
 }
 
 /* mov r0, #42; bx lr */
@@ -464,6 +498,8 @@ static void vspace_execute_never_page_faults_on_instruction_fetch(void)
     CHECK_OK(seL4_ARM_Page_Map(f, seL4_CapInitThreadVSpace, va, RW,
                                seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever));
     PROBE_FAULTS(p, PROBE_EXEC, va);
+    CHECK(fs_is_permission(last_fault.fsr), "IFSR 0x%x is not a permission fault", last_fault.fsr);
+    CHECK(last_fault.ip == va, "VMFault IP 0x%x for a fetch at 0x%x", last_fault.ip, va);
     CHECK(PROBE_OK(p, PROBE_READ, va, 0) == code_return_42[0], "data reads still work (0x%x)", p->result);
     /* Executable again once remapped without ExecuteNever. */
     CHECK_OK(seL4_ARM_Page_Map(f, seL4_CapInitThreadVSpace, va, RW, ATTR));
@@ -483,6 +519,7 @@ static void vspace_unmap_removes_the_translation_and_the_frame_keeps_its_content
     PROBE_OK(p, PROBE_READ, va + 0x10, 0);
     CHECK_OK(seL4_ARM_Page_Unmap(f));
     PROBE_FAULTS(p, PROBE_READ, va + 0x10);
+    CHECK(fs_is_translation(last_fault.fsr), "FSR 0x%x is not a translation fault", last_fault.fsr);
     PROBE_FAULTS(p, PROBE_WRITE, va);
     CHECK_OK(seL4_ARM_Page_Unmap(f));
     /* An unmapped cap maps anywhere; the frame kept what was written. */
@@ -875,6 +912,17 @@ static void vspace_get_address_gives_the_physical_address(void)
     REQUIRE(copy, "copy");
     CHECK(seL4_ARM_Page_GetAddress(s2).paddr == base + PAGE, "mapped frame moved");
     CHECK(seL4_ARM_Page_GetAddress(copy).paddr == base + PAGE, "the copy names another frame");
+    /* A device frame names device memory: the device untyped's own address. */
+    seL4_CPtr dev = find_device_untyped(seL4_PageBits);
+    if (dev) {
+        revoke_after_test(dev);
+        seL4_CPtr df = slot_alloc();
+        REQUIRE(df, "slot");
+        REQUIRE_OK(retype_into(dev, seL4_ARM_SmallPageObject, 0, df, 1));
+        seL4_ARM_Page_GetAddress_t r = seL4_ARM_Page_GetAddress(df);
+        CHECK(r.error == seL4_NoError && r.paddr == untyped_paddr(dev), "device frame at 0x%x (%s), expected 0x%x",
+              r.paddr, err_name(r.error), untyped_paddr(dev));
+    }
 }
 
 /* ---- the root's own image ---------------------------------------------------------------- */
@@ -1142,6 +1190,292 @@ static void vspace_made_pool_assigns_a_working_address_space(void)
     CHECK(PROBE_OK(root_p, PROBE_READ, va + 12, 0) == 0x9009, "the root reads 0x%x", root_p->result);
 }
 
+static void vspace_deleting_an_asid_pool_takes_its_address_spaces_away(void)
+{
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits), ut2 = new_untyped(seL4_ASIDPoolBits);
+    seL4_CPtr pool = slot_alloc(), pool2 = slot_alloc();
+    seL4_CPtr pd = new_object(seL4_ARM_PageDirectoryObject, 0);
+    seL4_CPtr pd2 = new_object(seL4_ARM_PageDirectoryObject, 0);
+    seL4_CPtr f = new_object(seL4_ARM_SmallPageObject, 0);
+    seL4_CPtr pt = new_object(seL4_ARM_PageTableObject, 0);
+    REQUIRE(ut && ut2 && pool && pool2 && pd && pd2 && f && pt, "setup");
+    seL4_Word va = VA(20);
+    REQUIRE_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, ROOT_DEPTH));
+    REQUIRE_OK(seL4_ARM_ASIDPool_Assign(pool, pd));
+    REQUIRE(map_pt(pd, va), "page table");
+    REQUIRE_OK(seL4_CNode_Delete(ROOT_CNODE, pool, ROOT_DEPTH));
+    /* The page directory's ASID no longer names it: nothing maps into it (seL4 reports
+     * the failed ASID lookup as FailedLookup). */
+    CHECK_ERR(seL4_ARM_Page_Map(f, pd, va, RW, ATTR), seL4_FailedLookup);
+    CHECK_ERR(seL4_ARM_PageTable_Map(pt, pd, va + SECTION, ATTR), seL4_FailedLookup);
+    CHECK_ERR(seL4_ARM_PageDirectory_Clean_Data(pd, va, va + PAGE), seL4_FailedLookup);
+    /* Its cap still counts as assigned. */
+    CHECK_ERR(seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, pd), seL4_InvalidCapability);
+    /* The pool's place is free for a new pool. */
+    CHECK_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut2, ROOT_CNODE, pool2, ROOT_DEPTH));
+    CHECK_OK(seL4_ARM_ASIDPool_Assign(pool2, pd2));
+    CHECK_OK(seL4_ARM_PageTable_Map(pt, pd2, va, ATTR));
+    CHECK_OK(seL4_ARM_Page_Map(f, pd2, va, RW, ATTR));
+}
+
+/* ---- IPC between address spaces ------------------------------------------------------ */
+
+#define ROUND_TRIPS 200u
+#define ROOT_VALUE 0x12121212u
+#define CHILD_VALUE 0x34343434u
+#define CALL_BADGE 1
+#define FAULT_BADGE 2
+static seL4_CPtr rt_call_cap;
+static volatile seL4_Word rt_bad, rt_calls;
+
+/* Calls the root ROUND_TRIPS times (label 1 on the last); after each reply reads its
+ * own page at va, which holds CHILD_VALUE only in its address space. */
+static void body_caller(seL4_Word va)
+{
+    for (seL4_Word i = 0; i < ROUND_TRIPS; i++) {
+        seL4_Word m0 = i, m1 = 0, m2 = 0, m3 = 0;
+        seL4_CallWithMRs(rt_call_cap, seL4_MessageInfo_new(i + 1 == ROUND_TRIPS, 0, 0, 1), &m0, &m1, &m2,
+                         &m3);
+        rt_calls++;
+        if (m0 != ROOT_VALUE || *(volatile seL4_Word *)va != CHILD_VALUE)
+            rt_bad++;
+    }
+}
+
+static void vspace_calls_between_address_spaces_switch_translations(void)
+{
+    prober_t *p = setup_root_prober();
+    REQUIRE(p, "setup");
+    seL4_CPtr pd = vspace_with_image(seL4_CapInitThreadASIDPool);
+    seL4_CPtr ep = new_object(seL4_EndpointObject, 0);
+    REQUIRE(pd && ep, "second address space");
+    seL4_Word va = VA(21), child_view = VA(21) + PAGE;
+    seL4_CPtr mine = map_pt(seL4_CapInitThreadVSpace, va) ? map_frame(seL4_ARM_SmallPageObject,
+                                                                     seL4_CapInitThreadVSpace, va) : 0;
+    seL4_CPtr theirs = map_pt(pd, va) ? map_frame(seL4_ARM_SmallPageObject, pd, va) : 0;
+    seL4_CPtr theirs_here = theirs ? copy_cap(theirs, seL4_AllRights) : 0;
+    REQUIRE(mine && theirs_here, "frames");
+    REQUIRE_OK(seL4_ARM_Page_Map(theirs_here, seL4_CapInitThreadVSpace, child_view, RW, ATTR));
+    REQUIRE(!probe(p, PROBE_WRITE, va, ROOT_VALUE).faulted && !probe(p, PROBE_WRITE, child_view, CHILD_VALUE).faulted,
+            "the root cannot write its pages");
+
+    rt_bad = rt_calls = 0;
+    rt_call_cap = mint_cap(ep, seL4_AllRights, CALL_BADGE);
+    seL4_CPtr fault_cap = mint_cap(ep, seL4_AllRights, FAULT_BADGE);
+    test_thread_t *t = thread_new(HIGH, body_caller, va);
+    REQUIRE(rt_call_cap && fault_cap && t, "thread");
+    REQUIRE_OK(seL4_TCB_SetSpace(t->tcb, fault_cap, ROOT_CNODE, 0, pd, 0));
+    REQUIRE_OK(seL4_TCB_Resume(t->tcb));
+
+    /* The root serves the calls (the IPC fastpath takes them where it is built in),
+     * reading its own page at va before each reply. */
+    seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0, root_bad = 0, served = 0;
+    seL4_MessageInfo_t info = seL4_RecvWithMRs(ep, &badge, &m0, &m1, &m2, &m3);
+    for (;;) {
+        REQUIRE(badge == CALL_BADGE, "the caller faulted (label %u, addr 0x%x)",
+                seL4_MessageInfo_get_label(info), m1);
+        REQUIRE(m0 == served, "call %u carried %u", served, m0);
+        m0 = *(volatile seL4_Word *)va;
+        root_bad += m0 != ROOT_VALUE;
+        served++;
+        if (seL4_MessageInfo_get_label(info) == 1)
+            break;
+        info = seL4_ReplyRecvWithMRs(ep, seL4_MessageInfo_new(0, 0, 0, 1), &badge, &m0, &m1, &m2, &m3);
+    }
+    seL4_ReplyWithMRs(seL4_MessageInfo_new(0, 0, 0, 1), &m0, &m1, &m2, &m3);
+    CHECK(served == ROUND_TRIPS && rt_calls == ROUND_TRIPS && t->finished, "%u calls served, %u returned",
+          served, rt_calls);
+    CHECK(root_bad == 0, "the root read the caller's page %u times", root_bad);
+    CHECK(rt_bad == 0, "the caller read the root's page or value %u times", rt_bad);
+}
+
+/*
+ * Many address spaces, one at a time: more than the 255 hardware ASIDs, so the kernel
+ * must recycle them (and flush what the previous owner left in the TLB). A tiny
+ * hand-written program, mapped in each space, reads the word at X and Calls the root
+ * with it; every space has its own frame at X holding its own number.
+ */
+#define N_SPACES 300u
+/* loop: ldr r2, [r8]; mov r0, r9; mov r1, #1; mvn r7, #0 (seL4_SysCall); svc #0; b loop */
+static const seL4_Word code_call_with_word_at_r8[] = {0xE5982000u, 0xE1A00009u, 0xE3A01001u,
+                                                      0xE3E07000u, 0xEF000000u, 0xEAFFFFF9u};
+
+static void vspace_more_address_spaces_than_hardware_asids_stay_apart(void)
+{
+    prober_t *p = setup_root_prober();
+    seL4_CPtr big = ram_untyped(seL4_SuperSectionBits);
+    REQUIRE(p && big, "setup (a 16 MiB RAM untyped)");
+    seL4_Word code_va = VA(22), x = VA(22) + PAGE, window = VA(22) + 2 * PAGE;
+    /* The root's own page at x, and the code, written through the root's mappings. */
+    REQUIRE(map_pt(seL4_CapInitThreadVSpace, code_va), "page table");
+    seL4_CPtr code = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, code_va);
+    REQUIRE(code && map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, x), "frames");
+    for (unsigned i = 0; i < sizeof(code_call_with_word_at_r8) / sizeof(seL4_Word); i++)
+        PROBE_OK(p, PROBE_WRITE, code_va + 4 * i, code_call_with_word_at_r8[i]);
+    PROBE_OK(p, PROBE_WRITE, x, ROOT_VALUE);
+    REQUIRE_OK(seL4_ARM_Page_Unify_Instruction(code, 0, sizeof(code_call_with_word_at_r8)));
+    REQUIRE(!probe(p, PROBE_READ, x, 0).faulted, "the root cannot read x");
+
+    seL4_CPtr pds = slot_alloc_range(N_SPACES), pts = slot_alloc_range(N_SPACES);
+    seL4_CPtr data = slot_alloc_range(N_SPACES);
+    seL4_CPtr ep = new_object(seL4_EndpointObject, 0);
+    seL4_CPtr tcb = new_object(seL4_TCBObject, 0);
+    REQUIRE(pds && pts && data && ep && tcb, "slots");
+    seL4_CPtr call_cap = mint_cap(ep, seL4_AllRights, CALL_BADGE);
+    seL4_CPtr fault_cap = mint_cap(ep, seL4_AllRights, FAULT_BADGE);
+    REQUIRE(call_cap && fault_cap, "caps");
+    for (seL4_Word i = 0; i < N_SPACES; i += seL4_UntypedRetypeMaxObjects) {
+        seL4_Word n = N_SPACES - i < seL4_UntypedRetypeMaxObjects ? N_SPACES - i : seL4_UntypedRetypeMaxObjects;
+        REQUIRE_OK(retype_into(big, seL4_ARM_PageDirectoryObject, 0, pds + i, n));
+        REQUIRE_OK(retype_into(big, seL4_ARM_PageTableObject, 0, pts + i, n));
+        REQUIRE_OK(retype_into(big, seL4_ARM_SmallPageObject, 0, data + i, n));
+    }
+    REQUIRE_OK(seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, HIGH));
+    for (seL4_Word i = 0; i < N_SPACES; i++) {
+        seL4_CPtr code_copy = copy_cap(code, seL4_CanRead), data_copy = copy_cap(data + i, seL4_AllRights);
+        REQUIRE(code_copy && data_copy, "copies");
+        REQUIRE_OK(seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, pds + i));
+        REQUIRE_OK(seL4_ARM_PageTable_Map(pts + i, pds + i, code_va, ATTR));
+        REQUIRE_OK(seL4_ARM_Page_Map(code_copy, pds + i, code_va, seL4_CanRead, ATTR));
+        REQUIRE_OK(seL4_ARM_Page_Map(data + i, pds + i, x, RW, ATTR));
+        /* Its number, written through a window in the root's space. */
+        REQUIRE_OK(seL4_ARM_Page_Map(data_copy, seL4_CapInitThreadVSpace, window, RW, ATTR));
+        PROBE_OK(p, PROBE_WRITE, window, i);
+        REQUIRE_OK(seL4_ARM_Page_Unmap(data_copy));
+    }
+    /* Each space in turn, then the first ones again (their hardware ASIDs were reused). */
+    seL4_Word wrong = 0, first_wrong = 0, got_wrong = 0, root_wrong = 0;
+    for (seL4_Word k = 0; k < N_SPACES + 8; k++) {
+        seL4_Word i = k % N_SPACES;
+        REQUIRE_OK(seL4_TCB_SetSpace(tcb, fault_cap, ROOT_CNODE, 0, pds + i, 0));
+        seL4_UserContext regs;
+        regs_clear(&regs);
+        regs.pc = code_va;
+        regs.r8 = x;
+        regs.r9 = call_cap;
+        REQUIRE_OK(seL4_TCB_WriteRegisters(tcb, seL4_True, 0, SEL4_USERCONTEXT_WORDS, &regs));
+        seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+        seL4_MessageInfo_t info = seL4_RecvWithMRs(ep, &badge, &m0, &m1, &m2, &m3);
+        REQUIRE(badge == CALL_BADGE, "space %u: the program faulted (label %u, MR1 0x%x)", i,
+                seL4_MessageInfo_get_label(info), m1);
+        if (m0 != i && wrong++ == 0) {
+            first_wrong = i;
+            got_wrong = m0;
+        }
+        root_wrong += *(volatile seL4_Word *)x != ROOT_VALUE;
+        REQUIRE_OK(seL4_TCB_Suspend(tcb));
+    }
+    CHECK(wrong == 0, "%u spaces read another's word at x: space %u read %u", wrong, first_wrong, got_wrong);
+    CHECK(root_wrong == 0, "the root read a wrong word at x %u times", root_wrong);
+}
+
+static void vspace_thread_whose_asid_goes_faults_and_its_mappings_unmap_quietly(void)
+{
+    prober_t *root_p = setup_root_prober();
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits);
+    seL4_CPtr pool = slot_alloc();
+    REQUIRE(root_p && ut && pool, "setup");
+    REQUIRE_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, ROOT_DEPTH));
+    seL4_CPtr pd = vspace_with_image(pool);
+    REQUIRE(pd, "address space");
+    prober_t *child = prober_start(1, pd);
+    seL4_Word va = VA(23);
+    seL4_CPtr pt = map_pt(pd, va);
+    seL4_CPtr f = pt ? map_frame(seL4_ARM_SmallPageObject, pd, va) : 0;
+    REQUIRE(child && f, "prober, page table and frame");
+    PROBE_OK(child, PROBE_WRITE, va, 0x4242);
+    /* The pool goes, and the ASID of the child's page directory with it. */
+    REQUIRE_OK(seL4_CNode_Delete(ROOT_CNODE, pool, ROOT_DEPTH));
+    probe_outcome_t o = probe(child, PROBE_READ, va, 0);
+    CHECK(o.faulted && o.label == seL4_Fault_VMFault && o.prefetch == seL4_InstructionFault,
+          "a thread without an address space: faulted %d, label %u, prefetch %u", o.faulted, o.label,
+          o.prefetch);
+    CHECK_ERR(seL4_ARM_Page_Clean_Data(f, 0, PAGE), seL4_FailedLookup);
+    /* Its frame and page table unmap without complaint and map again elsewhere. */
+    CHECK_OK(seL4_ARM_Page_Unmap(f));
+    CHECK_OK(seL4_ARM_PageTable_Unmap(pt));
+    CHECK_OK(seL4_ARM_PageTable_Map(pt, seL4_CapInitThreadVSpace, va, ATTR));
+    CHECK_OK(seL4_ARM_Page_Map(f, seL4_CapInitThreadVSpace, va, RW, ATTR));
+    CHECK(PROBE_OK(root_p, PROBE_READ, va, 0) == 0x4242, "the frame holds 0x%x", root_p->result);
+}
+
+static void vspace_the_last_page_below_user_top_maps(void)
+{
+    prober_t *p = setup_root_prober();
+    REQUIRE(p, "setup");
+    seL4_Word last = seL4_UserTop - PAGE;
+    REQUIRE(map_pt(seL4_CapInitThreadVSpace, last), "page table below seL4_UserTop");
+    seL4_CPtr f = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, last);
+    seL4_CPtr large = new_object(seL4_ARM_LargePageObject, 0);
+    REQUIRE(f && large, "frames");
+    PROBE_OK(p, PROBE_WRITE, seL4_UserTop - 4, 0x70B);
+    CHECK(PROBE_OK(p, PROBE_READ, seL4_UserTop - 4, 0) == 0x70B, "read 0x%x", p->result);
+    CHECK_ERR(seL4_ARM_Page_Map(large, seL4_CapInitThreadVSpace, seL4_UserTop, RW, ATTR), seL4_InvalidArgument);
+    CHECK_MR(0, 0);
+}
+
+/* Each VM method invoked on a cap of another type. */
+static void vspace_methods_on_the_wrong_cap_type_are_illegal(void)
+{
+    seL4_CPtr pd = new_object(seL4_ARM_PageDirectoryObject, 0);
+    seL4_CPtr pt = new_object(seL4_ARM_PageTableObject, 0);
+    seL4_CPtr f = new_object(seL4_ARM_SmallPageObject, 0);
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits);
+    seL4_CPtr dest = slot_alloc();
+    REQUIRE(pd && pt && f && ut && dest, "setup");
+    REQUIRE_OK(seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, pd));
+    CHECK_ERR(seL4_ARM_Page_Map(pt, pd, VA(24), RW, ATTR), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_Page_Unmap(pt), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_Page_Map(pd, pd, VA(24), RW, ATTR), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_PageTable_Map(f, pd, VA(24), ATTR), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_PageTable_Unmap(f), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_Page_Clean_Data(pd, 0, PAGE), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_PageDirectory_Clean_Data(f, 0, PAGE), seL4_IllegalOperation);
+    seL4_ARM_Page_GetAddress_t r = seL4_ARM_Page_GetAddress(pt);
+    CHECK(r.error == seL4_IllegalOperation, "GetAddress of a page table gave %s", err_name(r.error));
+    CHECK_ERR(seL4_ARM_ASIDPool_Assign(seL4_CapASIDControl, pd), seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_ASIDControl_MakePool(seL4_CapInitThreadASIDPool, ut, ROOT_CNODE, dest, ROOT_DEPTH),
+              seL4_IllegalOperation);
+    CHECK_ERR(seL4_ARM_ASIDControl_MakePool(ut, ut, ROOT_CNODE, dest, ROOT_DEPTH), seL4_IllegalOperation);
+    CHECK_CAP(dest, CAP_NULL);
+}
+
+/* A VM invocation with fewer words or caps than its method takes; the reply label. */
+static seL4_Error call_short(seL4_CPtr service, seL4_Word label, seL4_Word caps, seL4_Word words)
+{
+    seL4_Word m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    seL4_MessageInfo_t reply =
+        seL4_CallWithMRs(service, seL4_MessageInfo_new(label, 0, caps, words), &m0, &m1, &m2, &m3);
+    return (seL4_Error)seL4_MessageInfo_get_label(reply);
+}
+
+static void vspace_methods_given_too_few_arguments_are_truncated(void)
+{
+    seL4_Word va = VA(25);
+    seL4_CPtr pt = new_object(seL4_ARM_PageTableObject, 0);
+    seL4_CPtr f = new_object(seL4_ARM_SmallPageObject, 0);
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits);
+    seL4_CPtr pd = new_object(seL4_ARM_PageDirectoryObject, 0);
+    seL4_CPtr mapped = map_pt(seL4_CapInitThreadVSpace, va) ? map_frame(seL4_ARM_SmallPageObject,
+                                                                       seL4_CapInitThreadVSpace, va) : 0;
+    REQUIRE(pt && f && ut && pd && mapped, "setup");
+    seL4_SetCap(0, seL4_CapInitThreadVSpace);
+    CHECK_ERR(call_short(f, ARMPageMap, 1, 2), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(f, ARMPageMap, 0, 3), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(pt, ARMPageTableMap, 1, 1), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(pt, ARMPageTableMap, 0, 2), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(mapped, ARMPageClean_Data, 0, 1), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(seL4_CapInitThreadVSpace, ARMPDClean_Data, 0, 1), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(seL4_CapInitThreadASIDPool, ARMASIDPoolAssign, 0, 0), seL4_TruncatedMessage);
+    seL4_SetCap(0, ut);
+    seL4_SetCap(1, ROOT_CNODE);
+    CHECK_ERR(call_short(seL4_CapASIDControl, ARMASIDControlMakePool, 2, 1), seL4_TruncatedMessage);
+    CHECK_ERR(call_short(seL4_CapASIDControl, ARMASIDControlMakePool, 1, 2), seL4_TruncatedMessage);
+    CHECK_CAP(pt, CAP_PAGE_TABLE);
+    CHECK_ERR(seL4_ARM_PageTable_Unmap(pt), seL4_NoError);
+    CHECK_ERR(seL4_ARM_Page_Unmap(f), seL4_NoError);
+}
+
 /* seL4 has 2^7 pools, one of them the root's (spec 6). */
 #define N_ASID_POOLS (1u << seL4_NumASIDPoolsBits)
 
@@ -1176,6 +1510,9 @@ const test_case_t vspace_tests[] = {
     TEST_CASE(vspace_page_cache_operation_errors),
     TEST_CASE(vspace_page_directory_cache_operation_errors),
     TEST_CASE(vspace_asid_control_make_pool_errors),
+    TEST_CASE(vspace_methods_on_the_wrong_cap_type_are_illegal),
+    TEST_CASE(vspace_methods_given_too_few_arguments_are_truncated),
+    TEST_CASE(vspace_the_last_page_below_user_top_maps),
     TEST_CASE(vspace_get_address_gives_the_physical_address),
     TEST_CASE(vspace_small_page_is_written_and_read_then_remapped_read_only),
     TEST_CASE(vspace_mapping_rights_are_the_cap_rights_and_the_requested_ones),
@@ -1191,6 +1528,10 @@ const test_case_t vspace_tests[] = {
     TEST_CASE(vspace_unmapping_a_page_table_removes_its_pages),
     TEST_CASE(vspace_second_address_space_sees_only_what_is_mapped_in_it),
     TEST_CASE(vspace_made_pool_assigns_a_working_address_space),
+    TEST_CASE(vspace_deleting_an_asid_pool_takes_its_address_spaces_away),
+    TEST_CASE(vspace_thread_whose_asid_goes_faults_and_its_mappings_unmap_quietly),
+    TEST_CASE(vspace_calls_between_address_spaces_switch_translations),
+    TEST_CASE(vspace_more_address_spaces_than_hardware_asids_stay_apart),
     TEST_CASE(vspace_root_moves_one_of_its_image_frames),
     TEST_CASE(vspace_pager_maps_a_thousand_pages_on_demand),
     TEST_CASE(vspace_deleting_a_page_directory_frees_its_asid),
