@@ -55,9 +55,6 @@ void *arch_boot_pd_create(void);
 int arch_vspace_map(void *pd, uint32_t va, uint32_t pa, bool writable, bool executable);
 /* The page table covering va in pd (kernel address), or NULL. */
 void *arch_vspace_page_table(void *pd, uint32_t va);
-/* Switches to pd (NULL: the kernel-only directory) with the given ASID; nothing
- * happens when both are what the MMU uses already. */
-void arch_vspace_activate(void *pd, uint32_t asid);
 /* A kernel pointer to the byte mapped at user address va in pd, or NULL. */
 uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va);
 /* TLB maintenance for user mappings: one page (any address inside a large page or

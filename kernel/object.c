@@ -117,9 +117,16 @@ static void finalise(cap_t cap)
 
 void object_cap_deleted(const cte_t *slot, cap_t cap, bool final)
 {
-    vspace_cap_deleted(slot, cap, final);
-    if (final)
-        finalise(cap);
+    switch (cap_type(cap)) {
+    case CAP_FRAME:
+    case CAP_PAGE_TABLE:
+    case CAP_PAGE_DIRECTORY:
+    case CAP_ASID_POOL: vspace_cap_deleted(slot, cap, final); break;
+    default:
+        if (final)
+            finalise(cap);
+        break;
+    }
 }
 
 seL4_Error object_decode(invocation_t *inv, object_op_t *op)

@@ -33,6 +33,12 @@ void object_prepare_delete(cap_t cap);
  * if it was the last cap to its object (final), what refers to the object is
  * undone (queued threads released, a page directory's ASID freed, ...). */
 void object_cap_deleted(const cte_t *slot, cap_t cap, bool final);
+/* Whether object_cap_deleted has anything to do: only for a final cap or a frame
+ * (each frame cap holds its own mapping). Inline: most deletions need nothing. */
+static inline bool object_cap_deleted_matters(cap_t cap, bool final)
+{
+    return final || cap_type(cap) == CAP_FRAME;
+}
 /* True when an interrupt is waiting: long operations stop here and restart later. */
 bool preemption_point(void);
 

@@ -273,6 +273,8 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     case TRACE_IPC_REPLY:
     case TRACE_SIGNAL:
     case TRACE_FAULT: break; /* ipc_model.c's */
+    case TRACE_MAP:
+    case TRACE_UNMAP: break; /* the address-space view's */
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
     case TRACE_IRQ: break;

@@ -17,8 +17,8 @@
 #include "../../kernel/sched.h"
 #include "../../kernel/syscall.h"
 #include "../../kernel/trace.h"
-#include "../../kernel/vspace.h"
 #include "drivers/drivers.h"
+#include "mmu.h"
 
 enum arch_trap { TRAP_UNDEFINED, TRAP_PREFETCH_ABORT, TRAP_DATA_ABORT };
 
@@ -101,9 +101,7 @@ NORETURN void arch_enter_thread(tcb_t *thread)
     /* A thread without a usable address space (no VSpace cap, an unassigned page
      * directory, or one whose ASID was taken away) runs on the kernel-only
      * directory: its first instruction fetch faults, and that fault is reported. */
-    uint32_t asid = 0;
-    uint32_t *pd = vspace_of(thread, &asid);
-    arch_vspace_activate(pd, asid);
+    mmu_activate(thread);
     arch_context_t *c = &thread->context;
     CP15_WRITE(c13, 0, c0, 2, c->tpidrurw);
     CP15_WRITE(c13, 0, c0, 3, c->tpidruro);

@@ -10,6 +10,8 @@
 #include <arch/pagetable.h>
 
 #include "../../kernel/arch.h"
+#include "../../kernel/vspace.h"
+#include "mmu.h"
 
 extern uint32_t boot_page_directory[PD_ENTRIES];
 extern uint8_t __kernel_end[];
@@ -134,13 +136,15 @@ uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
 #define HW_ASIDS 256u
 static uint16_t hw_owner[HW_ASIDS];
 static uint32_t active_ttbr = ~0u, active_asid;
+uint32_t mmu_active_vspace[2] = {~0u, ~0u};
 
 static uint32_t hw_asid(uint32_t asid)
 {
     return asid ? 1u + asid % (HW_ASIDS - 1) : 0;
 }
 
-void arch_vspace_activate(void *pd, uint32_t asid)
+/* Switches to pd (NULL: the kernel-only directory) with the given ASID. */
+static void vspace_activate(void *pd, uint32_t asid)
 {
     uint32_t ttbr = arch_kernel_to_phys(pd ? pd : kernel_pd());
     if (ttbr == active_ttbr && asid == active_asid)
@@ -173,8 +177,19 @@ void arch_tlb_flush_asid(uint32_t asid)
         cpu_tlb_flush_asid(hw);
         hw_owner[hw] = 0;
     }
-    if (asid == active_asid)
+    if (asid == active_asid) {
         active_ttbr = ~0u; /* switch again before running anything in it */
+        mmu_active_vspace[0] = mmu_active_vspace[1] = ~0u;
+    }
+}
+
+void mmu_switch_to(const tcb_t *t)
+{
+    uint32_t asid = 0;
+    uint32_t *pd = vspace_of(t, &asid);
+    vspace_activate(pd, asid);
+    mmu_active_vspace[0] = t->slots[TCB_SLOT_VSPACE].cap.words[0];
+    mmu_active_vspace[1] = t->slots[TCB_SLOT_VSPACE].cap.words[1];
 }
 
 void arch_page_table_written(const void *entries, uint32_t bytes)
