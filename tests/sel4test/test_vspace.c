@@ -1476,6 +1476,76 @@ static void vspace_methods_given_too_few_arguments_are_truncated(void)
     CHECK_ERR(seL4_ARM_Page_Unmap(f), seL4_NoError);
 }
 
+static void vspace_revoking_a_frame_cap_unmaps_its_copies(void)
+{
+    prober_t *p = setup_root_prober();
+    REQUIRE(p, "setup");
+    seL4_Word a = VA(26), b = VA(26) + PAGE;
+    REQUIRE(map_pt(seL4_CapInitThreadVSpace, a), "page table");
+    seL4_CPtr f = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, a);
+    seL4_CPtr f2 = f ? copy_cap(f, seL4_AllRights) : 0;
+    REQUIRE(f2, "frame and copy");
+    REQUIRE_OK(seL4_ARM_Page_Map(f2, seL4_CapInitThreadVSpace, b, RW, ATTR));
+    PROBE_OK(p, PROBE_READ, b, 0);
+    /* The retyped cap is the original: revoking it deletes the copy and its mapping. */
+    CHECK_OK(seL4_CNode_Revoke(ROOT_CNODE, f, ROOT_DEPTH));
+    CHECK_CAP(f2, CAP_NULL);
+    PROBE_FAULTS(p, PROBE_READ, b);
+    PROBE_OK(p, PROBE_READ, a, 0);
+}
+
+static void vspace_a_moved_frame_cap_keeps_its_mapping(void)
+{
+    prober_t *p = setup_root_prober();
+    REQUIRE(p, "setup");
+    seL4_Word a = VA(27);
+    seL4_CPtr pt = map_pt(seL4_CapInitThreadVSpace, a);
+    seL4_CPtr f = pt ? map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, a) : 0;
+    seL4_CPtr to = slot_alloc(), pt_to = slot_alloc();
+    REQUIRE(f && to && pt_to, "setup");
+    REQUIRE_OK(seL4_CNode_Move(ROOT_CNODE, to, ROOT_DEPTH, ROOT_CNODE, f, ROOT_DEPTH));
+    REQUIRE_OK(seL4_CNode_Move(ROOT_CNODE, pt_to, ROOT_DEPTH, ROOT_CNODE, pt, ROOT_DEPTH));
+    PROBE_OK(p, PROBE_WRITE, a, 0xE0E0);
+    /* Still mapped at a: another address is refused; Unmap through the new slot works. */
+    CHECK_ERR(seL4_ARM_Page_Map(to, seL4_CapInitThreadVSpace, a + PAGE, RW, ATTR), seL4_InvalidArgument);
+    CHECK_ERR(seL4_ARM_PageTable_Map(pt_to, seL4_CapInitThreadVSpace, a + SECTION, ATTR),
+              seL4_InvalidCapability);
+    CHECK_OK(seL4_ARM_Page_Unmap(to));
+    PROBE_FAULTS(p, PROBE_READ, a);
+    CHECK_OK(seL4_ARM_Page_Map(to, seL4_CapInitThreadVSpace, a, RW, ATTR));
+    CHECK(PROBE_OK(p, PROBE_READ, a, 0) == 0xE0E0, "read 0x%x", p->result);
+    /* Deleting the moved page table takes the page away. */
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, pt_to, ROOT_DEPTH));
+    PROBE_FAULTS(p, PROBE_READ, a);
+}
+
+/* Spec 10: the root's image frames, IPC buffer and BootInfo frames and the image's page
+ * tables are mapped caps (seL4 hands them out mapped). Checked without unmapping them. */
+static void vspace_boot_frame_and_page_table_caps_are_mapped(void)
+{
+    seL4_Word va = VA(28);
+    REQUIRE(map_pt(seL4_CapInitThreadVSpace, va), "page table");
+    seL4_CPtr frames[] = {bi->userImageFrames.start, bi->userImageFrames.end - 1, seL4_CapInitThreadIPCBuffer,
+                          seL4_CapBootInfoFrame};
+    for (unsigned i = 0; i < 4; i++) {
+        CHECK_CAP(frames[i], CAP_SMALL_FRAME);
+        seL4_Error err = seL4_ARM_Page_Map(frames[i], seL4_CapInitThreadVSpace, va, RW, ATTR);
+        CHECK(err == seL4_InvalidArgument && seL4_GetMR(0) == 0,
+              "mapping boot frame cap %u elsewhere gave %s (MR0 %u), expected InvalidArgument 0", frames[i],
+              err_name(err), seL4_GetMR(0));
+        CHECK_OK(seL4_ARM_Page_Clean_Data(frames[i], 0, PAGE));
+    }
+    seL4_Word n = bi->userImagePaging.end - bi->userImagePaging.start;
+    CHECK(n >= 1, "BootInfo lists %u image page tables", n);
+    for (seL4_Word i = 0; i < n; i++) {
+        CHECK_CAP(bi->userImagePaging.start + i, CAP_PAGE_TABLE);
+        CHECK_ERR(seL4_ARM_PageTable_Map(bi->userImagePaging.start + i, seL4_CapInitThreadVSpace, va + SECTION,
+                                         ATTR),
+                  seL4_InvalidCapability);
+        CHECK_MR(0, 0);
+    }
+}
+
 /* seL4 has 2^7 pools, one of them the root's (spec 6). */
 #define N_ASID_POOLS (1u << seL4_NumASIDPoolsBits)
 
@@ -1503,6 +1573,7 @@ static void vspace_asid_pools_run_out_after_128(void)
 
 const test_case_t vspace_tests[] = {
     TEST_CASE(vspace_retype_makes_every_paging_object),
+    TEST_CASE(vspace_boot_frame_and_page_table_caps_are_mapped),
     TEST_CASE(vspace_asid_pool_assigns_a_page_directory_once),
     TEST_CASE(vspace_unassigned_page_directory_cannot_be_used),
     TEST_CASE(vspace_page_table_map_errors),
@@ -1524,6 +1595,8 @@ const test_case_t vspace_tests[] = {
     TEST_CASE(vspace_copies_of_a_frame_cap_share_the_frame_each_mapped_once),
     TEST_CASE(vspace_deleting_a_mapped_frame_cap_removes_its_mapping_only),
     TEST_CASE(vspace_revoking_the_untyped_removes_the_mappings_of_its_frames),
+    TEST_CASE(vspace_revoking_a_frame_cap_unmaps_its_copies),
+    TEST_CASE(vspace_a_moved_frame_cap_keeps_its_mapping),
     TEST_CASE(vspace_deleting_a_mapped_page_table_removes_its_pages),
     TEST_CASE(vspace_unmapping_a_page_table_removes_its_pages),
     TEST_CASE(vspace_second_address_space_sees_only_what_is_mapped_in_it),
