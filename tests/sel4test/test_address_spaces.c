@@ -194,89 +194,167 @@ static void vspace_calls_between_address_spaces_switch_translations(void)
 }
 
 /*
- * Many address spaces, one at a time: more than the 255 hardware ASIDs, so the kernel
- * must recycle them (and flush what the previous owner left in the TLB). A tiny
- * hand-written program, mapped in each space, reads the word at X and Calls the root
- * with it; every space has its own frame at X holding its own number.
+ * The word program: a tiny hand-written program that reads the word at x and Calls the
+ * root with it, forever. One TCB runs it in whichever address space it is given; each
+ * space has the code (a read-only copy of one frame) and its own frame at x.
  */
-#define N_SPACES 300u
 /* loop: ldr r2, [r8]; mov r0, r9; mov r1, #1; mvn r7, #0 (seL4_SysCall); svc #0; b loop */
 static const seL4_Word code_call_with_word_at_r8[] = {0xE5982000u, 0xE1A00009u, 0xE3A01001u,
                                                       0xE3E07000u, 0xEF000000u, 0xEAFFFFF9u};
 
+typedef struct word_program {
+    prober_t *p;
+    seL4_Word code_va, x, window; /* window: where the root writes a space's word */
+    seL4_CPtr code, ep, tcb, call_cap, fault_cap;
+} word_program_t;
+
+/* The code frame, written through the root's mapping at base, the root's own frame at
+ * x = base + PAGE (holding ROOT_VALUE), the endpoint and the TCB. 0 after a failure. */
+static int word_program_init(word_program_t *w, seL4_Word base)
+{
+    w->p = setup_root_prober();
+    w->code_va = base;
+    w->x = base + PAGE;
+    w->window = base + 2 * PAGE;
+    if (!w->p || !map_pt(seL4_CapInitThreadVSpace, base))
+        return 0;
+    w->code = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, w->code_va);
+    if (!w->code || !map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, w->x))
+        return 0;
+    for (unsigned i = 0; i < sizeof(code_call_with_word_at_r8) / sizeof(seL4_Word); i++)
+        PROBE_OK(w->p, PROBE_WRITE, w->code_va + 4 * i, code_call_with_word_at_r8[i]);
+    PROBE_OK(w->p, PROBE_WRITE, w->x, ROOT_VALUE);
+    if (seL4_ARM_Page_Unify_Instruction(w->code, 0, sizeof(code_call_with_word_at_r8)) != seL4_NoError ||
+        probe(w->p, PROBE_READ, w->x, 0).faulted)
+        return 0;
+    w->ep = new_object(seL4_EndpointObject, 0);
+    w->tcb = new_object(seL4_TCBObject, 0);
+    if (!w->ep || !w->tcb)
+        return 0;
+    w->call_cap = mint_cap(w->ep, seL4_AllRights, CALL_BADGE);
+    w->fault_cap = mint_cap(w->ep, seL4_AllRights, FAULT_BADGE);
+    return w->call_cap && w->fault_cap &&
+           seL4_TCB_SetPriority(w->tcb, seL4_CapInitThreadTCB, HIGH) == seL4_NoError;
+}
+
+/* Makes the assigned page directory pd ready for the program: page table pt, the code,
+ * and frame `data` at x holding `value`. 0 after recording a failure. */
+static int word_program_space(word_program_t *w, seL4_CPtr pd, seL4_CPtr pt, seL4_CPtr data, seL4_Word value)
+{
+    seL4_CPtr code_copy = copy_cap(w->code, seL4_CanRead), data_copy = copy_cap(data, seL4_AllRights);
+    if (!code_copy || !data_copy)
+        return 0;
+    seL4_Error err = seL4_ARM_PageTable_Map(pt, pd, w->code_va, ATTR);
+    if (err == seL4_NoError)
+        err = seL4_ARM_Page_Map(code_copy, pd, w->code_va, seL4_CanRead, ATTR);
+    if (err == seL4_NoError)
+        err = seL4_ARM_Page_Map(data, pd, w->x, RW, ATTR);
+    /* The word, written through a window in the root's space. */
+    if (err == seL4_NoError)
+        err = seL4_ARM_Page_Map(data_copy, seL4_CapInitThreadVSpace, w->window, RW, ATTR);
+    if (err != seL4_NoError) {
+        test_fail(__FILE__, __LINE__, "setup: mapping the program gave %s", err_name(err));
+        return 0;
+    }
+    PROBE_OK(w->p, PROBE_WRITE, w->window, value);
+    return seL4_ARM_Page_Unmap(data_copy) == seL4_NoError;
+}
+
+/* Runs the program once in pd: the word it read, or ~0 after recording its fault. */
+static seL4_Word word_program_run(word_program_t *w, seL4_CPtr pd)
+{
+    seL4_UserContext regs;
+    regs_clear(&regs);
+    regs.pc = w->code_va;
+    regs.r8 = w->x;
+    regs.r9 = w->call_cap;
+    seL4_Word badge = 0, m0 = ~0u, m1 = 0, m2 = 0, m3 = 0;
+    if (seL4_TCB_SetSpace(w->tcb, w->fault_cap, ROOT_CNODE, 0, pd, 0) != seL4_NoError ||
+        seL4_TCB_WriteRegisters(w->tcb, seL4_True, 0, SEL4_USERCONTEXT_WORDS, &regs) != seL4_NoError) {
+        test_fail(__FILE__, __LINE__, "setup: starting the program failed");
+        return ~0u;
+    }
+    seL4_MessageInfo_t info = seL4_RecvWithMRs(w->ep, &badge, &m0, &m1, &m2, &m3);
+    seL4_TCB_Suspend(w->tcb);
+    if (badge != CALL_BADGE) {
+        test_fail(__FILE__, __LINE__, "the program faulted (label %u, address 0x%x)",
+                  seL4_MessageInfo_get_label(info), m1);
+        return ~0u;
+    }
+    return m0;
+}
+
+/*
+ * Many address spaces, one at a time: more than the 255 hardware ASIDs, so the kernel
+ * must recycle them (and flush what the previous owner left in the TLB).
+ */
+#define N_SPACES 300u
+
 static void vspace_more_address_spaces_than_hardware_asids_stay_apart(void)
 {
-    prober_t *p = setup_root_prober();
+    word_program_t w;
     seL4_CPtr big = ram_untyped(seL4_SuperSectionBits);
-    REQUIRE(p && big, "setup (a 16 MiB RAM untyped)");
-    seL4_Word code_va = VA(22), x = VA(22) + PAGE, window = VA(22) + 2 * PAGE;
-    /* The root's own page at x, and the code, written through the root's mappings. */
-    REQUIRE(map_pt(seL4_CapInitThreadVSpace, code_va), "page table");
-    seL4_CPtr code = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, code_va);
-    REQUIRE(code && map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, x), "frames");
-    for (unsigned i = 0; i < sizeof(code_call_with_word_at_r8) / sizeof(seL4_Word); i++)
-        PROBE_OK(p, PROBE_WRITE, code_va + 4 * i, code_call_with_word_at_r8[i]);
-    PROBE_OK(p, PROBE_WRITE, x, ROOT_VALUE);
-    REQUIRE_OK(seL4_ARM_Page_Unify_Instruction(code, 0, sizeof(code_call_with_word_at_r8)));
-    REQUIRE(!probe(p, PROBE_READ, x, 0).faulted, "the root cannot read x");
-
+    REQUIRE(big, "no 16 MiB RAM untyped");
+    REQUIRE(word_program_init(&w, VA(22)), "the program");
     seL4_CPtr pds = slot_alloc_range(N_SPACES), pts = slot_alloc_range(N_SPACES);
     seL4_CPtr data = slot_alloc_range(N_SPACES);
-    seL4_CPtr ep = new_object(seL4_EndpointObject, 0);
-    seL4_CPtr tcb = new_object(seL4_TCBObject, 0);
-    REQUIRE(pds && pts && data && ep && tcb, "slots");
-    seL4_CPtr call_cap = mint_cap(ep, seL4_AllRights, CALL_BADGE);
-    seL4_CPtr fault_cap = mint_cap(ep, seL4_AllRights, FAULT_BADGE);
-    REQUIRE(call_cap && fault_cap, "caps");
+    REQUIRE(pds && pts && data, "slots");
     for (seL4_Word i = 0; i < N_SPACES; i += seL4_UntypedRetypeMaxObjects) {
         seL4_Word n = N_SPACES - i < seL4_UntypedRetypeMaxObjects ? N_SPACES - i : seL4_UntypedRetypeMaxObjects;
         REQUIRE_OK(retype_into(big, seL4_ARM_PageDirectoryObject, 0, pds + i, n));
         REQUIRE_OK(retype_into(big, seL4_ARM_PageTableObject, 0, pts + i, n));
         REQUIRE_OK(retype_into(big, seL4_ARM_SmallPageObject, 0, data + i, n));
     }
-    REQUIRE_OK(seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, HIGH));
     for (seL4_Word i = 0; i < N_SPACES; i++) {
-        seL4_CPtr code_copy = copy_cap(code, seL4_CanRead), data_copy = copy_cap(data + i, seL4_AllRights);
-        REQUIRE(code_copy && data_copy, "copies");
         REQUIRE_OK(seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, pds + i));
-        REQUIRE_OK(seL4_ARM_PageTable_Map(pts + i, pds + i, code_va, ATTR));
-        REQUIRE_OK(seL4_ARM_Page_Map(code_copy, pds + i, code_va, seL4_CanRead, ATTR));
-        REQUIRE_OK(seL4_ARM_Page_Map(data + i, pds + i, x, RW, ATTR));
-        /* Its number, written through a window in the root's space. */
-        REQUIRE_OK(seL4_ARM_Page_Map(data_copy, seL4_CapInitThreadVSpace, window, RW, ATTR));
-        PROBE_OK(p, PROBE_WRITE, window, i);
-        REQUIRE_OK(seL4_ARM_Page_Unmap(data_copy));
+        REQUIRE(word_program_space(&w, pds + i, pts + i, data + i, i), "space %u", i);
     }
     /* Each space in turn, then the first ones again (their hardware ASIDs were reused). */
     seL4_Word wrong = 0, first_wrong = 0, got_wrong = 0, root_wrong = 0;
     for (seL4_Word k = 0; k < N_SPACES + 8; k++) {
-        seL4_Word i = k % N_SPACES;
-        REQUIRE_OK(seL4_TCB_SetSpace(tcb, fault_cap, ROOT_CNODE, 0, pds + i, 0));
-        seL4_UserContext regs;
-        regs_clear(&regs);
-        regs.pc = code_va;
-        regs.r8 = x;
-        regs.r9 = call_cap;
-        REQUIRE_OK(seL4_TCB_WriteRegisters(tcb, seL4_True, 0, SEL4_USERCONTEXT_WORDS, &regs));
-        seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-        seL4_MessageInfo_t info = seL4_RecvWithMRs(ep, &badge, &m0, &m1, &m2, &m3);
-        REQUIRE(badge == CALL_BADGE, "space %u: the program faulted (label %u, MR1 0x%x)", i,
-                seL4_MessageInfo_get_label(info), m1);
-        if (m0 != i && wrong++ == 0) {
+        seL4_Word i = k % N_SPACES, got = word_program_run(&w, pds + i);
+        REQUIRE(got != ~0u, "space %u", i);
+        if (got != i && wrong++ == 0) {
             first_wrong = i;
-            got_wrong = m0;
+            got_wrong = got;
         }
-        root_wrong += *(volatile seL4_Word *)x != ROOT_VALUE;
-        REQUIRE_OK(seL4_TCB_Suspend(tcb));
+        root_wrong += *(volatile seL4_Word *)w.x != ROOT_VALUE;
     }
     CHECK(wrong == 0, "%u spaces read another's word at x: space %u read %u", wrong, first_wrong, got_wrong);
     CHECK(root_wrong == 0, "the root read a wrong word at x %u times", root_wrong);
+}
+
+/* An ASID given up and assigned again names only the new page directory: nothing the
+ * old one left in the TLB under that ASID may be used. */
+static void vspace_a_reused_asid_reaches_only_its_new_page_directory(void)
+{
+    word_program_t w;
+    REQUIRE(word_program_init(&w, VA(29)), "the program");
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits), pool = slot_alloc();
+    seL4_CPtr a = new_object(seL4_ARM_PageDirectoryObject, 0), b = new_object(seL4_ARM_PageDirectoryObject, 0);
+    seL4_CPtr pt_a = new_object(seL4_ARM_PageTableObject, 0), pt_b = new_object(seL4_ARM_PageTableObject, 0);
+    seL4_CPtr data_a = new_object(seL4_ARM_SmallPageObject, 0), data_b = new_object(seL4_ARM_SmallPageObject, 0);
+    REQUIRE(ut && pool && a && b && pt_a && pt_b && data_a && data_b, "setup");
+    REQUIRE_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, ROOT_DEPTH));
+    REQUIRE_OK(seL4_ARM_ASIDPool_Assign(pool, a));
+    REQUIRE(word_program_space(&w, a, pt_a, data_a, 0xA), "space a");
+    seL4_Word got = word_program_run(&w, a);
+    CHECK(got == 0xA, "space a read 0x%x", got);
+    /* The thread leaves a, a's last cap goes and its ASID with it; b gets an ASID from
+     * the same pool (seL4 takes the first free one: a's). */
+    REQUIRE_OK(seL4_TCB_SetSpace(w.tcb, w.fault_cap, ROOT_CNODE, 0, seL4_CapInitThreadVSpace, 0));
+    REQUIRE_OK(seL4_CNode_Delete(ROOT_CNODE, a, ROOT_DEPTH));
+    REQUIRE_OK(seL4_ARM_ASIDPool_Assign(pool, b));
+    REQUIRE(word_program_space(&w, b, pt_b, data_b, 0xB), "space b");
+    got = word_program_run(&w, b);
+    CHECK(got == 0xB, "space b read 0x%x (0xA: a's frame through a stale translation)", got);
 }
 
 const test_case_t aspace_tests[] = {
     TEST_CASE(vspace_second_address_space_sees_only_what_is_mapped_in_it),
     TEST_CASE(vspace_calls_between_address_spaces_switch_translations),
     TEST_CASE(vspace_more_address_spaces_than_hardware_asids_stay_apart),
+    TEST_CASE(vspace_a_reused_asid_reaches_only_its_new_page_directory),
     TEST_CASE(vspace_pager_maps_a_thousand_pages_on_demand),
 };
 const unsigned aspace_test_count = sizeof(aspace_tests) / sizeof(aspace_tests[0]);

@@ -224,6 +224,44 @@ static void vspace_thread_whose_asid_goes_faults_and_its_mappings_unmap_quietly(
     CHECK(PROBE_OK(root_p, PROBE_READ, va, 0) == 0x4242, "the frame holds 0x%x", root_p->result);
 }
 
+static seL4_CPtr doomed_pool;
+static volatile seL4_Word ran_after_delete;
+
+/* Deletes the pool that holds its own address space's ASID, then tries to go on. */
+static void body_delete_own_pool(seL4_Word unused)
+{
+    (void)unused;
+    seL4_CNode_Delete(ROOT_CNODE, doomed_pool, ROOT_DEPTH);
+    ran_after_delete = 1;
+}
+
+static void vspace_thread_deleting_its_own_asid_pool_faults_at_once(void)
+{
+    REQUIRE_OK(set_root_priority(ROOT_PRIO));
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits);
+    doomed_pool = slot_alloc();
+    seL4_CPtr ep = new_object(seL4_EndpointObject, 0);
+    REQUIRE(ut && doomed_pool && ep, "setup");
+    REQUIRE_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, doomed_pool, ROOT_DEPTH));
+    seL4_CPtr pd = vspace_with_image(doomed_pool);
+    seL4_CPtr fault_cap = mint_cap(ep, seL4_AllRights, 3);
+    ran_after_delete = 0;
+    test_thread_t *t = thread_new(HIGH, body_delete_own_pool, 0);
+    REQUIRE(pd && fault_cap && t, "thread");
+    REQUIRE_OK(seL4_TCB_SetSpace(t->tcb, fault_cap, ROOT_CNODE, 0, pd, 0));
+    REQUIRE_OK(seL4_TCB_Resume(t->tcb));
+    CHECK_CAP(doomed_pool, CAP_NULL);
+    /* seL4 switches the caller to no address space as the pool goes (deleteASIDPool ends
+     * with setVMRoot of the current thread): its next instruction fetch faults. */
+    CHECK(!ran_after_delete && !t->finished, "the thread ran on in the address space its pool took away");
+    seL4_Word badge = 0;
+    seL4_MessageInfo_t info = seL4_NBRecv(ep, &badge);
+    CHECK(badge == 3 && seL4_MessageInfo_get_label(info) == seL4_Fault_VMFault &&
+              seL4_GetMR(seL4_VMFault_PrefetchFault) == seL4_InstructionFault,
+          "no instruction fetch fault from the thread (badge %u, label %u)", badge,
+          seL4_MessageInfo_get_label(info));
+}
+
 /* seL4 has 2^7 pools, one of them the root's (spec 6). */
 #define N_ASID_POOLS (1u << seL4_NumASIDPoolsBits)
 
@@ -256,6 +294,7 @@ const test_case_t asid_tests[] = {
     TEST_CASE(vspace_made_pool_assigns_a_working_address_space),
     TEST_CASE(vspace_deleting_an_asid_pool_takes_its_address_spaces_away),
     TEST_CASE(vspace_thread_whose_asid_goes_faults_and_its_mappings_unmap_quietly),
+    TEST_CASE(vspace_thread_deleting_its_own_asid_pool_faults_at_once),
     TEST_CASE(vspace_deleting_a_page_directory_frees_its_asid),
     TEST_CASE(vspace_asid_pools_run_out_after_128),
 };
