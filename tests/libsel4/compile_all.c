@@ -13,6 +13,30 @@
 /* The compatibility names must also work on their own. */
 #include <sel4/simple_types.h>
 #include <sel4/functions.h>
+/* seL4's per-architecture header paths (AArch32 programs include these directly). */
+#include <sel4/arch/constants.h>
+#include <sel4/arch/deprecated.h>
+#include <sel4/arch/exIPC.h>
+#include <sel4/arch/functions.h>
+#include <sel4/arch/invocation.h>
+#include <sel4/arch/mapping.h>
+#include <sel4/arch/objecttype.h>
+#include <sel4/arch/pfIPC.h>
+#include <sel4/arch/shared_types.h>
+#include <sel4/arch/simple_types.h>
+#include <sel4/arch/syscalls.h>
+#include <sel4/arch/types.h>
+#include <sel4/sel4_arch/constants.h>
+#include <sel4/sel4_arch/deprecated.h>
+#include <sel4/sel4_arch/exIPC.h>
+#include <sel4/sel4_arch/faults.h>
+#include <sel4/sel4_arch/functions.h>
+#include <sel4/sel4_arch/invocation.h>
+#include <sel4/sel4_arch/mapping.h>
+#include <sel4/sel4_arch/objecttype.h>
+#include <sel4/sel4_arch/simple_types.h>
+#include <sel4/sel4_arch/syscalls.h>
+#include <sel4/sel4_arch/types.h>
 
 #define SA(expr) _Static_assert((expr), #expr)
 
@@ -243,6 +267,30 @@ SA(seL4_VMFault_FSR == 3 && seL4_VMFault_Length == 4);
 SA(seL4_DataFault == 0 && seL4_InstructionFault == 1);
 SA(sizeof(seL4_CapFault_Msg) == 4 && sizeof(seL4_UnknownSyscall_Msg) == 4);
 SA(sizeof(seL4_UserException_Msg) == 4 && sizeof(seL4_VMFault_Msg) == 4);
+
+/* ---------------------------------------------------------------- old fault-message names */
+/* sel4/arch/pfIPC.h and exIPC.h: the pre-2017 spellings stand for today's names. */
+SA(SEL4_PFIPC_LABEL == seL4_Fault_VMFault && SEL4_PFIPC_LENGTH == seL4_VMFault_Length);
+SA(SEL4_PFIPC_FAULT_IP == 0 && SEL4_PFIPC_FAULT_ADDR == 1 && SEL4_PFIPC_PREFETCH_FAULT == 2 && SEL4_PFIPC_FSR == 3);
+SA(SEL4_EXCEPT_IPC_LABEL == seL4_Fault_UnknownSyscall && SEL4_EXCEPT_IPC_LENGTH == 13);
+SA(SEL4_USER_EXCEPTION_LABEL == seL4_Fault_UserException && SEL4_USER_EXCEPTION_LENGTH == 5);
+SA(EXCEPT_IPC_SYS_MR_R0 == 0 && EXCEPT_IPC_SYS_MR_R1 == 1 && EXCEPT_IPC_SYS_MR_R2 == 2 && EXCEPT_IPC_SYS_MR_R3 == 3);
+SA(EXCEPT_IPC_SYS_MR_R4 == 4 && EXCEPT_IPC_SYS_MR_R5 == 5 && EXCEPT_IPC_SYS_MR_R6 == 6 && EXCEPT_IPC_SYS_MR_R7 == 7);
+SA(EXCEPT_IPC_SYS_MR_PC == 8 && EXCEPT_IPC_SYS_MR_SP == 9 && EXCEPT_IPC_SYS_MR_LR == 10);
+SA(EXCEPT_IPC_SYS_MR_CPSR == 11 && EXCEPT_IPC_SYS_MR_SYSCALL == 12 && EXCEPT_IPC_LENGTH == 13);
+SA(sizeof(seL4_ExceptIPCRegister) == 4);
+/* Capability typedefs of configurations we leave out, and the word-sized object type. */
+SA(sizeof(seL4_ARM_VCPU) == 4 && sizeof(seL4_ARM_IOSpace) == 4 && sizeof(seL4_ARM_IOPageTable) == 4);
+SA(sizeof(seL4_ARM_SIDControl) == 4 && sizeof(seL4_ARM_SID) == 4 && sizeof(seL4_ARM_CBControl) == 4);
+SA(sizeof(seL4_ARM_CB) == 4 && sizeof(object_t) == 4);
+void use_old_fault_names(seL4_MessageInfo_t tag);
+void use_old_fault_names(seL4_MessageInfo_t tag)
+{
+    seL4_Word acc = seL4_PF_FIP() + seL4_PF_Addr() + seL4_isPageFault_Tag(tag) + seL4_isPageFault_MSG();
+    acc += seL4_isExceptIPC_Tag(tag) + seL4_ExceptIPC_Get(EXCEPT_IPC_SYS_MR_PC);
+    acc += seL4_IsArchSyscallFrom(tag) + seL4_IsArchExceptionFrom(tag);
+    seL4_ExceptIPC_Set(EXCEPT_IPC_SYS_MR_R0, acc);
+}
 
 /* ---------------------------------------------------------------- §10 boot interface */
 SA(seL4_CapNull == 0);

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/../.."
 
 ARM_CFLAGS="-std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib -marm -march=armv7-a -mfloat-abi=soft -Ilibsel4/include"
 HOST_CFLAGS="-std=gnu11 -Wall -Wextra -Werror -Ilibsel4/include"
-PURE_HEADERS="config macros types simple_types constants errors syscall objecttype bitfield messageinfo caprights cnode_capdata ipcbuffer functions bootinfo faults mapping invocation"
+PURE_HEADERS="config macros types simple_types constants errors syscall objecttype bitfield messageinfo caprights cnode_capdata ipcbuffer functions bootinfo faults mapping invocation
+    arch/constants arch/types arch/simple_types arch/objecttype arch/invocation arch/functions arch/mapping arch/pfIPC arch/exIPC arch/deprecated arch/shared_types
+    sel4_arch/constants sel4_arch/types sel4_arch/simple_types sel4_arch/objecttype sel4_arch/invocation sel4_arch/functions sel4_arch/mapping sel4_arch/faults sel4_arch/exIPC sel4_arch/deprecated"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -25,7 +27,8 @@ for opt in -O0 -Os; do
 done
 
 echo "== 2. every header on its own (target), pure headers on the host, library sources"
-for h in libsel4/include/sel4/*.h; do
+# seL4's per-architecture paths too: programs include sel4/arch/*.h and sel4/sel4_arch/*.h.
+for h in libsel4/include/sel4/*.h libsel4/include/sel4/arch/*.h libsel4/include/sel4/sel4_arch/*.h; do
     echo "#include <${h#libsel4/include/}>" > "$tmp/one.c"
     # shellcheck disable=SC2086
     arm-none-eabi-gcc $ARM_CFLAGS -c "$tmp/one.c" -o "$tmp/one.o"

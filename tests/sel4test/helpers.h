@@ -25,10 +25,11 @@ typedef struct test_case {
 /* Each test file exports one table; main.c runs them in a fixed order. */
 extern const test_case_t boot_tests[], untyped_tests[], cnode_tests[], cdt_tests[],
     badcap_tests[], tcb_tests[], sched_tests[], ipc_tests[], ntfn_tests[], fault_tests[],
-    irq_tests[];
+    irq_tests[], vspace_error_tests[], vspace_tests[], aspace_tests[], asid_tests[];
 extern const unsigned boot_test_count, untyped_test_count, cnode_test_count, cdt_test_count,
     badcap_test_count, tcb_test_count, sched_test_count, ipc_test_count, ntfn_test_count,
-    fault_test_count, irq_test_count;
+    fault_test_count, irq_test_count, vspace_error_test_count, vspace_test_count,
+    aspace_test_count, asid_test_count;
 
 /* Records a failed check of the running test; the test itself goes on. */
 void test_fail(const char *file, int line, const char *fmt, ...)

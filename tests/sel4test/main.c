@@ -18,6 +18,8 @@ static const group_t groups[] = {
     {irq_tests, &irq_test_count},
     {sched_tests, &sched_test_count}, {ipc_tests, &ipc_test_count},
     {ntfn_tests, &ntfn_test_count},   {fault_tests, &fault_test_count},
+    {vspace_error_tests, &vspace_error_test_count}, {vspace_tests, &vspace_test_count},
+    {aspace_tests, &aspace_test_count}, {asid_tests, &asid_test_count},
 };
 
 int main(void)

@@ -8,6 +8,7 @@
 #define SEL4_OBJECTTYPE_H
 
 #include <sel4/macros.h>
+#include <sel4/types.h>
 
 /* Architecture-independent objects. */
 typedef enum api_object {
@@ -40,6 +41,9 @@ typedef enum _object {
     seL4_ARM_IOPageTableObject = 0xFFFF,
     SEL4_FORCE_LONG_ENUM(_object),
 } seL4_ArchObjectType;
+
+/* seL4's ARM name for an object-type value held in a word. */
+typedef seL4_Word object_t;
 
 /* Pre-"notification" name of the same object type. */
 #define seL4_AsyncEndpointObject seL4_NotificationObject

@@ -62,6 +62,15 @@ typedef seL4_CPtr seL4_ARM_PageTable;
 typedef seL4_CPtr seL4_ARM_PageDirectory;
 typedef seL4_CPtr seL4_ARM_ASIDControl;
 typedef seL4_CPtr seL4_ARM_ASIDPool;
+/* Caps of configurations Numbat leaves out (hypervisor, SMMU); seL4 declares the
+ * names whatever the configuration, so code that merely names them compiles. */
+typedef seL4_CPtr seL4_ARM_VCPU;
+typedef seL4_CPtr seL4_ARM_IOSpace;
+typedef seL4_CPtr seL4_ARM_IOPageTable;
+typedef seL4_CPtr seL4_ARM_SIDControl;
+typedef seL4_CPtr seL4_ARM_SID;
+typedef seL4_CPtr seL4_ARM_CBControl;
+typedef seL4_CPtr seL4_ARM_CB;
 
 /* Mapping attributes for Page_Map / PageTable_Map; values are OR-able bits (spec §6). */
 typedef enum {
