@@ -53,11 +53,20 @@ void *arch_boot_pd_create(void);
 /* Maps the 4 KiB frame at physical `pa` at user address `va`, page tables taken
  * from boot memory (boot time only); returns 0 or -1. */
 int arch_vspace_map(void *pd, uint32_t va, uint32_t pa, bool writable, bool executable);
-/* Switches to pd (NULL: the kernel-only directory) with the given ASID; the caller
- * skips it when nothing changes (arch_enter_thread). */
-void arch_vspace_activate(void *pd, uint32_t asid);
+/* The page table covering va in pd (kernel address), or NULL. */
+void *arch_vspace_page_table(void *pd, uint32_t va);
 /* A kernel pointer to the byte mapped at user address va in pd, or NULL. */
 uint8_t *arch_vspace_kernel_ptr(void *pd, uint32_t va);
+/* TLB maintenance for user mappings: one page (any address inside a large page or
+ * section) of an ASID, or everything of an ASID (it is going away or a page table
+ * went). */
+void arch_tlb_flush_page(uint32_t asid, uint32_t vaddr);
+void arch_tlb_flush_asid(uint32_t asid);
+/* Page-table entries were written: make them visible to the table walker. */
+void arch_page_table_written(const void *entries, uint32_t bytes);
+/* Cache maintenance of [start, end), kernel virtual addresses (an empty range: none). */
+typedef enum arch_cache_op { CACHE_CLEAN, CACHE_INVALIDATE, CACHE_CLEAN_INVALIDATE, CACHE_UNIFY } arch_cache_op_t;
+void arch_cache_maintain(arch_cache_op_t op, uint32_t start, uint32_t end);
 /* Drops the boot-time identity mapping of RAM once the kernel runs in its window. */
 void arch_drop_identity_map(void);
 

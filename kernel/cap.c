@@ -149,9 +149,9 @@ bool cap_same_object(cap_t a, cap_t b)
         return false;
     switch (cap_type(a)) {
     case CAP_UNTYPED:
-        return cap_addr(a) == cap_addr(b) && untyped_size_bits(a) == untyped_size_bits(b);
+        return cap_object(a) == cap_object(b) && untyped_size_bits(a) == untyped_size_bits(b);
     case CAP_CNODE:
-        return cap_addr(a) == cap_addr(b) && cnode_radix(a) == cnode_radix(b);
+        return cap_object(a) == cap_object(b) && cnode_radix(a) == cnode_radix(b);
     case CAP_FRAME:
         return cap_addr(a) == cap_addr(b) && frame_size(a) == frame_size(b);
     case CAP_IRQ_HANDLER:
@@ -161,7 +161,7 @@ bool cap_same_object(cap_t a, cap_t b)
     case CAP_ASID_CONTROL:
         return true;
     default:
-        return cap_addr(a) == cap_addr(b);
+        return cap_object(a) == cap_object(b);
     }
 }
 

@@ -56,7 +56,9 @@ static inline cap_type_t cap_type(cap_t c) { return (cap_type_t)capw_type(c.word
 static inline bool cap_is_null(cap_t c) { return cap_type(c) == CAP_NULL; }
 /* The object's kernel address, or (untyped, frames) its physical address. */
 static inline uint32_t cap_addr(cap_t c) { return capw_addr(c.words[0]); }
-static inline void *cap_ptr(cap_t c) { return (void *)(uintptr_t)cap_addr(c); }
+/* The same for any cap but a frame's, without looking at the type (hot paths). */
+static inline uint32_t cap_object(cap_t c) { return c.words[0] & ~CAPW_TYPE_MASK; }
+static inline void *cap_ptr(cap_t c) { return (void *)(uintptr_t)cap_object(c); }
 
 /* Constructors; `addr` must be 16-byte aligned. */
 cap_t cap_untyped(uint32_t paddr, unsigned size_bits, bool device, uint32_t free_bytes);

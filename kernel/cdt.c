@@ -108,10 +108,10 @@ static void delete_one(cte_t *slot)
     cdt_remove(slot);
     if (cap_type(cap) == CAP_ZOMBIE)
         cap = zombie_original(cap); /* the object it was is what goes */
-    if (final) {
-        object_finalise(cap);
+    if (object_cap_deleted_matters(cap, final))
+        object_cap_deleted(slot, cap, final);
+    if (final)
         trace_object_delete(cap);
-    }
 }
 
 /* Whether deleting this slot's cap would destroy a CNode or TCB with caps inside. */

@@ -54,7 +54,7 @@ seL4_Error decode_endpoint(invocation_t *inv, endpoint_op_t *op)
     op->ep = ep_of(inv->cap);
     op->blocking = inv->blocking;
     op->send = (ipc_wait_t){
-        .object = cap_addr(inv->cap),
+        .object = cap_object(inv->cap),
         .badge = cap_badge(inv->cap),
         .can_grant = rights & RIGHT_GRANT,
         .can_grant_reply = rights & RIGHT_GRANT_REPLY,
@@ -89,7 +89,7 @@ void ep_send_fault(tcb_t *t, cap_t cap)
 {
     uint32_t rights = cap_ep_rights(cap);
     t->ipc = (ipc_wait_t){
-        .object = cap_addr(cap),
+        .object = cap_object(cap),
         .badge = cap_badge(cap),
         .can_grant = rights & RIGHT_GRANT,
         .can_grant_reply = rights & RIGHT_GRANT_REPLY,
@@ -110,7 +110,7 @@ void ep_receive(tcb_t *t, cap_t cap, bool blocking)
         ipc_wait_t wait = sender->ipc;
         deliver(sender, &wait, t, can_grant);
     } else if (blocking) {
-        t->ipc = (ipc_wait_t){.object = cap_addr(cap), .can_grant = can_grant};
+        t->ipc = (ipc_wait_t){.object = cap_object(cap), .can_grant = can_grant};
         thread_set_state(t, THREAD_BLOCKED_ON_RECV);
         ep_enqueue(ep, t, EP_RECEIVING);
     } else {

@@ -114,7 +114,7 @@ void fastpath_reply_recv(void)
     /* Committed: reply_send, then the blocking half of ep_receive. */
     copy_message(server, caller, info, 0);
     cdt_unlink(reply);
-    server->ipc = (ipc_wait_t){.object = cap_addr(cap),
+    server->ipc = (ipc_wait_t){.object = cap_object(cap),
                                .can_grant = cap_ep_rights(cap) & RIGHT_GRANT};
     server->state = THREAD_BLOCKED_ON_RECV;
     tcbq_append(&ep->queue, server);

@@ -54,7 +54,7 @@ static unsigned transfer_caps(tcb_t *sender, const seL4_IPCBuffer *from, unsigne
         return 0;
     for (; done < count; done++) {
         cap_t cap = src[done]->cap, derived;
-        if (ep && cap_type(cap) == CAP_ENDPOINT && cap_addr(cap) == ep) {
+        if (ep && cap_type(cap) == CAP_ENDPOINT && cap_object(cap) == ep) {
             to->caps_or_badges[done] = cap_badge(cap);
             *unwrapped |= 1u << done;
             continue;

@@ -98,7 +98,8 @@ cte_t *object_slots(cap_t cap, uint32_t *count)
     return NULL;
 }
 
-void object_finalise(cap_t cap)
+/* Undoes what refers to an object whose last cap was removed. */
+static void finalise(cap_t cap)
 {
     switch (cap_type(cap)) {
     case CAP_THREAD:
@@ -108,8 +109,22 @@ void object_finalise(cap_t cap)
     case CAP_NOTIFICATION: ntfn_destroy(cap_ptr(cap)); break;
     case CAP_IRQ_HANDLER: irq_handler_deleted(irq_handler_irq(cap)); break;
     default:
-        /* Frames and tables are never mapped yet; CNodes were emptied before;
-         * untyped and reply caps need nothing. */
+        /* Address-space objects: object_cap_deleted; CNodes were emptied
+         * before; untyped and reply caps need nothing. */
+        break;
+    }
+}
+
+void object_cap_deleted(const cte_t *slot, cap_t cap, bool final)
+{
+    switch (cap_type(cap)) {
+    case CAP_FRAME:
+    case CAP_PAGE_TABLE:
+    case CAP_PAGE_DIRECTORY:
+    case CAP_ASID_POOL: vspace_cap_deleted(slot, cap, final); break;
+    default:
+        if (final)
+            finalise(cap);
         break;
     }
 }
@@ -128,11 +143,14 @@ seL4_Error object_decode(invocation_t *inv, object_op_t *op)
     case CAP_REPLY: return decode_reply(inv);
     case CAP_IRQ_CONTROL: return decode_irq_control(inv, &op->irq);
     case CAP_IRQ_HANDLER: return decode_irq_handler(inv, &op->irq);
-    default:
-        kprintf("numbat: invocations of %s caps are not implemented yet\n",
-                cap_type_name(cap_type(inv->cap)));
-        return seL4_IllegalOperation;
+    case CAP_FRAME: return decode_frame(inv, &op->vspace);
+    case CAP_PAGE_TABLE: return decode_page_table(inv, &op->vspace);
+    case CAP_PAGE_DIRECTORY: return decode_page_directory(inv, &op->vspace);
+    case CAP_ASID_CONTROL: return decode_asid_control(inv, &op->vspace);
+    case CAP_ASID_POOL: return decode_asid_pool(inv, &op->vspace);
+    case CAP_TYPE_COUNT: break;
     }
+    kpanic("cap type %u", cap_type(inv->cap));
 }
 
 invoke_status_t object_invoke(invocation_t *inv, const object_op_t *op)
@@ -147,6 +165,11 @@ invoke_status_t object_invoke(invocation_t *inv, const object_op_t *op)
     case CAP_REPLY: return invoke_reply(inv);
     case CAP_IRQ_CONTROL: return invoke_irq_control(inv, &op->irq);
     case CAP_IRQ_HANDLER: return invoke_irq_handler(inv, &op->irq);
+    case CAP_FRAME: return invoke_frame(inv, &op->vspace);
+    case CAP_PAGE_TABLE: return invoke_page_table(inv, &op->vspace);
+    case CAP_PAGE_DIRECTORY: return invoke_page_directory(inv, &op->vspace);
+    case CAP_ASID_CONTROL: return invoke_asid_control(inv, &op->vspace);
+    case CAP_ASID_POOL: return invoke_asid_pool(inv, &op->vspace);
     default: kpanic("cap type %u passed decode", cap_type(inv->cap));
     }
 }

@@ -16,6 +16,7 @@
 #include "reply.h"
 #include "tcb.h"
 #include "untyped.h"
+#include "vspace.h"
 
 /* log2 of the size of an object of seL4 type `type` with `size_bits`. */
 unsigned object_size_bits(uint32_t type, uint32_t size_bits);
@@ -28,8 +29,16 @@ cte_t *object_slots(cap_t cap, uint32_t *count);
 /* Called before the slots of a CNode or TCB whose last cap is being deleted are
  * emptied: a thread stops and leaves any IPC first (as seL4's finalisation does). */
 void object_prepare_delete(cap_t cap);
-/* Called after the last cap to an object was removed: undoes what refers to it. */
-void object_finalise(cap_t cap);
+/* Called after a cap was removed from `slot`: a frame cap's mapping goes with it;
+ * if it was the last cap to its object (final), what refers to the object is
+ * undone (queued threads released, a page directory's ASID freed, ...). */
+void object_cap_deleted(const cte_t *slot, cap_t cap, bool final);
+/* Whether object_cap_deleted has anything to do: only for a final cap or a frame
+ * (each frame cap holds its own mapping). Inline: most deletions need nothing. */
+static inline bool object_cap_deleted_matters(cap_t cap, bool final)
+{
+    return final || cap_type(cap) == CAP_FRAME;
+}
 /* True when an interrupt is waiting: long operations stop here and restart later. */
 bool preemption_point(void);
 
@@ -42,6 +51,7 @@ typedef union object_op {
     endpoint_op_t endpoint;
     notification_op_t notification;
     irq_op_t irq;
+    vspace_op_t vspace;
 } object_op_t;
 
 /* Checks an invocation of inv->cap and fills *op; changes nothing. Returns the

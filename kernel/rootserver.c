@@ -16,6 +16,7 @@
 #include "cdt.h"
 #include "reply.h"
 #include "trace.h"
+#include "vspace.h"
 
 #define ROOT_ASID 1
 #define ROOT_CNODE_BITS 12
@@ -27,9 +28,12 @@ typedef struct boot_state {
     void *pd;
     cte_t *cnode;
     uint32_t image_start, image_end;
-    uint32_t image_frames[MAX_IMAGE_PAGES]; /* physical, in address order */
+    struct image_page {
+        uint32_t pa, va, access; /* access: TRACE_MAP_* */
+    } image_frames[MAX_IMAGE_PAGES]; /* in address order */
     uint32_t image_pages;
     uint32_t ipc_buffer_pa, bootinfo_pa;
+    uint32_t ipc_buffer_va, bootinfo_va;
     seL4_SlotPos next_slot;
 } boot_state_t;
 
@@ -44,6 +48,13 @@ static uint32_t map_zeroed(void *pd, uint32_t va, bool writable, bool exec)
     if (arch_vspace_map(pd, va, pa, writable, exec) != 0)
         kpanic("cannot map the root task at 0x%08x", va);
     return pa;
+}
+
+/* A boot mapping's access, as the trace's map events give it. */
+static uint32_t boot_access(bool writable, bool executable)
+{
+    return TRACE_MAP_READ | (writable ? TRACE_MAP_WRITE : 0) |
+           (executable ? 0 : TRACE_MAP_EXECUTE_NEVER) | TRACE_MAP_CACHEABLE;
 }
 
 /* Copies bytes into the user address space being built (not yet active). */
@@ -79,8 +90,9 @@ static void load_segments(boot_state_t *b, const elf32_header_t *eh, size_t size
         for (uint32_t va = page_down(ph->vaddr); va < ph->vaddr + ph->memsz; va += PAGE_SIZE_USER) {
             if (b->image_pages == MAX_IMAGE_PAGES)
                 kpanic("root task image larger than %u pages", MAX_IMAGE_PAGES);
-            b->image_frames[b->image_pages++] =
-                map_zeroed(b->pd, va, ph->flags & ELF_PF_W, ph->flags & ELF_PF_X);
+            bool w = ph->flags & ELF_PF_W, x = ph->flags & ELF_PF_X;
+            b->image_frames[b->image_pages++] = (struct image_page){
+                map_zeroed(b->pd, va, w, x), va, boot_access(w, x)};
         }
         copy_to_user(b->pd, ph->vaddr, (const uint8_t *)eh + ph->offset, ph->filesz);
         if (page_down(ph->vaddr) < b->image_start)
@@ -98,6 +110,14 @@ static seL4_SlotPos provide(boot_state_t *b, seL4_SlotPos slot, cap_t cap)
     return slot;
 }
 
+/* The cap of a 4 KiB frame the root task has mapped at va (so it can unmap it). */
+static void provide_mapped_frame(boot_state_t *b, seL4_SlotPos slot, uint32_t pa, uint32_t va,
+                                 uint32_t access)
+{
+    provide(b, slot, frame_with_mapping(cap_frame(pa, FRAME_SMALL, false, RIGHTS_ALL), ROOT_ASID, va));
+    trace_map(b->pd, va, pa, seL4_PageBits, access, &b->cnode[slot]);
+}
+
 static void provide_fixed_caps(boot_state_t *b, tcb_t *t)
 {
     cap_t cnode = cap_cnode(b->cnode, ROOT_CNODE_BITS, 32 - ROOT_CNODE_BITS, 0);
@@ -109,16 +129,35 @@ static void provide_fixed_caps(boot_state_t *b, tcb_t *t)
     provide(b, seL4_CapIRQControl, cap_simple(CAP_IRQ_CONTROL));
     provide(b, seL4_CapASIDControl, cap_simple(CAP_ASID_CONTROL));
     provide(b, seL4_CapInitThreadASIDPool, cap_asid_pool(pool, 0));
-    provide(b, seL4_CapBootInfoFrame, cap_frame(b->bootinfo_pa, FRAME_SMALL, false, RIGHTS_ALL));
-    provide(b, seL4_CapInitThreadIPCBuffer, cap_frame(b->ipc_buffer_pa, FRAME_SMALL, false, RIGHTS_ALL));
+    asid_boot(pool, b->pd, ROOT_ASID);
+    provide_mapped_frame(b, seL4_CapBootInfoFrame, b->bootinfo_pa, b->bootinfo_va, boot_access(true, false));
+    provide_mapped_frame(b, seL4_CapInitThreadIPCBuffer, b->ipc_buffer_pa, b->ipc_buffer_va,
+                         boot_access(true, false));
     provide(b, seL4_CapDomain, cap_simple(CAP_DOMAIN));
-    /* The thread's own slots hold copies, children of the caps above. */
+    /* The thread's own slots hold copies, children of the caps above (the IPC
+     * buffer's an unmapped copy, as every copy of a frame cap is). */
     cdt_insert(cnode, &b->cnode[seL4_CapInitThreadCNode], &t->slots[TCB_SLOT_CSPACE], false);
     cdt_insert(b->cnode[seL4_CapInitThreadVSpace].cap, &b->cnode[seL4_CapInitThreadVSpace],
                &t->slots[TCB_SLOT_VSPACE], false);
-    cdt_insert(b->cnode[seL4_CapInitThreadIPCBuffer].cap, &b->cnode[seL4_CapInitThreadIPCBuffer],
-               &t->slots[TCB_SLOT_IPC_BUFFER], false);
+    cap_t buffer = frame_with_mapping(b->cnode[seL4_CapInitThreadIPCBuffer].cap, 0, 0);
+    cdt_insert(buffer, &b->cnode[seL4_CapInitThreadIPCBuffer], &t->slots[TCB_SLOT_IPC_BUFFER], false);
     b->next_slot = seL4_NumInitialCaps;
+}
+
+/* The page tables boot made for the image, IPC buffer and BootInfo, in address
+ * order (BootInfo's userImagePaging): the root task can unmap them too. */
+static void provide_page_tables(boot_state_t *b, seL4_BootInfo *bi)
+{
+    bi->userImagePaging.start = b->next_slot;
+    for (uint32_t va = b->image_start & ~((1u << seL4_SectionBits) - 1); va < b->bootinfo_va + PAGE_SIZE_USER;
+         va += (1u << seL4_SectionBits)) {
+        void *pt = arch_vspace_page_table(b->pd, va);
+        if (pt) {
+            seL4_SlotPos slot = provide(b, b->next_slot++, cap_page_table(pt, true, ROOT_ASID, va));
+            trace_map(b->pd, va, arch_kernel_to_phys(pt), seL4_PageTableBits, 0, &b->cnode[slot]);
+        }
+    }
+    bi->userImagePaging.end = b->next_slot;
 }
 
 /* Adds untyped caps covering [at, end) in naturally aligned powers of two
@@ -160,9 +199,12 @@ static void write_bootinfo(boot_state_t *b, uint32_t ipc_buffer_va)
     bi->ipcBuffer = (seL4_IPCBuffer *)(uintptr_t)ipc_buffer_va;
     bi->initThreadCNodeSizeBits = ROOT_CNODE_BITS;
     bi->userImageFrames.start = b->next_slot;
-    for (uint32_t i = 0; i < b->image_pages; i++)
-        provide(b, b->next_slot++, cap_frame(b->image_frames[i], FRAME_SMALL, false, RIGHTS_ALL));
+    for (uint32_t i = 0; i < b->image_pages; i++) {
+        const struct image_page *p = &b->image_frames[i];
+        provide_mapped_frame(b, b->next_slot++, p->pa, p->va, p->access);
+    }
     bi->userImageFrames.end = b->next_slot;
+    provide_page_tables(b, bi);
     provide_untyped(b, bi);
     bi->empty.start = b->next_slot;
     bi->empty.end = 1u << ROOT_CNODE_BITS;
@@ -181,6 +223,8 @@ tcb_t *rootserver_create(void)
     b.pd = arch_boot_pd_create();
     load_segments(&b, eh, file.size);
     uint32_t ipc_buffer_va = b.image_end, bootinfo_va = b.image_end + PAGE_SIZE_USER;
+    b.ipc_buffer_va = ipc_buffer_va;
+    b.bootinfo_va = bootinfo_va;
     b.ipc_buffer_pa = map_zeroed(b.pd, ipc_buffer_va, true, false);
     b.bootinfo_pa = map_zeroed(b.pd, bootinfo_va, true, false);
 

@@ -114,6 +114,9 @@ static seL4_Error decode_buffer(invocation_t *inv, tcb_op_t *op, unsigned cap_in
         return seL4_NoError;
     if (cap_type(op->buffer_cap) != CAP_FRAME || frame_is_device(op->buffer_cap))
         return seL4_IllegalOperation;
+    /* The TCB keeps a copy, which (as every copy of a frame cap) is not mapped. */
+    if (cap_derive(op->buffer_cap, false, &op->buffer_cap) != seL4_NoError)
+        return seL4_IllegalOperation;
     if (op->buffer % IPC_BUFFER_ALIGN)
         return seL4_AlignmentError;
     return seL4_NoError;

@@ -107,6 +107,17 @@ void trace_cap_delete_emit(const cte_t *slot, cap_t old)
     EMIT(TRACE_CAP_DELETE, addr(slot), old.words[0], old.words[1], trace_cause);
 }
 
+void trace_map_emit(const void *pd, uint32_t vaddr, uint32_t paddr, uint32_t size_bits,
+                    uint32_t access, const cte_t *slot)
+{
+    EMIT(TRACE_MAP, addr(pd), vaddr, paddr, size_bits, access, addr(slot));
+}
+
+void trace_unmap_emit(const void *pd, uint32_t vaddr, uint32_t size_bits, const cte_t *slot)
+{
+    EMIT(TRACE_UNMAP, addr(pd), vaddr, size_bits, addr(slot));
+}
+
 void trace_revoke_emit(const cte_t *slot, bool begin)
 {
     EMIT(begin ? TRACE_REVOKE_BEGIN : TRACE_REVOKE_END, addr(slot));

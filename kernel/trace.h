@@ -58,6 +58,15 @@ TRACE_EVENT(trace_fault, (const struct tcb *t, uint32_t type, uint32_t address, 
 /* A signal on the notification; `woken` is the thread it woke, or NULL. */
 TRACE_EVENT(trace_signal, (const void *ntfn, uint32_t badge, const struct tcb *woken),
             (ntfn, badge, woken))
+/* A frame (size bits 12-24) or page table (10) entered the page directory `pd` at
+ * vaddr through the cap in `slot` (NULL: made at boot); access is TRACE_MAP_*. */
+TRACE_EVENT(trace_map,
+            (const void *pd, uint32_t vaddr, uint32_t paddr, uint32_t size_bits, uint32_t access,
+             const cte_t *slot),
+            (pd, vaddr, paddr, size_bits, access, slot))
+/* A mapping left `pd` (slot NULL: its cap is not known). */
+TRACE_EVENT(trace_unmap, (const void *pd, uint32_t vaddr, uint32_t size_bits, const cte_t *slot),
+            (pd, vaddr, size_bits, slot))
 /* A device interrupt reached the kernel (before it signals the handler's notification). */
 TRACE_EVENT(trace_irq, (uint32_t irq), (irq))
 TRACE_EVENT(trace_kernel_entry, (uint32_t cause, uint32_t detail), (cause, detail))

@@ -42,7 +42,8 @@ $(BUILD)/tests/system: $(SYSTEM_OBJ)
 # tests/kernel/harness.c, which stubs arch.h. No console.c (it defines memset/memcpy),
 # boot, the root task's loader or arch/ code beyond the plain-C context printer.
 KUNIT_KERNEL_SRC := $(filter-out kernel/boot.c kernel/console.c kernel/rootserver.c \
-    kernel/archive.c kernel/elf.c, $(wildcard kernel/*.c)) arch/arm/context.c lib/fmt.c
+    kernel/archive.c kernel/elf.c, $(wildcard kernel/*.c)) arch/arm/context.c arch/arm/asid.c \
+    arch/arm/vspace.c lib/fmt.c
 KUNIT_SRC := $(wildcard tests/kernel/*.c) $(KUNIT_KERNEL_SRC)
 KUNIT_OBJ := $(patsubst %.c,$(BUILD)/hostk/%.o,$(KUNIT_SRC))
 # -iquote: kernel/sched.h must not stand in for the C library's <sched.h>.

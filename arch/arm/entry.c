@@ -18,6 +18,7 @@
 #include "../../kernel/syscall.h"
 #include "../../kernel/trace.h"
 #include "drivers/drivers.h"
+#include "mmu.h"
 
 enum arch_trap { TRAP_UNDEFINED, TRAP_PREFETCH_ABORT, TRAP_DATA_ABORT };
 
@@ -95,23 +96,12 @@ NORETURN void arch_handle_interrupt(void)
     schedule_and_exit();
 }
 
-/* The address space the MMU uses now: the page directory cap's words, or 0/0 for
- * the kernel-only directory. Switching costs TLB work (QEMU flushes on each
- * write), so it happens only when these change. */
-static uint32_t active_pd, active_asid;
-
 NORETURN void arch_enter_thread(tcb_t *thread)
 {
-    cap_t vs = thread->slots[TCB_SLOT_VSPACE].cap;
-    /* A thread without an address space runs on the kernel-only directory: its
-     * first instruction fetch faults, and that fault is reported. */
-    bool has_pd = cap_type(vs) == CAP_PAGE_DIRECTORY;
-    uint32_t pd = has_pd ? cap_addr(vs) : 0, asid = has_pd ? pd_asid(vs) : 0;
-    if (pd != active_pd || asid != active_asid) {
-        active_pd = pd;
-        active_asid = asid;
-        arch_vspace_activate(has_pd ? cap_ptr(vs) : NULL, asid);
-    }
+    /* A thread without a usable address space (no VSpace cap, an unassigned page
+     * directory, or one whose ASID was taken away) runs on the kernel-only
+     * directory: its first instruction fetch faults, and that fault is reported. */
+    mmu_activate(thread);
     arch_context_t *c = &thread->context;
     CP15_WRITE(c13, 0, c0, 2, c->tpidrurw);
     CP15_WRITE(c13, 0, c0, 3, c->tpidruro);

@@ -10,6 +10,8 @@
 #include <arch/pagetable.h>
 
 #include "../../kernel/arch.h"
+#include "../../kernel/vspace.h"
+#include "mmu.h"
 
 extern uint32_t boot_page_directory[PD_ENTRIES];
 extern uint8_t __kernel_end[];
@@ -101,10 +103,15 @@ int arch_vspace_map(void *pd, uint32_t va, uint32_t pa, bool writable, bool exec
 {
     if (va >= USER_TOP || (va & (PAGE_SIZE - 1)) || (pa & (PAGE_SIZE - 1)))
         return -1;
-    pte_access_t access = writable ? (executable ? PTE_USER_RWX : PTE_USER_RW)
-                                   : (executable ? PTE_USER_RX : PTE_USER_RO);
-    page_table(pd, va)[(va >> PAGE_BITS) % PT_ENTRIES] = pte_small_page(pa, access);
+    user_attr_t attr = {writable ? USER_AP_RW : USER_AP_RO, !executable, PTE_MEM_NORMAL};
+    page_table(pd, va)[(va >> PAGE_BITS) % PT_ENTRIES] = pte_small(pa, attr);
     return 0;
+}
+
+void *arch_vspace_page_table(void *pd_ptr, uint32_t va)
+{
+    uint32_t pde = ((uint32_t *)pd_ptr)[va >> SECTION_BITS];
+    return pde_is_table(pde) ? arch_phys_to_kernel(pde_table_base(pde)) : NULL;
 }
 
 uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
@@ -120,12 +127,87 @@ uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
     return (uint8_t *)arch_phys_to_kernel(pte & PTE_BASE_MASK) + (va & (PAGE_SIZE - 1));
 }
 
-void arch_vspace_activate(void *pd, uint32_t asid)
+/*
+ * Hardware ASIDs: CONTEXTIDR holds 8 bits, ASIDs have 15. ASID a uses hardware ASID
+ * 1 + a % 255 (0 is the kernel-only directory's, which maps nothing of users), and
+ * `hw_owner` says which ASID last used each; taking one over flushes what its
+ * previous owner left in the TLB.
+ */
+#define HW_ASIDS 256u
+static uint16_t hw_owner[HW_ASIDS];
+static uint32_t active_ttbr = ~0u, active_asid;
+uint32_t mmu_active_vspace[2] = {~0u, ~0u};
+
+static uint32_t hw_asid(uint32_t asid)
 {
-    uint32_t *table = pd ? pd : kernel_pd();
+    return asid ? 1u + asid % (HW_ASIDS - 1) : 0;
+}
+
+/* Switches to pd (NULL: the kernel-only directory) with the given ASID. */
+static void vspace_activate(void *pd, uint32_t asid)
+{
+    uint32_t ttbr = arch_kernel_to_phys(pd ? pd : kernel_pd());
+    if (ttbr == active_ttbr && asid == active_asid)
+        return; /* QEMU flushes its TLB on every CONTEXTIDR write that changes it */
+    uint32_t hw = hw_asid(asid);
+    if (hw && hw_owner[hw] != asid) {
+        cpu_tlb_flush_asid(hw);
+        hw_owner[hw] = (uint16_t)asid;
+    }
     /* Set the ASID before the new table so no walk mixes the two (ARM DDI 0406C B3.10.4). */
-    cpu_write_contextidr(asid);
+    cpu_write_contextidr(hw);
     cpu_isb();
-    cpu_write_ttbr0(arch_kernel_to_phys(table));
+    cpu_write_ttbr0(ttbr);
     cpu_isb();
+    active_ttbr = ttbr;
+    active_asid = asid;
+}
+
+void arch_tlb_flush_page(uint32_t asid, uint32_t vaddr)
+{
+    uint32_t hw = hw_asid(asid);
+    if (hw && hw_owner[hw] == asid)
+        cpu_tlb_flush_page(vaddr, hw);
+}
+
+void arch_tlb_flush_asid(uint32_t asid)
+{
+    uint32_t hw = hw_asid(asid);
+    if (hw && hw_owner[hw] == asid) {
+        cpu_tlb_flush_asid(hw);
+        hw_owner[hw] = 0;
+    }
+    if (asid == active_asid) {
+        active_ttbr = ~0u; /* switch again before running anything in it */
+        mmu_active_vspace[0] = mmu_active_vspace[1] = ~0u;
+    }
+}
+
+void mmu_switch_to(const tcb_t *t)
+{
+    uint32_t asid = 0;
+    uint32_t *pd = vspace_of(t, &asid);
+    vspace_activate(pd, asid);
+    mmu_active_vspace[0] = t->slots[TCB_SLOT_VSPACE].cap.words[0];
+    mmu_active_vspace[1] = t->slots[TCB_SLOT_VSPACE].cap.words[1];
+}
+
+void arch_page_table_written(const void *entries, uint32_t bytes)
+{
+    /* Table walks do not look in the caches (TTBR0 says so): clean to memory. */
+    cpu_dcache_range(CACHE_OP_CLEAN, (uint32_t)(uintptr_t)entries,
+                     (uint32_t)(uintptr_t)entries + bytes);
+}
+
+_Static_assert((int)CACHE_CLEAN == (int)CACHE_OP_CLEAN && (int)CACHE_INVALIDATE == (int)CACHE_OP_INVALIDATE &&
+                   (int)CACHE_CLEAN_INVALIDATE == (int)CACHE_OP_CLEAN_INVALIDATE,
+               "the kernel's cache operations are the CPU's");
+
+void arch_cache_maintain(arch_cache_op_t op, uint32_t start, uint32_t end)
+{
+    if (start >= end)
+        return;
+    cpu_dcache_range(op == CACHE_UNIFY ? CACHE_CLEAN_TO_POU : (cpu_cache_op_t)op, start, end);
+    if (op == CACHE_UNIFY)
+        cpu_icache_invalidate_all();
 }

@@ -67,6 +67,7 @@ static bool in_arena(const void *p, size_t size)
 
 void harness_init(void)
 {
+    harness_vm = (harness_vm_counts_t){0};
     map_len = 2 * (size_t)ARENA_SIZE;
     map_base = mmap(NULL, map_len, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
@@ -287,6 +288,46 @@ uint32_t arch_kernel_to_phys(const void *p)
     if ((uintptr_t)p > UINT32_MAX)
         kpanic("kernel pointer %p does not fit 32 bits", p);
     return (uint32_t)(uintptr_t)p;
+}
+
+/* Address spaces: the host has no MMU; TLB flushes are counted for the tests. */
+harness_vm_counts_t harness_vm;
+
+void arch_tlb_flush_page(uint32_t asid, uint32_t vaddr)
+{
+    (void)asid;
+    (void)vaddr;
+    harness_vm.tlb_page_flushes++;
+}
+
+void arch_tlb_flush_asid(uint32_t asid)
+{
+    (void)asid;
+    harness_vm.tlb_asid_flushes++;
+}
+
+void arch_page_table_written(const void *entries, uint32_t bytes)
+{
+    (void)entries;
+    (void)bytes;
+}
+
+void arch_cache_maintain(arch_cache_op_t op, uint32_t start, uint32_t end)
+{
+    (void)op;
+    harness_vm.cache_ops++;
+    harness_vm.cache_bytes += end - start;
+}
+
+/* All of the arena counts as RAM (frames are made in its untyped half). */
+uint32_t arch_ram_base(void)
+{
+    return (uint32_t)(uintptr_t)arena;
+}
+
+uint32_t arch_usable_ram_end(void)
+{
+    return (uint32_t)(uintptr_t)arena + ARENA_SIZE;
 }
 
 void arch_pd_init(void *pd)

@@ -25,6 +25,13 @@
 #define ARENA_SIZE (1u << ARENA_BITS)
 
 /* Criterion fixtures: every test starts with a fresh arena and harness state. */
+/* What the kernel asked of the (absent) MMU and caches since harness_init. */
+typedef struct harness_vm_counts {
+    unsigned tlb_page_flushes, tlb_asid_flushes, cache_ops;
+    uint32_t cache_bytes;
+} harness_vm_counts_t;
+extern harness_vm_counts_t harness_vm;
+
 void harness_init(void);
 void harness_fini(void);
 
