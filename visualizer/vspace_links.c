@@ -169,6 +169,10 @@ static void frame_where(const vis_model_t *m, const vis_cap_t *cap, char *out, s
     const vis_mapping_t *mp = pd ? vis_vspace_lookup(&m->vspace, pd, vaddr) : NULL;
     if (mp && mp->vaddr == vaddr && mp->paddr == vis_cap_addr(cap->w0))
         vis_access_label(mp->access, access, sizeof(access));
+    else if (pd && m->vspace.map_events)
+        /* The kernel leaves a frame cap's record when its page table goes (as seL4 does):
+         * the directory no longer maps it there. */
+        snprintf(access, sizeof(access), "but that space no longer maps it");
     snprintf(out, len, "at %08x in %s%s%s", vaddr, space, access[0] ? ", " : "", access);
 }
 

@@ -124,6 +124,7 @@ static void on_map(vis_vspace_t *vs, const uint32_t *w, uint32_t event)
     if (!valid_size(w[4]))
         return;
     vis_mapping_t mp = {w[1], w[2], w[3], w[4], w[5], w[6], event};
+    vs->map_events++;
     if (vis_mapping_is_table(&mp)) {
         mp.vaddr &= MIB_MASK;
     } else {

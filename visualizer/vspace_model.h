@@ -51,6 +51,7 @@ typedef struct vis_vspace {
     vis_mapping_t *maps; size_t map_count, map_cap;
     vis_mapping_ghost_t ghosts[VIS_VSPACE_GHOSTS]; size_t ghost_count; /* a ring */
     vis_vm_fault_t faults[VIS_VSPACE_FAULTS]; size_t fault_count;      /* a ring */
+    uint32_t map_events; /* map events seen: none from a kernel that does not send them */
 } vis_vspace_t;
 
 void vis_vspace_init(vis_vspace_t *vs);

@@ -286,3 +286,16 @@ Test(vis_vspace, a_frames_other_mappings_are_its_other_mapped_caps)
     cr_expect_eq(vis_cap_space(&m, others[0]), PD2);
     cr_expect_eq(vis_frame_other_mappings(&m, vis_model_cap_at(&m, SLOT(12)), others, 4), 2);
 }
+
+Test(vis_vspace, a_frame_cap_whose_table_went_says_the_space_no_longer_maps_it)
+{
+    frame_cap(SLOT(21), FRAME_PA, 0, 1, 0x40000000);
+    map(PD, 0x40000000, PT_PA, 10, 0, SLOT(20));
+    map(PD, 0x40000000, FRAME_PA, 12, TRACE_MAP_READ, SLOT(21));
+    char where[256], others[256];
+    vis_cap_mapping_words(&m, vis_model_cap_at(&m, SLOT(21)), where, others, sizeof(where));
+    cr_expect_str_eq(where, "at 40000000 in tcb e0050000 (ASID 1), R X, uncached");
+    EV(TRACE_UNMAP, PD, 0x40000000, 10, SLOT(20)); /* the cap keeps its record, as in seL4 */
+    vis_cap_mapping_words(&m, vis_model_cap_at(&m, SLOT(21)), where, others, sizeof(where));
+    cr_expect_str_eq(where, "at 40000000 in tcb e0050000 (ASID 1), but that space no longer maps it");
+}

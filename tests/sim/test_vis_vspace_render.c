@@ -7,9 +7,7 @@
  * (visualizer/render_vspace.c), as --tab vspace shows it.
  */
 #include <criterion/criterion.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <string.h>
 
 #include <SDL2/SDL.h>
@@ -413,12 +411,6 @@ static SDL_Surface *draw(vis_ui_t *ui)
     ui->record_count = ui->cursor = record_count;
     SDL_Surface *s = vis_render_surface(&m, ui, err, sizeof(err));
     cr_assert_not_null(s, "offscreen render failed: %s", err);
-    if (getenv("VSPACE_PNG")) { /* TEMP */
-        static int n;
-        char path[64];
-        snprintf(path, sizeof(path), "/tmp/vspace-%d-%d.png", getpid(), n++);
-        vis_render_png(&m, ui, path, err, sizeof(err));
-    }
     return s;
 }
 
