@@ -90,7 +90,7 @@ static vis_vspace_params_t params_for(vis_ctx_t *c, SDL_Rect area, int bottom_h,
         .indent = vis_px(c, 10),
         .addr_w = vis_text_width(c->f, VIS_FACE_MONO, small, "00000000") + vis_px(c, 16),
         .cell_w = vis_px(c, 9),
-        .label_min_w = vis_px(c, 170),
+        .label_min_w = vis_px(c, 200),
         .bottom_h = bottom_h,
         .scrollbar_w = vis_px(c, 6),
         .scroll = ui->tab_scroll,
@@ -408,7 +408,8 @@ static int legend_entry(vis_ctx_t *c, SDL_Rect area, int x, int *y, int kind, co
                         bool draw)
 {
     int small = vis_px(c, VIS_PX_SMALL), line = vis_line_height(c->f, VIS_FACE_SANS, small);
-    int sq = vis_px(c, 12), w = sq + vis_px(c, 5) + vis_text_width(c->f, VIS_FACE_SANS, small, name);
+    int sq = vis_px(c, 12);
+    int w = sq + vis_px(c, 5) + vis_text_width(c->f, VIS_FACE_SANS, small, name);
     if (x + w > area.x + area.w - vis_px(c, 8)) {
         x = area.x + vis_px(c, 8);
         *y += line + vis_px(c, 2);

@@ -64,18 +64,22 @@ size_t vis_pd_threads(const vis_model_t *m, uint32_t pd, uint32_t *tcbs, size_t 
 
 void vis_space_label(const vis_model_t *m, uint32_t pd, char *out, size_t len)
 {
-    uint32_t tcbs[1];
-    size_t n = vis_pd_threads(m, pd, tcbs, 1);
-    char name[32];
+    uint32_t tcbs[2];
+    size_t n = vis_pd_threads(m, pd, tcbs, 2);
+    char first[32], second[32];
     if (!n) {
         snprintf(out, len, "page directory %08x", pd);
         return;
     }
-    vis_thread_label(m, tcbs[0], name, sizeof(name));
+    vis_thread_label(m, tcbs[0], first, sizeof(first));
+    if (n > 1)
+        vis_thread_label(m, tcbs[1], second, sizeof(second));
     if (n == 1)
-        snprintf(out, len, "%s", name);
+        snprintf(out, len, "%s", first);
+    else if (n == 2)
+        snprintf(out, len, "%s, %s", first, second);
     else
-        snprintf(out, len, "%s and %zu more", name, n - 1);
+        snprintf(out, len, "%s, %s and %zu more", first, second, n - 2);
 }
 
 /* Where a frame or table cap says it is mapped; false when it is not (or is neither). */

@@ -26,8 +26,8 @@ uint32_t vis_asid_pd(const vis_model_t *m, uint32_t asid);
 /* The threads whose VSpace is pd, in the model's order; returns how many (only the
  * first max are stored). */
 size_t vis_pd_threads(const vis_model_t *m, uint32_t pd, uint32_t *tcbs, size_t max);
-/* A space in words: "rootserver", "rootserver and 2 more", or "page directory e0..."
- * when no thread runs in it. */
+/* A space in words: "rootserver", "rootserver, writer", "rootserver, writer and 2 more",
+ * or "page directory e0..." when no thread runs in it. */
 void vis_space_label(const vis_model_t *m, uint32_t pd, char *out, size_t len);
 
 /* The same with its ASID: "rootserver (ASID 1)" (no ASID: the label alone). */

@@ -297,5 +297,6 @@ Test(vis_vspace, a_frame_cap_whose_table_went_says_the_space_no_longer_maps_it)
     cr_expect_str_eq(where, "at 40000000 in tcb e0050000 (ASID 1), R X, uncached");
     EV(TRACE_UNMAP, PD, 0x40000000, 10, SLOT(20)); /* the cap keeps its record, as in seL4 */
     vis_cap_mapping_words(&m, vis_model_cap_at(&m, SLOT(21)), where, others, sizeof(where));
-    cr_expect_str_eq(where, "at 40000000 in tcb e0050000 (ASID 1), but that space no longer maps it");
+    cr_expect_str_eq(where,
+                     "at 40000000 in tcb e0050000 (ASID 1), but that space no longer maps it");
 }

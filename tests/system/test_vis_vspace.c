@@ -98,8 +98,13 @@ Test(vis_vspace, recording_rebuilds_both_spaces_with_their_frame_caps)
     cr_assert(page && alias);
     cr_expect_eq(vis_access_kind(page->access), VIS_ACCESS_RO, "remapped read-only");
     cr_expect_eq(alias->paddr, page->paddr, "two caps, one frame");
-    cr_expect_eq(vis_access_kind(vis_vspace_lookup(&m.vspace, root_pd, TABLE_VA + 2 * PAGE)->access),
-                 VIS_ACCESS_NONE);
+    char where[256], also[256];
+    vis_cap_mapping_words(&m, vis_mapping_cap(&m, NULL, page), where, also, sizeof(where));
+    cr_expect_str_eq(where, "at 40000000 in rootserver, writer (ASID 1), R XN");
+    cr_expect(strstr(also, "at 40001000 in rootserver, writer (ASID 1)"), "%s", also);
+    const vis_mapping_t *kernel_only = vis_vspace_lookup(&m.vspace, root_pd, TABLE_VA + 2 * PAGE);
+    cr_assert_not_null(kernel_only);
+    cr_expect_eq(vis_access_kind(kernel_only->access), VIS_ACCESS_NONE);
     cr_expect_null(vis_vspace_lookup(&m.vspace, root_pd, TABLE_VA + 3 * PAGE), "unmapped");
     cr_expect_eq(vis_vspace_lookup(&m.vspace, root_pd, 0x4001ffff)->size_bits, 16);
     cr_expect_eq(vis_vspace_lookup(&m.vspace, root_pd, 0x401fffff)->size_bits, 20);
@@ -114,9 +119,12 @@ Test(vis_vspace, recording_rebuilds_both_spaces_with_their_frame_caps)
     cr_expect_eq(vis_cap_space(&m, others[0]), child_pd, "its other mapping is the child's");
     expect_linked(root_pd);
     expect_linked(child_pd);
-    /* The child's VM fault, in the child's space. */
-    cr_assert_geq(m.vspace.fault_count, 1);
-    const vis_vm_fault_t *f = &m.vspace.faults[(m.vspace.fault_count - 1) % VIS_VSPACE_FAULTS];
+    /* The writer's VM fault on the read-only page, in the root's space; the child's in
+     * the child's. */
+    cr_assert_eq(m.vspace.fault_count, 2);
+    const vis_vm_fault_t *w = &m.vspace.faults[0], *f = &m.vspace.faults[1];
+    cr_expect(w->tcb == thread_named("writer") && w->pd == root_pd && w->address == TABLE_VA);
+    cr_expect_eq(vis_thread_pd(&m, w->tcb), root_pd, "the writer runs in the root's space");
     cr_expect(f->tcb == child && f->pd == child_pd && f->address == 0x50000000);
     cr_expect(vis_vspace_lookup(&m.vspace, child_pd, f->pc), "its PC is in its code");
     vis_model_free(&m);

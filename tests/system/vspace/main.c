@@ -3,13 +3,15 @@
  * task maps into its own space, through a page table at 0x40000000: a page read-write
  * and then remapped read-only, a second cap to that frame read-only, a kernel-only page,
  * a page mapped and unmapped again, a 64 KiB page; and a 1 MiB section and a 16 MiB
- * supersection. Then it builds a space for a child thread (its code: copies of the
+ * supersection. A second thread in the root's space writes to the read-only page and
+ * faults. Then the root builds a space for a child thread (its code: copies of the
  * root's image frame caps; its stack: a fresh page), which faults at 0x50000000; the
- * root takes the fault message and maps one more page into the child's space.
+ * root takes each fault message, and at last maps one more page into the child's space.
  * Partners: tests/system/test_vis_vspace.c, docs/address-space-view.md.
  */
 #include <numbat/runtime.h>
 #include <sel4/sel4.h>
+#include <stdbool.h>
 
 #define TABLE_VA 0x40000000u
 #define SECTION_VA 0x40100000u
@@ -85,12 +87,22 @@ static void map_own(seL4_CPtr ut, seL4_CPtr big)
     check(seL4_ARM_Page_Map(make(ut, seL4_ARM_LargePageObject, 0), vs, TABLE_VA + 16 * PAGE,
                             seL4_ReadWrite, seL4_ARM_Default_VMAttributes),
           "64 KiB page");
-    check(seL4_ARM_Page_Map(make(ut, seL4_ARM_SectionObject, 0), vs, SECTION_VA, seL4_ReadWrite, XN),
+    check(seL4_ARM_Page_Map(make(ut, seL4_ARM_SectionObject, 0), vs, SECTION_VA, seL4_ReadWrite,
+                            XN),
           "section");
     *(volatile seL4_Word *)SECTION_VA = 1;
     check(seL4_ARM_Page_Map(make(big, seL4_ARM_SuperSectionObject, 0), vs, SUPERSECTION_VA,
                             seL4_CanRead, seL4_ARM_Default_VMAttributes),
           "supersection");
+}
+
+/* A thread of the root's space: writes to the page mapped read-only. */
+static char writer_stack[1024] __attribute__((aligned(16)));
+static void writer(void)
+{
+    *(volatile seL4_Word *)TABLE_VA = 7;
+    for (;;)
+        ;
 }
 
 /* The child runs the root's code in its own space and writes where nothing is mapped. */
@@ -126,6 +138,35 @@ static seL4_CPtr child_space(const seL4_BootInfo *bi, seL4_CPtr ut)
     return pd;
 }
 
+/* Starts a thread at pc on sp in space vspace, above the root's priority, with faults
+ * going to fault_ep; it runs at once. */
+static void start(seL4_CPtr ut, seL4_CPtr fault_ep, seL4_CPtr vspace, const char *name,
+                  void (*pc)(void), seL4_Word sp)
+{
+    seL4_CPtr tcb = make(ut, seL4_TCBObject, 0);
+    check(seL4_TCB_Configure(tcb, fault_ep, seL4_CapInitThreadCNode, 0, vspace, 0, 0,
+                             seL4_CapNull),
+          "configure");
+    seL4_DebugNameThread(tcb, name);
+    check(seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, 255), "priority");
+    seL4_UserContext regs;
+    for (unsigned i = 0; i < sizeof(regs) / sizeof(seL4_Word); i++)
+        ((seL4_Word *)&regs)[i] = 0;
+    regs.pc = (seL4_Word)pc;
+    regs.sp = sp;
+    check(seL4_TCB_WriteRegisters(tcb, 1, 0, 2, &regs), "start");
+}
+
+/* Takes a thread's VM fault message; true when it is one at `expected`. */
+static bool vm_fault_at(seL4_CPtr fault_ep, const char *who, seL4_Word expected)
+{
+    seL4_Word badge;
+    seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
+    seL4_Word address = seL4_GetMR(seL4_VMFault_Addr);
+    printf("%s: VM fault at 0x%08x\n", who, (unsigned)address);
+    return seL4_MessageInfo_get_label(info) == seL4_Fault_VMFault && address == expected;
+}
+
 int main(void)
 {
     seL4_BootInfo *bi = seL4_GetBootInfo();
@@ -133,26 +174,15 @@ int main(void)
     seL4_CPtr big = untyped(bi, 24, 0), ut = untyped(bi, 23, big);
     map_own(ut, big);
 
-    seL4_CPtr pd = child_space(bi, ut);
-    seL4_CPtr fault_ep = make(ut, seL4_EndpointObject, 0), tcb = make(ut, seL4_TCBObject, 0);
-    check(seL4_TCB_Configure(tcb, fault_ep, seL4_CapInitThreadCNode, 0, pd, 0, 0, seL4_CapNull),
-          "configure");
-    seL4_DebugNameThread(tcb, "child");
-    check(seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, 255), "priority");
+    seL4_CPtr fault_ep = make(ut, seL4_EndpointObject, 0);
     check(seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 254), "priority");
-    seL4_UserContext regs;
-    for (unsigned i = 0; i < sizeof(regs) / sizeof(seL4_Word); i++)
-        ((seL4_Word *)&regs)[i] = 0;
-    regs.pc = (seL4_Word)child;
-    regs.sp = CHILD_STACK_VA + PAGE;
-    check(seL4_TCB_WriteRegisters(tcb, 1, 0, 2, &regs), "start the child");
+    start(ut, fault_ep, seL4_CapInitThreadVSpace, "writer", writer,
+          (seL4_Word)(writer_stack + sizeof(writer_stack)));
+    failures += !vm_fault_at(fault_ep, "writer", TABLE_VA);
 
-    seL4_Word badge;
-    seL4_MessageInfo_t info = seL4_Recv(fault_ep, &badge);
-    seL4_Word address = seL4_GetMR(seL4_VMFault_Addr);
-    printf("child: VM fault at 0x%08x\n", (unsigned)address);
-    if (seL4_MessageInfo_get_label(info) != seL4_Fault_VMFault || address != CHILD_FAULT_VA)
-        failures++;
+    seL4_CPtr pd = child_space(bi, ut);
+    start(ut, fault_ep, pd, "child", child, CHILD_STACK_VA + PAGE);
+    failures += !vm_fault_at(fault_ep, "child", CHILD_FAULT_VA);
     /* The last cap made: a screenshot at the end selects it and shows the child's space. */
     check(seL4_ARM_Page_Map(make(ut, seL4_ARM_SmallPageObject, 0), pd, CHILD_STACK_VA + PAGE,
                             seL4_ReadWrite, XN),
