@@ -40,11 +40,23 @@ NOFAST := $(filter 0,$(FASTPATH))
 ifneq ($(NOFAST),)
 KERNEL_FLAGS += -DNUMBAT_FASTPATH=0
 endif
+# TRACE=uart (vexpress-a15 only): the kernel sends the trace stream out on UART1, for
+# `numbat-sim --attach` and `numbat-trace --uart`; the image is NAME-trace.elf. Without
+# it nothing goes out, so QEMU and numbat-sim (which records only when asked) run the
+# same guest work.
+TRACE ?=
+ifneq ($(TRACE),)
+ifneq ($(TRACE)$(PLAT),uartvexpress-a15)
+$(error TRACE=uart is for PLAT=vexpress-a15 (numbat-sim records the trace with --trace-out); got TRACE=$(TRACE) PLAT=$(PLAT))
+endif
+KERNEL_FLAGS += -DNUMBAT_TRACE_UART
+endif
 # -mtp=soft: thread-local variables go through __aeabi_read_tp (runtime/tls.c), which
 # reads TPIDRURW, the register seL4_TCB_SetTLSBase sets, not the kernel-owned TPIDRURO.
 USER_FLAGS := $(COMMON_FLAGS) -mtp=soft -Iruntime/include
 
-KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(if $(NOFAST),-nofastpath)
+SUFFIX := $(if $(NOFAST),-nofastpath)$(if $(TRACE),-trace)
+KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(SUFFIX)
 UDIR := $(BUILD)/user
 ADIR := $(BUILD)/apps/$(NAME)
 
@@ -57,10 +69,10 @@ KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
-IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(if $(NOFAST),-nofastpath).elf
+IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
 
 # Relink when the kernel variant (checked or not) differs from the last link.
-VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME)$(if $(NOFAST),-nofastpath).variant
+VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).variant
 VARIANT := $(if $(CHECKED),checked,plain)
 $(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
     echo $(VARIANT) > $(VARIANT_FILE))

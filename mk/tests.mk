@@ -25,6 +25,8 @@ SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
+# Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).
+TRACE_APPS := tests/system/caps tests/system/ipc
 
 $(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -74,6 +76,10 @@ system-images:
 	@for app in $(SYSTEM_APPS); do for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=$$app || exit 1; \
 	done; done
+	@# The trace tests follow QEMU's UART1 stream: images that send it.
+	@for app in $(TRACE_APPS); do \
+	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=$$app TRACE=uart || exit 1; \
+	done
 	@# The in-kernel suite runs on a kernel that checks its invariants at every exit.
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/sel4test CHECKED=1 || exit 1; \

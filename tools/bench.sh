@@ -59,6 +59,8 @@ printf '%-52s %.0f per second\n' "emulated SVC round trips" "$svc_rate"
 "$SIM" --trace ks build/arm-sim/ipc-paths-nofastpath.elf 2>&1 >/dev/null </dev/null |
     gawk -v path="slow path" -v all=0 -f tools/ipc-paths.awk | sort
 printf '%-52s %s\n' "  for comparison" "seL4 on Cortex-A9 (published): Call 367, ReplyRecv 352 cycles; L4 on i486: 250 cycles"
+"$SIM" --trace ks build/arm-sim/vm-paths.elf 2>&1 >/dev/null </dev/null |
+    gawk -v path=vm -v all=1 -v faults=200 -f tools/ipc-paths.awk | sort
 
 calls=$(run_stats build/arm-sim/hello.elf)
 insns=$(stat_field "$calls" 1)
@@ -98,3 +100,11 @@ rate() { echo "100000 / ($1 - $2)" | bc -l; }
 printf '%-52s %.0f round trips/s (numbat-sim), %.0f (qemu), ratio %.2f\n' \
     "IPC ping-pong, Call + ReplyRecv" "$(rate "$pp_sim" "$sim_t")" "$(rate "$pp_qemu" "$qemu_t")" \
     "$(echo "($pp_qemu - $qemu_t) / ($pp_sim - $sim_t)" | bc -l)"
+
+# A user-level pager: 20,000 VM faults, each answered with an Unmap and a Map.
+vm_sim=$(best_of "$(runs 3)" "$SIM" build/arm-sim/vm-pager.elf)
+vm_qemu=$(best_of "$(runs 3)" "${QEMU[@]}" -kernel build/vexpress-a15/vm-pager.elf)
+faults() { echo "20000 / ($1 - $2)" | bc -l; }
+printf '%-52s %.0f faults/s (numbat-sim), %.0f (qemu), ratio %.2f\n' \
+    "VM faults through a user pager (bench/vm-pager)" "$(faults "$vm_sim" "$sim_t")" \
+    "$(faults "$vm_qemu" "$qemu_t")" "$(echo "($vm_qemu - $qemu_t) / ($vm_sim - $sim_t)" | bc -l)"

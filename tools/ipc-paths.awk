@@ -1,9 +1,11 @@
 # tools/ipc-paths.awk - reads numbat-sim's `--trace ks` output for bench/ipc-paths and
-# prints, per system call of each phase, the median number of kernel instructions
-# from the svc to the return to user mode, and the words the kernel stored (each a
-# slow path on Unicorn 2.0.1). Variables: path (a name for the kernel build), all (1:
-# every phase; 0: Call and ReplyRecv only). Kernel instructions are counted from the `kern`
-# lines after each `syscall` line; A32 stores are told apart by their encoding.
+# bench/vm-paths and prints, per system call of each phase, the median number of
+# kernel instructions from the svc to the return to user mode, and the words the
+# kernel stored (each a slow path on Unicorn 2.0.1). Variables: path (a name for the
+# kernel build), all (1: every phase; 0: Call and ReplyRecv only), faults (phase f's
+# round count: its whole instruction count per round is printed). Kernel
+# instructions are counted from the `kern` lines after each `syscall` line; A32
+# stores are told apart by their encoding.
 function popcount(x,   n) { n = 0; while (x) { n += x % 2; x = int(x / 2) } return n }
 function stores(w,   cond) {
     cond = int(w / 268435456)
@@ -24,10 +26,18 @@ function median(key, arr,   i, j, t, m, a) {
     for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
     return a[int((m + 1) / 2)]
 }
-{ sub(/^\[ *[0-9]+\] /, "") } # drop the instruction-count prefix: fields start at 1
+{ # the instruction count, then drop its prefix: fields start at 1
+    at = match($0, /^\[ *([0-9]+)\]/, m) ? m[1] + 0 : at
+    sub(/^\[ *[0-9]+\] /, "")
+}
 /^syscall / {
     close_call()
-    if ($0 ~ /DebugPutChar/) { ch = sprintf("%c", strtonum($NF)); if (ch ~ /[a-z]/) phase = ch; else phase = ""; next }
+    if ($0 ~ /DebugPutChar/) {
+        ch = sprintf("%c", strtonum($NF))
+        if (phase != "") whole[phase] += at - since
+        if (ch ~ /[a-z]/) { phase = ch; since = at } else phase = ""
+        next
+    }
     if (phase != "") { name = $3; gsub(/[()]/, "", name); count = 0; store = 0 }
     next
 }
@@ -39,8 +49,15 @@ END {
     label["c", "Send"] = "Send to a waiting higher-priority receiver"
     label["b", "Send"] = "Signal with nobody waiting"
     label["b", "Recv"] = "Wait on a pending notification"
+    label["p", "Call"] = "PageTable_Map"
+    label["q", "Call"] = "PageTable_Unmap"
+    label["m", "Call"] = "Page_Map (small page)"
+    label["u", "Call"] = "Page_Unmap (small page)"
     for (k in label) if (n[k] && (all || k ~ /^a/)) {
         printf "%-52s %d kernel instructions, %d words stored (median of %d)\n",
             label[k], median(k, ins), median(k, st), n[k]
     }
+    if (faults && whole["f"])
+        printf "%-52s %d instructions per fault (user + kernel, mean of %d)\n",
+            "VM fault round trip via a user pager (Unmap + Map)", whole["f"] / faults, faults
 }

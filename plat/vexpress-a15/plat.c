@@ -25,11 +25,15 @@ uint32_t arch_ram_size(void)
     return VEXPRESS_RAM_SIZE;
 }
 
-/* Trace events go out on UART1, framed (trace/format.h): QEMU's -serial for it
- * can be a socket or file that the visualizer reads. */
+/* With TRACE=uart, trace events go out on UART1, framed (trace/format.h): QEMU's
+ * -serial for it can be a socket or file that the visualizer reads. */
 bool arch_trace_enabled(void)
 {
+#ifdef NUMBAT_TRACE_UART
     return true;
+#else
+    return false;
+#endif
 }
 
 void arch_trace_emit(const uint32_t *words, unsigned count)

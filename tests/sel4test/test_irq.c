@@ -1,9 +1,9 @@
 /*
  * tests/sel4test/test_irq.c - IRQControl and IRQHandler invocations (spec 8.5): one
  * handler cap per line, the kernel's timer line refused, range errors, setting a
- * notification (which must be one, with Write), Ack and Clear, and a deleted handler
- * freeing its line. Delivery to a user-level driver needs the driver to map its
- * device, which comes with frame mapping; the host tests cover delivery.
+ * notification (which must be one, with Write), Ack and Clear, a deleted handler
+ * freeing its line, and delivery to a user-level driver of the board's second SP804
+ * (timers 2 and 3), which maps the timer's registers from device untyped memory.
  * Partners: helpers.h, main.c, kernel/irq.c.
  */
 #include "helpers.h"
@@ -11,6 +11,17 @@
 #define FREE_LINE 100u  /* SPI 68: no device drives it, on numbat-sim or QEMU */
 #define TIMER_LINE 34u  /* SP804 timers 0/1: the kernel's tick */
 #define MAX_LINE 159u   /* the GIC-400 of the vexpress-a15 has 160 lines */
+#define TIMER23_LINE 35u /* SP804 timers 2/3, SPI 3 */
+#define TIMER23_PADDR 0x1C120000u
+#define DRIVER_VADDR 0x70000000u
+
+/* SP804 registers of its first timer (word offsets), and control bits. */
+enum { SP804_LOAD, SP804_VALUE, SP804_CONTROL, SP804_INTCLR, SP804_RIS };
+#define SP804_ENABLE (1u << 7)
+#define SP804_PERIODIC (1u << 6)
+#define SP804_INTEN (1u << 5)
+#define SP804_32BIT (1u << 1)
+#define TICKS 3
 
 static seL4_Error get(seL4_Word irq, seL4_CPtr slot)
 {
@@ -62,6 +73,71 @@ static void irq_handler_takes_a_notification_with_write(void)
     CHECK_OK(seL4_IRQHandler_Clear(h)); /* nothing to clear: still fine */
 }
 
+/* The device untyped holding physical address pa, or 0. */
+static seL4_CPtr device_untyped_at(seL4_Word pa, seL4_Word *base)
+{
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        const seL4_UntypedDesc *d = &bi->untypedList[i];
+        if (d->isDevice && pa >= d->paddr && pa - d->paddr < (1ul << d->sizeBits)) {
+            *base = d->paddr;
+            return bi->untyped.start + i;
+        }
+    }
+    return 0;
+}
+
+/* A frame cap for the 4 KiB device page at pa: untyped children fill the gap below
+ * it, largest first, so the next object lands on it. */
+static seL4_CPtr device_frame_at(seL4_Word pa)
+{
+    seL4_Word base;
+    seL4_CPtr ut = device_untyped_at(pa, &base);
+    if (!ut)
+        return 0;
+    revoke_after_test(ut);
+    seL4_Word gap = pa - base;
+    for (int bit = 31; bit >= 4; bit--)
+        if (gap & (1ul << bit))
+            if (retype_into(ut, seL4_UntypedObject, bit, slot_alloc(), 1) != seL4_NoError)
+                return 0;
+    seL4_CPtr frame = slot_alloc();
+    return retype_into(ut, seL4_ARM_SmallPageObject, 0, frame, 1) == seL4_NoError ? frame : 0;
+}
+
+static void irq_delivery_to_a_user_level_sp804_driver(void)
+{
+    seL4_CPtr frame = device_frame_at(TIMER23_PADDR), pt = new_object(seL4_ARM_PageTableObject, 0);
+    REQUIRE(frame && pt, "setup: the timer's frame and a page table");
+    seL4_ARM_Page_GetAddress_t where = seL4_ARM_Page_GetAddress(frame);
+    CHECK_OK(where.error);
+    CHECK(where.paddr == TIMER23_PADDR, "the frame is at 0x%x", (unsigned)where.paddr);
+    REQUIRE_OK(seL4_ARM_PageTable_Map(pt, seL4_CapInitThreadVSpace, DRIVER_VADDR,
+                                      seL4_ARM_Default_VMAttributes));
+    REQUIRE_OK(seL4_ARM_Page_Map(frame, seL4_CapInitThreadVSpace, DRIVER_VADDR, seL4_ReadWrite, 0));
+    volatile seL4_Uint32 *timer = (volatile seL4_Uint32 *)DRIVER_VADDR;
+
+    seL4_CPtr h = slot_alloc(), ntfn = new_object(seL4_NotificationObject, 0);
+    REQUIRE(ntfn, "setup");
+    REQUIRE_OK(get(TIMER23_LINE, h));
+    REQUIRE_OK(seL4_IRQHandler_SetNotification(h, ntfn));
+    REQUIRE_OK(seL4_IRQHandler_Ack(h));
+    timer[SP804_CONTROL] = 0;
+    timer[SP804_INTCLR] = 1;
+    timer[SP804_LOAD] = 1000; /* 1 ms at the board's 1 MHz */
+    timer[SP804_CONTROL] = SP804_ENABLE | SP804_PERIODIC | SP804_INTEN | SP804_32BIT;
+    for (int i = 0; i < TICKS; i++) {
+        seL4_Word badge = ~0ul;
+        seL4_Wait(ntfn, &badge);
+        CHECK(badge == 0, "tick %d: badge %" SEL4_PRIu_word " (the notification's cap is unbadged)", i, badge);
+        CHECK(timer[SP804_RIS] & 1u, "tick %d: the timer says it interrupted", i);
+        timer[SP804_INTCLR] = 1;
+        CHECK_OK(seL4_IRQHandler_Ack(h));
+    }
+    timer[SP804_CONTROL] = 0;
+    timer[SP804_INTCLR] = 1;
+    CHECK_OK(seL4_IRQHandler_Clear(h));
+}
+
 static void irq_control_cannot_be_copied(void)
 {
     seL4_CPtr a = slot_alloc();
@@ -76,5 +152,6 @@ const test_case_t irq_tests[] = {
     TEST_CASE(irq_get_into_an_occupied_slot_is_delete_first),
     TEST_CASE(irq_handler_takes_a_notification_with_write),
     TEST_CASE(irq_control_cannot_be_copied),
+    TEST_CASE(irq_delivery_to_a_user_level_sp804_driver),
 };
 const unsigned irq_test_count = sizeof(irq_tests) / sizeof(irq_tests[0]);

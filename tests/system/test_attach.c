@@ -40,7 +40,7 @@ static pid_t start_qemu(unsigned port)
         alarm(60); /* bounded even if nobody connects */
         execlp("qemu-system-arm", "qemu-system-arm", "-M", "vexpress-a15", "-m", "128M",
                "-nographic", "-audiodev", "none,id=none", "-no-reboot", "-serial", "mon:stdio",
-               "-serial", serial, "-kernel", "build/vexpress-a15/caps.elf", (char *)NULL);
+               "-serial", serial, "-kernel", "build/vexpress-a15/caps-trace.elf", (char *)NULL);
         _exit(127);
     }
     return pid;

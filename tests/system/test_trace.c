@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../trace/decode.h"
@@ -131,12 +132,22 @@ static uint32_t replay_uart(const char *path, vis_model_t *m)
     return n;
 }
 
+Test(trace, qemu_uart1_is_silent_unless_the_image_was_built_with_trace_uart)
+{
+    char path[] = "/tmp/numbat-uart1-quiet-XXXXXX";
+    capture_qemu_uart1("build/vexpress-a15/caps.elf", path);
+    struct stat st;
+    cr_assert_eq(stat(path, &st), 0);
+    unlink(path);
+    cr_expect_eq(st.st_size, 0, "UART1 carried %lld bytes", (long long)st.st_size);
+}
+
 Test(trace, qemu_uart1_stream_gives_the_same_caps_as_numbat_sim)
 {
     replay_t sim = {0};
     record_and_replay(&sim);
     char path[] = "/tmp/numbat-uart1-XXXXXX";
-    capture_qemu_uart1("build/vexpress-a15/caps.elf", path);
+    capture_qemu_uart1("build/vexpress-a15/caps-trace.elf", path);
     vis_model_t qm;
     cr_expect_gt(replay_uart(path, &qm), 100);
     unlink(path);
@@ -252,7 +263,7 @@ Test(trace, qemu_uart1_stream_gives_the_same_ipc_events_as_numbat_sim)
     static ipc_events_t sim, qemu;
     record_ipc_run(&sim);
     char path[] = "/tmp/numbat-uart1-ipc-XXXXXX";
-    capture_qemu_uart1("build/vexpress-a15/ipc.elf", path);
+    capture_qemu_uart1("build/vexpress-a15/ipc-trace.elf", path);
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f);
     trace_uart_decoder_t d = {0};
