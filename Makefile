@@ -89,7 +89,8 @@ $(BUILD)/host/%.o: %.c
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
 VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
-    font.c render.c render_ipc.c render_side.c render_tree.c)
+    font.c render.c render_ipc.c render_side.c render_tree.c vspace_model.c vspace_links.c \
+    vspace_layout.c render_vspace.c)
 VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
 -include $(VIS_BENCH_OBJ:.o=.d)

@@ -43,7 +43,7 @@ static const char usage_text[] =
     "                    on HOST:PORT): print events, or --gui / --screenshot them\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
     "  --tab NAME        the visualizer's tab shown first: cspaces (default), untyped,\n"
-    "                    threads or ipc\n"
+    "                    threads, ipc or vspace\n"
     "  --mem SIZE        RAM at 0x80000000, e.g. 128M (default), 16M..1G\n"
     "  --max-insns N     stop after N instructions (exit status 4)\n"
     "  --trace FLAGS     trace to stderr; letters: k kernel instructions, u user\n"
@@ -184,7 +184,8 @@ static int parse_args(int argc, char **argv, cli_t *cli)
             break;
         case OPT_TAB:
             if ((cli->vis.tab = vis_app_tab_named(optarg)) < 0)
-                return usage_error("--tab %s: give cspaces, untyped, threads or ipc", optarg);
+                return usage_error("--tab %s: give cspaces, untyped, threads, ipc or vspace",
+                                   optarg);
             break;
         case OPT_MEM:
             if (parse_size(optarg, &value) != 0 || value < BOARD_RAM_MIN || value > BOARD_RAM_MAX ||

@@ -14,13 +14,15 @@ CRITERION_FLAGS := --jobs 2
 SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(SIM_UNIT_SRC))
 SYSTEM_SRC := $(wildcard tests/system/*.c)
-# The trace tests read recordings with the decoder and the visualizer's model; the
-# visualizer's session runs a board in-process (next IPC), so the simulator library
-# comes too. No drawing: nothing here needs SDL.
+# The trace tests read recordings with the decoder and the visualizer's model (and the
+# VSpace tab's layout, which only computes rectangles); the visualizer's session runs a
+# board in-process (next IPC), so the simulator library comes too. No drawing: SDL2_image
+# only reads the PNGs numbat-sim --screenshot writes (test_vis_vspace.c).
 SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC) $(SIM_LIB_SRC) \
-    visualizer/model.c visualizer/ipc_model.c visualizer/session.c)
+    visualizer/model.c visualizer/ipc_model.c visualizer/session.c visualizer/describe.c \
+    visualizer/vspace_model.c visualizer/vspace_links.c visualizer/vspace_layout.c)
 SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
-    $(shell pkg-config --libs capstone 2>/dev/null)
+    $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
 # Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).

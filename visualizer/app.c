@@ -317,6 +317,11 @@ static void on_key(app_t *a, const SDL_Keysym *k)
         a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT;
         a->ui.tab_scroll = a->ui.ipc_back = 0;
         break;
+    case SDLK_v: /* the address space of the selected (or running) thread */
+        a->ui.tab = VIS_TAB_VSPACE;
+        a->ui.tab_scroll = 0;
+        a->ui.followed = 0; /* bring the selection's row into view */
+        break;
     case SDLK_UP: a->ui.pan_y += 60; break;
     case SDLK_DOWN: a->ui.pan_y -= 60; break;
     case SDLK_LEFT: a->ui.pan_x += 60; break;
@@ -415,7 +420,8 @@ static void on_wheel(app_t *a, int wheel_y)
     bool right = x >= a->ui.width * 62 / 100; /* the right-hand column */
     if (h && right && a->ui.tab == VIS_TAB_IPC)
         a->ui.ipc_back += wheel_y * 3; /* up: older messages; the chart keeps it in range */
-    else if (h && (h->kind == VIS_HIT_TAB_PANE || (h->kind == VIS_HIT_CAP && right)))
+    else if (h && (h->kind == VIS_HIT_TAB_PANE ||
+                   ((h->kind == VIS_HIT_CAP || h->kind == VIS_HIT_THREAD) && right)))
         a->ui.tab_scroll -= wheel_y * 3;
     else if (SDL_GetModState() & KMOD_CTRL)
         zoom(a, wheel_y > 0 ? 1.1f : 1 / 1.1f);

@@ -12,6 +12,7 @@
 
 #include "../trace/names.h"
 #include "../trace/text.h"
+#include "vspace_links.h"
 
 uint64_t vis_cap_object_bytes(const vis_cap_t *c)
 {
@@ -316,6 +317,27 @@ static void ipc_event_label(const vis_model_t *m, const trace_record_t *r, char 
     }
 }
 
+/* "map: 4 KiB page 80400000 at 40000000 in rootserver (ASID 1), RW XN", "unmap: page
+ * table at 40000000 from child (ASID 2)". */
+static void vspace_event_label(const vis_model_t *m, const trace_record_t *r, char *out,
+                               size_t len)
+{
+    const uint32_t *w = r->words;
+    char space[96], access[48];
+    vis_space_asid_label(m, w[1], space, sizeof(space));
+    if (trace_record_type(r) == TRACE_UNMAP) {
+        snprintf(out, len, "unmap: %s at %08x from %s", vis_mapping_kind_name(w[3]), w[2], space);
+        return;
+    }
+    if (w[4] == VIS_MAP_TABLE_BITS) {
+        snprintf(out, len, "map: page table %08x at %08x in %s", w[3], w[2], space);
+        return;
+    }
+    vis_access_label(w[5], access, sizeof(access));
+    snprintf(out, len, "map: %s %08x at %08x in %s, %s", vis_mapping_kind_name(w[4]), w[3], w[2],
+             space, access);
+}
+
 void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
 {
     unsigned type = trace_record_type(r);
@@ -338,6 +360,8 @@ void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, s
     case TRACE_IPC_REPLY:
     case TRACE_SIGNAL:
     case TRACE_FAULT: ipc_event_label(m, r, out, len); return;
+    case TRACE_MAP:
+    case TRACE_UNMAP: vspace_event_label(m, r, out, len); return;
     case TRACE_OBJECT_CREATE:
         vis_slot_name(m, w[4], where, sizeof(where));
         snprintf(out, len, "object-create: %s at %08x%s%s",

@@ -22,8 +22,8 @@ typedef struct vis_panes {
 } vis_panes_t;
 
 void vis_layout_panes(int width, int height, float scale, vis_panes_t *p);
-/* The IPC tab's sequence chart needs height: the tab pane takes the details pane's
- * place as well (details.h becomes 0). */
+/* The IPC tab's sequence chart and the VSpace tab's list need height: the tab pane
+ * takes the details pane's place as well (details.h becomes 0). */
 void vis_layout_tall_tabs(vis_panes_t *p);
 
 typedef enum vis_node_kind {

@@ -3,11 +3,14 @@
  * kept in an array sorted by slot address (binary search; the kernel's slots are
  * few thousand at most). A deleted cap's children are handed to its parent, as the
  * kernel's CDT list does; a moved cap takes its children with it. Every event also
- * goes to the IPC part (ipc_model.c). Partners: model.h, ipc_model.c.
+ * goes to the IPC part (ipc_model.c) and the address-space part (vspace_model.c; a
+ * fault goes with the faulting thread's page directory). Partners: model.h,
+ * ipc_model.c, vspace_model.c, vspace_links.c.
  */
 #include "model.h"
 
 #include "grow.h"
+#include "vspace_links.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +31,7 @@ void vis_model_free(vis_model_t *m)
     free(m->objects);
     free(m->threads);
     vis_ipc_free(&m->ipc);
+    vis_vspace_free(&m->vspace);
     memset(m, 0, sizeof(*m));
 }
 
@@ -248,6 +252,7 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     unsigned type = trace_record_type(rec);
     m->icount = rec->icount;
     vis_ipc_apply(&m->ipc, rec, m->events);
+    vis_vspace_apply(&m->vspace, rec, m->events);
     switch (type) {
     case TRACE_BOOT:
         m->platform = w[2];
@@ -271,10 +276,10 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     case TRACE_IPC_SEND:
     case TRACE_IPC_RECV:
     case TRACE_IPC_REPLY:
-    case TRACE_SIGNAL:
-    case TRACE_FAULT: break; /* ipc_model.c's */
+    case TRACE_SIGNAL: break; /* ipc_model.c's */
+    case TRACE_FAULT: vis_vspace_fault(&m->vspace, w, vis_thread_pd(m, w[1]), m->events); break;
     case TRACE_MAP:
-    case TRACE_UNMAP: break; /* the address-space view's */
+    case TRACE_UNMAP: break; /* vspace_model.c's */
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
     case TRACE_IRQ: break;

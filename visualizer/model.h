@@ -3,8 +3,9 @@
  * from the trace stream (trace/format.h): capabilities in slots with their CDT
  * parents, objects, untyped regions and threads. Applying events one by one gives
  * the state after any event, which is how going back in time works: replay from
- * the start up to the chosen event. IPC queues and history are kept by ipc_model.h.
- * Partners: model.c, ipc_model.c, render.c (draws it), tests/sim/test_vis_model.c.
+ * the start up to the chosen event. IPC queues and history are kept by ipc_model.h,
+ * address spaces by vspace_model.h. Partners: model.c, ipc_model.c, vspace_model.c,
+ * render.c (draws it), tests/sim/test_vis_model.c.
  */
 #ifndef VIS_MODEL_H
 #define VIS_MODEL_H
@@ -16,6 +17,7 @@
 #include "../trace/cap_words.h"
 #include "../trace/decode.h"
 #include "ipc_model.h"
+#include "vspace_model.h"
 
 /* A cap in a slot. Slots are named by their kernel address. */
 typedef struct vis_cap {
@@ -55,6 +57,7 @@ typedef struct vis_model {
     vis_thread_t *threads;  size_t thread_count, thread_cap;
     vis_ghost_t ghosts[32]; size_t ghost_count; /* ring of recent deletions */
     vis_ipc_t ipc;           /* queues and the history of messages, signals, faults */
+    vis_vspace_t vspace;     /* mappings of each page directory, VM faults */
     uint32_t current_tcb;    /* running thread after the last switch, 0 if none */
     bool in_kernel;          /* between a kernel entry and exit */
     uint32_t last_entry_cause, last_entry_detail;

@@ -180,6 +180,11 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
     case TRACE_OBJECT_CREATE:
         *color = vis_type_color(vis_object_cap_type(r->words[1]));
         return LANE_CAPS;
+    case TRACE_MAP:
+        *color = vis_type_color(r->words[4] == VIS_MAP_TABLE_BITS ? TRACE_CAP_PAGE_TABLE
+                                                                  : TRACE_CAP_FRAME);
+        return LANE_CAPS;
+    case TRACE_UNMAP:
     case TRACE_OBJECT_DELETE:
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
@@ -353,7 +358,7 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
 {
     vis_ctx_t c = {.r = r, .f = fonts, .m = m, .ui = ui, .s = ui->scale};
     vis_layout_panes(ui->width, ui->height, ui->scale, &c.panes);
-    if (ui->tab == VIS_TAB_IPC)
+    if (ui->tab == VIS_TAB_IPC || ui->tab == VIS_TAB_VSPACE)
         vis_layout_tall_tabs(&c.panes);
     c.clip = (SDL_Rect){0, 0, ui->width, ui->height};
     c.recent_from = vis_recent_from(&c);

@@ -4,7 +4,7 @@
  * surface for the headless screenshot, so tests check what people see.
  * Partners: render.c (frame, toolbar, timeline, text panes), render_tree.c (the
  * derivation tree), render_side.c (details and tabs), render_ipc.c (the IPC tab),
- * app.c (fills the UI state).
+ * render_vspace.c (the VSpace tab), app.c (fills the UI state).
  */
 #ifndef VIS_RENDER_H
 #define VIS_RENDER_H
@@ -25,7 +25,8 @@ typedef enum vis_tab {
     VIS_TAB_CSPACES,
     VIS_TAB_UNTYPED,
     VIS_TAB_THREADS,
-    VIS_TAB_IPC, /* takes the details pane's place too (layout.c) */
+    VIS_TAB_IPC,    /* takes the details pane's place too (layout.c) */
+    VIS_TAB_VSPACE, /* the same */
     VIS_TAB_COUNT
 } vis_tab_t;
 
@@ -80,6 +81,8 @@ typedef struct vis_ui {
     vis_tab_t tab;
     int tab_scroll;    /* rows scrolled in the tab pane */
     int ipc_back;      /* the IPC tab: rows scrolled back from the newest message */
+    uint32_t vspace_pd; /* the VSpace tab: the space it showed last (kept while the
+                           selection names none) */
     uint32_t followed; /* the selection the tab pane last scrolled to, and in which tab */
     vis_tab_t followed_tab;
     /* The selection: a cap, a folded run, or a thread. */
@@ -133,7 +136,8 @@ int vis_render_png(const vis_model_t *m, vis_ui_t *ui, const char *path, char *e
 /* The same frame into a new RGB surface (tests read its pixels); NULL on failure. */
 SDL_Surface *vis_render_surface(const vis_model_t *m, vis_ui_t *ui, char *err, size_t err_len);
 
-/* The tab's name as its tab bar shows it: "CSpaces", "untyped", "threads", "IPC". */
+/* The tab's name as its tab bar shows it: "CSpaces", "untyped", "threads", "IPC",
+ * "VSpace". */
 const char *vis_tab_name(vis_tab_t tab);
 
 /* A cap type's colour, the same in every view and the legend. */

@@ -2,8 +2,9 @@
  * visualizer/render_side.c - the right-hand column: the details of the selection (a
  * cap, a folded run or a thread) and the tabs: each thread's CSpace with its slots,
  * the untyped regions with their watermarks and objects, the threads, and the tab bar
- * of the IPC tab (render_ipc.c draws its content).
- * Partners: render.c (calls vis_draw_details and vis_draw_tabs), describe.c, render_ipc.c.
+ * of the IPC and VSpace tabs (render_ipc.c and render_vspace.c draw their content).
+ * Partners: render.c (calls vis_draw_details and vis_draw_tabs), describe.c, render_ipc.c,
+ * render_vspace.c, vspace_links.c (where a frame cap is mapped).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,10 +13,12 @@
 #include "../trace/text.h"
 #include "describe.h"
 #include "draw.h"
+#include "vspace_links.h"
 
 void vis_draw_details(vis_ctx_t *c);
 void vis_draw_tabs(vis_ctx_t *c);
 void vis_draw_ipc(vis_ctx_t *c, SDL_Rect area);
+void vis_draw_vspace(vis_ctx_t *c, SDL_Rect area);
 
 /* One "key  value" line of the details pane; moves *y down a line. */
 static void detail(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value)
@@ -140,6 +143,13 @@ static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap
              cap->flags & TRACE_CAPF_REVOCABLE ? "original (revocable)" : "derived copy",
              cap->flags & TRACE_CAPF_FIRST_BADGED ? ", first badged" : "");
     detail(c, pane, &y, "kind", text);
+    char mapped[256], others[256];
+    if (vis_cap_mapping_words(c->m, cap, mapped, others, sizeof(mapped))) {
+        detail(c, pane, &y, "mapped", mapped);
+        if (vis_cap_type(cap->w0) == TRACE_CAP_FRAME)
+            detail(c, pane, &y, "also mapped",
+                   others[0] ? others : "by no other cap to this frame");
+    }
 }
 
 /* "endpoint e0060000, 2nd in its queue, badge 7" or "a reply from server (Call #5
@@ -268,13 +278,24 @@ static void list_note(list_t *l, uint32_t slot)
 
 const char *vis_tab_name(vis_tab_t tab)
 {
-    static const char *const names[VIS_TAB_COUNT] = {"CSpaces", "untyped", "threads", "IPC"};
+    static const char *const names[VIS_TAB_COUNT] = {"CSpaces", "untyped", "threads", "IPC",
+                                                     "VSpace"};
     return tab < VIS_TAB_COUNT ? names[tab] : "?";
+}
+
+/* The padding each side of a tab's name: less when all would not fit the pane. */
+static int tab_padding(vis_ctx_t *c, SDL_Rect pane, int px)
+{
+    int names = 0, gap = vis_px(c, 4), pad = vis_px(c, 14);
+    for (int t = 0; t < VIS_TAB_COUNT; t++)
+        names += vis_text_width(c->f, VIS_FACE_BOLD, px, vis_tab_name((vis_tab_t)t)) + gap;
+    int room = (pane.w - vis_px(c, 12) - names) / (2 * VIS_TAB_COUNT);
+    return room < pad ? (room > vis_px(c, 3) ? room : vis_px(c, 3)) : pad;
 }
 
 static void tab_bar(vis_ctx_t *c, SDL_Rect pane, int *y)
 {
-    int px = vis_px(c, VIS_PX_TITLE), x = pane.x + vis_px(c, 6), pad = vis_px(c, 14);
+    int px = vis_px(c, VIS_PX_TITLE), x = pane.x + vis_px(c, 6), pad = tab_padding(c, pane, px);
     int h = vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 10);
     vis_fill(c, (SDL_Rect){pane.x, *y + h - 1, pane.w, 1}, VIS_COLOR_BORDER);
     for (int t = 0; t < VIS_TAB_COUNT; t++) {
@@ -537,11 +558,14 @@ void vis_draw_tabs(vis_ctx_t *c)
     list_t l = {.c = c, .px = vis_px(c, VIS_PX_BODY), .found_row = -1};
     l.row_h = vis_line_height(c->f, VIS_FACE_SANS, l.px) + vis_px(c, 8);
     l.area = (SDL_Rect){pane.x, y, pane.w, pane.y + pane.h - y - vis_px(c, 6)};
-    if (c->ui->tab == VIS_TAB_IPC) { /* not a list: a chart of its own */
+    if (c->ui->tab == VIS_TAB_IPC || c->ui->tab == VIS_TAB_VSPACE) { /* charts of their own */
         vis_add_hit(c, l.area, VIS_HIT_TAB_PANE, 0);
         c->clip = l.area;
         SDL_RenderSetClipRect(c->r, &l.area);
-        vis_draw_ipc(c, l.area);
+        if (c->ui->tab == VIS_TAB_IPC)
+            vis_draw_ipc(c, l.area);
+        else
+            vis_draw_vspace(c, l.area);
         vis_end_pane(c);
         return;
     }
