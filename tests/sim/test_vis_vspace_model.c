@@ -40,7 +40,7 @@ static void map(uint32_t pd, uint32_t vaddr, uint32_t paddr, uint32_t bits, uint
 /* A frame cap (4 KiB unless size says otherwise) mapped at vaddr in asid (0: not). */
 static void frame_cap(uint32_t slot, uint32_t paddr, unsigned size, uint32_t asid, uint32_t vaddr)
 {
-    uint32_t w0 = capw_word0(TRACE_CAP_FRAME, paddr), w1 = capw_frame(size, false, 3);
+    uint32_t w0 = capw_word0(TRACE_CAP_FRAME, paddr), w1 = capw_frame(size, 3);
     capw_frame_set_mapping(&w0, &w1, asid, vaddr);
     EV(TRACE_CAP_INSERT, slot, w0, w1, 0, TRACE_CAPF_REVOCABLE, TRACE_CAUSE_RETYPE);
 }

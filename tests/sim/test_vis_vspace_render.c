@@ -60,7 +60,7 @@ static void name_thread(uint32_t tcb, const char *name)
 static void map_frame(uint32_t pd, uint32_t asid, unsigned i, uint32_t vaddr, uint32_t paddr,
                       unsigned size, uint32_t access)
 {
-    uint32_t w0 = capw_word0(TRACE_CAP_FRAME, paddr), w1 = capw_frame(size, false, 3);
+    uint32_t w0 = capw_word0(TRACE_CAP_FRAME, paddr), w1 = capw_frame(size, 3);
     capw_frame_set_mapping(&w0, &w1, asid, vaddr);
     EV(TRACE_CAP_INSERT, SLOT(i), w0, w1, 0, TRACE_CAPF_REVOCABLE, TRACE_CAUSE_RETYPE);
     EV(TRACE_MAP, pd, vaddr, paddr, capw_frame_size_bits(size), access, SLOT(i));
@@ -375,7 +375,7 @@ Test(vis_vspace_render, the_words_for_a_frame_say_where_it_and_its_other_caps_ar
        TRACE_CAPF_REVOCABLE, TRACE_CAUSE_RETYPE);
     cr_expect_not(vis_cap_mapping_words(&m, vis_model_cap_at(&m, SLOT(60)), where, others,
                                         sizeof(where)));
-    uint32_t w0 = capw_word0(TRACE_CAP_FRAME, SHARED_PA), w1 = capw_frame(0, false, 3);
+    uint32_t w0 = capw_word0(TRACE_CAP_FRAME, SHARED_PA), w1 = capw_frame(0, 3);
     EV(TRACE_CAP_INSERT, SLOT(61), w0, w1, SLOT(31), 0, TRACE_CAUSE_COPY);
     vis_cap_mapping_words(&m, vis_model_cap_at(&m, SLOT(61)), where, others, sizeof(where));
     cr_expect_str_eq(where, "not mapped");
