@@ -94,6 +94,21 @@ static void vspace_execute_never_page_faults_on_instruction_fetch(void)
     CHECK(PROBE_OK(p, PROBE_EXEC, va, 0) == 42, "the code returned %u after the remap", p->result);
 }
 
+static void vspace_an_unaligned_exclusive_load_is_an_alignment_fault(void)
+{
+    prober_t *p = setup_root_prober();
+    REQUIRE(p, "setup");
+    seL4_Word va = VA(30);
+    REQUIRE(map_pt(seL4_CapInitThreadVSpace, va), "page table");
+    REQUIRE(map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, va), "frame");
+    PROBE_OK(p, PROBE_WRITE, va + 8, 42);
+    CHECK(PROBE_OK(p, PROBE_READ_EXCLUSIVE, va + 8, 0) == 42, "LDREX read %u", p->result);
+    /* Mapped and readable, but LDREX needs a word-aligned address: a VM fault all the same. */
+    PROBE_FAULTS(p, PROBE_READ_EXCLUSIVE, va + 10);
+    CHECK(FSR_STATUS(last_fault.fsr) == FS_ALIGNMENT, "DFSR 0x%x is not an alignment fault",
+          last_fault.fsr);
+}
+
 static void vspace_unmap_removes_the_translation_and_the_frame_keeps_its_contents(void)
 {
     prober_t *p = setup_root_prober();
@@ -498,6 +513,7 @@ const test_case_t vspace_tests[] = {
     TEST_CASE(vspace_small_page_is_written_and_read_then_remapped_read_only),
     TEST_CASE(vspace_mapping_rights_are_the_cap_rights_and_the_requested_ones),
     TEST_CASE(vspace_execute_never_page_faults_on_instruction_fetch),
+    TEST_CASE(vspace_an_unaligned_exclusive_load_is_an_alignment_fault),
     TEST_CASE(vspace_unmap_removes_the_translation_and_the_frame_keeps_its_contents),
     TEST_CASE(vspace_large_page_fills_sixteen_page_table_entries),
     TEST_CASE(vspace_section_maps_a_megabyte_without_a_page_table),

@@ -33,7 +33,8 @@
 
 /* ---- the prober ------------------------------------------------------------------- */
 
-enum probe_kind { PROBE_READ, PROBE_WRITE, PROBE_EXEC };
+/* PROBE_READ_EXCLUSIVE reads with LDREX, which needs a word-aligned address. */
+enum probe_kind { PROBE_READ, PROBE_WRITE, PROBE_EXEC, PROBE_READ_EXCLUSIVE };
 
 /* A prober thread and what it did last; the root handles its faults. */
 typedef struct prober {
@@ -81,6 +82,7 @@ extern probe_outcome_t last_fault;
  * write-not-read bit, from the ARM architecture; seL4 passes the register as it is. */
 #define FSR_STATUS(fsr) (((fsr) & 0xFu) | (((fsr) >> 6) & 0x10u))
 #define FSR_WNR (1u << 11)
+#define FS_ALIGNMENT 0x1u
 int fs_is_translation(seL4_Word fsr);
 int fs_is_permission(seL4_Word fsr);
 
