@@ -165,7 +165,7 @@ Test(trace, qemu_uart1_stream_gives_the_same_caps_as_numbat_sim)
 
 /* ---- IPC events (tests/system/ipc) ----------------------------------------------- */
 
-#define MAX_IPC_EVENTS 64
+#define MAX_IPC_EVENTS 128
 
 /* The IPC-related events of a run, in order, words and all. */
 typedef struct ipc_events {
@@ -173,9 +173,12 @@ typedef struct ipc_events {
     unsigned count;
 } ipc_events_t;
 
+/* The events both boards must send alike: IPC, and the root task's mappings. */
 static void keep_if_ipc(ipc_events_t *e, const trace_record_t *rec)
 {
     switch (trace_record_type(rec)) {
+    case TRACE_MAP:
+    case TRACE_UNMAP:
     case TRACE_IPC_SEND:
     case TRACE_IPC_RECV:
     case TRACE_IPC_REPLY:
@@ -274,6 +277,7 @@ Test(trace, qemu_uart1_stream_gives_the_same_ipc_events_as_numbat_sim)
             keep_if_ipc(&qemu, &rec);
     fclose(f);
     unlink(path);
+    cr_expect_gt(count_type(&sim, TRACE_MAP), 4, "the root task's pages and page table");
     cr_assert_eq(qemu.count, sim.count);
     for (unsigned i = 0; i < sim.count; i++) {
         cr_assert_eq(qemu.rec[i].count, sim.rec[i].count, "event %u", i);
