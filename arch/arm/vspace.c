@@ -125,15 +125,16 @@ void vspace_cap_deleted(const cte_t *slot, cap_t cap, bool final)
     }
 }
 
-/* The page directory a PD cap names through its ASID (spec 8.7: must be assigned). */
-static seL4_Error find_pd(invocation_t *inv, cap_t pd_cap, uint32_t **pd)
+/* The page directory an assigned PD cap names through its ASID: FailedLookup when the
+ * ASID names none, InvalidCapability(which) when it names another directory. */
+static seL4_Error find_pd(invocation_t *inv, cap_t pd_cap, unsigned which, uint32_t **pd)
 {
     *pd = asid_find_pd(pd_asid(pd_cap));
     if (!*pd) {
         lookup_fault_t f = {.type = LOOKUP_INVALID_ROOT};
         return inv_failed_lookup(inv, false, &f);
     }
-    return seL4_NoError;
+    return *pd == cap_ptr(pd_cap) ? seL4_NoError : inv_invalid_capability(inv, which);
 }
 
 static bool is_assigned_pd(cap_t c)
@@ -191,11 +192,9 @@ static seL4_Error decode_page_map(invocation_t *inv, vspace_op_t *op)
     } else if (vaddr >= USER_TOP || USER_TOP - vaddr < size) {
         return inv_invalid_argument(inv, 0);
     }
-    seL4_Error e = find_pd(inv, pd_cap, &op->pd);
+    seL4_Error e = find_pd(inv, pd_cap, 1, &op->pd);
     if (e != seL4_NoError)
         return e;
-    if (op->pd != cap_ptr(pd_cap))
-        return inv_invalid_capability(inv, 1);
     user_attr_t attr = mapping_attr(frame, inv_mr(inv, 1), inv_mr(inv, 2), &op->access);
     if (vaddr & (size - 1))
         return seL4_AlignmentError;
@@ -322,11 +321,9 @@ static seL4_Error decode_pt_map(invocation_t *inv, vspace_op_t *op)
     uint32_t vaddr = inv_mr(inv, 0);
     if (vaddr >= USER_TOP)
         return inv_invalid_argument(inv, 0);
-    seL4_Error e = find_pd(inv, pd_cap, &op->pd);
+    seL4_Error e = find_pd(inv, pd_cap, 1, &op->pd);
     if (e != seL4_NoError)
         return e;
-    if (op->pd != cap_ptr(pd_cap))
-        return inv_invalid_capability(inv, 1);
     op->entries = pd_entry(op->pd, vaddr);
     if (*op->entries)
         return seL4_DeleteFirst;
@@ -399,11 +396,9 @@ seL4_Error decode_page_directory(invocation_t *inv, vspace_op_t *op)
         return seL4_IllegalOperation;
     if (!is_assigned_pd(inv->cap))
         return inv_invalid_capability(inv, 0);
-    seL4_Error e = find_pd(inv, inv->cap, &op->pd);
+    seL4_Error e = find_pd(inv, inv->cap, 0, &op->pd);
     if (e != seL4_NoError)
         return e;
-    if (op->pd != cap_ptr(inv->cap))
-        return inv_invalid_capability(inv, 0);
     uint32_t paddr;
     unsigned bits;
     op->start = op->end = 0;

@@ -142,13 +142,22 @@ static void vspace_asid_control_make_pool_errors(void)
     CHECK_ERR(retype_into(parent, seL4_EndpointObject, 0, child, 1), seL4_NotEnoughMemory);
 }
 
+/* A new ASID pool made from a fresh 4 KiB untyped; 0 after recording a failure. */
+static seL4_CPtr new_pool(void)
+{
+    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits), pool = slot_alloc();
+    if (!ut || !pool)
+        return 0;
+    seL4_Error e = seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, ROOT_DEPTH);
+    CHECK_OK(e);
+    return e == seL4_NoError ? pool : 0;
+}
+
 static void vspace_made_pool_assigns_a_working_address_space(void)
 {
+    seL4_CPtr pool;
     prober_t *root_p = setup_root_prober();
-    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits);
-    seL4_CPtr pool = slot_alloc();
-    REQUIRE(root_p && ut && pool, "setup");
-    REQUIRE_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, ROOT_DEPTH));
+    REQUIRE(root_p && (pool = new_pool()), "setup: the root's prober and a new ASID pool");
     seL4_CPtr pd = vspace_with_image(pool);
     REQUIRE(pd, "address space from the new pool");
     prober_t *child = prober_start(1, pd);
@@ -196,11 +205,9 @@ static void vspace_deleting_an_asid_pool_takes_its_address_spaces_away(void)
 
 static void vspace_thread_whose_asid_goes_faults_and_its_mappings_unmap_quietly(void)
 {
+    seL4_CPtr pool;
     prober_t *root_p = setup_root_prober();
-    seL4_CPtr ut = new_untyped(seL4_ASIDPoolBits);
-    seL4_CPtr pool = slot_alloc();
-    REQUIRE(root_p && ut && pool, "setup");
-    REQUIRE_OK(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, ROOT_DEPTH));
+    REQUIRE(root_p && (pool = new_pool()), "setup: the root's prober and a new ASID pool");
     seL4_CPtr pd = vspace_with_image(pool);
     REQUIRE(pd, "address space");
     prober_t *child = prober_start(1, pd);

@@ -247,16 +247,26 @@ static void vspace_copies_of_a_frame_cap_share_the_frame_each_mapped_once(void)
 
 /* ---- deletion and revocation ------------------------------------------------------------- */
 
-static void vspace_deleting_a_mapped_frame_cap_removes_its_mapping_only(void)
+/* The root's prober, and a frame mapped at a through cap *f and at b = a + PAGE through
+ * a copy *f2; NULL after recording a failure. */
+static prober_t *frame_mapped_twice(seL4_Word a, seL4_CPtr *f, seL4_CPtr *f2)
 {
     prober_t *p = setup_root_prober();
-    REQUIRE(p, "setup");
+    if (!p || !map_pt(seL4_CapInitThreadVSpace, a))
+        return NULL;
+    *f = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, a);
+    *f2 = *f ? copy_cap(*f, seL4_AllRights) : 0;
+    if (!*f2 || seL4_ARM_Page_Map(*f2, seL4_CapInitThreadVSpace, a + PAGE, RW, ATTR) != seL4_NoError)
+        return NULL;
+    return p;
+}
+
+static void vspace_deleting_a_mapped_frame_cap_removes_its_mapping_only(void)
+{
+    seL4_CPtr f, f2;
     seL4_Word a = VA(9), b = VA(9) + PAGE;
-    REQUIRE(map_pt(seL4_CapInitThreadVSpace, a), "page table");
-    seL4_CPtr f = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, a);
-    seL4_CPtr f2 = f ? copy_cap(f, seL4_AllRights) : 0;
-    REQUIRE(f2, "frame and copy");
-    REQUIRE_OK(seL4_ARM_Page_Map(f2, seL4_CapInitThreadVSpace, b, RW, ATTR));
+    prober_t *p = frame_mapped_twice(a, &f, &f2);
+    REQUIRE(p, "setup: a frame mapped through two caps");
     PROBE_OK(p, PROBE_WRITE, a, 0x77);
     /* Not the last cap to the frame, but the one holding the mapping at a. */
     CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, f, ROOT_DEPTH));
@@ -438,14 +448,10 @@ static void vspace_the_last_page_below_user_top_maps(void)
 
 static void vspace_revoking_a_frame_cap_unmaps_its_copies(void)
 {
-    prober_t *p = setup_root_prober();
-    REQUIRE(p, "setup");
+    seL4_CPtr f, f2;
     seL4_Word a = VA(26), b = VA(26) + PAGE;
-    REQUIRE(map_pt(seL4_CapInitThreadVSpace, a), "page table");
-    seL4_CPtr f = map_frame(seL4_ARM_SmallPageObject, seL4_CapInitThreadVSpace, a);
-    seL4_CPtr f2 = f ? copy_cap(f, seL4_AllRights) : 0;
-    REQUIRE(f2, "frame and copy");
-    REQUIRE_OK(seL4_ARM_Page_Map(f2, seL4_CapInitThreadVSpace, b, RW, ATTR));
+    prober_t *p = frame_mapped_twice(a, &f, &f2);
+    REQUIRE(p, "setup: a frame mapped through two caps");
     PROBE_OK(p, PROBE_READ, b, 0);
     /* The retyped cap is the original: revoking it deletes the copy and its mapping. */
     CHECK_OK(seL4_CNode_Revoke(ROOT_CNODE, f, ROOT_DEPTH));
