@@ -26,7 +26,7 @@ help:
 
 # ---- dependencies --------------------------------------------------------------
 # Debian packages, and why each is needed, are listed in README.md.
-DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi libnewlib-arm-none-eabi \
+DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi picolibc-arm-none-eabi \
     libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
     libsdl2-image-dev fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio \
     pandoc python3 bc gawk

@@ -51,18 +51,38 @@ $(error TRACE=uart is for PLAT=vexpress-a15 (numbat-sim records the trace with -
 endif
 KERNEL_FLAGS += -DNUMBAT_TRACE_UART
 endif
-# -mtp=soft: thread-local variables go through __aeabi_read_tp (runtime/tls.c), which
-# reads TPIDRURW, the register seL4_TCB_SetTLSBase sets, not the kernel-owned TPIDRURO.
-USER_FLAGS := $(COMMON_FLAGS) -mtp=soft -Iruntime/include
+# User programs: C with picolibc (README: why). -mtp=soft: thread-local variables
+# (errno, libsel4's IPC buffer pointer) go through __aeabi_read_tp (runtime/tls.c),
+# which reads TPIDRURW, the register seL4_TCB_SetTLSBase sets, not the kernel-owned
+# TPIDRURO. Students' programs get warnings, not errors; the project's own programs
+# (tests/ and bench/) build with STRICT=1, which makes them errors again.
+# min-pagesize=0: a store to a constant address (*(int *)0x10, a lab's deliberate
+# fault) is not an out-of-bounds access.
+# The library is picolibc's ARMv7 (Thumb-2) build: it reaches its thread-local errno
+# through __aeabi_read_tp, which the runtime provides. The v7-A build GCC would pick
+# reads TPIDRURO inline, a register a thread cannot set for itself.
+PICOLIBC := /usr/lib/picolibc/arm-none-eabi
+LIBC_DIR := $(PICOLIBC)/lib/thumb/v7/nofp
+USER_BASE_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -fno-common -fno-stack-protector \
+    -Wall -Wextra --param=min-pagesize=0 --specs=picolibc.specs -mtp=soft -Ilibsel4/include \
+    -Iruntime/include -MMD -MP
+RUNTIME_FLAGS := $(USER_BASE_FLAGS) -Werror
+STRICT ?= $(if $(filter tests/% bench/%,$(APP)),1)
+APP_FLAGS := $(USER_BASE_FLAGS) $(if $(STRICT),-Werror)
 
 SUFFIX := $(if $(NOFAST),-nofastpath)$(if $(TRACE),-trace)
 KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(SUFFIX)
 UDIR := $(BUILD)/user
-ADIR := $(BUILD)/apps/$(NAME)
+# Each app folder builds in a directory of its own, named for its path: a moved or
+# renamed folder, or two folders of one name, never share objects or dependencies.
+# The linked program is also copied to build/apps/NAME/NAME, for GDB (docs/gdb.md).
+APP_KEY := $(shell printf '%s' '$(abspath $(APP))' | cksum | cut -d' ' -f1)
+ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)
+USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
 
 KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
     $(wildcard arch/arm/*.S) lib/fmt.c $(PLAT_SRC)
-RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c) lib/fmt.c
+RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c)
 APP_SRC := $(wildcard $(APP)/*.c)
 
 KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
@@ -71,9 +91,10 @@ APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
 
-# Relink when the kernel variant (checked or not) differs from the last link.
+# Relink when the kernel variant (checked or not) or the app folder differs from the
+# last link (two folders of one name make the same image file).
 VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).variant
-VARIANT := $(if $(CHECKED),checked,plain)
+VARIANT := $(if $(CHECKED),checked,plain)-$(APP_KEY)
 $(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
     echo $(VARIANT) > $(VARIANT_FILE))
 
@@ -81,6 +102,7 @@ $(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o arch/arm/kernel.ld $(VARIANT_FILE)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T arch/arm/kernel.ld -o $@ $(KERNEL_OBJ) \
 	    $(ADIR)/archive.o -lgcc
+	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
 
 $(KDIR)/%.o: %
 	@mkdir -p $(dir $@)
@@ -90,16 +112,17 @@ $(KDIR)/%.o: %
 $(UDIR)/%.o: %
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (user)"
-	$(Q)$(CC) $(USER_FLAGS) -c $< -o $@
+	$(Q)$(CC) $(RUNTIME_FLAGS) -c $< -o $@
 
 $(ADIR)/%.c.o: $(APP)/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(USER_FLAGS) -c $< -o $@
+	$(Q)$(CC) $(APP_FLAGS) -c $< -o $@
 
 # The user program, then a cpio newc archive holding it under its name.
-$(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) runtime/user.ld
-	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(APP_OBJ) -lgcc
+$(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(APP_OBJ) \
+	    -L$(LIBC_DIR) -Wl,--start-group -lc -lgcc -Wl,--end-group
 
 $(ADIR)/archive.cpio: $(ADIR)/$(NAME)
 	$(Q)cd $(ADIR) && echo $(NAME) | cpio --quiet -o -H newc --reproducible > archive.cpio

@@ -1,15 +1,21 @@
 /*
  * runtime/start.c - the C runtime's start and end: record the BootInfo and IPC
- * buffer, run main, and shut the board down with main's return value, so that
- * numbat-sim exits with it. Partners: crt0.S, tls.c, include/numbat/runtime.h.
+ * buffer, run main, and shut the board down with main's return value (the C
+ * library's exit runs atexit handlers, then _exit), so that numbat-sim exits with
+ * it. abort (and so a failed assert) ends with status 134, as a program killed by
+ * SIGABRT does. Partners: crt0.S, tls.c, console.c, include/numbat/runtime.h.
  */
+#include <stdlib.h>
+
 #include <numbat/runtime.h>
 #include <sel4/sel4.h>
+
+#define ABORT_STATUS 134
 
 int main(void);
 void numbat_runtime_start(seL4_BootInfo *bootinfo) __attribute__((noreturn));
 
-void exit(int status)
+void _exit(int status)
 {
     /* DebugHalt with the status in r0: Numbat's kernel passes it to the board. */
     register seL4_Word r0 __asm__("r0") = (seL4_Word)status;
@@ -19,11 +25,16 @@ void exit(int status)
         ;
 }
 
+void abort(void)
+{
+    _exit(ABORT_STATUS);
+}
+
 void numbat_tls_init(void);
 
 void numbat_runtime_start(seL4_BootInfo *bootinfo)
 {
-    numbat_tls_init(); /* before the IPC buffer pointer, which is thread-local */
+    numbat_tls_init(); /* before the IPC buffer pointer and errno, which are thread-local */
     seL4_InitBootInfo(bootinfo);
     seL4_SetIPCBuffer(bootinfo->ipcBuffer);
     exit(main());

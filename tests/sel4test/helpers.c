@@ -6,7 +6,7 @@
  */
 #include "helpers.h"
 
-#include "../../lib/fmt.h" /* the runtime's formatter: it offers no vsnprintf */
+#include <stdarg.h>
 
 seL4_BootInfo *bi;
 unsigned root_radix;
@@ -24,18 +24,6 @@ static const char *first_failure_file;
 static int first_failure_line;
 static const char *skip_reason;
 
-typedef struct msgbuf {
-    char *buf;
-    unsigned size, used;
-} msgbuf_t;
-
-static void msg_putc(void *ctx, char c)
-{
-    msgbuf_t *m = ctx;
-    if (m->used + 1 < m->size)
-        m->buf[m->used++] = c;
-}
-
 static const char *basename_of(const char *path)
 {
     const char *base = path;
@@ -50,12 +38,10 @@ void test_fail(const char *file, int line, const char *fmt, ...)
     /* Only the first failure is shown: later ones are often its consequences. */
     if (failed_checks++ > 0)
         return;
-    msgbuf_t m = {first_failure, MSG_MAX, 0};
     va_list ap;
     va_start(ap, fmt);
-    fmt_vformat(msg_putc, &m, fmt, ap);
+    vsnprintf(first_failure, MSG_MAX, fmt, ap);
     va_end(ap);
-    first_failure[m.used] = '\0';
     first_failure_file = basename_of(file);
     first_failure_line = line;
 }
@@ -109,9 +95,7 @@ int str_eq(const char *a, const char *b)
 
 void regs_clear(seL4_UserContext *regs)
 {
-    seL4_Word *w = (seL4_Word *)regs;
-    for (unsigned i = 0; i < sizeof(*regs) / sizeof(seL4_Word); i++)
-        w[i] = 0;
+    memset(regs, 0, sizeof(*regs));
 }
 
 void spin(unsigned n)

@@ -149,7 +149,7 @@ seL4_CPtr find_device_untyped(unsigned min_bits);
 /* Sets the root thread's priority (authority: itself, MCP 255). Cleanup restores 255. */
 seL4_Error set_root_priority(seL4_Word prio);
 
-/* Zeroes a register set (the runtime has no memset for `= {0}` to call). */
+/* Zeroes a register set. */
 void regs_clear(seL4_UserContext *regs);
 
 /* A busy loop that makes no system call: n iterations of a few instructions each. */

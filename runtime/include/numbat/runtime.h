@@ -1,24 +1,16 @@
 /*
- * runtime/include/numbat/runtime.h - the small C runtime every Numbat user program
- * links with: printf and friends through seL4_DebugPutChar, assert, exit.
- * Partners: ../../start.c, ../../stdio.c.
+ * runtime/include/numbat/runtime.h - what every Numbat user program has: the C
+ * library (picolibc: stdio through the kernel's console, string.h, stdlib.h with
+ * malloc and exit, assert). Including this header is the same as including those.
+ * Partners: ../../start.c, ../../console.c, ../../user.ld (the heap).
  */
 #ifndef NUMBAT_RUNTIME_H
 #define NUMBAT_RUNTIME_H
 
-#include <stdarg.h>
-#include <stddef.h>
-
-int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int vprintf(const char *fmt, va_list ap);
-int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-int putchar(int c);
-int puts(const char *s);
-/* Shuts the board down; numbat-sim exits with `status`. */
-void exit(int status) __attribute__((noreturn));
-
-void numbat_assert_fail(const char *expr, const char *file, int line, const char *func)
-    __attribute__((noreturn));
-#define assert(e) ((e) ? (void)0 : numbat_assert_fail(#e, __FILE__, __LINE__, __func__))
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #endif
