@@ -122,7 +122,7 @@ $(ADIR)/%.c.o: $(APP)/%.c
 # The user program, then a cpio newc archive holding it under its name.
 $(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(APP_OBJ) \
-	    -L$(LIBC_DIR) -Wl,--start-group -lc -lgcc -Wl,--end-group
+	    -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
 
 $(ADIR)/archive.cpio: $(ADIR)/$(NAME)
 	$(Q)cd $(ADIR) && echo $(NAME) | cpio --quiet -o -H newc --reproducible > archive.cpio

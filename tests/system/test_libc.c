@@ -17,6 +17,7 @@ static const char *const libc_lines[] = {
     "string 'numbat kernel' length 13, cmp 0, chr 'kernel'\r\n",
     "formatted 54: 0000beef|ab    |-9223372036854775808|3.142|1.2e+04|z|%\r\n",
     "truncated to 8: 'abcd'\r\n",
+    "sqrt(2) 1.414214, sin(pi/6) 0.500\r\n",
     "strtol overflow: 2147483647, errno ERANGE\r\n",
     "sorted 1 3 5 7 9\r\n",
     "stderr works too\r\n",

@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,7 @@ int main(void)
     n = snprintf(buf, 5, "%s", "abcdefgh");
 #pragma GCC diagnostic pop
     printf("truncated to %d: '%s'\n", n, buf);
+    printf("sqrt(2) %.6f, sin(pi/6) %.3f\n", sqrt(2.0), sin(M_PI / 6));
 
     errno = 0;
     long big = strtol("99999999999", NULL, 10);
