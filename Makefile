@@ -3,7 +3,9 @@
 #   make deps       install the Debian packages the build needs
 #   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
-#   make test       every test: host unit tests, system tests, QEMU differential
+#   make test       every test: host unit tests, system tests, QEMU differential, fuzzing
+#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [SKIP=lo-hi,...]
+#                   the syscall fuzzer on a checked kernel (docs/fuzzing.md)
 #   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
 #                   make slides renders slides/ to build/slides/
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
@@ -16,7 +18,7 @@ HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
 .PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench bench-quick slides \
-    clean help
+    clean help fuzz fuzz-tests
 .DEFAULT_GOAL := all
 
 all: check-deps sim images
@@ -142,7 +144,16 @@ debug: check-deps sim
 # ---- tests ----------------------------------------------------------------------
 include mk/tests.mk
 
-test: check-deps all unit-tests system-tests
+test: check-deps all unit-tests system-tests fuzz-tests
+
+# The syscall fuzzer (docs/fuzzing.md): seeds and call count from the command line;
+# SEED may list several. REPLAY=k runs calls 0..k-1 with the last ones printed and
+# numbat-sim's system call trace in build/fuzz/PLAT-seed-S.trace.
+SEED ?= 1
+CALLS ?= 100000
+fuzz: check-deps sim
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=tests/fuzz CHECKED=1
+	@tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) $(if $(SKIP),-k $(SKIP)) $(SEED)
 
 bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop

@@ -4,6 +4,7 @@
 #   build/tests/kernel-units   the portable kernel built for the host (tests/kernel/)
 #   tests/libsel4/run.sh       the user API: target compile, coverage, ABI, host units
 #   build/tests/system         boots images in numbat-sim and QEMU and checks them
+#   tools/fuzz.sh              the syscall fuzzer on a checked kernel, both boards
 # Host unit tests are built with AddressSanitizer and UndefinedBehaviorSanitizer.
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -97,3 +98,14 @@ unit-tests: $(BUILD)/tests/sim-units $(BUILD)/tests/kernel-units
 
 system-tests: sim images system-images $(BUILD)/tests/system
 	$(BUILD)/tests/system --jobs 1
+
+# The syscall fuzzer (tests/fuzz, docs/fuzzing.md): three seeds of 100,000 calls on
+# numbat-sim and one on QEMU, each on a kernel that checks its invariants at every exit.
+FUZZ_TEST_SEEDS := 1 2 3
+FUZZ_TEST_CALLS := 100000
+fuzz-tests: sim
+	@for plat in arm-sim vexpress-a15; do \
+	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/fuzz CHECKED=1 || exit 1; \
+	done
+	tools/fuzz.sh -n $(FUZZ_TEST_CALLS) $(FUZZ_TEST_SEEDS)
+	tools/fuzz.sh -p vexpress-a15 -n $(FUZZ_TEST_CALLS) $(firstword $(FUZZ_TEST_SEEDS))

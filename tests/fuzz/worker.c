@@ -300,6 +300,8 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
     seL4_Word regs[6] = {0, 0, 0, 0, 0, 0};
     seL4_Word number = syscall_number(&r);
     regs[0] = cptr(&r);
+    fill_message(&r, w, regs, buf);
+    fill_receive_path(&r, buf);
     if (!w->outer) {
         /* A fault would stop a worker in the root's address space (it has no fault
          * handler: a handler's reply could point it anywhere in the root's memory),
@@ -310,11 +312,11 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
             regs[0] = n_receivable ? receivable[below(&r, n_receivable)] : 0;
         else
             regs[0] %= SANDBOX_SLOTS;
+        for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++)
+            buf->caps_or_badges[i] %= SANDBOX_SLOTS;
         if ((seL4_Int32)n < (seL4_Int32)seL4_SysDebugNameThread || (seL4_Int32)n >= 0)
             number = (seL4_Word)seL4_SysYield;
     }
-    fill_message(&r, w, regs, buf);
-    fill_receive_path(&r, buf);
     switch ((seL4_Syscall_ID)number) {
     case seL4_SysDebugPutChar:
         regs[0] = '!' + below(&r, 90); /* printable, never a newline */
