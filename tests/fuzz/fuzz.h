@@ -45,6 +45,13 @@ extern fuzz_config_t cfg;
 #define MAX_POPULATED 96
 extern seL4_Word populated[MAX_POPULATED];
 extern seL4_Word n_populated;
+/* The sandbox slots the root filled, by what invocations want as cap arguments:
+ * CNodes (the sandbox's own copy, with the guard that makes slot numbers cptrs,
+ * first), TCBs, assigned page directories, frames, notifications, untypeds. */
+enum cap_kind { K_CNODE, K_TCB, K_PD, K_FRAME, K_NTFN, K_UNTYPED, K_OTHER, N_KINDS };
+#define MAX_OF_KIND 16
+extern seL4_Word kind_slots[N_KINDS][MAX_OF_KIND];
+extern seL4_Word n_of_kind[N_KINDS];
 /* The endpoints and notifications among them (inner workers receive only on these). */
 #define MAX_RECEIVABLE 16
 extern seL4_Word receivable[MAX_RECEIVABLE];
@@ -79,6 +86,10 @@ typedef struct fuzz_worker {
     volatile seL4_Word *counter; /* next call number, shared by all workers */
     volatile seL4_Word done;     /* calls made: the root watches it for stalls */
     volatile seL4_Word last;     /* the call number being made */
+    /* Calls (seL4_Call) by label that the kernel answered with NoError, and with
+     * each error: the root adds them up for the closing coverage lines. */
+    volatile seL4_Word ok[nArchInvocationLabels];
+    volatile seL4_Word errors[seL4_NumErrors];
 } fuzz_worker_t;
 
 /* Where a worker starts (r0 = its context, sp = its frame's top); never returns. */

@@ -19,6 +19,8 @@ volatile fuzz_config_t fuzz_config = {
 fuzz_config_t cfg;
 seL4_Word populated[MAX_POPULATED];
 seL4_Word n_populated;
+seL4_Word kind_slots[N_KINDS][MAX_OF_KIND];
+seL4_Word n_of_kind[N_KINDS];
 seL4_Word receivable[MAX_RECEIVABLE];
 seL4_Word n_receivable;
 
@@ -94,26 +96,41 @@ static seL4_Word sandbox_data;     /* the guard workers see it with: cptr = slot
 static seL4_Word sandbox_next;     /* next free sandbox slot */
 static seL4_Word fault_ep_slot;    /* an endpoint in the sandbox: outer workers' fault handler */
 
-static seL4_Word sandbox_slot(void)
+static seL4_Word sandbox_slot(enum cap_kind kind)
 {
     seL4_Word j = sandbox_next < SANDBOX_SLOTS ? sandbox_next++ : SANDBOX_SLOTS - 1;
     if (n_populated < MAX_POPULATED)
         populated[n_populated++] = j;
+    if (n_of_kind[kind] < MAX_OF_KIND)
+        kind_slots[kind][n_of_kind[kind]++] = j;
     return j;
 }
 
-/* Moves a root-slot cap into the next sandbox slot; returns that slot. */
-static seL4_Word give(seL4_CPtr s)
+static enum cap_kind kind_of_type(seL4_Word type)
 {
-    seL4_Word j = sandbox_slot();
+    switch (type) {
+    case seL4_UntypedObject: return K_UNTYPED;
+    case seL4_TCBObject: return K_TCB;
+    case seL4_NotificationObject: return K_NTFN;
+    case seL4_CapTableObject: return K_CNODE;
+    case seL4_ARM_SmallPageObject: case seL4_ARM_LargePageObject: case seL4_ARM_SectionObject:
+        return K_FRAME;
+    default: return K_OTHER;
+    }
+}
+
+/* Moves a root-slot cap into the next sandbox slot; returns that slot. */
+static seL4_Word give(seL4_CPtr s, enum cap_kind kind)
+{
+    seL4_Word j = sandbox_slot(kind);
     check(seL4_CNode_Move(sandbox, j, SANDBOX_RADIX, ROOT_CNODE, s, ROOT_DEPTH), "setup move");
     return j;
 }
 
 /* Copies a root-slot cap into the next sandbox slot (the root keeps its own). */
-static seL4_Word give_copy(seL4_CPtr s, seL4_CapRights_t rights)
+static seL4_Word give_copy(seL4_CPtr s, seL4_CapRights_t rights, enum cap_kind kind)
 {
-    seL4_Word j = sandbox_slot();
+    seL4_Word j = sandbox_slot(kind);
     check(seL4_CNode_Copy(sandbox, j, SANDBOX_RADIX, ROOT_CNODE, s, ROOT_DEPTH, rights), "setup copy");
     return j;
 }
@@ -127,7 +144,7 @@ static seL4_Word sandbox_objects(seL4_Word type, seL4_Word bits, seL4_Word n)
     check(seL4_Untyped_Retype(untyped, type, bits, ROOT_CNODE, sandbox, ROOT_DEPTH, j, n),
           "setup sandbox retype");
     for (seL4_Word i = 0; i < n; i++)
-        sandbox_slot();
+        sandbox_slot(kind_of_type(type));
     return j;
 }
 
@@ -135,6 +152,10 @@ static seL4_Word sandbox_objects(seL4_Word type, seL4_Word bits, seL4_Word n)
 static void fill_sandbox(seL4_CPtr pd_for_sandbox)
 {
     static const unsigned untyped_sizes[] = {20, 16, 14, 12, 12, 12, 10, 5};
+    /* First: the sandbox itself, as workers address it (K_CNODE's first slot). */
+    seL4_Word j = sandbox_slot(K_CNODE);
+    check(seL4_CNode_Mint(sandbox, j, SANDBOX_RADIX, ROOT_CNODE, sandbox, ROOT_DEPTH, seL4_AllRights,
+                          sandbox_data), "setup mint");
     for (unsigned i = 0; i < sizeof(untyped_sizes) / sizeof(untyped_sizes[0]); i++)
         sandbox_objects(seL4_UntypedObject, untyped_sizes[i], 1);
     sandbox_objects(seL4_TCBObject, 0, 3);
@@ -150,17 +171,14 @@ static void fill_sandbox(seL4_CPtr pd_for_sandbox)
     sandbox_objects(seL4_ARM_LargePageObject, 0, 1);
     sandbox_objects(seL4_ARM_SectionObject, 0, 1);
 
-    /* Badged copies of an endpoint and a notification, and the sandbox itself with
-     * the guard that makes cptrs slot indices. */
-    seL4_Word j = sandbox_slot();
+    /* Badged copies of an endpoint and a notification. */
+    j = sandbox_slot(K_OTHER);
     check(seL4_CNode_Mint(sandbox, j, SANDBOX_RADIX, sandbox, fault_ep_slot, SANDBOX_RADIX,
                           seL4_AllRights, 0x11), "setup mint");
-    j = sandbox_slot();
+    j = sandbox_slot(K_NTFN);
     check(seL4_CNode_Mint(sandbox, j, SANDBOX_RADIX, sandbox, fault_ep_slot + 4, SANDBOX_RADIX,
                           seL4_AllRights, 0x22), "setup mint");
-    j = sandbox_slot();
-    check(seL4_CNode_Mint(sandbox, j, SANDBOX_RADIX, ROOT_CNODE, sandbox, ROOT_DEPTH, seL4_AllRights,
-                          sandbox_data), "setup mint");
+
 
     /* An assigned page directory with a page table and a frame mapped in it. */
     seL4_CPtr pd = retype(seL4_ARM_PageDirectoryObject, 0);
@@ -170,9 +188,9 @@ static void fill_sandbox(seL4_CPtr pd_for_sandbox)
     check(seL4_ARM_PageTable_Map(pt, pd, FUZZ_VA_BASE, seL4_ARM_Default_VMAttributes), "setup pt map");
     check(seL4_ARM_Page_Map(frame, pd, FUZZ_VA_BASE, seL4_ReadWrite, seL4_ARM_Default_VMAttributes),
           "setup map");
-    give(pd);
-    give(pt);
-    give(frame);
+    give(pd, K_PD);
+    give(pt, K_OTHER);
+    give(frame, K_FRAME);
 
     /* An ASID pool of its own, ASID control, the domain cap, a device untyped, two
      * image frames (read only) and the outer workers' page directory. */
@@ -180,14 +198,14 @@ static void fill_sandbox(seL4_CPtr pd_for_sandbox)
     seL4_CPtr pool = slot_alloc();
     check(seL4_ARM_ASIDControl_MakePool(seL4_CapASIDControl, pool_ut, ROOT_CNODE, pool, ROOT_DEPTH),
           "setup make pool");
-    give(pool);
-    give_copy(seL4_CapASIDControl, seL4_AllRights);
-    give_copy(seL4_CapDomain, seL4_AllRights);
+    give(pool, K_OTHER);
+    give_copy(seL4_CapASIDControl, seL4_AllRights, K_OTHER);
+    give_copy(seL4_CapDomain, seL4_AllRights, K_OTHER);
     if (device_untyped)
-        give_copy(device_untyped, seL4_AllRights);
-    give_copy(bi->userImageFrames.start, seL4_CanRead);
-    give_copy(bi->userImageFrames.end - 1, seL4_CanRead);
-    give_copy(pd_for_sandbox, seL4_AllRights);
+        give_copy(device_untyped, seL4_AllRights, K_UNTYPED);
+    give_copy(bi->userImageFrames.start, seL4_CanRead, K_FRAME);
+    give_copy(bi->userImageFrames.end - 1, seL4_CanRead, K_FRAME);
+    give_copy(pd_for_sandbox, seL4_AllRights, K_PD);
 }
 
 /* The root's own random calls: IRQ control is not copyable, so the root issues
@@ -203,7 +221,7 @@ static void fuzz_irq_control(seL4_Word epoch)
                                        : seL4_IRQControl_GetTrigger(seL4_CapIRQControl, irq, (s >> 41) % 2,
                                                                     sandbox, j, SANDBOX_RADIX);
         if (err == seL4_NoError)
-            sandbox_slot();
+            sandbox_slot(K_OTHER);
     }
 }
 
@@ -373,12 +391,47 @@ static void epoch_checks(void)
     check(seL4_CNode_Revoke(ROOT_CNODE, untyped, ROOT_DEPTH), "revoke after the check");
 }
 
+/* What the kernel answered to the workers' seL4_Calls, over the whole run. */
+static seL4_Word ok_by_label[nArchInvocationLabels];
+static seL4_Word answers[seL4_NumErrors];
+
+static void add_answers(void)
+{
+    for (unsigned i = 0; i < N_WORKERS; i++) {
+        for (unsigned l = 0; l < nArchInvocationLabels; l++) {
+            ok_by_label[l] += workers[i].ctx->ok[l];
+            answers[seL4_NoError] += workers[i].ctx->ok[l];
+        }
+        for (unsigned e = 1; e < seL4_NumErrors; e++)
+            answers[e] += workers[i].ctx->errors[e];
+    }
+}
+
+static void print_answers(void)
+{
+    printf("fuzz: kernel answers to seL4_Call:");
+    for (unsigned e = 0; e < seL4_NumErrors; e++)
+        printf(" %u", answers[e]);
+    printf(" (NoError .. NotEnoughMemory)\n");
+    unsigned n = 0;
+    for (unsigned l = 1; l < nArchInvocationLabels; l++)
+        n += ok_by_label[l] != 0;
+    printf("fuzz: %u of %u invocation labels succeeded at least once; never:", n,
+           (unsigned)nArchInvocationLabels - 1);
+    for (unsigned l = 1; l < nArchInvocationLabels; l++)
+        if (!ok_by_label[l])
+            printf(" %u", l);
+    printf("\n");
+}
+
 /* One sandbox from call number `first`; returns the next call number. */
 static seL4_Word run_epoch(seL4_Word epoch, seL4_Word first, seL4_Word *next_progress)
 {
     slot_next = slot_first;
     n_populated = 0;
     n_receivable = 0;
+    for (unsigned k = 0; k < N_KINDS; k++)
+        n_of_kind[k] = 0;
     sandbox_next = 1;
     sandbox = retype(seL4_CapTableObject, SANDBOX_RADIX);
     sandbox_data = seL4_CNode_CapData_new(0, seL4_WordBits - SANDBOX_RADIX).words[0];
@@ -387,11 +440,12 @@ static seL4_Word run_epoch(seL4_Word epoch, seL4_Word first, seL4_Word *next_pro
     fill_sandbox(outer_pd);
     fuzz_irq_control(epoch);
     for (unsigned i = N_INNER; i < N_WORKERS; i++)
-        give_copy(workers[i].tcb, seL4_AllRights);
+        give_copy(workers[i].tcb, seL4_AllRights, K_TCB);
     for (unsigned i = 0; i < N_WORKERS; i++)
         start_worker(i);
     supervise(first, next_progress);
     seL4_Word next = calls_made();
+    add_answers();
     teardown();
     epoch_checks();
     return next;
@@ -452,6 +506,7 @@ int main(void)
         if (next == first)
             break;
     }
+    print_answers();
     printf("fuzz: seed %u, %u calls, %u passed, %u failed\n", cfg.seed, next, passed, failed);
     return failed ? 1 : 0;
 }

@@ -55,7 +55,7 @@ static seL4_Word any_word(rng_t *r)
 static seL4_Word slot(rng_t *r)
 {
     seL4_Word p = below(r, 20);
-    if (p < 10 && n_populated)
+    if (p < 14 && n_populated)
         return populated[below(r, n_populated < MAX_POPULATED ? n_populated : MAX_POPULATED)];
     if (p < 17)
         return below(r, SANDBOX_SLOTS);
@@ -134,58 +134,59 @@ static seL4_Word arg(rng_t *r, enum arg kind)
 typedef struct shape {
     unsigned char n_args, n_caps;
     unsigned char args[MAX_ARGS];
+    unsigned char caps[seL4_MsgMaxExtraCaps]; /* enum cap_kind of c0, c1, c2 */
 } shape_t;
 
 static const shape_t shapes[nArchInvocationLabels] = {
-    [UntypedRetype] = {6, 1, {A_TYPE, A_BITS, A_SLOT, A_DEPTH, A_SLOT, A_COUNT}},
+    [UntypedRetype] = {6, 1, {A_TYPE, A_BITS, A_SLOT, A_DEPTH, A_SLOT, A_COUNT}, {K_CNODE}},
     [TCBReadRegisters] = {2, 0, {A_FLAGS, A_NREGS}},
     [TCBWriteRegisters] = {2, 0, {A_FLAGS, A_NREGS}}, /* plus register words */
-    [TCBCopyRegisters] = {1, 1, {A_FLAGS}},
-    [TCBConfigure] = {4, 3, {A_SLOT, A_DATA, A_WORD, A_BUFFER}},
-    [TCBSetPriority] = {1, 1, {A_PRIO}},
-    [TCBSetMCPriority] = {1, 1, {A_PRIO}},
-    [TCBSetSchedParams] = {2, 1, {A_PRIO, A_PRIO}},
-    [TCBSetIPCBuffer] = {1, 1, {A_BUFFER}},
-    [TCBSetSpace] = {3, 2, {A_SLOT, A_DATA, A_WORD}},
+    [TCBCopyRegisters] = {1, 1, {A_FLAGS}, {K_TCB}},
+    [TCBConfigure] = {4, 3, {A_SLOT, A_DATA, A_WORD, A_BUFFER}, {K_CNODE, K_PD, K_FRAME}},
+    [TCBSetPriority] = {1, 1, {A_PRIO}, {K_TCB}},
+    [TCBSetMCPriority] = {1, 1, {A_PRIO}, {K_TCB}},
+    [TCBSetSchedParams] = {2, 1, {A_PRIO, A_PRIO}, {K_TCB}},
+    [TCBSetIPCBuffer] = {1, 1, {A_BUFFER}, {K_FRAME}},
+    [TCBSetSpace] = {3, 2, {A_SLOT, A_DATA, A_WORD}, {K_CNODE, K_PD}},
     [TCBSuspend] = {0, 0, {0}},
     [TCBResume] = {0, 0, {0}},
-    [TCBBindNotification] = {0, 1, {0}},
+    [TCBBindNotification] = {0, 1, {0}, {K_NTFN}},
     [TCBUnbindNotification] = {0, 0, {0}},
     [TCBSetTLSBase] = {1, 0, {A_WORD}},
     [TCBSetFlags] = {2, 0, {A_WORD, A_WORD}},
     [CNodeRevoke] = {2, 0, {A_SLOT, A_DEPTH}},
     [CNodeDelete] = {2, 0, {A_SLOT, A_DEPTH}},
     [CNodeCancelBadgedSends] = {2, 0, {A_SLOT, A_DEPTH}},
-    [CNodeCopy] = {5, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH, A_RIGHTS}},
-    [CNodeMint] = {6, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH, A_RIGHTS, A_BADGE}},
-    [CNodeMove] = {4, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH}},
-    [CNodeMutate] = {5, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH, A_DATA}},
-    [CNodeRotate] = {8, 2, {A_SLOT, A_DEPTH, A_BADGE, A_SLOT, A_DEPTH, A_BADGE, A_SLOT, A_DEPTH}},
+    [CNodeCopy] = {5, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH, A_RIGHTS}, {K_CNODE}},
+    [CNodeMint] = {6, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH, A_RIGHTS, A_BADGE}, {K_CNODE}},
+    [CNodeMove] = {4, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH}, {K_CNODE}},
+    [CNodeMutate] = {5, 1, {A_SLOT, A_DEPTH, A_SLOT, A_DEPTH, A_DATA}, {K_CNODE}},
+    [CNodeRotate] = {8, 2, {A_SLOT, A_DEPTH, A_BADGE, A_SLOT, A_DEPTH, A_BADGE, A_SLOT, A_DEPTH}, {K_CNODE, K_CNODE}},
     [CNodeSaveCaller] = {2, 0, {A_SLOT, A_DEPTH}},
-    [IRQIssueIRQHandler] = {3, 1, {A_IRQ, A_SLOT, A_DEPTH}},
+    [IRQIssueIRQHandler] = {3, 1, {A_IRQ, A_SLOT, A_DEPTH}, {K_CNODE}},
     [IRQAckIRQ] = {0, 0, {0}},
-    [IRQSetIRQHandler] = {0, 1, {0}},
+    [IRQSetIRQHandler] = {0, 1, {0}, {K_NTFN}},
     [IRQClearIRQHandler] = {0, 0, {0}},
-    [DomainSetSet] = {1, 1, {A_COUNT}},
+    [DomainSetSet] = {1, 1, {A_COUNT}, {K_TCB}},
     [DomainScheduleConfigure] = {2, 0, {A_WORD, A_WORD}},
     [DomainScheduleSetStart] = {1, 0, {A_WORD}},
     [ARMPDClean_Data] = {2, 0, {A_VADDR, A_VADDR}},
     [ARMPDInvalidate_Data] = {2, 0, {A_VADDR, A_VADDR}},
     [ARMPDCleanInvalidate_Data] = {2, 0, {A_VADDR, A_VADDR}},
     [ARMPDUnify_Instruction] = {2, 0, {A_VADDR, A_VADDR}},
-    [ARMPageTableMap] = {2, 1, {A_VADDR, A_ATTR}},
+    [ARMPageTableMap] = {2, 1, {A_VADDR, A_ATTR}, {K_PD}},
     [ARMPageTableUnmap] = {0, 0, {0}},
-    [ARMPageMap] = {3, 1, {A_VADDR, A_RIGHTS, A_ATTR}},
+    [ARMPageMap] = {3, 1, {A_VADDR, A_RIGHTS, A_ATTR}, {K_PD}},
     [ARMPageUnmap] = {0, 0, {0}},
     [ARMPageClean_Data] = {2, 0, {A_OFFSET, A_OFFSET}},
     [ARMPageInvalidate_Data] = {2, 0, {A_OFFSET, A_OFFSET}},
     [ARMPageCleanInvalidate_Data] = {2, 0, {A_OFFSET, A_OFFSET}},
     [ARMPageUnify_Instruction] = {2, 0, {A_OFFSET, A_OFFSET}},
     [ARMPageGetAddress] = {0, 0, {0}},
-    [ARMASIDControlMakePool] = {2, 2, {A_SLOT, A_DEPTH}},
-    [ARMASIDPoolAssign] = {0, 1, {0}},
-    [ARMIRQIssueIRQHandlerTrigger] = {4, 1, {A_IRQ, A_WORD, A_SLOT, A_DEPTH}},
-    [ARMIRQIssueSGISignal] = {4, 1, {A_WORD, A_WORD, A_SLOT, A_DEPTH}},
+    [ARMASIDControlMakePool] = {2, 2, {A_SLOT, A_DEPTH}, {K_UNTYPED, K_CNODE}},
+    [ARMASIDPoolAssign] = {0, 1, {0}, {K_PD}},
+    [ARMIRQIssueIRQHandlerTrigger] = {4, 1, {A_IRQ, A_WORD, A_SLOT, A_DEPTH}, {K_CNODE}},
+    [ARMIRQIssueSGISignal] = {4, 1, {A_WORD, A_WORD, A_SLOT, A_DEPTH}, {K_CNODE}},
 };
 
 /* A register value for WriteRegisters: mostly harmless, sometimes anything. */
@@ -250,9 +251,30 @@ static seL4_Word syscall_number(rng_t *r)
     return (seL4_Word)seL4_SysDebugCapIdentify;
 }
 
-static void fill_message(rng_t *r, const fuzz_worker_t *w, seL4_Word *regs, seL4_IPCBuffer *buf)
+/* A label for a cap of DebugCapIdentify tag `tag`: one of its type's methods. */
+static seL4_Word label_for(rng_t *r, seL4_Word tag)
 {
-    seL4_Word label = chance(r, 7, 8) ? below(r, nArchInvocationLabels) : next(r);
+    switch (tag) {
+    case 2: return UntypedRetype;
+    case 12: return TCBReadRegisters + below(r, TCBSetFlags - TCBReadRegisters + 1);
+    case 10: return CNodeRevoke + below(r, CNodeSaveCaller - CNodeRevoke + 1);
+    case 0x0E: return below(r, 2) ? IRQIssueIRQHandler : ARMIRQIssueIRQHandlerTrigger;
+    case 0x1E: return IRQAckIRQ + below(r, 3);
+    case 0x3E: return DomainSetSet;
+    case 9: return ARMPDClean_Data + below(r, 4);
+    case 7: return ARMPageTableMap + below(r, 2);
+    case 1: case 3: return ARMPageMap + below(r, ARMPageGetAddress - ARMPageMap + 1);
+    case 11: return ARMASIDControlMakePool;
+    case 5: return ARMASIDPoolAssign;
+    default: return below(r, nArchInvocationLabels);
+    }
+}
+
+/* The message: a label (for a cap of `tag` mostly, any other time), words
+ * shaped for it mostly, extra caps. */
+static void fill_message(rng_t *r, const fuzz_worker_t *w, seL4_Word *regs, seL4_IPCBuffer *buf, seL4_Word tag)
+{
+    seL4_Word label = chance(r, 3, 4) ? label_for(r, tag) : chance(r, 7, 8) ? below(r, nArchInvocationLabels) : next(r);
     const shape_t *shape = label < nArchInvocationLabels ? &shapes[label] : &shapes[0];
     int shaped = chance(r, 7, 8);
     seL4_Word words[seL4_MsgMaxLength];
@@ -280,8 +302,15 @@ static void fill_message(rng_t *r, const fuzz_worker_t *w, seL4_Word *regs, seL4
             regs[2 + i] = words[i];
         buf->msg[i] = words[i];
     }
-    for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++)
-        buf->caps_or_badges[i] = cptr(r);
+    /* Cap arguments: any cptr, or (mostly) a slot the root filled with a cap of
+     * the kind the method wants there. */
+    for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++) {
+        enum cap_kind kind = (enum cap_kind)shape->caps[i];
+        seL4_Word n = n_of_kind[kind] < MAX_OF_KIND ? n_of_kind[kind] : MAX_OF_KIND;
+        buf->caps_or_badges[i] = i < shape->n_caps && n && chance(r, 3, 4)
+                                     ? kind_slots[kind][chance(r, 1, 2) ? 0 : below(r, n)]
+                                     : cptr(r);
+    }
 }
 
 /* Where received caps go: usually the sandbox itself at a random slot. */
@@ -300,7 +329,10 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
     seL4_Word regs[6] = {0, 0, 0, 0, 0, 0};
     seL4_Word number = syscall_number(&r);
     regs[0] = cptr(&r);
-    fill_message(&r, w, regs, buf);
+    /* Mostly the label fits the cap's type, so invocations get past the
+     * first check (the type is asked first: not a fuzzed call). */
+    seL4_Word tag = chance(&r, 3, 4) ? seL4_DebugCapIdentify(regs[0]) : 0;
+    fill_message(&r, w, regs, buf, tag);
     fill_receive_path(&r, buf);
     if (!w->outer) {
         /* A fault would stop a worker in the root's address space (it has no fault
@@ -334,7 +366,23 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
     default:
         break;
     }
+    seL4_Word label = seL4_MessageInfo_get_label((seL4_MessageInfo_t){{regs[1]}});
+    seL4_Word cap = regs[0];
     svc(number, regs, k);
+    if (number == (seL4_Word)seL4_SysCall) {
+        /* Only replies from the kernel have an seL4_Error label of length <= 3
+         * words and no caps; a partner thread's reply may look the same, rarely. */
+        seL4_Word err = seL4_MessageInfo_get_label((seL4_MessageInfo_t){{regs[1]}});
+        if (err == 0 && label < nArchInvocationLabels) {
+            /* Not an answer from an endpoint's receiver or to a reply cap (racy:
+             * another worker may have changed the slot since; rare). */
+            tag = seL4_DebugCapIdentify(cap);
+            if (tag != 0 && tag != 4 && tag != 6 && tag != 8)
+                w->ok[label]++;
+        }
+        else if (err < seL4_NumErrors)
+            w->errors[err]++;
+    }
 }
 
 /* ---- the loop ---------------------------------------------------------------------- */
