@@ -4,7 +4,7 @@
 #   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential, fuzzing
-#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [SKIP=lo-hi,...]
+#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
 #                   the syscall fuzzer on a checked kernel (docs/fuzzing.md)
 #   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
 #                   make slides renders slides/ to build/slides/
@@ -147,13 +147,16 @@ include mk/tests.mk
 test: check-deps all unit-tests system-tests fuzz-tests
 
 # The syscall fuzzer (docs/fuzzing.md): seeds and call count from the command line;
-# SEED may list several. REPLAY=k runs calls 0..k-1 with the last ones printed and
-# numbat-sim's system call trace in build/fuzz/PLAT-seed-S.trace.
+# SEED may list several. REPLAY=k runs calls 0..k with numbat-sim's system call trace
+# in build/fuzz/PLAT-seed-S.trace; VERBOSE=k prints each call's number from call k on;
+# SKIP=lo-hi,... leaves calls out (tools/fuzz-minimise.py finds the failing call and
+# the calls that matter).
 SEED ?= 1
 CALLS ?= 100000
 fuzz: check-deps sim
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=tests/fuzz CHECKED=1
-	@tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) $(if $(SKIP),-k $(SKIP)) $(SEED)
+	@tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) \
+	    $(if $(VERBOSE),-v $(VERBOSE)) $(if $(SKIP),-k $(SKIP)) $(SEED)
 
 bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop

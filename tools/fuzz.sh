@@ -6,10 +6,13 @@
 # built (make fuzz does it). Partners: tools/fuzz-config.py, tools/fuzz-minimise.sh,
 # mk/tests.mk, docs/fuzzing.md.
 #
-#   tools/fuzz.sh [-p arm-sim|vexpress-a15] [-n CALLS] [-r K] [-k SKIPS] [-o DIR] SEED...
-#     -r K      replay: run only call numbers 0..K-1, print "fuzz: call k" before each
-#               call from K-50 on, and trace system calls (numbat-sim --trace s) to
-#               DIR/seed-S.trace
+#   tools/fuzz.sh [-p arm-sim|vexpress-a15] [-n CALLS] [-r K] [-v FROM] [-k SKIPS]
+#                 [-o DIR] SEED...
+#     -r K      replay: run call numbers 0..K only (numbat-sim runs them exactly as in
+#               a longer run) and trace system calls (numbat-sim --trace s) to
+#               DIR/PLAT-seed-S.trace; its last lines are the failing call's
+#     -v FROM   print "fuzz: call k by worker w" before every call k >= FROM (this
+#               changes the timing from FROM on, so a failure may move)
 #     -k SKIPS  call numbers not made, comma separated ranges LO-HI (HI excluded)
 # Exit status 0 if every seed passed, 1 if one failed, 2 on bad usage.
 set -u
@@ -17,14 +20,16 @@ set -u
 PLAT=arm-sim
 CALLS=100000
 REPLAY=
+VERBOSE=
 SKIPS=
 OUT=build/fuzz
 BUILD=${BUILD:-build}
-while getopts p:n:r:k:o: opt; do
+while getopts p:n:r:v:k:o: opt; do
     case $opt in
     p) PLAT=$OPTARG ;;
     n) CALLS=$OPTARG ;;
     r) REPLAY=$OPTARG ;;
+    v) VERBOSE=$OPTARG ;;
     k) SKIPS=$OPTARG ;;
     o) OUT=$OPTARG ;;
     *) exit 2 ;;
@@ -43,10 +48,10 @@ for SEED in "$@"; do
     set -- --seed "$SEED" --calls "$CALLS"
     trace=
     if [ -n "$REPLAY" ]; then
-        from=$((REPLAY > 50 ? REPLAY - 50 : 0))
-        set -- --seed "$SEED" --calls "$REPLAY" --verbose-from "$from"
+        set -- --seed "$SEED" --calls $((REPLAY + 1))
         trace="--trace s --trace-log $base.trace"
     fi
+    [ -n "$VERBOSE" ] && set -- "$@" --verbose-from "$VERBOSE"
     for r in $(echo "$SKIPS" | tr ',' ' '); do
         set -- "$@" --skip "$r"
     done
@@ -77,9 +82,10 @@ for SEED in "$@"; do
         echo "fuzz: $PLAT seed $SEED: FAIL (exit status $rc) - log in $base.log"
         [ -n "$panic" ] && echo "  $panic"
         [ -n "$summary" ] && echo "  $summary"
-        echo "  last progress line: ${last:-none}; last call started:" \
-            "$(grep -a -o 'fuzz: call .*' "$base.log" | tail -1)"
-        echo "  replay: make fuzz PLAT=$PLAT SEED=$SEED CALLS=$CALLS REPLAY=<call number>"
+        echo "  last progress line: ${last:-none}${VERBOSE:+; last call started: $(grep -a -o 'fuzz: call .*' "$base.log" | tail -1)}"
+        [ -n "$trace" ] && echo "  system call trace: $base.trace (last: $(tail -1 "$base.trace"))"
+        echo "  find the call and shrink: tools/fuzz-minimise.py $SEED $CALLS;" \
+            "replay: make fuzz SEED=$SEED REPLAY=<call>"
     fi
 done
 exit $status

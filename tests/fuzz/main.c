@@ -29,7 +29,7 @@ seL4_Word n_receivable;
 #define PRIO 100
 #define STALL_TURNS 4         /* root turns without progress before a restart */
 #define DEAD_TURNS 2000       /* turns without any progress: end the epoch */
-#define PROGRESS_EVERY 5000u  /* calls between progress lines */
+#define PROGRESS_EVERY 1000u  /* calls between progress lines */
 #define PAGE 0x1000u
 #define SECTION 0x100000u
 
