@@ -189,15 +189,22 @@ static const shape_t shapes[nArchInvocationLabels] = {
     [ARMIRQIssueSGISignal] = {4, 1, {A_WORD, A_WORD, A_SLOT, A_DEPTH}, {K_CNODE}},
 };
 
-/* A register value for WriteRegisters: mostly harmless, sometimes anything. */
-static seL4_Word reg(rng_t *r, const fuzz_worker_t *w, unsigned i)
+/*
+ * A register value for WriteRegisters (seL4_UserContext order: pc, sp, cpsr, r0, ...):
+ * half the time anything, else what starts a thread as a worker of an outer address
+ * space - pc at worker_main, r0 at the context every outer worker's frame holds, and
+ * a stack below the owner's - so idle sandbox TCBs given a space by Configure become
+ * extra fuzzing threads whose only TCB cap is in the sandbox.
+ */
+static seL4_Word reg(rng_t *r, unsigned i)
 {
     if (chance(r, 1, 2))
         return any_word(r);
     switch (i) {
-    case 0: return (seL4_Word)worker_main; /* pc */
-    case 1: return w->base + WORKER_PAGE_SIZE; /* sp */
-    case 2: return 0x10; /* cpsr: user mode */
+    case 0: return (seL4_Word)worker_main;
+    case 1: return OUTER_PAGE_VA + WORKER_PAGE_SIZE - (1 + below(r, 4)) * 0x3000u;
+    case 2: return 0x10; /* user mode */
+    case 3: return OUTER_PAGE_VA + CTX_OFFSET;
     default: return below(r, 256);
     }
 }
@@ -272,7 +279,7 @@ static seL4_Word label_for(rng_t *r, seL4_Word tag)
 
 /* The message: a label (for a cap of `tag` mostly, any other time), words
  * shaped for it mostly, extra caps. */
-static void fill_message(rng_t *r, const fuzz_worker_t *w, seL4_Word *regs, seL4_IPCBuffer *buf, seL4_Word tag)
+static void fill_message(rng_t *r, seL4_Word *regs, seL4_IPCBuffer *buf, seL4_Word tag)
 {
     seL4_Word label = chance(r, 3, 4) ? label_for(r, tag) : chance(r, 7, 8) ? below(r, nArchInvocationLabels) : next(r);
     const shape_t *shape = label < nArchInvocationLabels ? &shapes[label] : &shapes[0];
@@ -283,7 +290,7 @@ static void fill_message(rng_t *r, const fuzz_worker_t *w, seL4_Word *regs, seL4
         words[i] = arg(r, (enum arg)shape->args[i]);
     if (label == TCBWriteRegisters) {
         for (unsigned i = 0; i < SEL4_USERCONTEXT_WORDS; i++)
-            words[2 + i] = reg(r, w, i);
+            words[2 + i] = reg(r, i);
         n_words = 2 + SEL4_USERCONTEXT_WORDS;
     }
     seL4_Word n_caps = shape->n_caps;
@@ -332,7 +339,7 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
     /* Mostly the label fits the cap's type, so invocations get past the
      * first check (the type is asked first: not a fuzzed call). */
     seL4_Word tag = chance(&r, 3, 4) ? seL4_DebugCapIdentify(regs[0]) : 0;
-    fill_message(&r, w, regs, buf, tag);
+    fill_message(&r, regs, buf, tag);
     fill_receive_path(&r, buf);
     if (!w->outer) {
         /* A fault would stop a worker in the root's address space (it has no fault
