@@ -336,6 +336,13 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
     seL4_Word regs[6] = {0, 0, 0, 0, 0, 0};
     seL4_Word number = syscall_number(&r);
     regs[0] = cptr(&r);
+    if (chance(&r, 1, 4)) {
+        /* A cap of a kind picked first: CNodes and TCBs are few among the slots. */
+        enum cap_kind kind = (enum cap_kind)below(&r, N_KINDS);
+        seL4_Word n = n_of_kind[kind] < MAX_OF_KIND ? n_of_kind[kind] : MAX_OF_KIND;
+        if (n)
+            regs[0] = kind_slots[kind][below(&r, n)];
+    }
     /* Mostly the label fits the cap's type, so invocations get past the
      * first check (the type is asked first: not a fuzzed call). */
     seL4_Word tag = chance(&r, 3, 4) ? seL4_DebugCapIdentify(regs[0]) : 0;
