@@ -65,7 +65,7 @@ PICOLIBC := /usr/lib/picolibc/arm-none-eabi
 LIBC_DIR := $(PICOLIBC)/lib/thumb/v7/nofp
 USER_BASE_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -fno-common -fno-stack-protector \
     -Wall -Wextra --param=min-pagesize=0 --specs=picolibc.specs -mtp=soft -Ilibsel4/include \
-    -Iruntime/include -MMD -MP
+    -Iruntime/include -Ilibnumbat/include -MMD -MP
 RUNTIME_FLAGS := $(USER_BASE_FLAGS) -Werror
 STRICT ?= $(if $(filter tests/% bench/%,$(APP)),1)
 APP_FLAGS := $(USER_BASE_FLAGS) $(if $(STRICT),-Werror)
@@ -83,10 +83,14 @@ USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
 KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
     $(wildcard arch/arm/*.S) lib/fmt.c $(PLAT_SRC)
 RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c)
+# libnumbat (threads, memory, objects) is an archive: a program links what it uses.
+LIBNUMBAT_SRC := $(wildcard libnumbat/src/*.c)
 APP_SRC := $(wildcard $(APP)/*.c)
 
 KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
+LIBNUMBAT_OBJ := $(patsubst %,$(UDIR)/%.o,$(LIBNUMBAT_SRC))
+LIBNUMBAT := $(UDIR)/libnumbat.a
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
@@ -120,9 +124,12 @@ $(ADIR)/%.c.o: $(APP)/%.c
 	$(Q)$(CC) $(APP_FLAGS) -c $< -o $@
 
 # The user program, then a cpio newc archive holding it under its name.
-$(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
+$(LIBNUMBAT): $(LIBNUMBAT_OBJ)
+	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
+
+$(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) $(LIBNUMBAT) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(APP_OBJ) \
-	    -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
+	    $(LIBNUMBAT) -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
 
 $(ADIR)/archive.cpio: $(ADIR)/$(NAME)
 	$(Q)cd $(ADIR) && echo $(NAME) | cpio --quiet -o -H newc --reproducible > archive.cpio
@@ -133,4 +140,4 @@ $(ADIR)/archive.S: | $(ADIR)/archive.cpio
 $(ADIR)/archive.o: $(ADIR)/archive.S $(ADIR)/archive.cpio
 	$(Q)$(CC) $(ARCH_FLAGS) -c $< -o $@
 
--include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+-include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(LIBNUMBAT_OBJ:.o=.d) $(APP_OBJ:.o=.d)
