@@ -150,13 +150,13 @@ test: check-deps all unit-tests system-tests fuzz-tests
 # SEED may list several. REPLAY=k runs calls 0..k with numbat-sim's system call trace
 # in build/fuzz/PLAT-seed-S.trace; VERBOSE=k prints each call's number from call k on;
 # SKIP=lo-hi,... leaves calls out (tools/fuzz-minimise.py finds the failing call and
-# the calls that matter).
+# the calls that matter); EPOCH=n sets the calls per sandbox (default 2000).
 SEED ?= 1
 CALLS ?= 100000
 fuzz: check-deps sim
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=tests/fuzz CHECKED=1
 	@tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) \
-	    $(if $(VERBOSE),-v $(VERBOSE)) $(if $(SKIP),-k $(SKIP)) $(SEED)
+	    $(if $(VERBOSE),-v $(VERBOSE)) $(if $(SKIP),-k $(SKIP)) $(if $(EPOCH),-e $(EPOCH)) $(SEED)
 
 bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop

@@ -28,9 +28,13 @@ def signature(log):
     return re.sub(rb"0x[0-9a-fA-F]+|\d+", b"#", m.group(1))
 
 
+EPOCH_CALLS = 2000
+
+
 def run(image, sim, seed, calls, skips, workdir, log=None):
     out = os.path.join(workdir, "try.elf")
-    args = ["python3", "tools/fuzz-config.py", image, out, "--seed", str(seed), "--calls", str(calls)]
+    args = ["python3", "tools/fuzz-config.py", image, out, "--seed", str(seed), "--calls", str(calls),
+            "--epoch-calls", str(EPOCH_CALLS)]
     for lo, hi in skips:
         args += ["--skip", f"{lo}-{hi}"]
     subprocess.run(args, check=True)
@@ -76,7 +80,10 @@ def main():
     p.add_argument("--image", default="build/arm-sim/fuzz.elf")
     p.add_argument("--sim", default="build/bin/numbat-sim")
     p.add_argument("--max-runs", type=int, default=60)
+    p.add_argument("--epoch-calls", type=int, default=2000)
     a = p.parse_args()
+    global EPOCH_CALLS
+    EPOCH_CALLS = a.epoch_calls
     with tempfile.TemporaryDirectory() as work:
         if a.failing_call is None:
             a.k, want = find_call(a, work)

@@ -14,6 +14,7 @@
 #     -v FROM   print "fuzz: call k by worker w" before every call k >= FROM (this
 #               changes the timing from FROM on, so a failure may move)
 #     -k SKIPS  call numbers not made, comma separated ranges LO-HI (HI excluded)
+#     -e E      calls per epoch (default 2000): longer epochs let state pile up
 # Exit status 0 if every seed passed, 1 if one failed, 2 on bad usage.
 set -u
 
@@ -21,15 +22,17 @@ PLAT=arm-sim
 CALLS=100000
 REPLAY=
 VERBOSE=
+EPOCH=
 SKIPS=
 OUT=build/fuzz
 BUILD=${BUILD:-build}
-while getopts p:n:r:v:k:o: opt; do
+while getopts p:n:r:v:k:o:e: opt; do
     case $opt in
     p) PLAT=$OPTARG ;;
     n) CALLS=$OPTARG ;;
     r) REPLAY=$OPTARG ;;
     v) VERBOSE=$OPTARG ;;
+    e) EPOCH=$OPTARG ;;
     k) SKIPS=$OPTARG ;;
     o) OUT=$OPTARG ;;
     *) exit 2 ;;
@@ -52,6 +55,7 @@ for SEED in "$@"; do
         trace="--trace s --trace-log $base.trace"
     fi
     [ -n "$VERBOSE" ] && set -- "$@" --verbose-from "$VERBOSE"
+    [ -n "$EPOCH" ] && set -- "$@" --epoch-calls "$EPOCH"
     for r in $(echo "$SKIPS" | tr ',' ' '); do
         set -- "$@" --skip "$r"
     done
