@@ -144,7 +144,10 @@ debug: check-deps sim
 # ---- tests ----------------------------------------------------------------------
 include mk/tests.mk
 
-test: check-deps all unit-tests system-tests fuzz-tests
+# The fuzzer runs after the other tests, never beside them under -j (its image build
+# shares the runtime's objects with theirs, and it takes a CPU for minutes).
+test: check-deps all unit-tests system-tests
+	@$(MAKE) --no-print-directory fuzz-tests
 
 # The syscall fuzzer (docs/fuzzing.md): seeds and call count from the command line;
 # SEED may list several. REPLAY=k runs calls 0..k with numbat-sim's system call trace
