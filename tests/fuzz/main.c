@@ -349,11 +349,14 @@ static void supervise(seL4_Word first, seL4_Word *next_progress)
     }
 }
 
-/* Destroys everything the epoch made: workers first (so none runs during the
- * revoke), then every object from the untyped, then the root's copies. */
-static void teardown(void)
+/* Destroys everything the epoch made: every object from the untyped, then the
+ * root's copies. On even epochs the workers are suspended first; on odd ones they
+ * keep running, so when the revoke stops at a preemption point (a tick) that ends
+ * the root's timeslice, they run on a half-destroyed sandbox: their CNode, TCBs,
+ * frames and address spaces go while they use them. */
+static void teardown(seL4_Word epoch)
 {
-    for (unsigned i = 0; i < N_WORKERS; i++)
+    for (unsigned i = 0; i < N_WORKERS && epoch % 2 == 0; i++)
         if (workers[i].tcb)
             seL4_TCB_Suspend(workers[i].tcb);
     check(seL4_CNode_Revoke(ROOT_CNODE, untyped, ROOT_DEPTH), "revoke the epoch's untyped");
@@ -446,7 +449,7 @@ static seL4_Word run_epoch(seL4_Word epoch, seL4_Word first, seL4_Word *next_pro
     supervise(first, next_progress);
     seL4_Word next = calls_made();
     add_answers();
-    teardown();
+    teardown(epoch);
     epoch_checks();
     return next;
 }
