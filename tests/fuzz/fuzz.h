@@ -40,6 +40,13 @@ extern fuzz_config_t cfg;
 #define SANDBOX_RADIX 8
 #define SANDBOX_SLOTS (1u << SANDBOX_RADIX)
 
+/* Outer workers see the sandbox with a guard of 16 bits, not 24: their cptr for
+ * slot j is j << 8, and the 8 bits below are left over. A cptr of theirs that
+ * names a CNode slot with low bits set goes on into that CNode (multi-level
+ * lookups, guards of CNode caps the workers minted included). */
+#define OUTER_GUARD_BITS 16
+#define OUTER_CPTR_SHIFT (seL4_WordBits - OUTER_GUARD_BITS - SANDBOX_RADIX)
+
 /* Slots the root filled at the start of the epoch (read by workers to aim at real
  * objects more often than a uniform pick would). */
 #define MAX_POPULATED 96

@@ -263,9 +263,10 @@ static void start_worker(unsigned i)
 {
     worker_caps_t *w = &workers[i];
     int outer = i >= N_INNER;
-    seL4_Word fault_ep = outer ? fault_ep_slot : 0;
+    seL4_Word fault_ep = outer ? fault_ep_slot << OUTER_CPTR_SHIFT : 0;
+    seL4_Word data = outer ? seL4_CNode_CapData_new(0, OUTER_GUARD_BITS).words[0] : sandbox_data;
     seL4_TCB_Suspend(w->tcb);
-    check(seL4_TCB_Configure(w->tcb, fault_ep, sandbox, sandbox_data, w->vspace, 0, w->base, w->frame),
+    check(seL4_TCB_Configure(w->tcb, fault_ep, sandbox, data, w->vspace, 0, w->base, w->frame),
           "worker configure");
     check(seL4_TCB_SetSchedParams(w->tcb, seL4_CapInitThreadTCB, PRIO, PRIO), "worker priority");
     seL4_UserContext regs;

@@ -328,6 +328,15 @@ static void fill_receive_path(rng_t *r, seL4_IPCBuffer *buf)
     buf->receiveDepth = depth(r);
 }
 
+/* An outer worker's cptr for what the generator chose as a slot number (spec 5.3;
+ * fuzz.h): shifted, and sometimes with low bits that reach into a CNode there. */
+static seL4_Word widen(rng_t *r, const fuzz_worker_t *w, seL4_Word c)
+{
+    if (!w->outer || c >= SANDBOX_SLOTS)
+        return c;
+    return (c << OUTER_CPTR_SHIFT) | (chance(r, 1, 4) ? below(r, 1u << OUTER_CPTR_SHIFT) : 0);
+}
+
 /* Makes call number k. */
 static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
 {
@@ -343,11 +352,15 @@ static void fuzz_call(fuzz_worker_t *w, seL4_Word k)
         if (n)
             regs[0] = kind_slots[kind][below(&r, n)];
     }
+    regs[0] = widen(&r, w, regs[0]);
     /* Mostly the label fits the cap's type, so invocations get past the
      * first check (the type is asked first: not a fuzzed call). */
     seL4_Word tag = chance(&r, 3, 4) ? seL4_DebugCapIdentify(regs[0]) : 0;
     fill_message(&r, regs, buf, tag);
     fill_receive_path(&r, buf);
+    for (unsigned i = 0; i < seL4_MsgMaxExtraCaps; i++)
+        buf->caps_or_badges[i] = widen(&r, w, buf->caps_or_badges[i]);
+    buf->receiveCNode = widen(&r, w, buf->receiveCNode);
     if (!w->outer) {
         /* A fault would stop a worker in the root's address space (it has no fault
          * handler: a handler's reply could point it anywhere in the root's memory),
