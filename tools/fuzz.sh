@@ -60,15 +60,22 @@ for SEED in "$@"; do
         set -- "$@" --skip "$r"
     done
     python3 tools/fuzz-config.py "$IMAGE" "$base.elf" "$@" || exit 2
+    # A kernel that livelocks or stops scheduling must not hang the run: a call takes
+    # about 25,000 instructions, so 8 times that (numbat-sim, exit status 4), and on
+    # QEMU a minute plus a millisecond a call.
+    n=${REPLAY:+$((REPLAY + 1))}
+    n=${n:-$CALLS}
+    limit="--max-insns $((n * 200000 + 2000000000))"
+    qemu_secs=$((60 + n / 1000))
     start=$(date +%s.%N)
     if [ "$PLAT" = vexpress-a15 ]; then
         # QEMU's exit status does not carry the kernel's: the console says it all.
-        timeout 1800 qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none \
+        timeout "$qemu_secs" qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none \
             -no-reboot -kernel "$base.elf" >"$base.log" 2>&1 </dev/null
         rc=$?
     else
-        # shellcheck disable=SC2086
-        timeout 1800 "$BUILD/bin/numbat-sim" $trace "$base.elf" >"$base.log" 2>&1 </dev/null
+        # shellcheck disable=SC2086 # $limit and $trace are lists of arguments
+        timeout 7200 "$BUILD/bin/numbat-sim" $limit $trace "$base.elf" >"$base.log" 2>&1 </dev/null
         rc=$?
     fi
     end=$(date +%s.%N)
