@@ -250,7 +250,7 @@ static seL4_Word syscall_number(rng_t *r)
     if (p < 950) return (seL4_Word)seL4_SysDebugCapIdentify;
     if (p < 952) return (seL4_Word)seL4_SysDebugNameThread;
     if (p < 963) return (seL4_Word)seL4_SysDebugPutChar;
-    if (p < 995) return (seL4_Word)(seL4_Word)-16 - below(r, 20); /* unknown: -16..-35 */
+    if (p < 995) return (seL4_Word)-15 - below(r, 21); /* unknown here: -15..-35 */
     if (p < 999) return below(r, 3) == 0 ? 0 : next(r) | 0x80000000u;
     /* The printing calls, rarely: their output would drown the log. */
     if (below(r, 16) == 0)
