@@ -5,8 +5,10 @@
  * up by hand, and one from sel4utils; ZF_LOG lines), sel4libs-ipc (libraries-2: an
  * IPC buffer mapped by hand, a badged endpoint, sel4runtime TLS, Call and
  * ReplyRecv), sel4libs-processes (libraries-3: vspace_t, a process of ./app with a
- * minted cap and word arguments, its fault on the endpoint its config made).
- * Partners: the three folders, sel4libs/.
+ * minted cap and word arguments, its fault on the endpoint its config made), and
+ * sel4libs-timer (libraries-4: ps_io_ops_t from sel4platsupport, the default
+ * ltimer's periodic and one-shot timeouts through the mini IRQ interface, for a
+ * client process). Partners: the four folders, sel4libs/.
  */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -62,6 +64,19 @@ static const char *const process_lines[] = {
     "sel4libs-processes: all done\r\n",
 };
 
+static const char *const timer_lines[] = {
+    "client's endpoint at SEL4UTILS_FIRST_FREE: yes\r\n",
+    "ltimer_default_init: 0\r\n",
+    "resolution: 1000 ns\r\n",
+    "main: hello world\r\n",
+    "timer client: hey hey hey (0 args)\r\n",
+    "main: got a message from 0x61 to wait 50 ms\r\n",
+    "periodic: 50 callbacks, at least 50 ms passed: yes\r\n",
+    "one shot: badge 0x1, at least 5 ms passed: yes\r\n", /* the timer's IRQ has bit 0 */
+    "timer client wakes up: 50 ticks took at least 50 ms: yes\r\n",
+    "sel4libs-timer: all done\r\n",
+};
+
 static void expect_lines(const run_result_t *r, const char *board, const char *const *want, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -114,5 +129,20 @@ Test(sel4libs, processes_on_qemu)
 {
     run_result_t r = run_qemu(IMAGE("vexpress-a15", "sel4libs-processes"));
     EXPECT_LINES(&r, "qemu", process_lines);
+    run_result_free(&r);
+}
+
+Test(sel4libs, timer_the_libraries_4_way_on_numbat_sim)
+{
+    run_result_t r = run_sim(IMAGE("arm-sim", "sel4libs-timer"), NULL);
+    cr_expect_eq(r.status, 0, "exit status %d", r.status);
+    EXPECT_LINES(&r, "numbat-sim", timer_lines);
+    run_result_free(&r);
+}
+
+Test(sel4libs, timer_on_qemu)
+{
+    run_result_t r = run_qemu(IMAGE("vexpress-a15", "sel4libs-timer"));
+    EXPECT_LINES(&r, "qemu", timer_lines);
     run_result_free(&r);
 }
