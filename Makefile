@@ -52,7 +52,7 @@ HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP -Ilibsel4/include
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
 VIS_SRC := $(wildcard visualizer/*.c)
-CLI_SRC := cli/numbat-sim.c
+CLI_SRC := cli/numbat-sim.c cli/options.c
 SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for

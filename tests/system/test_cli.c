@@ -272,6 +272,34 @@ Test(cli, unknown_option)
     expect_usage_error(argv, "unknown or incomplete option '--frobnicate'");
 }
 
+/* Found by tests/fuzz-host/fuzz_cli.c: inside a cluster such as -xy getopt has not
+   moved past the argument yet, and the message named argv[0], the program itself. */
+Test(cli, unknown_short_option_in_a_cluster_is_named)
+{
+    const char *argv[] = {SIM_PATH, "-xy", "x.elf", NULL};
+    expect_usage_error(argv, "numbat-sim: unknown option '-x'");
+}
+
+/* Found by tests/fuzz-host/fuzz_cli.c: a value holding a newline split the message
+   into two lines; control bytes are shown escaped, and a long value cut short. */
+Test(cli, control_bytes_in_a_value_stay_on_one_line)
+{
+    const char *argv[] = {SIM_PATH, "--mem", "1\n2M\x1b", "x.elf", NULL};
+    expect_usage_error(argv, "--mem 1\\n2M\\x1b: give a whole number of MiB");
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(count_occurrences(r.err, "\n"), 2, "the line and the hint: %s", r.err);
+    run_result_free(&r);
+    char long_value[400];
+    memset(long_value, '9', sizeof(long_value) - 1);
+    long_value[sizeof(long_value) - 1] = '\0';
+    const char *long_argv[] = {SIM_PATH, "--mem", long_value, "x.elf", NULL};
+    r = run_command(long_argv, 30);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "...: give a whole number") != NULL, "%s", r.err);
+    cr_expect_lt(strlen(r.err), 250, "%s", r.err);
+    run_result_free(&r);
+}
+
 Test(cli, bad_mem_size)
 {
     const char *argv[] = {SIM_PATH, "--mem", "3M", IMAGE("arm-sim", "hello"), NULL};
