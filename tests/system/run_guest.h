@@ -8,8 +8,13 @@
 
 #include <stddef.h>
 
+/* The programs under test; `make SAN=1` builds the tests with its own (mk/tests.mk). */
+#ifndef SIM_PATH
 #define SIM_PATH "build/bin/numbat-sim"
+#endif
+#ifndef TRACE_PATH
 #define TRACE_PATH "build/bin/numbat-trace"
+#endif
 #define IMAGE(plat, app) "build/" plat "/" app ".elf"
 
 typedef struct run_result {
