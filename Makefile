@@ -162,6 +162,7 @@ bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths FASTPATH=0
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/vm-paths
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/spawn
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/vm-pager || exit 1; done

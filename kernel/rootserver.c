@@ -12,7 +12,7 @@
 
 #include "arch.h"
 #include "archive.h"
-#include "elf.h"
+#include "../lib/elf32.h"
 #include "cdt.h"
 #include "reply.h"
 #include "trace.h"

@@ -1,8 +1,8 @@
 /*
- * lib/fmt.h - printf-style formatting for freestanding code, shared by the kernel
- * (kprintf) and the user runtime (printf). Supports %d %i %u %x %X %p %s %c %%,
+ * lib/fmt.h - printf-style formatting for freestanding code: the kernel's kprintf
+ * (user programs have the C library's printf). Supports %d %i %u %x %X %p %s %c %%,
  * with flags '-' and '0', a width, and the l/ll/z length modifiers.
- * Partners: fmt.c, kernel/console.c, runtime/stdio.c.
+ * Partners: fmt.c, kernel/console.c.
  */
 #ifndef LIB_FMT_H
 #define LIB_FMT_H

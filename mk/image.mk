@@ -65,7 +65,7 @@ PICOLIBC := /usr/lib/picolibc/arm-none-eabi
 LIBC_DIR := $(PICOLIBC)/lib/thumb/v7/nofp
 USER_BASE_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -fno-common -fno-stack-protector \
     -Wall -Wextra --param=min-pagesize=0 --specs=picolibc.specs -mtp=soft -Ilibsel4/include \
-    -Iruntime/include -MMD -MP
+    -Iruntime/include -Ilibnumbat/include -MMD -MP
 RUNTIME_FLAGS := $(USER_BASE_FLAGS) -Werror
 STRICT ?= $(if $(filter tests/% bench/%,$(APP)),1)
 APP_FLAGS := $(USER_BASE_FLAGS) $(if $(STRICT),-Werror)
@@ -81,12 +81,16 @@ ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)
 USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
 
 KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
-    $(wildcard arch/arm/*.S) lib/fmt.c $(PLAT_SRC)
+    $(wildcard arch/arm/*.S) lib/fmt.c lib/cpio.c lib/elf32.c $(PLAT_SRC)
 RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c)
+# libnumbat (threads, memory, objects) is an archive: a program links what it uses.
+LIBNUMBAT_SRC := $(wildcard libnumbat/src/*.c) lib/cpio.c lib/elf32.c
 APP_SRC := $(wildcard $(APP)/*.c)
 
 KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
+LIBNUMBAT_OBJ := $(patsubst %,$(UDIR)/%.o,$(LIBNUMBAT_SRC))
+LIBNUMBAT := $(UDIR)/libnumbat.a
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
@@ -119,10 +123,44 @@ $(ADIR)/%.c.o: $(APP)/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(APP_FLAGS) -c $< -o $@
 
-# The user program, then a cpio newc archive holding it under its name.
-$(ADIR)/$(NAME): $(RUNTIME_OBJ) $(APP_OBJ) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
-	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(APP_OBJ) \
-	    -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
+$(LIBNUMBAT): $(LIBNUMBAT_OBJ)
+	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
+
+# A user program's link: its objects ($(1)), the runtime, libnumbat, the C library.
+USER_LINK = $(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(1) \
+    $(LIBNUMBAT) -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
+USER_LINK_DEPS := $(RUNTIME_OBJ) $(LIBNUMBAT) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
+
+# The programs the root task can start as processes: each folder inside APP that holds
+# .c files is one, named for the folder, built like the root task and packed into a
+# cpio archive linked into the root task (libnumbat/process.c finds them there).
+PROGRAMS := $(sort $(patsubst $(APP)/%/,%,$(dir $(wildcard $(APP)/*/*.c))))
+define program_rules
+$(1)_OBJ := $$(patsubst $(APP)/$(1)/%.c,$(ADIR)/$(1)/%.c.o,$$(wildcard $(APP)/$(1)/*.c))
+PROGRAM_OBJ += $$($(1)_OBJ)
+$(ADIR)/$(1)/%.c.o: $(APP)/$(1)/%.c
+	@mkdir -p $$(dir $$@)
+	@echo "  CC      $$<"
+	$$(Q)$$(CC) $$(APP_FLAGS) -c $$< -o $$@
+$(ADIR)/programs/$(1): $$($(1)_OBJ) $$(USER_LINK_DEPS)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(call USER_LINK,$$($(1)_OBJ))
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call program_rules,$(p))))
+PROGRAMS_OBJ := $(if $(PROGRAMS),$(ADIR)/programs.o)
+
+$(ADIR)/programs.cpio: $(addprefix $(ADIR)/programs/,$(PROGRAMS))
+	$(Q)cd $(ADIR)/programs && printf '%s\n' $(PROGRAMS) | cpio --quiet -o -H newc --reproducible > ../programs.cpio
+
+$(ADIR)/programs.S: | $(ADIR)/programs.cpio
+	$(Q)printf '\t.section .rodata.programs, "a"\n\t.balign 4\n\t.global __numbat_programs_start\n__numbat_programs_start:\n\t.incbin "%s"\n\t.global __numbat_programs_end\n__numbat_programs_end:\n' $(abspath $(ADIR)/programs.cpio) > $@
+
+$(ADIR)/programs.o: $(ADIR)/programs.S $(ADIR)/programs.cpio
+	$(Q)$(CC) $(ARCH_FLAGS) -c $< -o $@
+
+# The root task, then a cpio newc archive holding it under its name.
+$(ADIR)/$(NAME): $(APP_OBJ) $(PROGRAMS_OBJ) $(USER_LINK_DEPS)
+	$(Q)$(call USER_LINK,$(APP_OBJ) $(PROGRAMS_OBJ))
 
 $(ADIR)/archive.cpio: $(ADIR)/$(NAME)
 	$(Q)cd $(ADIR) && echo $(NAME) | cpio --quiet -o -H newc --reproducible > archive.cpio
@@ -133,4 +171,5 @@ $(ADIR)/archive.S: | $(ADIR)/archive.cpio
 $(ADIR)/archive.o: $(ADIR)/archive.S $(ADIR)/archive.cpio
 	$(Q)$(CC) $(ARCH_FLAGS) -c $< -o $@
 
--include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(APP_OBJ:.o=.d)
+-include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(LIBNUMBAT_OBJ:.o=.d) $(APP_OBJ:.o=.d) \
+    $(PROGRAM_OBJ:.o=.d)

@@ -1,7 +1,8 @@
 /*
  * runtime/crt0.S - where a Numbat user program starts. seL4 gives the root task
  * no stack (spec §10): set one up, then call the C runtime with r0 still holding
- * the BootInfo address. Partners: start.c, user.ld.
+ * the BootInfo address (and r1, r2 argc and argv: 0 for the root task, a process's
+ * arguments from libnumbat/process.c). Partners: start.c, user.ld.
  */
     .section .text.start, "ax"
     .arm

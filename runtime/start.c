@@ -2,7 +2,7 @@
  * runtime/start.c - the C runtime's start and end: record the BootInfo and IPC
  * buffer, run main, and shut the board down with main's return value (the C
  * library's exit runs atexit handlers, then _exit), so that numbat-sim exits with
- * it. abort (and so a failed assert) ends with status 134, as a program killed by
+ * it; a process started by libnumbat suspends itself instead. abort (and so a failed assert) ends with status 134, as a program killed by
  * SIGABRT does. Partners: crt0.S, tls.c, console.c, include/numbat/runtime.h.
  */
 #include <stdlib.h>
@@ -12,11 +12,22 @@
 
 #define ABORT_STATUS 134
 
-int main(void);
-void numbat_runtime_start(seL4_BootInfo *bootinfo) __attribute__((noreturn));
+/* A process's main may take arguments (libnumbat/process.h passes them); the root
+ * task's are argc 0, argv NULL. A main declared without parameters ignores them. */
+int main(int argc, char **argv);
+void numbat_runtime_start(seL4_BootInfo *bootinfo, int argc, char **argv) __attribute__((noreturn));
+
+/* A process (libnumbat/process.h: it gets argv) ends by suspending itself; the root
+ * task (argv NULL: the kernel starts it with r2 = 0) shuts the board down. */
+static int is_process;
 
 void _exit(int status)
 {
+    if (is_process) {
+        seL4_TCB_Suspend(seL4_CapInitThreadTCB);
+        for (;;)
+            ;
+    }
     /* DebugHalt with the status in r0: Numbat's kernel passes it to the board. */
     register seL4_Word r0 __asm__("r0") = (seL4_Word)status;
     register seL4_Word r7 __asm__("r7") = (seL4_Word)seL4_SysDebugHalt;
@@ -32,10 +43,11 @@ void abort(void)
 
 void numbat_tls_init(void);
 
-void numbat_runtime_start(seL4_BootInfo *bootinfo)
+void numbat_runtime_start(seL4_BootInfo *bootinfo, int argc, char **argv)
 {
     numbat_tls_init(); /* before the IPC buffer pointer and errno, which are thread-local */
+    is_process = argv != NULL;
     seL4_InitBootInfo(bootinfo);
     seL4_SetIPCBuffer(bootinfo->ipcBuffer);
-    exit(main());
+    exit(main(argc, argv));
 }

@@ -60,7 +60,10 @@ printf '%-52s %.0f per second\n' "emulated SVC round trips" "$svc_rate"
     gawk -v path="slow path" -v all=0 -f tools/ipc-paths.awk | sort
 printf '%-52s %s\n' "  for comparison" "seL4 on Cortex-A9 (published): Call 367, ReplyRecv 352 cycles; L4 on i486: 250 cycles"
 "$SIM" --trace ks build/arm-sim/vm-paths.elf 2>&1 >/dev/null </dev/null |
-    gawk -v path=vm -v all=1 -v faults=200 -f tools/ipc-paths.awk | sort
+    gawk -v path=vm -v all=1 -v whole_spec="f:200:VM fault round trip via a user pager (Unmap + Map)" \
+        -f tools/ipc-paths.awk | sort
+"$SIM" --trace s build/arm-sim/spawn.elf 2>&1 >/dev/null </dev/null |
+    gawk -v all=1 -v whole_spec="s:1:creating a process (libnumbat, bench/spawn)" -f tools/ipc-paths.awk
 
 calls=$(run_stats build/arm-sim/hello.elf)
 insns=$(stat_field "$calls" 1)

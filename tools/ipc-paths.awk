@@ -2,8 +2,8 @@
 # bench/vm-paths and prints, per system call of each phase, the median number of
 # kernel instructions from the svc to the return to user mode, and the words the
 # kernel stored (each a slow path on Unicorn 2.0.1). Variables: path (a name for the
-# kernel build), all (1: every phase; 0: Call and ReplyRecv only), faults (phase f's
-# round count: its whole instruction count per round is printed). Kernel
+# kernel build), all (1: every phase; 0: Call and ReplyRecv only), whole (phases counted
+# whole, per round: "letter:rounds:label" items joined by ";"). Kernel
 # instructions are counted from the `kern` lines after each `syscall` line; A32
 # stores are told apart by their encoding.
 function popcount(x,   n) { n = 0; while (x) { n += x % 2; x = int(x / 2) } return n }
@@ -57,7 +57,11 @@ END {
         printf "%-52s %d kernel instructions, %d words stored (median of %d)\n",
             label[k], median(k, ins), median(k, st), n[k]
     }
-    if (faults && whole["f"])
-        printf "%-52s %d instructions per fault (user + kernel, mean of %d)\n",
-            "VM fault round trip via a user pager (Unmap + Map)", whole["f"] / faults, faults
+    n_whole = split(whole_spec, items, ";")
+    for (i = 1; i <= n_whole; i++) {
+        split(items[i], f, ":")
+        if (whole[f[1]])
+            printf "%-52s %d instructions per round (user + kernel, mean of %d)\n", f[3],
+                whole[f[1]] / f[2], f[2]
+    }
 }

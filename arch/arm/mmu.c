@@ -52,10 +52,15 @@ uint32_t arch_ram_base(void)
     return PHYS_RAM_BASE;
 }
 
+/* Asked on every mapping (is this frame device memory?): worked out once. */
 uint32_t arch_usable_ram_end(void)
 {
-    uint32_t size = arch_ram_size();
-    return PHYS_RAM_BASE + (size < KERNEL_WINDOW_SIZE ? size : KERNEL_WINDOW_SIZE);
+    static uint32_t end;
+    if (!end) {
+        uint32_t size = arch_ram_size();
+        end = PHYS_RAM_BASE + (size < KERNEL_WINDOW_SIZE ? size : KERNEL_WINDOW_SIZE);
+    }
+    return end;
 }
 
 /* The boot directory's kernel view of the identity map is no longer needed. */

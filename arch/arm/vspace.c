@@ -147,15 +147,16 @@ static bool is_assigned_pd(cap_t c)
 static user_attr_t mapping_attr(cap_t frame, uint32_t rights, uint32_t vm_attr, uint32_t *access)
 {
     rights &= frame_rights(frame);
+    bool device = frame_is_device(frame);
     user_attr_t a;
     a.ap = !(rights & RIGHT_READ) ? USER_AP_KERNEL_ONLY
            : (rights & RIGHT_WRITE) ? USER_AP_RW
                                     : USER_AP_RO;
     /* Device frames are always device memory, never executed. */
-    a.mem = frame_is_device(frame)                 ? PTE_MEM_DEVICE
+    a.mem = device                                 ? PTE_MEM_DEVICE
             : (vm_attr & seL4_ARM_PageCacheable)   ? PTE_MEM_NORMAL
                                                    : PTE_MEM_UNCACHED;
-    a.xn = (vm_attr & seL4_ARM_ExecuteNever) || frame_is_device(frame);
+    a.xn = (vm_attr & seL4_ARM_ExecuteNever) || device;
     *access = (a.ap == USER_AP_RW ? TRACE_MAP_READ | TRACE_MAP_WRITE : 0) |
               (a.ap == USER_AP_RO ? TRACE_MAP_READ : 0) | (a.xn ? TRACE_MAP_EXECUTE_NEVER : 0) |
               (a.mem == PTE_MEM_NORMAL ? TRACE_MAP_CACHEABLE : 0) |

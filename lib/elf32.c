@@ -1,7 +1,7 @@
 /*
- * kernel/elf.c - checking an ELF32 user program before loading it. Partner: elf.h.
+ * lib/elf32.c - checking an ELF32 user program before loading it. Partner: elf32.h.
  */
-#include "elf.h"
+#include "elf32.h"
 
 #define EI_CLASS 4
 #define EI_DATA 5

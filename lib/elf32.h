@@ -1,12 +1,14 @@
 /*
- * kernel/elf.h - the parts of the ELF32 format the kernel reads to load user
- * programs: the file header and program headers (System V ABI, ARM EABI).
- * Partners: elf.c, rootserver.c.
+ * lib/elf32.h - the parts of the ELF32 format a loader of user programs reads: the
+ * file header and program headers (System V ABI, ARM EABI). Shared by the kernel
+ * (the root task, kernel/rootserver.c) and libnumbat (processes, process.c).
+ * Partner: elf32.c.
  */
-#ifndef KERNEL_ELF_H
-#define KERNEL_ELF_H
+#ifndef LIB_ELF32_H
+#define LIB_ELF32_H
 
-#include "kernel.h"
+#include <stddef.h>
+#include <stdint.h>
 
 typedef struct elf32_header {
     uint8_t ident[16];
