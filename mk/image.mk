@@ -65,7 +65,7 @@ PICOLIBC := /usr/lib/picolibc/arm-none-eabi
 LIBC_DIR := $(PICOLIBC)/lib/thumb/v7/nofp
 USER_BASE_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -fno-common -fno-stack-protector \
     -Wall -Wextra --param=min-pagesize=0 --specs=picolibc.specs -mtp=soft -Ilibsel4/include \
-    -Iruntime/include -Ilibnumbat/include -MMD -MP
+    -Iruntime/include -Ilibnumbat/include -Isel4libs/include -MMD -MP
 RUNTIME_FLAGS := $(USER_BASE_FLAGS) -Werror
 STRICT ?= $(if $(filter tests/% bench/%,$(APP)),1)
 APP_FLAGS := $(USER_BASE_FLAGS) $(if $(STRICT),-Werror)
@@ -85,12 +85,17 @@ KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/ar
 RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c)
 # libnumbat (threads, memory, objects) is an archive: a program links what it uses.
 LIBNUMBAT_SRC := $(wildcard libnumbat/src/*.c) lib/cpio.c lib/elf32.c
+# sel4libs (seL4's library names: simple, vka, allocman, vspace, sel4utils) is one
+# too, built on libnumbat.
+SEL4LIBS_SRC := $(wildcard sel4libs/src/*.c)
 APP_SRC := $(wildcard $(APP)/*.c)
 
 KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
 LIBNUMBAT_OBJ := $(patsubst %,$(UDIR)/%.o,$(LIBNUMBAT_SRC))
 LIBNUMBAT := $(UDIR)/libnumbat.a
+SEL4LIBS_OBJ := $(patsubst %,$(UDIR)/%.o,$(SEL4LIBS_SRC))
+SEL4LIBS := $(UDIR)/libsel4libs.a
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
@@ -126,10 +131,13 @@ $(ADIR)/%.c.o: $(APP)/%.c
 $(LIBNUMBAT): $(LIBNUMBAT_OBJ)
 	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
 
-# A user program's link: its objects ($(1)), the runtime, libnumbat, the C library.
+$(SEL4LIBS): $(SEL4LIBS_OBJ)
+	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
+
+# A user program's link: its objects ($(1)), the runtime, sel4libs, libnumbat, the C library.
 USER_LINK = $(CC) $(ARCH_FLAGS) -nostdlib -static -T runtime/user.ld -o $@ $(RUNTIME_OBJ) $(1) \
-    $(LIBNUMBAT) -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
-USER_LINK_DEPS := $(RUNTIME_OBJ) $(LIBNUMBAT) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
+    $(SEL4LIBS) $(LIBNUMBAT) -L$(LIBC_DIR) -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
+USER_LINK_DEPS := $(RUNTIME_OBJ) $(SEL4LIBS) $(LIBNUMBAT) runtime/user.ld $(LIBC_DIR)/libc.a mk/image.mk
 
 # The programs the root task can start as processes: each folder inside APP that holds
 # .c files is one, named for the folder, built like the root task and packed into a
@@ -171,5 +179,5 @@ $(ADIR)/archive.S: | $(ADIR)/archive.cpio
 $(ADIR)/archive.o: $(ADIR)/archive.S $(ADIR)/archive.cpio
 	$(Q)$(CC) $(ARCH_FLAGS) -c $< -o $@
 
--include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(LIBNUMBAT_OBJ:.o=.d) $(APP_OBJ:.o=.d) \
+-include $(KERNEL_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(LIBNUMBAT_OBJ:.o=.d) $(SEL4LIBS_OBJ:.o=.d) $(APP_OBJ:.o=.d) \
     $(PROGRAM_OBJ:.o=.d)

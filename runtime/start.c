@@ -17,8 +17,12 @@
 int main(int argc, char **argv);
 void numbat_runtime_start(seL4_BootInfo *bootinfo, int argc, char **argv) __attribute__((noreturn));
 
-/* A process (libnumbat/process.h: it gets argv) ends by suspending itself; the root
- * task (argv NULL: the kernel starts it with r2 = 0) shuts the board down. */
+/*
+ * A process (libnumbat/process.h: it gets argv) ends by suspending itself. The root
+ * task (argv NULL: the kernel starts it with r2 = 0) shuts the board down, but as on
+ * seL4, where its end only stops it, the threads it started that can still run do so
+ * first: it drops to the lowest priority and yields, and halts when it runs again.
+ */
 static int is_process;
 
 void _exit(int status)
@@ -28,6 +32,8 @@ void _exit(int status)
         for (;;)
             ;
     }
+    if (seL4_TCB_SetPriority(seL4_CapInitThreadTCB, seL4_CapInitThreadTCB, 0) == seL4_NoError)
+        seL4_Yield();
     /* DebugHalt with the status in r0: Numbat's kernel passes it to the board. */
     register seL4_Word r0 __asm__("r0") = (seL4_Word)status;
     register seL4_Word r7 __asm__("r7") = (seL4_Word)seL4_SysDebugHalt;

@@ -36,11 +36,8 @@ static seL4_Error retype(nb_alloc_t *a, seL4_CPtr ut, seL4_Word type, seL4_Word 
     return seL4_Untyped_Retype(ut, type, size_bits, a->cnode, 0, 0, slot, 1);
 }
 
-seL4_CPtr nb_alloc_object(nb_alloc_t *a, seL4_Word type, seL4_Word size_bits)
+seL4_Error nb_alloc_retype(nb_alloc_t *a, seL4_Word type, seL4_Word size_bits, seL4_CPtr slot)
 {
-    seL4_CPtr slot = nb_alloc_slot(a);
-    if (!slot)
-        return 0;
     seL4_CPtr first = a->bi->untyped.start, end = a->bi->untyped.end;
     seL4_Word count = end - first;
     for (seL4_Word i = 0; i < count; i++) {
@@ -50,17 +47,26 @@ seL4_CPtr nb_alloc_object(nb_alloc_t *a, seL4_Word type, seL4_Word size_bits)
         seL4_Error e = retype(a, ut, type, size_bits, slot);
         if (e == seL4_NoError) {
             a->untyped_cursor = ut;
-            return slot;
+            return seL4_NoError;
         }
-        if (e != seL4_NotEnoughMemory) {
-            a->last_error = e; /* a bad type or size: no untyped will do better */
-            a->next_slot--;
-            return 0;
-        }
+        if (e != seL4_NotEnoughMemory)
+            return e; /* a bad type, size or slot: no untyped will do better */
     }
-    a->last_error = seL4_NotEnoughMemory;
-    a->next_slot--; /* the slot stays free for the next request */
-    return 0;
+    return seL4_NotEnoughMemory;
+}
+
+seL4_CPtr nb_alloc_object(nb_alloc_t *a, seL4_Word type, seL4_Word size_bits)
+{
+    seL4_CPtr slot = nb_alloc_slot(a);
+    if (!slot)
+        return 0;
+    seL4_Error e = nb_alloc_retype(a, type, size_bits, slot);
+    if (e != seL4_NoError) {
+        a->last_error = e;
+        a->next_slot--; /* the slot stays free for the next request */
+        return 0;
+    }
+    return slot;
 }
 
 seL4_Word nb_frame_paddr(seL4_CPtr frame)

@@ -142,8 +142,14 @@ static seL4_Error make_objects(nb_process_t *p, nb_alloc_t *a)
     return seL4_ARM_ASIDPool_Assign(seL4_CapInitThreadASIDPool, p->pd);
 }
 
-seL4_Error nb_process_create(nb_process_t *p, nb_vspace_t *parent_vs, const char *name, seL4_Word prio,
-                             seL4_CPtr fault_ep, int argc, const char *const argv[])
+/* A loader whose scratch page is a newly reserved page of the parent's space. */
+static loader_t loader(nb_process_t *p, nb_vspace_t *parent_vs)
+{
+    return (loader_t){p, parent_vs, nb_vspace_reserve(parent_vs, PAGE, PAGE)};
+}
+
+seL4_Error nb_process_load(nb_process_t *p, nb_vspace_t *parent_vs, const char *name, seL4_Word prio,
+                           seL4_CPtr fault_ep)
 {
     size_t size;
     const void *image = nb_program_find(name, &size);
@@ -155,27 +161,26 @@ seL4_Error nb_process_create(nb_process_t *p, nb_vspace_t *parent_vs, const char
     if (e != seL4_NoError)
         return e;
     nb_vspace_init(&p->vs, parent_vs->alloc, p->pd, NB_VSPACE_BASE, seL4_UserTop);
-    loader_t l = {p, parent_vs, nb_vspace_reserve(parent_vs, PAGE, PAGE)};
+    loader_t l = loader(p, parent_vs);
     seL4_Word end;
-    seL4_CPtr ipc_frame = 0, bi_frame = 0;
+    seL4_CPtr ipc_frame = 0;
     e = l.scratch ? load_segments(&l, eh, size, &end) : seL4_NotEnoughMemory;
     if (e == seL4_NoError)
         e = new_page(&l, end, NULL, 0, 0, seL4_ReadWrite,
                      seL4_ARM_Default_VMAttributes | seL4_ARM_ExecuteNever, &ipc_frame);
-    if (e == seL4_NoError)
-        e = bootinfo_page(&l, end + PAGE, end, argc, argv, &bi_frame);
+    if (e != seL4_NoError)
+        return e;
+    p->entry = eh->entry;
+    p->ipc_va = end;
     /* Its own caps at seL4's fixed slots; its CNode with a guard, so that its
      * 32-bit addresses reach its 2^8 slots. */
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - NB_PROCESS_CNODE_BITS).words[0];
-    if (e == seL4_NoError)
-        e = place(p, seL4_CapInitThreadTCB, p->tcb, seL4_AllRights, 0);
+    e = place(p, seL4_CapInitThreadTCB, p->tcb, seL4_AllRights, 0);
     if (e == seL4_NoError)
         e = seL4_CNode_Mint(p->cnode, seL4_CapInitThreadCNode, NB_PROCESS_CNODE_BITS,
                             seL4_CapInitThreadCNode, p->cnode, seL4_WordBits, seL4_AllRights, guard);
     if (e == seL4_NoError)
         e = place(p, seL4_CapInitThreadVSpace, p->pd, seL4_AllRights, 0);
-    if (e == seL4_NoError)
-        e = place(p, seL4_CapBootInfoFrame, bi_frame, seL4_AllRights, 0);
     if (e == seL4_NoError)
         e = place(p, seL4_CapInitThreadIPCBuffer, ipc_frame, seL4_AllRights, 0);
     if (e == seL4_NoError && fault_ep)
@@ -187,15 +192,33 @@ seL4_Error nb_process_create(nb_process_t *p, nb_vspace_t *parent_vs, const char
                            ipc_frame);
     if (e == seL4_NoError)
         e = seL4_TCB_SetPriority(p->tcb, seL4_CapInitThreadTCB, prio);
+    return e;
+}
+
+seL4_Error nb_process_set_args(nb_process_t *p, nb_vspace_t *parent_vs, int argc, const char *const argv[])
+{
+    loader_t l = loader(p, parent_vs);
+    seL4_Word bi_va = p->ipc_va + PAGE;
+    seL4_CPtr bi_frame = 0;
+    seL4_Error e = l.scratch ? bootinfo_page(&l, bi_va, p->ipc_va, argc, argv, &bi_frame) : seL4_NotEnoughMemory;
+    if (e == seL4_NoError)
+        e = place(p, seL4_CapBootInfoFrame, bi_frame, seL4_AllRights, 0);
     if (e != seL4_NoError)
         return e;
     seL4_UserContext regs;
     memset(&regs, 0, sizeof(regs));
-    regs.pc = eh->entry;
-    regs.r0 = end + PAGE;                          /* its BootInfo */
+    regs.pc = p->entry;
+    regs.r0 = bi_va;                 /* its BootInfo */
     regs.r1 = (seL4_Word)argc;
-    regs.r2 = end + PAGE + ARGS_AT;                /* argv */
+    regs.r2 = bi_va + ARGS_AT;       /* argv */
     return seL4_TCB_WriteRegisters(p->tcb, 0, 0, sizeof(regs) / sizeof(seL4_Word), &regs);
+}
+
+seL4_Error nb_process_create(nb_process_t *p, nb_vspace_t *parent_vs, const char *name, seL4_Word prio,
+                             seL4_CPtr fault_ep, int argc, const char *const argv[])
+{
+    seL4_Error e = nb_process_load(p, parent_vs, name, prio, fault_ep);
+    return e == seL4_NoError ? nb_process_set_args(p, parent_vs, argc, argv) : e;
 }
 
 seL4_CPtr nb_process_give_cap(nb_process_t *p, seL4_CPtr cap, seL4_CapRights_t rights, seL4_Word badge)

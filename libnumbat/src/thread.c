@@ -29,8 +29,8 @@ static seL4_Word new_stack(nb_vspace_t *vs)
     return (seL4_Word)stack + NB_THREAD_STACK_PAGES * PAGE;
 }
 
-seL4_Error nb_thread_start(nb_thread_t *t, nb_vspace_t *vs, seL4_CPtr cspace, seL4_Word prio,
-                           seL4_CPtr fault_ep, void (*fn)(void *), void *arg)
+seL4_Error nb_thread_configure(nb_thread_t *t, nb_vspace_t *vs, seL4_CPtr cspace, seL4_Word prio,
+                               seL4_CPtr fault_ep)
 {
     memset(t, 0, sizeof(*t));
     t->tcb = nb_alloc_object(vs->alloc, seL4_TCBObject, 0);
@@ -49,6 +49,13 @@ seL4_Error nb_thread_start(nb_thread_t *t, nb_vspace_t *vs, seL4_CPtr cspace, se
                                       (seL4_Word)t->ipc_buffer, t->ipc_frame);
     if (e == seL4_NoError)
         e = seL4_TCB_SetPriority(t->tcb, seL4_CapInitThreadTCB, prio);
+    return e;
+}
+
+seL4_Error nb_thread_start(nb_thread_t *t, nb_vspace_t *vs, seL4_CPtr cspace, seL4_Word prio,
+                           seL4_CPtr fault_ep, void (*fn)(void *), void *arg)
+{
+    seL4_Error e = nb_thread_configure(t, vs, cspace, prio, fault_ep);
     if (e != seL4_NoError)
         return e;
     seL4_UserContext regs;

@@ -33,6 +33,14 @@ seL4_CPtr nb_alloc_slot(nb_alloc_t *a);
 seL4_CPtr nb_alloc_object(nb_alloc_t *a, seL4_Word type, seL4_Word size_bits);
 
 /*
+ * Retypes a new object of seL4 type `type` into `slot`, a free slot of the root
+ * CNode the caller chose (nb_alloc_object picks one itself); the untyped memory is
+ * found as nb_alloc_object finds it. Returns seL4_NoError, NotEnoughMemory when no
+ * untyped has room, or the kernel's error for a bad type, size or slot.
+ */
+seL4_Error nb_alloc_retype(nb_alloc_t *a, seL4_Word type, seL4_Word size_bits, seL4_CPtr slot);
+
+/*
  * A cap to the 4 KiB device frame at physical address `paddr` (a device's registers),
  * or 0 if no device untyped holds it or it was handed out before.
  */

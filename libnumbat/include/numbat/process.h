@@ -27,6 +27,8 @@ typedef struct nb_process {
     seL4_CPtr tcb, cnode, pd;  /* in the parent's CSpace */
     nb_vspace_t vs;            /* its address space (mapping through the parent's alloc) */
     seL4_CPtr next_given;      /* its next slot for a given cap */
+    seL4_Word entry;           /* its first instruction */
+    seL4_Word ipc_va;          /* its IPC buffer; its BootInfo page follows */
 } nb_process_t;
 
 /* The ELF of program `name` in this image, or NULL (*size gets its length). */
@@ -43,6 +45,17 @@ const void *nb_program_find(const char *name, size_t *size);
  */
 seL4_Error nb_process_create(nb_process_t *p, nb_vspace_t *parent_vs, const char *name, seL4_Word prio,
                              seL4_CPtr fault_ep, int argc, const char *const argv[]);
+
+/*
+ * The two halves of nb_process_create, for callers that give caps before they know
+ * the arguments (seL4's sel4utils: configure, mint caps, then spawn with argv):
+ * nb_process_load makes everything but the BootInfo page; nb_process_set_args then
+ * makes that page with the arguments and sets the registers main starts with. Call
+ * nb_process_set_args once, before nb_process_start.
+ */
+seL4_Error nb_process_load(nb_process_t *p, nb_vspace_t *parent_vs, const char *name, seL4_Word prio,
+                           seL4_CPtr fault_ep);
+seL4_Error nb_process_set_args(nb_process_t *p, nb_vspace_t *parent_vs, int argc, const char *const argv[]);
 
 /* Copies `cap` into the process's CSpace (minted with `badge` if it is not 0, with at
  * most `rights`); returns where it landed there, or 0. */

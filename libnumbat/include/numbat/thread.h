@@ -22,6 +22,15 @@ typedef struct nb_thread {
 } nb_thread_t;
 
 /*
+ * Makes thread *t as nb_thread_start does (TCB, stack, IPC buffer, TLS, configured
+ * and at priority `prio`) but does not start it: the caller writes its registers
+ * (sp from t->stack_top, tpidrurw from t->tls_base) and resumes it. For libraries
+ * whose threads begin elsewhere than fn(arg) (sel4libs/). Returns the first error.
+ */
+seL4_Error nb_thread_configure(nb_thread_t *t, nb_vspace_t *vs, seL4_CPtr cspace, seL4_Word prio,
+                               seL4_CPtr fault_ep);
+
+/*
  * Makes thread *t in address space vs (which must be the caller's own: the stack, IPC
  * buffer and TLS are written through the caller's mappings) and CSpace `cspace`, at
  * priority `prio` (the root task's TCB is the authority), faults going to `fault_ep`
