@@ -3,17 +3,28 @@
 #   make deps       install the Debian packages the build needs
 #   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
-#   make test       every test: host unit tests, system tests, QEMU differential, fuzzing
+#   make test       every test: host unit tests, system tests, QEMU differential, host fuzzers,
+#                   the syscall fuzzer
 #   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
 #                   the syscall fuzzer on a checked kernel (docs/fuzzing.md)
 #   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
 #                   make slides renders slides/ to build/slides/
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
+#   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
+#   make fuzz-host  each host-input fuzzer for FUZZ_SECONDS (60) (docs/fuzzing-host.md)
 
 PLAT ?= arm-sim
 APP ?= labs/hello
 BUILD := build
-SIM := $(BUILD)/bin/numbat-sim
+# SAN=1: the host programs (numbat-sim, numbat-trace, the system tests) are built with
+# AddressSanitizer and UndefinedBehaviorSanitizer in build/asan/, apart from the normal
+# build; the guest images are the same and shared. Any report ends the program.
+, := ,
+HOST_OUT := $(BUILD)$(if $(SAN),/asan)
+HOST_SAN := $(if $(SAN),-fsanitize=address$(,)undefined -fno-sanitize-recover=all \
+    -fno-omit-frame-pointer)
+SIM := $(HOST_OUT)/bin/numbat-sim
+TRACE_TOOL := $(HOST_OUT)/bin/numbat-trace
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
@@ -24,14 +35,14 @@ APP_NAME = $(notdir $(abspath $(APP)))
 all: check-deps sim images
 
 help:
-	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---- dependencies --------------------------------------------------------------
 # Debian packages, and why each is needed, are listed in README.md.
 DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi picolibc-arm-none-eabi \
     libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
     libsdl2-image-dev fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio \
-    pandoc python3 bc gawk
+    pandoc python3 bc gawk clang libclang-rt-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSING = $(shell for p in $(DEB_PACKAGES); do \
     dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)
@@ -49,14 +60,14 @@ check-deps:
 HOST_WARN := -Wall -Wextra -Werror
 # libsel4's headers are plain C: the host side takes object sizes and system call
 # numbers from them, as user programs do.
-HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) -MMD -MP -Ilibsel4/include
+HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/include
 # numbat-sim is three layers: the simulator library (sim/, with the trace decoder and names),
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
 VIS_SRC := $(wildcard visualizer/*.c)
-CLI_SRC := cli/numbat-sim.c
+CLI_SRC := cli/numbat-sim.c cli/options.c
 SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
-SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
+SIM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
 # PNG screenshots, Capstone for the disassembly pane.
 # Expanded when a link runs (=, not :=): on a fresh machine `make test` installs
@@ -64,23 +75,23 @@ SIM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SIM_SRC))
 SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image capstone 2>/dev/null)
 
-sim: $(SIM) $(BUILD)/bin/numbat-trace
+sim: $(SIM) $(TRACE_TOOL)
 
 # numbat-trace: prints a recorded trace as text, one event a line.
-$(BUILD)/bin/numbat-trace: $(BUILD)/host/trace/dump.o $(BUILD)/host/trace/decode.o \
-    $(BUILD)/host/trace/text.o $(BUILD)/host/trace/names.o
+$(TRACE_TOOL): $(HOST_OUT)/host/trace/dump.o $(HOST_OUT)/host/trace/decode.o \
+    $(HOST_OUT)/host/trace/text.o $(HOST_OUT)/host/trace/names.o
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(HOST_CC) -o $@ $^
+	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^
 
 Q := $(if $(V),,@)
 
 $(SIM): $(SIM_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(HOST_CC) -o $@ $^ $(SIM_LIBS)
+	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
 
-$(BUILD)/host/%.o: %.c
+$(HOST_OUT)/host/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
@@ -93,13 +104,13 @@ $(BUILD)/host/%.o: %.c
 VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
     font.c render.c render_ipc.c render_side.c render_tree.c vspace_model.c vspace_links.c \
     vspace_layout.c render_vspace.c)
-VIS_BENCH_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
+VIS_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
 -include $(VIS_BENCH_OBJ:.o=.d)
 $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(HOST_CC) -o $@ $^ $(SIM_LIBS)
+	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
 
 # ---- images ---------------------------------------------------------------------
 # Each image is built by mk/image.mk; it tracks its own dependencies.
@@ -146,19 +157,19 @@ include mk/tests.mk
 
 # The fuzzer runs after the other tests, never beside them under -j (its image build
 # shares the runtime's objects with theirs, and it takes a CPU for minutes).
-test: check-deps all unit-tests system-tests
+test: check-deps all unit-tests system-tests fuzz-host-quick
 	@$(MAKE) --no-print-directory fuzz-tests
 
 # The syscall fuzzer (docs/fuzzing.md): seeds and call count from the command line;
 # SEED may list several. REPLAY=k runs calls 0..k with numbat-sim's system call trace
-# in build/fuzz/PLAT-seed-S.trace; VERBOSE=k prints each call's number from call k on;
+# in build/syscall-fuzz/PLAT-seed-S.trace; VERBOSE=k prints each call's number from call k on;
 # SKIP=lo-hi,... leaves calls out (tools/fuzz-minimise.py finds the failing call and
 # the calls that matter); EPOCH=n sets the calls per sandbox (default 2000).
 SEED ?= 1
 CALLS ?= 100000
 fuzz: check-deps sim
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=tests/fuzz CHECKED=1
-	@tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) \
+	@SIM=$(SIM) tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) \
 	    $(if $(VERBOSE),-v $(VERBOSE)) $(if $(SKIP),-k $(SKIP)) $(if $(EPOCH),-e $(EPOCH)) $(SEED)
 
 bench bench-quick: check-deps all system-images

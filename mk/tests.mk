@@ -7,8 +7,9 @@
 #   tools/fuzz.sh              the syscall fuzzer on a checked kernel, both boards
 # Host unit tests are built with AddressSanitizer and UndefinedBehaviorSanitizer.
 
-SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
-TEST_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(SAN) -MMD -MP
+# (SAN_FLAGS, not SAN: `make SAN=1` would replace a variable of that name.)
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+TEST_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(SAN_FLAGS) -MMD -MP
 TEST_ENV := ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 CRITERION_FLAGS := --jobs 2
 
@@ -19,7 +20,7 @@ SYSTEM_SRC := $(wildcard tests/system/*.c)
 # VSpace tab's layout, which only computes rectangles); the visualizer's session runs a
 # board in-process (next IPC), so the simulator library comes too. No drawing: SDL2_image
 # only reads the PNGs numbat-sim --screenshot writes (test_vis_vspace.c).
-SYSTEM_OBJ := $(patsubst %.c,$(BUILD)/host/%.o,$(SYSTEM_SRC) $(SIM_LIB_SRC) \
+SYSTEM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SYSTEM_SRC) $(SIM_LIB_SRC) \
     visualizer/model.c visualizer/ipc_model.c visualizer/session.c visualizer/describe.c \
     visualizer/vspace_model.c visualizer/vspace_links.c visualizer/vspace_layout.c)
 SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
@@ -36,11 +37,17 @@ $(BUILD)/san/%.o: %.c
 
 $(BUILD)/tests/sim-units: $(SIM_UNIT_OBJ)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) $(SAN) -o $@ $^ $(SIM_LIBS) -lcriterion
+	$(Q)$(HOST_CC) $(SAN_FLAGS) -o $@ $^ $(SIM_LIBS) -lcriterion
 
-$(BUILD)/tests/system: $(SYSTEM_OBJ)
+$(HOST_OUT)/tests/system: $(SYSTEM_OBJ)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) -o $@ $^ $(SYSTEM_LIBS)
+	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SYSTEM_LIBS)
+
+# The system tests run the programs of this build (run_guest.h): build/asan/bin under SAN=1.
+# Under ASan numbat-sim is about 5 times slower (Unicorn's allocations go through ASan's
+# allocator): the tests' time limits grow to match.
+$(HOST_OUT)/host/tests/system/%.o: HOST_CFLAGS += -DSIM_PATH='"$(SIM)"' -DTRACE_PATH='"$(TRACE_TOOL)"' \
+    $(if $(SAN),-DRUN_TIMEOUT_SCALE=5)
 
 # The kernel's portable logic (capabilities, CDT, retype, CNode ops, scheduler, the
 # system call path and invocation dispatch) compiled for the host and linked with
@@ -68,7 +75,7 @@ $(BUILD)/hostk/%.o: %.c
 
 $(BUILD)/tests/kernel-units: $(KUNIT_OBJ)
 	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) $(SAN) -no-pie -o $@ $^ -lcriterion -lpthread
+	$(Q)$(HOST_CC) $(SAN_FLAGS) -no-pie -o $@ $^ -lcriterion -lpthread
 
 -include $(SIM_UNIT_OBJ:.o=.d) $(SYSTEM_OBJ:.o=.d) $(KUNIT_OBJ:.o=.d)
 
@@ -96,8 +103,50 @@ unit-tests: $(BUILD)/tests/sim-units $(BUILD)/tests/kernel-units
 	sh tests/libsel4/run.sh
 	$(TEST_ENV) $(BUILD)/tests/kernel-units $(CRITERION_FLAGS)
 
-system-tests: sim images system-images $(BUILD)/tests/system
-	$(BUILD)/tests/system --jobs 1
+system-tests: sim images system-images $(HOST_OUT)/tests/system
+	$(HOST_OUT)/tests/system --jobs 1
+
+# ---- fuzzing the host tools (docs/fuzzing-host.md) --------------------------------
+# libFuzzer harnesses in tests/fuzz-host/, one per input a user can hand the host tools:
+# ELF images, trace files, UART trace streams, GDB's packets, numbat-sim's options.
+# Everything they link is built with clang's coverage, ASan and UBSan in build/fuzz/.
+# make fuzz-host runs each for FUZZ_SECONDS; make test runs each on its checked-in
+# corpus, then fuzzes FUZZ_QUICK_SECONDS more. New inputs go to build/fuzz/corpus/,
+# a failing input to build/fuzz/artifacts/, never into the checked-in corpus.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_QUICK_SECONDS ?= 5
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP \
+    -Ilibsel4/include
+FUZZ_HARNESSES := elf trace_file trace_uart gdb cli
+FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c \
+    tests/fuzz-host/trace_sink.c)
+FUZZ_BINS := $(patsubst %,$(BUILD)/fuzz/bin/fuzz_%,$(FUZZ_HARNESSES))
+
+$(BUILD)/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (fuzzing)"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/bin/fuzz_%: $(BUILD)/fuzz/tests/fuzz-host/fuzz_%.o $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(SIM_LIBS)
+
+.SECONDARY: $(FUZZ_LIB_OBJ) $(patsubst %,$(BUILD)/fuzz/tests/fuzz-host/fuzz_%.o,$(FUZZ_HARNESSES))
+-include $(FUZZ_LIB_OBJ:.o=.d) $(patsubst %,$(BUILD)/fuzz/tests/fuzz-host/fuzz_%.d,$(FUZZ_HARNESSES))
+
+.PHONY: fuzz-host fuzz-host-quick fuzz-host-bins
+fuzz-host-bins: $(FUZZ_BINS)
+
+fuzz-host: check-deps fuzz-host-bins
+	@for h in $(FUZZ_HARNESSES); do \
+	    sh tests/fuzz-host/run.sh $(BUILD)/fuzz $$h $(FUZZ_SECONDS) || exit 1; done
+
+fuzz-host-quick: fuzz-host-bins
+	@for h in $(FUZZ_HARNESSES); do \
+	    sh tests/fuzz-host/run.sh $(BUILD)/fuzz $$h $(FUZZ_QUICK_SECONDS) || exit 1; done
 
 # The syscall fuzzer (tests/fuzz, docs/fuzzing.md): three seeds of 100,000 calls on
 # numbat-sim and one on QEMU, each on a kernel that checks its invariants at every exit.
@@ -107,5 +156,5 @@ fuzz-tests: sim
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/fuzz CHECKED=1 || exit 1; \
 	done
-	tools/fuzz.sh -n $(FUZZ_TEST_CALLS) $(FUZZ_TEST_SEEDS)
+	SIM=$(SIM) tools/fuzz.sh -n $(FUZZ_TEST_CALLS) $(FUZZ_TEST_SEEDS)
 	tools/fuzz.sh -p vexpress-a15 -n $(FUZZ_TEST_CALLS) $(firstword $(FUZZ_TEST_SEEDS))

@@ -3,8 +3,8 @@
 # numbat-sim or QEMU, and says for each whether the kernel survived: the closing
 # line "fuzz: seed S, N calls, E passed, 0 failed", no kernel panic, no kernel-mode
 # exception, exit status 0 (numbat-sim). Prints calls per second. The image must be
-# built (make fuzz does it). Partners: tools/fuzz-config.py, tools/fuzz-minimise.sh,
-# mk/tests.mk, docs/fuzzing.md.
+# built (make fuzz does it); $SIM names numbat-sim if it is not $BUILD/bin's.
+# Partners: tools/fuzz-config.py, tools/fuzz-minimise.py, mk/tests.mk, docs/fuzzing.md.
 #
 #   tools/fuzz.sh [-p arm-sim|vexpress-a15] [-n CALLS] [-r K] [-v FROM] [-k SKIPS]
 #                 [-o DIR] SEED...
@@ -24,8 +24,9 @@ REPLAY=
 VERBOSE=
 EPOCH=
 SKIPS=
-OUT=build/fuzz
+OUT=build/syscall-fuzz
 BUILD=${BUILD:-build}
+SIM=${SIM:-$BUILD/bin/numbat-sim}
 while getopts p:n:r:v:k:o:e: opt; do
     case $opt in
     p) PLAT=$OPTARG ;;
@@ -75,7 +76,7 @@ for SEED in "$@"; do
         rc=$?
     else
         # shellcheck disable=SC2086 # $limit and $trace are lists of arguments
-        timeout 7200 "$BUILD/bin/numbat-sim" $limit $trace "$base.elf" >"$base.log" 2>&1 </dev/null
+        timeout 7200 "$SIM" $limit $trace "$base.elf" >"$base.log" 2>&1 </dev/null
         rc=$?
     fi
     end=$(date +%s.%N)

@@ -23,13 +23,18 @@ static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
     [TRACE_THREAD_BLOCKED_EVENT] = 4,
 };
 
+/* A header a reader accepts: a known type, its length, and the reserved bits 0. */
+static bool header_valid(uint32_t header)
+{
+    unsigned type = TRACE_HEADER_TYPE(header), count = TRACE_HEADER_WORDS(header);
+    return type > 0 && type < TRACE_EVENT_COUNT && payload_words[type] + 1u == count &&
+           (header & 0xFFFFu) == 0;
+}
+
 bool trace_record_valid(const uint32_t *words, unsigned count)
 {
-    if (count == 0 || count > TRACE_MAX_WORDS)
-        return false;
-    unsigned type = TRACE_HEADER_TYPE(words[0]);
-    return type > 0 && type < TRACE_EVENT_COUNT && TRACE_HEADER_WORDS(words[0]) == count &&
-           payload_words[type] + 1u == count && (words[0] & 0xFFFFu) == 0;
+    return count > 0 && count <= TRACE_MAX_WORDS && header_valid(words[0]) &&
+           TRACE_HEADER_WORDS(words[0]) == count;
 }
 
 static uint32_t get32(const uint8_t *p)
@@ -45,20 +50,28 @@ static void put32(uint8_t *p, uint32_t v)
 
 int trace_file_open(trace_file_t *tf, const char *path, char *err, size_t err_len)
 {
-    uint8_t head[12];
-    tf->f = fopen(path, "rb");
-    if (!tf->f) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        tf->f = NULL;
         snprintf(err, err_len, "%s: %s", path, strerror(errno));
         return -1;
     }
+    return trace_file_open_stream(tf, f, path, err, err_len);
+}
+
+int trace_file_open_stream(trace_file_t *tf, FILE *f, const char *name, char *err,
+                           size_t err_len)
+{
+    uint8_t head[12];
+    tf->f = f;
     size_t got = fread(head, 1, sizeof(head), tf->f);
     if (got != sizeof(head) && ferror(tf->f)) {
-        snprintf(err, err_len, "%s: %s", path, strerror(errno)); /* a directory, say */
+        snprintf(err, err_len, "%s: %s", name, strerror(errno)); /* a directory, say */
     } else if (got != sizeof(head) || memcmp(head, TRACE_FILE_MAGIC, 8)) {
-        snprintf(err, err_len, "%s: not a Numbat trace file", path);
+        snprintf(err, err_len, "%s: not a Numbat trace file", name);
     } else if ((tf->version = get32(head + 8)) != TRACE_VERSION) {
         snprintf(err, err_len, "%s: trace format version %u; this program reads version %u",
-                 path, tf->version, TRACE_VERSION);
+                 name, tf->version, TRACE_VERSION);
     } else {
         return 0;
     }
@@ -154,9 +167,9 @@ bool trace_uart_feed(trace_uart_decoder_t *d, uint8_t byte, trace_record_t *rec)
     while (d->len >= 5) {
         uint32_t header = get32(d->buf + 1);
         unsigned count = TRACE_HEADER_WORDS(header);
-        unsigned type = TRACE_HEADER_TYPE(header);
-        if (count == 0 || count > TRACE_MAX_WORDS || type == 0 || type >= TRACE_EVENT_COUNT ||
-            payload_words[type] + 1u != count) {
+        /* The same check as a file's records: a frame whose header has a reserved
+           bit set was once passed on, though a file reader refuses it. */
+        if (!header_valid(header)) {
             resync(d);
             continue;
         }

@@ -31,6 +31,11 @@ typedef struct trace_file {
 /* Opens and checks a trace file. Returns 0, or -1 with a one-line reason in err
  * (not a trace file, or a version this program does not read). */
 int trace_file_open(trace_file_t *tf, const char *path, char *err, size_t err_len);
+/* The same for a stream already open (bytes in memory: a fuzzer's, a test's); `name`
+ * is for messages. The trace file owns f: trace_file_close closes it, and a failed
+ * open has closed it already. */
+int trace_file_open_stream(trace_file_t *tf, FILE *f, const char *name, char *err,
+                           size_t err_len);
 /* The next record: 1, 0 at the end, -1 on a damaged record (err says what). */
 int trace_file_next(trace_file_t *tf, trace_record_t *rec, char *err, size_t err_len);
 void trace_file_close(trace_file_t *tf);

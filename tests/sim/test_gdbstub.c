@@ -433,3 +433,31 @@ Test(gdbstub, random_packet_sequences_are_survived, .timeout = 120)
                   "session %u ended as %d: %s", session, r.kind, r.reason);
     }
 }
+
+/* Malformed packets, each answered with an error or "not supported", and the stub
+   still serves the next one (tests/fuzz-host/fuzz_gdb.c feeds it any bytes). */
+#define PACKET_OVER 4200 /* more than the PacketSize the stub announces (4096) */
+Test(gdbstub, malformed_packets_get_an_error_and_the_session_goes_on)
+{
+    static char oversized[PACKET_OVER + 1];
+    memset(oversized, 'm', PACKET_OVER);
+    add_raw("$"); /* refused with a NAK, not stored past the end */
+    add_raw(oversized);
+    add_raw("#00");
+    add_raw("$p0#zz"); /* a checksum that is not hex: NAK */
+    const char *packets[] = {"m", "m80000000", "m80000000,", "M80000000,4:00", "M80000000,2:zzzz",
+                             "P", "P0", "P0=1", "Pffffffff=00000000", "pzz", "G00", "Z0", "Z0,",
+                             "qXfer:features:read:target.xml:", "qXfer:features:read:target.xml:ffffff,10",
+                             "qXfer:features:read:other.xml:0,10", "vCont;c", "X80000000,0:",
+                             "\x7f\x01", "pf", NULL};
+    run_packets(packets);
+    cr_expect_eq(script.sent[0], '-', "the oversized packet is NAKed: %.8s", script.sent);
+    cr_expect_eq(script.sent[1], '-', "so is the bad checksum: %.8s", script.sent);
+    cr_assert_eq(reply_count, sizeof(packets) / sizeof(packets[0]) - 1, "one reply each");
+    for (size_t i = 0; i <= 13; i++)
+        cr_expect_str_eq(reply(i), "E01", "packet %zu (%s)", i, packets[i]);
+    cr_expect_str_eq(reply(14), "l", "an offset past the end reads nothing");
+    cr_expect_str_eq(reply(15), "E00");
+    cr_expect_str_eq(reply(16), "");
+    cr_expect_str_eq(reply(reply_count - 1), le32(CODE), "the last pf is answered");
+}

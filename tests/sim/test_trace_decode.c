@@ -140,3 +140,20 @@ Test(trace_decode, uart_frames_decode_after_noise_and_a_corrupt_frame)
     cr_expect_eq(trace_record_type(&recs[1]), TRACE_IRQ);
     cr_expect_gt(d.dropped_bytes, 0);
 }
+
+/* Found by tests/fuzz-host/fuzz_trace_uart.c: a frame whose header had a reserved bit
+   set was passed on (numbat-trace --uart printed it, --attach applied it), though a
+   file reader refuses the same record. */
+Test(trace_decode, uart_frame_with_reserved_header_bits_is_skipped)
+{
+    uint32_t bad[2] = {irq_event[0] | 0x1u, irq_event[1]};
+    uint8_t stream[64];
+    size_t n = trace_uart_encode(bad, 2, stream);
+    n += trace_uart_encode(irq_event, 2, stream + n);
+    trace_uart_decoder_t d = {0};
+    trace_record_t recs[4];
+    unsigned got = feed(&d, stream, n, recs, 4);
+    cr_assert_eq(got, 1, "only the good frame");
+    cr_expect(trace_record_valid(recs[0].words, recs[0].count));
+    cr_expect_arr_eq(recs[0].words, irq_event, sizeof(irq_event));
+}

@@ -57,7 +57,7 @@ run_result_t run_command(const char *const argv[], unsigned timeout_s)
     if (pipe(out_fd) != 0 || pipe(err_fd) != 0)
         abort();
     pid_t pid = spawn(argv, out_fd, err_fd);
-    time_t deadline = time(NULL) + timeout_s;
+    time_t deadline = time(NULL) + (time_t)timeout_s * RUN_TIMEOUT_SCALE;
     struct pollfd fds[2] = {{out_fd[0], POLLIN, 0}, {err_fd[0], POLLIN, 0}};
     int open_fds = 2;
     while (open_fds > 0 && time(NULL) < deadline) {

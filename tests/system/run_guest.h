@@ -8,8 +8,18 @@
 
 #include <stddef.h>
 
+/* The programs under test; `make SAN=1` builds the tests with its own (mk/tests.mk). */
+#ifndef SIM_PATH
 #define SIM_PATH "build/bin/numbat-sim"
+#endif
+#ifndef TRACE_PATH
 #define TRACE_PATH "build/bin/numbat-trace"
+#endif
+/* run_command's time limits are multiplied by this: numbat-sim under ASan (make SAN=1)
+   runs the in-kernel suite about 5 times slower (docs/fuzzing-host.md). */
+#ifndef RUN_TIMEOUT_SCALE
+#define RUN_TIMEOUT_SCALE 1
+#endif
 #define IMAGE(plat, app) "build/" plat "/" app ".elf"
 
 typedef struct run_result {
@@ -18,7 +28,8 @@ typedef struct run_result {
     char *err;   /* stderr, NUL-terminated */
 } run_result_t;
 
-/* Runs argv (NULL-terminated) with stdin from /dev/null, killed after timeout_s. */
+/* Runs argv (NULL-terminated) with stdin from /dev/null, killed after timeout_s
+ * (times RUN_TIMEOUT_SCALE). */
 run_result_t run_command(const char *const argv[], unsigned timeout_s);
 /* numbat-sim with the given extra arguments (NULL-terminated list), then the image. */
 run_result_t run_sim(const char *image, const char *const extra[]);

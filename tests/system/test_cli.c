@@ -1,14 +1,21 @@
 /*
  * tests/system/test_cli.c - numbat-sim's answers to bad options and bad images:
- * one clear line and exit status 2, never a crash; and numbat-trace's to input it
- * cannot read. Partner: run_guest.c.
+ * one clear line and exit status 2, never a crash; numbat-trace's to input it
+ * cannot read; and both given mutated trace recordings and UART streams (numbat-trace
+ * FILE, --uart, numbat-sim --attach). Partners: run_guest.c, tests/fuzz-host/ (the
+ * same inputs fuzzed in-process).
  */
 #include <criterion/criterion.h>
+#include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "../../trace/decode.h"
 #include "run_guest.h"
 
 static void expect_usage_error(const char *const argv[], const char *message)
@@ -272,6 +279,34 @@ Test(cli, unknown_option)
     expect_usage_error(argv, "unknown or incomplete option '--frobnicate'");
 }
 
+/* Found by tests/fuzz-host/fuzz_cli.c: inside a cluster such as -xy getopt has not
+   moved past the argument yet, and the message named argv[0], the program itself. */
+Test(cli, unknown_short_option_in_a_cluster_is_named)
+{
+    const char *argv[] = {SIM_PATH, "-xy", "x.elf", NULL};
+    expect_usage_error(argv, "numbat-sim: unknown option '-x'");
+}
+
+/* Found by tests/fuzz-host/fuzz_cli.c: a value holding a newline split the message
+   into two lines; control bytes are shown escaped, and a long value cut short. */
+Test(cli, control_bytes_in_a_value_stay_on_one_line)
+{
+    const char *argv[] = {SIM_PATH, "--mem", "1\n2M\x1b", "x.elf", NULL};
+    expect_usage_error(argv, "--mem 1\\n2M\\x1b: give a whole number of MiB");
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(count_occurrences(r.err, "\n"), 2, "the line and the hint: %s", r.err);
+    run_result_free(&r);
+    char long_value[400];
+    memset(long_value, '9', sizeof(long_value) - 1);
+    long_value[sizeof(long_value) - 1] = '\0';
+    const char *long_argv[] = {SIM_PATH, "--mem", long_value, "x.elf", NULL};
+    r = run_command(long_argv, 30);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "...: give a whole number") != NULL, "%s", r.err);
+    cr_expect_lt(strlen(r.err), 250, "%s", r.err);
+    run_result_free(&r);
+}
+
 Test(cli, bad_mem_size)
 {
     const char *argv[] = {SIM_PATH, "--mem", "3M", IMAGE("arm-sim", "hello"), NULL};
@@ -385,4 +420,163 @@ Test(cli, help_exits_zero)
     cr_expect_eq(r.status, 0);
     cr_expect(strstr(r.out, "usage: numbat-sim") != NULL);
     run_result_free(&r);
+}
+
+/* ---- mutated trace recordings ---------------------------------------------------- */
+
+#define MUTANTS 60
+
+typedef struct bytes {
+    uint8_t *data;
+    size_t len;
+} bytes_t;
+
+static bytes_t read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    bytes_t b = {malloc(1 << 20), 0};
+    b.len = fread(b.data, 1, 1 << 20, f);
+    fclose(f);
+    return b;
+}
+
+static void write_file(const char *path, const uint8_t *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f, "%s", path);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+/* numbat-sim's recording of hello (a few hundred events), and it as UART1 frames. */
+static bytes_t recording(bool as_frames)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/numbat-test-recording-%d.trace", (int)getpid());
+    const char *extra[] = {"--trace-out", path, NULL};
+    run_result_t r = run_sim(IMAGE("arm-sim", "hello"), extra);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    bytes_t file = read_file(path);
+    unlink(path);
+    if (!as_frames)
+        return file;
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256];
+    bytes_t frames = {malloc(1 << 20), 0};
+    cr_assert_eq(trace_file_open_stream(&tf, fmemopen(file.data, file.len, "rb"), "hello", err,
+                                        sizeof(err)), 0, "%s", err);
+    while (trace_file_next(&tf, &rec, err, sizeof(err)) == 1)
+        frames.len += trace_uart_encode(rec.words, rec.count, frames.data + frames.len);
+    trace_file_close(&tf);
+    free(file.data);
+    return frames;
+}
+
+/* Mutant i: a few bytes changed, a header word's type or length bytes among them,
+   and from every third one on cut short at a random place. */
+static size_t mutate(const bytes_t *from, uint8_t *to, unsigned i)
+{
+    unsigned seed = 12345u + i;
+    memcpy(to, from->data, from->len);
+    for (int k = 0; k < 4; k++)
+        to[12 + (size_t)rand_r(&seed) % (from->len - 12)] ^= (uint8_t)(1u + rand_r(&seed) % 255);
+    return i % 3 == 2 ? 12 + (size_t)rand_r(&seed) % (from->len - 12) : from->len;
+}
+
+/* Whatever the damage: status 0, or status 1 with one line naming the file; no crash. */
+Test(cli, numbat_trace_survives_mutated_recordings, .timeout = 120)
+{
+    bytes_t rec = recording(false);
+    uint8_t *mutant = malloc(rec.len);
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/numbat-test-mutant-%d.trace", (int)getpid());
+    unsigned damaged = 0;
+    for (unsigned i = 0; i < MUTANTS; i++) {
+        write_file(path, mutant, mutate(&rec, mutant, i));
+        const char *argv[] = {TRACE_PATH, path, NULL};
+        run_result_t r = run_command(argv, 30);
+        cr_assert(r.status == 0 || r.status == 1, "mutant %u: status %d: %s", i, r.status, r.err);
+        if (r.status == 1) {
+            damaged++;
+            cr_expect(strncmp(r.err, "numbat-trace: ", 14) == 0 &&
+                      strncmp(r.err + 14, path, strlen(path)) == 0 &&
+                      count_occurrences(r.err, "\n") == 1, "mutant %u: %s", i, r.err);
+        }
+        run_result_free(&r);
+    }
+    cr_expect_gt(damaged, MUTANTS / 2, "most mutants have a damaged record");
+    unlink(path);
+    free(mutant);
+    free(rec.data);
+}
+
+Test(cli, numbat_trace_uart_survives_mutated_streams, .timeout = 120)
+{
+    bytes_t frames = recording(true);
+    uint8_t *mutant = malloc(frames.len);
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/numbat-test-mutant-%d.bin", (int)getpid());
+    for (unsigned i = 0; i < MUTANTS; i++) {
+        write_file(path, mutant, mutate(&frames, mutant, i));
+        const char *argv[] = {TRACE_PATH, "--uart", path, NULL};
+        run_result_t r = run_command(argv, 30);
+        cr_assert_eq(r.status, 0, "mutant %u: status %d: %s", i, r.status, r.err);
+        cr_expect(r.err[0] == '\0' || (strstr(r.err, "bytes outside frames skipped\n") &&
+                                       count_occurrences(r.err, "\n") == 1),
+                  "mutant %u: %s", i, r.err);
+        run_result_free(&r);
+    }
+    unlink(path);
+    free(mutant);
+    free(frames.data);
+}
+
+/* A one-shot server on 127.0.0.1 that sends `len` bytes to its first client and
+   closes, as QEMU's serial port does when the guest ends. Returns its port. */
+static unsigned serve_once(const uint8_t *data, size_t len, pid_t *child)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t sa_len = sizeof(sa);
+    cr_assert(bind(fd, (struct sockaddr *)&sa, sa_len) == 0 && listen(fd, 1) == 0 &&
+              getsockname(fd, (struct sockaddr *)&sa, &sa_len) == 0);
+    *child = fork();
+    if (*child == 0) {
+        alarm(30);
+        int c = accept(fd, NULL, NULL);
+        for (size_t at = 0; c >= 0 && at < len;) {
+            ssize_t n = write(c, data + at, len - at);
+            if (n <= 0)
+                break;
+            at += (size_t)n;
+        }
+        _exit(0);
+    }
+    close(fd);
+    return ntohs(sa.sin_port);
+}
+
+/* --attach on a damaged stream: every event that checks is taken, the rest skipped. */
+Test(cli, attach_survives_mutated_streams, .timeout = 120)
+{
+    bytes_t frames = recording(true);
+    uint8_t *mutant = malloc(frames.len);
+    for (unsigned i = 0; i < MUTANTS / 3; i++) {
+        pid_t server;
+        char where[32];
+        snprintf(where, sizeof(where), "127.0.0.1:%u",
+                 serve_once(mutant, mutate(&frames, mutant, i), &server));
+        const char *argv[] = {SIM_PATH, "--attach", where, NULL};
+        run_result_t r = run_command(argv, 30);
+        waitpid(server, NULL, 0);
+        cr_assert_eq(r.status, 0, "mutant %u: status %d: %s", i, r.status, r.err);
+        cr_expect(strstr(r.err, "numbat-sim: attached to ") == r.err &&
+                  count_occurrences(r.err, "\n") == 1, "mutant %u: %s", i, r.err);
+        run_result_free(&r);
+    }
+    free(mutant);
+    free(frames.data);
 }
