@@ -35,7 +35,7 @@ APP_NAME = $(notdir $(abspath $(APP)))
 all: check-deps sim images
 
 help:
-	@sed -n '1,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '1,/^$$/p' Makefile | sed '/^$$/d; s/^# \{0,1\}//'
 
 # ---- dependencies --------------------------------------------------------------
 # Debian packages, and why each is needed, are listed in README.md.
