@@ -13,6 +13,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "expect_prints.h"
 #include "run_guest.h"
 
 /* Each line as printed (the kernel's console ends lines with CR LF). */
@@ -77,72 +78,45 @@ static const char *const timer_lines[] = {
     "sel4libs-timer: all done\r\n",
 };
 
-static void expect_lines(const run_result_t *r, const char *board, const char *const *want, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        cr_expect(strstr(r->out, want[i]) != NULL, "%s: no line %s in:\n%s\n%s", board, want[i], r->out,
-                  r->err);
-}
-
-#define EXPECT_LINES(r, board, want) expect_lines((r), (board), (want), sizeof(want) / sizeof(want[0]))
-
 Test(sel4libs, threads_the_libraries_1_way_on_numbat_sim)
 {
+    SIM_PRINTS("sel4libs-threads", thread_lines);
     run_result_t r = run_sim(IMAGE("arm-sim", "sel4libs-threads"), NULL);
-    cr_expect_eq(r.status, 0, "exit status %d", r.status);
-    EXPECT_LINES(&r, "numbat-sim", thread_lines);
     cr_expect(strstr(r.out, "hidden") == NULL, "ZF_LOGD printed below ZF_LOG_INFO:\n%s", r.out);
     run_result_free(&r);
 }
 
 Test(sel4libs, threads_on_qemu)
 {
-    run_result_t r = run_qemu(IMAGE("vexpress-a15", "sel4libs-threads"));
-    EXPECT_LINES(&r, "qemu", thread_lines);
-    run_result_free(&r);
+    QEMU_PRINTS("sel4libs-threads", thread_lines);
 }
 
 Test(sel4libs, ipc_the_libraries_2_way_on_numbat_sim)
 {
-    run_result_t r = run_sim(IMAGE("arm-sim", "sel4libs-ipc"), NULL);
-    cr_expect_eq(r.status, 0, "exit status %d", r.status);
-    EXPECT_LINES(&r, "numbat-sim", ipc_lines);
-    run_result_free(&r);
+    SIM_PRINTS("sel4libs-ipc", ipc_lines);
 }
 
 Test(sel4libs, ipc_on_qemu)
 {
-    run_result_t r = run_qemu(IMAGE("vexpress-a15", "sel4libs-ipc"));
-    EXPECT_LINES(&r, "qemu", ipc_lines);
-    run_result_free(&r);
+    QEMU_PRINTS("sel4libs-ipc", ipc_lines);
 }
 
 Test(sel4libs, processes_the_libraries_3_way_on_numbat_sim)
 {
-    run_result_t r = run_sim(IMAGE("arm-sim", "sel4libs-processes"), NULL);
-    cr_expect_eq(r.status, 0, "exit status %d", r.status);
-    EXPECT_LINES(&r, "numbat-sim", process_lines);
-    run_result_free(&r);
+    SIM_PRINTS("sel4libs-processes", process_lines);
 }
 
 Test(sel4libs, processes_on_qemu)
 {
-    run_result_t r = run_qemu(IMAGE("vexpress-a15", "sel4libs-processes"));
-    EXPECT_LINES(&r, "qemu", process_lines);
-    run_result_free(&r);
+    QEMU_PRINTS("sel4libs-processes", process_lines);
 }
 
 Test(sel4libs, timer_the_libraries_4_way_on_numbat_sim)
 {
-    run_result_t r = run_sim(IMAGE("arm-sim", "sel4libs-timer"), NULL);
-    cr_expect_eq(r.status, 0, "exit status %d", r.status);
-    EXPECT_LINES(&r, "numbat-sim", timer_lines);
-    run_result_free(&r);
+    SIM_PRINTS("sel4libs-timer", timer_lines);
 }
 
 Test(sel4libs, timer_on_qemu)
 {
-    run_result_t r = run_qemu(IMAGE("vexpress-a15", "sel4libs-timer"));
-    EXPECT_LINES(&r, "qemu", timer_lines);
-    run_result_free(&r);
+    QEMU_PRINTS("sel4libs-timer", timer_lines);
 }
