@@ -1,0 +1,106 @@
+# labs/06-interrupts/grade.py - lab 6's grader (`make grade LAB=6`): what the program
+# prints about its notifications and its timer must match the kernel's trace: the
+# signals and the badges they carried, who they woke, the device frame mapped, the
+# IRQ handler cap, and one interrupt and one signal per tick printed.
+import re
+
+from gradelib import test, expect, expect_line, expect_in_order, expect_clean_end
+
+MAX_INSNS = 20 * 1000 * 1000
+TICKS = 10
+SP804_PADDR, SP804_IRQ = 0x1C120000, 35
+SYS_NBRECV = 0xFFFFFFF8  # seL4_Poll
+MAP_WRITE, MAP_DEVICE = 1, 16
+
+
+def thread(run, name):
+    tcb = run.trace.thread(name)
+    expect(tcb is not None, "the trace names no thread '%s'" % name)
+    return tcb
+
+
+def irq_signals(run):
+    """[(irq event, the signal event that followed it, or None)] for the timer's line."""
+    out, pending = [], None
+    for e in run.trace.events:
+        if e.name == "irq" and e.irq == SP804_IRQ:
+            if pending is not None:
+                out.append((pending, None))
+            pending = e
+        elif e.name == "signal" and pending is not None:
+            out.append((pending, e))
+            pending = None
+    if pending is not None:
+        out.append((pending, None))
+    return out
+
+
+@test(10, "boots, runs both parts and ends cleanly")
+def _(run):
+    expect_line(run, r"^lab6: done$")
+    expect_clean_end(run)
+
+
+@test(15, "exercise 1: two badged signals OR-ed into one wait, then an empty poll")
+def _(run):
+    pending = {}
+    for e in run.trace.of("signal", woken=0):
+        pending.setdefault(e.notification, set()).add(e.badge)
+    ntfns = [n for n, badges in pending.items() if {1, 2} <= badges]
+    expect(ntfns, "no notification got signals with badges 0x1 and 0x2 while nobody waited "
+           "(badges seen: %s)" % {("%08x" % n): sorted(b) for n, b in pending.items()})
+    m = expect_line(run, r"^wait: word 0x([0-9a-f]+)$")
+    expect(int(m.group(1), 16) == 3, "printed wait word 0x%s; the signals OR up to 0x3" % m.group(1))
+    m = expect_line(run, r"^poll: word 0x([0-9a-f]+)$")
+    expect(int(m.group(1), 16) == 0, "printed poll word 0x%s; nothing was pending" % m.group(1))
+    polls = run.trace.count("kernel-entry", cause=1, detail=SYS_NBRECV, tcb=thread(run, "driver"))
+    expect(polls >= 1, "the driver thread never called seL4_Poll")
+
+
+@test(15, "exercise 2: a signal on its bound notification ends the worker's endpoint receive")
+def _(run):
+    worker = thread(run, "worker")
+    woke = run.trace.of("signal", badge=0x40, woken=worker)
+    expect(woke, "no signal with badge 0x40 woke the worker")
+    # Event order, not .time: QEMU's trace has no instruction counts.
+    upto = run.trace.events[:run.trace.events.index(woke[0])]
+    before = [e for e in upto if e.name == "thread-blocked" and e.tcb == worker]
+    expect(before and before[-1].state == 3,
+           "the worker was not blocked receiving on its endpoint when the signal came")
+    expect_line(run, r"^worker: woken by its notification, word 0x40$")
+
+
+@test(15, "exercise 3: the timer's registers mapped from the device frame at 0x1c120000")
+def _(run):
+    maps = [e for e in run.trace.of("map", paddr=SP804_PADDR, size_bits=12)]
+    expect(maps, "no 4 KiB frame at physical 0x1c120000 was mapped")
+    expect(maps[-1].access & MAP_WRITE and maps[-1].access & MAP_DEVICE,
+           "the timer's frame is mapped with access 0x%x; it needs write and device memory"
+           % maps[-1].access)
+    m = expect_line(run, r"^timer: registers at 0x([0-9a-f]+)$")
+    expect(int(m.group(1), 16) in [e.vaddr for e in maps],
+           "printed 0x%s; the trace mapped the frame at %s" % (m.group(1), ", ".join("0x%x" % e.vaddr for e in maps)))
+
+
+@test(15, "exercise 4: an IRQ handler for line 35 whose interrupt signals a notification")
+def _(run):
+    caps = [e for e in run.trace.of("cap-insert") if e.cap_type == "irq-handler"]
+    expect(caps, "no IRQ handler cap was made")
+    lines = sorted({e.w1 & 0x3FF for e in caps})
+    expect(SP804_IRQ in lines, "IRQ handler caps for lines %s; the timer's is %d" % (lines, SP804_IRQ))
+    pairs = irq_signals(run)
+    expect(pairs, "interrupt %d never reached the kernel (is the timer started? the line acked?)" % SP804_IRQ)
+    expect(pairs[0][1] is not None, "interrupt %d signalled no notification" % SP804_IRQ)
+
+
+@test(30, "exercise 5: exactly 10 timer interrupts, each signalled, acked and printed, then stopped")
+def _(run):
+    pairs = irq_signals(run)
+    expect(len(pairs) == TICKS, "the trace has %d interrupts on line %d; expected exactly %d "
+           "(fewer: a missing Ack or clear; more: the timer was not stopped)" % (len(pairs), SP804_IRQ, TICKS))
+    expect(all(s is not None for _, s in pairs), "an interrupt was not followed by its signal")
+    expect(len({s.notification for _, s in pairs}) == 1, "the interrupts signalled different notifications")
+    ticks = [int(m.group(1)) for m in run.findall(r"^tick (\d+)$")]
+    expect(ticks == list(range(1, TICKS + 1)),
+           "printed tick lines %s; the trace has %d interrupts" % (ticks or "none", len(pairs)))
+    expect_in_order(run, [r"^tick %d$" % TICKS, r"^timer: %d ticks, stopped$" % TICKS])
