@@ -88,9 +88,10 @@ def _(run):
     expect(caps, "no IRQ handler cap was made")
     lines = sorted({e.w1 & 0x3FF for e in caps})
     expect(SP804_IRQ in lines, "IRQ handler caps for lines %s; the timer's is %d" % (lines, SP804_IRQ))
+    # SetNotification and Ack leave no event of their own: they show once the timer
+    # runs (exercise 5), when each interrupt must be followed by its signal.
     pairs = irq_signals(run)
-    expect(pairs, "interrupt %d never reached the kernel (is the timer started? the line acked?)" % SP804_IRQ)
-    expect(pairs[0][1] is not None, "interrupt %d signalled no notification" % SP804_IRQ)
+    expect(not pairs or pairs[0][1] is not None, "interrupt %d signalled no notification" % SP804_IRQ)
 
 
 @test(30, "exercise 5: exactly 10 timer interrupts, each signalled, acked and printed, then stopped")
