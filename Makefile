@@ -67,7 +67,7 @@ HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/inc
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
 VIS_SRC := $(wildcard visualizer/*.c)
-CLI_SRC := cli/numbat-sim.c cli/options.c
+CLI_SRC := cli/numbat-sim.c cli/options.c cli/printable.c
 SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
@@ -80,7 +80,7 @@ SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
 sim: $(SIM) $(TRACE_TOOL)
 
 # numbat-trace: prints a recorded trace as text, one event a line.
-$(TRACE_TOOL): $(HOST_OUT)/host/trace/dump.o $(HOST_OUT)/host/trace/decode.o \
+$(TRACE_TOOL): $(HOST_OUT)/host/trace/dump.o $(HOST_OUT)/host/trace/decode.o $(HOST_OUT)/host/cli/printable.o \
     $(HOST_OUT)/host/trace/text.o $(HOST_OUT)/host/trace/names.o
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
