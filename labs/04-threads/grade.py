@@ -53,6 +53,13 @@ def _(run):
     a = tcb(run, "A")
     expect(run.trace.of("object-create", type=1, addr=a), "thread A's TCB was not retyped "
                                                           "from untyped memory")
+    # seL4_TCB_Configure (or SetSpace and SetIPCBuffer) copies the CSpace root, the
+    # VSpace root and the IPC buffer's frame cap into the TCB's own slots.
+    given = {e.cap_type for e in run.trace.of("cap-insert", cause=10)
+             if a <= e.slot < a + (1 << 10)}
+    for kind, what in (("cnode", "CSpace root"), ("page-directory", "VSpace root"),
+                       ("frame", "IPC buffer frame")):
+        expect(kind in given, "A was given no %s (seL4_TCB_Configure)" % what)
     check_priorities(run, {"A": 100})
     expect(run.trace.of("thread-state", tcb=a, state=RUNNABLE), "A was never resumed")
     expect(run.trace.of("switch", to_tcb=a), "A never ran")
