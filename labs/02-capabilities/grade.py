@@ -111,6 +111,8 @@ def _(run):
     expect([s for s in signals if s.badge == 5], "no signal with badge 5 reached the notification")
     expect(not [s for s in signals if s.badge == 9],
            "a signal through the read-only cap (badge 9) reached the notification")
+    sends = run.trace.count("kernel-entry", cause=1, detail=0xFFFFFFFD)  # seL4_SysSend
+    expect(sends >= 2, "%d seL4_Signal calls; signal through both minted caps" % sends)
     expect_in_order(run, [r"^signal through the read-only cap, poll: badge 0$",
                           r"^signal through the badged cap, poll: badge 5$"])
     grand = [e for e in caps_to(run, addr, "cap-insert", cause=3) if e.parent == five[0].slot]
