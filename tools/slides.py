@@ -5,6 +5,8 @@
 # line `<!-- table: NAME -->` becomes a table measured now by numbat-sim:
 #   ipc-paths     kernel instructions and stores per IPC path (bench/ipc-paths)
 #   kernel-paths  instructions per system call path (bench/kernel-paths)
+#   vm-paths      kernel instructions per mapping call, and a VM fault's round trip
+#                 through a user pager (bench/vm-paths, built here if missing)
 # so no number on a slide is older than the code. Needs numbat-sim and those images.
 import os
 import re
@@ -55,7 +57,17 @@ def table_kernel_paths():
             rows(gawk("tools/kernel-paths.awk", "\n".join(lines) + "\n")))
 
 
-TABLES = {"ipc-paths": table_ipc_paths, "kernel-paths": table_kernel_paths}
+def table_vm_paths():
+    image = "build/arm-sim/vm-paths.elf"
+    if not os.path.exists(image):
+        subprocess.run(["make", "--no-print-directory", "-f", "mk/image.mk", "PLAT=arm-sim",
+                        "APP=bench/vm-paths"], check=True, stdout=subprocess.DEVNULL)
+    text = gawk("tools/ipc-paths.awk", sim_trace("ks", image), "path=vm", "all=1",
+                "whole_spec=f:200:VM fault round trip via a user pager (Unmap + Map)")
+    return ("| operation | cost |", sorted(rows(text)))
+
+
+TABLES = {"ipc-paths": table_ipc_paths, "kernel-paths": table_kernel_paths, "vm-paths": table_vm_paths}
 
 
 def render_table(name, where):
