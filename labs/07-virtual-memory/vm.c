@@ -108,14 +108,6 @@ int main(void)
         return 0;
     }
 
-    /* Step 3: share the page. */
-    seL4_CPtr frame_copy = nb_alloc_slot(&alloc);
-    (void)frame_copy;
-    /* LAB 7 EXERCISE 3: map the shared page into the peer's address space too. The
-     * frame cap `frame` is mapped in the root's already: copy it into `frame_copy`
-     * (seL4_CNode_Copy, root CNode, depth seL4_WordBits) and map the copy in `pd` at
-     * PEER_SHARED, read-write, never executable. */
-
     /* The peer thread: this CSpace, the new address space, no IPC buffer; its faults
      * go to the endpoint it calls, with another badge. */
     seL4_CPtr ep = nb_alloc_object(&alloc, seL4_EndpointObject, 0), tcb = nb_alloc_object(&alloc, seL4_TCBObject, 0);
@@ -127,6 +119,16 @@ int main(void)
     seL4_TCB_Configure(tcb, fault_ep, seL4_CapInitThreadCNode, 0, pd, 0, 0, seL4_CapNull);
     seL4_TCB_SetPriority(tcb, seL4_CapInitThreadTCB, 100);
     seL4_DebugNameThread(tcb, "peer");
+    /* Step 3: share the page. */
+    seL4_CPtr frame_copy = nb_alloc_slot(&alloc);
+    (void)frame_copy;
+    /* LAB 7 EXERCISE 3: map the shared page into the peer's address space too. The
+     * frame cap `frame` is mapped in the root's already: copy it into `frame_copy`
+     * (seL4_CNode_Copy, root CNode, depth seL4_WordBits) and map the copy in `pd` at
+     * PEER_SHARED, read-write, never executable. */
+
+    printf("root: the peer runs with code at 0x%x (read-only), its stack at 0x%x, the shared page at 0x%x\n",
+           (unsigned)((seL4_Word)peer & ~0xFFFu), PEER_STACK, PEER_SHARED);
     seL4_UserContext regs = {0};
     regs.pc = (seL4_Word)peer;
     regs.sp = PEER_STACK + 4096;
