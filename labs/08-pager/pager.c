@@ -20,6 +20,7 @@
 
 #define WORKER_BADGE 8                       /* the badge on the worker's fault endpoint */
 #define MSG_DONE 0x100                       /* the worker's "I am finished" message */
+#define PAGER_SYS_PAGES 0x50                 /* the pager's own system call: pages mapped */
 
 static seL4_CPtr ep;          /* the pager's endpoint: faults and the worker's DONE */
 static nb_alloc_t alloc;      /* free slots of the root CNode (nb_alloc_slot) */
@@ -27,6 +28,16 @@ static seL4_CPtr untyped;     /* the untyped memory frames and page tables come 
 static unsigned frames, page_tables;
 
 /* ---- the worker: demand paging from the program's side --------------------------- */
+/* A system call the kernel does not know: svc with the number in r7, as libsel4 makes
+ * its own. The kernel turns it into a fault message to the pager; r0 is the answer. */
+static seL4_Word pager_syscall(seL4_Word number, seL4_Word arg)
+{
+    register seL4_Word r0 __asm__("r0") = arg;
+    register seL4_Word r7 __asm__("r7") = number;
+    __asm__ volatile("svc #0" : "+r"(r0) : "r"(r7) : "memory");
+    return r0;
+}
+
 static void worker(void *arg)
 {
     seL4_CPtr me = (seL4_CPtr)arg; /* its own TCB */
@@ -44,6 +55,7 @@ static void worker(void *arg)
     for (unsigned k = 0; k < TOUCHES; k++)
         checksum = checksum * 31u + array[index[k]];
     printf("worker: %u words updated, checksum 0x%08x\n", TOUCHES, checksum);
+    printf("worker: the pager says %d pages are mapped for me\n", (int)pager_syscall(PAGER_SYS_PAGES, 0));
 
     printf("worker: writing one word past the end of the array\n");
     array[ARRAY_WORDS] = 1;
@@ -108,11 +120,30 @@ static int map_page(seL4_Word addr)
     return 0;
 }
 
-/* ---- LAB 8 EXERCISE 4: which faults the pager serves ------------------------------ */
+/* ---- LAB 8 EXERCISE 4: a system call served by the pager -------------------------- */
+/* The message just received is the worker's unknown system call. Serve
+ * PAGER_SYS_PAGES: the answer (the frames mapped so far) goes back in r0, and the
+ * worker must go on after its svc. Sets up the reply's message registers and returns
+ * its length; returns 0 for a system call the pager does not serve. */
+static seL4_Word serve_syscall(void)
+{
+    /* LAB 8 EXERCISE 4: an unknown system call arrives as a fault message with label
+     * seL4_Fault_UnknownSyscall: the worker's registers r0-r7, FaultIP, SP, LR, CPSR
+     * in MRs 0-11 and the system call's number in MR seL4_UnknownSyscall_Syscall
+     * (<sel4/faults.h>). The reply's first 12 words become the worker's registers
+     * again, in the same order. For PAGER_SYS_PAGES, print
+     *     pager: system call 0x%x from the worker: %u pages
+     * (the number, `frames`), put `frames` in the reply's r0, make its FaultIP point
+     * past the svc (4 bytes further: unchanged, the svc would run again) and return
+     * 12, the reply's length, leaving the other received words as they are. */
+    return 0;
+}
+
+/* ---- LAB 8 EXERCISE 5: which faults the pager serves ------------------------------ */
 /* 1 if the pager should map a page for a fault at addr. */
 static int allowed(seL4_Word addr)
 {
-    /* LAB 8 EXERCISE 4: serve only the array: ARRAY_START <= addr < ARRAY_END.
+    /* LAB 8 EXERCISE 5: serve only the array: ARRAY_START <= addr < ARRAY_END.
      * Then finish the refusal in main(). */
     (void)addr;
     return 1;
@@ -170,6 +201,16 @@ int main(void)
             printf("pager: the worker is done\n");
             break;
         }
+        if (badge == WORKER_BADGE && seL4_MessageInfo_get_label(info) == seL4_Fault_UnknownSyscall) {
+            seL4_Word length = serve_syscall();
+            if (!length) {
+                printf("pager: system call %u from the worker not served (exercise 4)\n",
+                       (unsigned)seL4_GetMR(seL4_UnknownSyscall_Syscall));
+                break;
+            }
+            info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, length), &badge);
+            continue;
+        }
         vm_fault_t f;
         if (!decode_fault(info, badge, &f)) {
             printf("pager: a message with label %u and badge %u that is not a fault I know (exercise 2)\n",
@@ -180,7 +221,7 @@ int main(void)
         printf("pager: fault %u at 0x%08x (%s, pc 0x%08x)\n", faults, f.addr,
                f.instruction ? "instruction" : "data", f.pc);
         if (!allowed(f.addr)) {
-            /* LAB 8 EXERCISE 4: do not reply: stop the worker for good with
+            /* LAB 8 EXERCISE 5: do not reply: stop the worker for good with
              * seL4_TCB_Suspend on its TCB (t.tcb) and report it, as
              *     pager: refusing the fault at 0x%08x: outside the array; the worker is stopped
              * then leave the loop. */

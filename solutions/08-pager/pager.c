@@ -19,6 +19,7 @@
 
 #define WORKER_BADGE 8                       /* the badge on the worker's fault endpoint */
 #define MSG_DONE 0x100                       /* the worker's "I am finished" message */
+#define PAGER_SYS_PAGES 0x50                 /* the pager's own system call: pages mapped */
 
 static seL4_CPtr ep;          /* the pager's endpoint: faults and the worker's DONE */
 static nb_alloc_t alloc;      /* free slots of the root CNode (nb_alloc_slot) */
@@ -26,6 +27,16 @@ static seL4_CPtr untyped;     /* the untyped memory frames and page tables come 
 static unsigned frames, page_tables;
 
 /* ---- the worker: demand paging from the program's side --------------------------- */
+/* A system call the kernel does not know: svc with the number in r7, as libsel4 makes
+ * its own. The kernel turns it into a fault message to the pager; r0 is the answer. */
+static seL4_Word pager_syscall(seL4_Word number, seL4_Word arg)
+{
+    register seL4_Word r0 __asm__("r0") = arg;
+    register seL4_Word r7 __asm__("r7") = number;
+    __asm__ volatile("svc #0" : "+r"(r0) : "r"(r7) : "memory");
+    return r0;
+}
+
 static void worker(void *arg)
 {
     seL4_CPtr me = (seL4_CPtr)arg; /* its own TCB */
@@ -43,6 +54,7 @@ static void worker(void *arg)
     for (unsigned k = 0; k < TOUCHES; k++)
         checksum = checksum * 31u + array[index[k]];
     printf("worker: %u words updated, checksum 0x%08x\n", TOUCHES, checksum);
+    printf("worker: the pager says %d pages are mapped for me\n", (int)pager_syscall(PAGER_SYS_PAGES, 0));
 
     printf("worker: writing one word past the end of the array\n");
     array[ARRAY_WORDS] = 1;
@@ -123,7 +135,26 @@ static int map_page(seL4_Word addr)
     return 1;
 }
 
-/* ---- LAB 8 EXERCISE 4: which faults the pager serves ------------------------------ */
+/* ---- LAB 8 EXERCISE 4: a system call served by the pager -------------------------- */
+/* The message just received is the worker's unknown system call. Serve
+ * PAGER_SYS_PAGES: the answer (the frames mapped so far) goes back in r0, and the
+ * worker must go on after its svc. Sets up the reply's message registers and returns
+ * its length; returns 0 for a system call the pager does not serve. */
+static seL4_Word serve_syscall(void)
+{
+    seL4_Word number = seL4_GetMR(seL4_UnknownSyscall_Syscall);
+    if (number != PAGER_SYS_PAGES)
+        return 0;
+    printf("pager: system call 0x%x from the worker: %u pages\n", (unsigned)number, frames);
+    /* The reply's words are the registers the worker resumes with, in the fault
+     * message's order (r0-r7, FaultIP, SP, LR, CPSR); the received ones stay as
+     * they are but r0 and the PC, which must skip the 4-byte svc or it runs again. */
+    seL4_SetMR(seL4_UnknownSyscall_R0, frames);
+    seL4_SetMR(seL4_UnknownSyscall_FaultIP, seL4_GetMR(seL4_UnknownSyscall_FaultIP) + 4);
+    return seL4_UnknownSyscall_Syscall;
+}
+
+/* ---- LAB 8 EXERCISE 5: which faults the pager serves ------------------------------ */
 /* 1 if the pager should map a page for a fault at addr. */
 static int allowed(seL4_Word addr)
 {
@@ -181,6 +212,16 @@ int main(void)
         if (badge == 0 && seL4_MessageInfo_get_label(info) == MSG_DONE) {
             printf("pager: the worker is done\n");
             break;
+        }
+        if (badge == WORKER_BADGE && seL4_MessageInfo_get_label(info) == seL4_Fault_UnknownSyscall) {
+            seL4_Word length = serve_syscall();
+            if (!length) {
+                printf("pager: system call %u from the worker not served (exercise 4)\n",
+                       (unsigned)seL4_GetMR(seL4_UnknownSyscall_Syscall));
+                break;
+            }
+            info = seL4_ReplyRecv(ep, seL4_MessageInfo_new(0, 0, 0, length), &badge);
+            continue;
         }
         vm_fault_t f;
         if (!decode_fault(info, badge, &f)) {
