@@ -49,6 +49,15 @@ def solution_tree(lab, build):
     return dst
 
 
+def lab_image(lab, plat, solution, build):
+    """Builds a lab (with its solution laid over it when solution is true) for plat and
+    returns (image path or None if it does not build, the lab's grader module)."""
+    grader = load_grader(os.path.join(ROOT, "labs", lab, "grade.py"))
+    app = solution_tree(lab, build) if solution else os.path.join("labs", lab)
+    image = build_image(os.path.relpath(app, ROOT), plat, build, getattr(grader, "MAKE_VARS", {}))
+    return image, grader
+
+
 def load_grader(path):
     spec = importlib.util.spec_from_file_location("lab_grade", path)
     module = importlib.util.module_from_spec(spec)
@@ -158,16 +167,12 @@ def main():
     os.chdir(ROOT)
 
     lab = find_lab(args.lab)
-    grader = load_grader(os.path.join(ROOT, "labs", lab, "grade.py"))
+    what = "solution" if args.solution else "your code"
+    print("== lab %s (%s) on %s" % (lab, what, args.plat), flush=True)
+    image, grader = lab_image(lab, args.plat, args.solution, args.build)
     tests = list(gradelib.TESTS)
     if not tests:
         die("labs/%s/grade.py declares no tests" % lab)
-    app = solution_tree(lab, args.build) if args.solution else os.path.join("labs", lab)
-    what = "solution" if args.solution else "your code"
-    print("== lab %s (%s) on %s" % (lab, what, args.plat), flush=True)
-
-    image = build_image(os.path.relpath(app, ROOT), args.plat, args.build,
-                        getattr(grader, "MAKE_VARS", {}))
     if image is None:
         run = gradelib.Run("", None, "not built", gradelib.Trace(""))
         seconds = 0.0
