@@ -5,8 +5,8 @@
  * which lists are not empty; kernel/ready_queue.h states the rules each function
  * keeps. The invariant checker (kernel/invariants.c) checks the lists and the bitmap
  * at every kernel exit and panics, naming what it found, when they disagree.
- * Partners: kernel/ready_queue.h, kernel/sched.c (the only caller), kernel/thread.h
- * (tcb_t: priority, queued, queue_next, queue_prev).
+ * Partners: kernel/ready_queue.h, kernel/sched.c and kernel/fastpath.c (the callers),
+ * kernel/thread.h (tcb_t: priority, queued, queue_next, queue_prev).
  */
 #include "ready_queue.h"
 
