@@ -118,6 +118,9 @@ NORETURN void schedule_and_exit(void)
     best = ready_highest();
     if (best < 0)
         halt_with_nothing_to_run();
+    /* A wrong ready_highest (lab 10's exercise 3) stops here, not at a wild pointer. */
+    if (best >= NUM_PRIORITIES || !ready_queues[best].head)
+        kpanic("ready_highest gave %d, not a priority with a ready thread", best);
     tcb_t *next = ready_queues[best].head;
     sched_dequeue(next);
     current_thread = next;
