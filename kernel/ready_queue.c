@@ -59,7 +59,6 @@ void ready_dequeue(tcb_t *t)
         t->queue_next->queue_prev = t->queue_prev;
     else
         q->tail = t->queue_prev;
-    t->queue_prev = t->queue_next = NULL;
     t->queued = false;
     if (!q->head) {
         ready_bitmap[t->priority / 32] &= ~(1u << (t->priority % 32));

@@ -6,12 +6,21 @@
 #ifndef KERNEL_SCHED_H
 #define KERNEL_SCHED_H
 
+#include "ready_queue.h"
 #include "thread.h"
 
 /* Puts a runnable thread at the tail of its priority's queue. */
-void sched_enqueue(tcb_t *t);
+static inline void sched_enqueue(tcb_t *t)
+{
+    ready_enqueue(t);
+}
+
 /* Takes t out of its queue, if it is in one. */
-void sched_dequeue(tcb_t *t);
+static inline void sched_dequeue(tcb_t *t)
+{
+    if (t->queued)
+        ready_dequeue(t);
+}
 /* Forgets t (being destroyed) as the current or the last entered thread. */
 void sched_forget(const tcb_t *t);
 void sched_yield(tcb_t *t);
