@@ -134,4 +134,42 @@ uint32_t sim_board_pc(const sim_board_t *board);
  */
 void sim_board_stop_at(sim_board_t *board, uint64_t icount);
 
+/*
+ * Time travel (docs/time-travel.md): the board keeps checkpoints of the whole machine
+ * every `interval` instructions, and goes back by restoring one and replaying to the
+ * exact instruction. The machine after going back, and after running forward again,
+ * is byte for byte the one that was there the first time; console output and trace
+ * events are not shown twice. Call after sim_board_load; false when out of memory.
+ */
+bool sim_board_keep_history(sim_board_t *board, uint64_t interval);
+/* The interval numbat-sim uses under GDB and in the window (measured: docs/time-travel.md). */
+#define SIM_CHECKPOINT_INTERVAL (4ull << 20)
+
+typedef enum sim_travel {
+    SIM_TRAVEL_OK,            /* the machine is where it was asked to go */
+    SIM_TRAVEL_HISTORY_START, /* nothing of the kind earlier: at the first checkpoint */
+    SIM_TRAVEL_NO_HISTORY,    /* sim_board_keep_history was not called */
+} sim_travel_t;
+
+/* Back to the machine just before the last instruction (or exception entry) ran. */
+sim_travel_t sim_board_reverse_step(sim_board_t *board);
+/* Back to the last time a breakpoint was reached. */
+sim_travel_t sim_board_reverse_continue(sim_board_t *board);
+/* Back to just after the last exception entry (a kernel entry: SVC, IRQ, abort). */
+sim_travel_t sim_board_reverse_to_entry(sim_board_t *board);
+/* To the last stop at or before `icount` instructions (forwards too, by replay). */
+sim_travel_t sim_board_travel_to(sim_board_t *board, uint64_t icount);
+/* A debugger changed registers or memory: the recorded future is dropped. */
+void sim_board_history_changed(sim_board_t *board);
+
+typedef struct sim_history_stats {
+    size_t checkpoints;
+    size_t page_copies;     /* RAM pages stored in all deltas */
+    size_t bytes;           /* host memory the history holds (deltas, shadow, contexts) */
+    double take_seconds;    /* time spent taking checkpoints, in all */
+    size_t takes;
+    double restore_seconds; /* the last restore */
+} sim_history_stats_t;
+sim_history_stats_t sim_board_history_stats(const sim_board_t *board);
+
 #endif

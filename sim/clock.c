@@ -7,6 +7,7 @@
 #include "clock.h"
 
 #include "arm_cpu.h"
+#include "checkpoint.h"
 
 void board_advance_devices(sim_board_t *board)
 {
@@ -48,6 +49,14 @@ void board_update_deadline(sim_board_t *board)
         next = board->clock.now + board->slice_cap;
     if (board->stop_at && board->stop_at < next)
         next = board->stop_at;
+    /* Time travel: a precise stop, the next checkpoint, input a replay gives again. */
+    if (board->precise_stop < next)
+        next = board->precise_stop;
+    sim_time_t checkpoint = sim_history_next(board->history);
+    if (checkpoint < next)
+        next = checkpoint;
+    if (board->input_pos < board->input_count && board->inputs[board->input_pos].at < next)
+        next = board->inputs[board->input_pos].at;
     board->deadline = next;
 }
 
@@ -58,10 +67,15 @@ void board_check_limit(sim_board_t *board)
                    (unsigned long long)board->options.max_insns);
 }
 
-void board_count_block(sim_board_t *board, uint32_t address, uint32_t size)
+unsigned board_block_insns(uint32_t size)
 {
     /* An A32 block of n bytes retires n/4 instructions if it runs to its end. */
-    board->clock.now += size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
+    return size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
+}
+
+void board_count_block(sim_board_t *board, uint32_t address, uint32_t size)
+{
+    board->clock.now += board_block_insns(size);
     board->block_start = address;
     board->block_end = address + size;
 }

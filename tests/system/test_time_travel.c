@@ -1,0 +1,252 @@
+/*
+ * tests/system/test_time_travel.c - going back in time on numbat-sim (sim/checkpoint.c,
+ * sim/timetravel.c): after going back and forward again the machine is byte for byte
+ * the one a run that never went back has at the same instruction: CPU context, RAM,
+ * every device, console output. Partners: docs/time-travel.md, test_gdb.c (the
+ * reverse commands through gdb-multiarch).
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../sim/arm_cpu.h"
+#include "../../sim/board_internal.h"
+#include "run_guest.h"
+
+#define CONSOLE_MAX (64 * 1024)
+
+typedef struct console {
+    char text[CONSOLE_MAX];
+    size_t len;
+} console_t;
+
+/* A machine and the things a test compares. */
+typedef struct machine {
+    elf_image_t image;
+    sim_board_t *board;
+    console_t console;
+} machine_t;
+
+typedef struct fingerprint {
+    uint64_t icount;
+    uint32_t pc;
+    uint64_t cpu, ram, devices;
+    size_t console_len;
+} fingerprint_t;
+
+static void expect_same_devices(fingerprint_t a, fingerprint_t b, const char *where)
+{
+    cr_expect_eq(a.devices, b.devices, "%s: device state differs", where);
+}
+
+static void console_put(void *ctx, uint8_t byte)
+{
+    console_t *c = ctx;
+    if (c->len < CONSOLE_MAX - 1)
+        c->text[c->len++] = (char)byte;
+}
+
+static void boot(machine_t *m, const char *image, uint64_t interval)
+{
+    char err[256];
+    memset(m, 0, sizeof(*m));
+    cr_assert_eq(elf_image_open(image, &m->image, err, sizeof(err)), 0, "%s", err);
+    sim_options_t o = {.ram_size = BOARD_RAM_DEFAULT, .console = {console_put, &m->console}};
+    m->board = sim_board_create(&o, err, sizeof(err));
+    cr_assert_not_null(m->board, "%s", err);
+    cr_assert_eq(sim_board_load(m->board, &m->image, err, sizeof(err)), 0, "%s", err);
+    if (interval)
+        cr_assert(sim_board_keep_history(m->board, interval));
+}
+
+static void shut(machine_t *m)
+{
+    sim_board_destroy(m->board);
+    elf_image_close(&m->image);
+}
+
+static uint64_t hash(uint64_t h, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* RAM a word at a time (128 MiB): most of it is zero pages, read fast. */
+static uint64_t hash_ram(const sim_board_t *b)
+{
+    const uint64_t *w = (const uint64_t *)b->ram;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < b->options.ram_size / 8; i++)
+        if (w[i])
+            h = (h ^ w[i] ^ i) * 0x100000001b3ull;
+    return h;
+}
+
+static fingerprint_t fingerprint(machine_t *m)
+{
+    sim_board_t *b = m->board;
+    fingerprint_t f = {.icount = b->clock.now, .pc = b->next_pc, .console_len = b->console_pos};
+    uc_context *ctx;
+    cr_assert_eq(uc_context_alloc(b->uc, &ctx), UC_ERR_OK);
+    cr_assert_eq(uc_context_save(b->uc, ctx), UC_ERR_OK);
+    /* The CPU's registers as the context holds them (every mode's banks, CP15, VFP). */
+    static const int regs[] = {UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3,
+                               UC_ARM_REG_R4, UC_ARM_REG_R5, UC_ARM_REG_R6, UC_ARM_REG_R7,
+                               UC_ARM_REG_R8, UC_ARM_REG_R9, UC_ARM_REG_R10, UC_ARM_REG_R11,
+                               UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR, UC_ARM_REG_PC,
+                               UC_ARM_REG_CPSR, UC_ARM_REG_SPSR};
+    f.cpu = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+        uint32_t v = 0;
+        uc_context_reg_read(ctx, regs[i], &v);
+        f.cpu = hash(f.cpu, &v, sizeof(v));
+    }
+    uc_context_free(ctx);
+    f.ram = hash_ram(b);
+    f.devices = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < b->window_count; i++) {
+        const sim_device_t *d = &b->windows[i].dev;
+        if (!d->ops->save)
+            continue;
+        uint8_t *buf = calloc(1, d->ops->state_size);
+        d->ops->save(d->self, buf);
+        /* With its wiring (pointers): compare only fingerprints of one machine. */
+        f.devices = hash(f.devices, buf, d->ops->state_size);
+        free(buf);
+    }
+    return f;
+}
+
+static void expect_same(fingerprint_t a, fingerprint_t b, const char *where)
+{
+    cr_expect_eq(a.icount, b.icount, "%s: icount %llu vs %llu", where,
+                 (unsigned long long)a.icount, (unsigned long long)b.icount);
+    cr_expect_eq(a.pc, b.pc, "%s: pc 0x%08x vs 0x%08x", where, a.pc, b.pc);
+    cr_expect_eq(a.cpu, b.cpu, "%s: registers differ", where);
+    cr_expect_eq(a.ram, b.ram, "%s: RAM differs", where);
+    cr_expect_eq(a.console_len, b.console_len, "%s: console %zu vs %zu bytes", where,
+                 a.console_len, b.console_len);
+}
+
+/* The raw CPU context bytes of two boards (same process: host pointers inside agree). */
+static bool same_context(sim_board_t *a, sim_board_t *b)
+{
+    uc_context *x, *y;
+    uc_context_alloc(a->uc, &x);
+    uc_context_alloc(b->uc, &y);
+    uc_context_save(a->uc, x);
+    uc_context_save(b->uc, y);
+    size_t n = uc_context_size(a->uc);
+    /* uc_context is opaque: its size, then the saved state after a small header. */
+    bool same = memcmp((const uint8_t *)x, (const uint8_t *)y, n) == 0;
+    uc_context_free(x);
+    uc_context_free(y);
+    return same;
+}
+
+/* Runs a machine that never goes back to the first block boundary at or after icount. */
+static void run_plain_to(machine_t *m, uint64_t icount)
+{
+    sim_board_t *b = m->board;
+    sim_board_stop_at(b, icount);
+    while (b->stop != STOP_EXIT && b->clock.now < icount)
+        board_run_once(b);
+    sim_board_stop_at(b, 0);
+}
+
+TestSuite(time_travel, .timeout = 120);
+
+Test(time_travel, back_and_forth_equals_never_going_back)
+{
+    machine_t ref, tt;
+    boot(&ref, IMAGE("arm-sim", "hello"), 0);
+    boot(&tt, IMAGE("arm-sim", "hello"), 50000);
+    /* hello boots for about 700,000 instructions, then makes system calls. The
+       reference stops at a block boundary near 300,000 instructions. */
+    run_plain_to(&ref, 300000);
+    fingerprint_t at_x = fingerprint(&ref);
+    /* The time traveller runs further, then comes back to exactly that point. */
+    run_plain_to(&tt, 710000);
+    fingerprint_t at_y = fingerprint(&tt);
+    cr_assert_eq(sim_board_travel_to(tt.board, at_x.icount), SIM_TRAVEL_OK);
+    expect_same(fingerprint(&tt), at_x, "after going back");
+    cr_expect(same_context(tt.board, ref.board), "CPU context bytes differ after going back");
+    /* Forward again: the same machine as the first time, and as the reference's. */
+    run_plain_to(&tt, 710000);
+    run_plain_to(&ref, 710000);
+    expect_same(fingerprint(&tt), at_y, "forward again");
+    expect_same_devices(fingerprint(&tt), at_y, "forward again");
+    expect_same(fingerprint(&tt), fingerprint(&ref), "forward again, against the reference");
+    /* Console output came once, as in the reference. */
+    cr_expect_eq(tt.console.len, ref.console.len);
+    cr_expect(memcmp(tt.console.text, ref.console.text, ref.console.len) == 0);
+    /* Both run to the end alike. */
+    sim_result_t r1 = sim_board_run(ref.board), r2 = sim_board_run(tt.board);
+    cr_expect_eq(r1.kind, r2.kind);
+    cr_expect_eq(r1.status, r2.status);
+    expect_same(fingerprint(&tt), fingerprint(&ref), "at the end");
+    cr_expect_str_eq(tt.console.text, ref.console.text);
+    shut(&ref);
+    shut(&tt);
+}
+
+Test(time_travel, reverse_step_then_step_comes_back_to_the_same_machine)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "hello"), 50000);
+    run_plain_to(&tt, 705000);
+    /* Some single steps, so the position is inside a block. */
+    for (int i = 0; i < 5; i++)
+        sim_board_resume(tt.board, true, NULL, NULL);
+    fingerprint_t here = fingerprint(&tt);
+    for (int back = 1; back <= 3; back++) {
+        cr_assert_eq(sim_board_reverse_step(tt.board), SIM_TRAVEL_OK);
+        cr_expect_leq(tt.board->clock.now, here.icount);
+    }
+    for (int i = 0; i < 3; i++)
+        sim_board_resume(tt.board, true, NULL, NULL);
+    expect_same(fingerprint(&tt), here, "three back, three forward");
+    expect_same_devices(fingerprint(&tt), here, "three back, three forward");
+    shut(&tt);
+}
+
+Test(time_travel, reverse_continue_stops_at_the_last_breakpoint_reached)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "hello"), 50000);
+    uint32_t addr;
+    cr_assert_eq(elf_image_symbol_address(&tt.image, "arch_handle_syscall", &addr), 0);
+    cr_assert_eq(sim_board_set_breakpoint(tt.board, addr, true), SIM_OK);
+    /* Note each time the breakpoint is reached going forward, to the end of the run. */
+    uint64_t hits[4096];
+    size_t n = 0;
+    while (n < 4096 && sim_board_resume(tt.board, false, NULL, NULL) == SIM_STOP_BREAKPOINT)
+        hits[n++] = tt.board->clock.now;
+    cr_assert_gt(n, 3, "the breakpoint was reached %zu times", n);
+    cr_assert_eq(tt.board->stop, STOP_EXIT, "the run ended");
+    /* From the end, back: the last hit, then each hit before it. */
+    cr_assert_eq(sim_board_reverse_continue(tt.board), SIM_TRAVEL_OK);
+    cr_expect_eq(tt.board->clock.now, hits[n - 1]);
+    for (size_t k = n - 1; k > n - 4; k--) {
+        cr_assert_eq(sim_board_reverse_continue(tt.board), SIM_TRAVEL_OK);
+        cr_expect_eq(tt.board->clock.now, hits[k - 1], "hit %zu: at %llu, expected %llu", k - 1,
+                     (unsigned long long)tt.board->clock.now, (unsigned long long)hits[k - 1]);
+        cr_expect_eq(tt.board->next_pc, addr);
+    }
+    shut(&tt);
+}
+
+Test(time_travel, reverse_to_entry_lands_on_an_exception_vector)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "hello"), 50000);
+    run_plain_to(&tt, 712000);
+    uint64_t before = tt.board->clock.now;
+    cr_assert_eq(sim_board_reverse_to_entry(tt.board), SIM_TRAVEL_OK);
+    cr_expect_lt(tt.board->clock.now, before);
+    uint32_t cpsr = arm_reg(tt.board->uc, UC_ARM_REG_CPSR);
+    cr_expect_neq(cpsr & 0x1f, 0x10, "in a privileged mode after an exception entry");
+    shut(&tt);
+}
