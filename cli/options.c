@@ -40,7 +40,7 @@ static const char usage_text[] =
     "  --break WHERE     stop at a symbol or address (0x...) of the image; without\n"
     "                    --gdb, print the registers there to stderr and go on\n"
     "  --checkpoints N   keep a checkpoint every N instructions so GDB and the window\n"
-    "                    can go back in time (default with --gdb and --gui: 4M; 0: off)\n"
+    "                    can go back in time (default with --gdb: 1M; 0: off)\n"
     "  --help            this text\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"

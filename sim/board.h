@@ -143,7 +143,7 @@ void sim_board_stop_at(sim_board_t *board, uint64_t icount);
  */
 bool sim_board_keep_history(sim_board_t *board, uint64_t interval);
 /* The interval numbat-sim uses under GDB and in the window (measured: docs/time-travel.md). */
-#define SIM_CHECKPOINT_INTERVAL (4ull << 20)
+#define SIM_CHECKPOINT_INTERVAL (1ull << 20)
 
 typedef enum sim_travel {
     SIM_TRAVEL_OK,            /* the machine is where it was asked to go */
