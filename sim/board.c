@@ -37,12 +37,12 @@ static void record_trace_frame(void *ctx, const uint32_t *words, size_t count)
     if (!trace_record_valid(words, (unsigned)count))
         return;
     /* A replay after going back in time: this event was recorded already. */
-    if (board->trace_pos++ < board->trace_shown)
-        return;
-    board->trace_shown = board->trace_pos;
-    if (board->options.trace_out)
+    bool again = board->trace_pos++ < board->trace_shown;
+    if (!again)
+        board->trace_shown = board->trace_pos;
+    if (board->options.trace_out && !again)
         trace_file_write_record(board->options.trace_out, board->clock.now, words, (unsigned)count);
-    if (board->options.trace_event)
+    if (board->options.trace_event && (!again || board->options.feed_replays))
         board->options.trace_event(board->options.trace_event_ctx, board->clock.now, words,
                                    (unsigned)count);
 }
@@ -51,9 +51,11 @@ static void record_trace_frame(void *ctx, const uint32_t *words, size_t count)
 static void console_put(void *ctx, uint8_t byte)
 {
     sim_board_t *board = ctx;
-    if (board->console_pos++ < board->console_shown)
+    bool again = board->console_pos++ < board->console_shown;
+    if (!again)
+        board->console_shown = board->console_pos;
+    if (again && !board->options.feed_replays)
         return;
-    board->console_shown = board->console_pos;
     if (board->options.console.put)
         board->options.console.put(board->options.console.ctx, byte);
 }
@@ -310,6 +312,16 @@ void board_trace(sim_board_t *board, const char *fmt, ...)
     vfprintf(out, fmt, ap);
     va_end(ap);
     fputc('\n', out);
+}
+
+uint64_t sim_board_console_position(const sim_board_t *board)
+{
+    return board->console_pos;
+}
+
+uint64_t sim_board_trace_position(const sim_board_t *board)
+{
+    return board->trace_pos;
 }
 
 int sim_parse_trace_flags(const char *letters, unsigned *flags)

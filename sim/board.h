@@ -53,6 +53,11 @@ typedef struct sim_options {
        feed); words are valid only during the call. */
     void (*trace_event)(void *ctx, uint64_t icount, const uint32_t *words, unsigned count);
     void *trace_event_ctx;
+    /* After going back in time, a replay produces console bytes and trace events that
+       were passed on before. They are not passed on again (and never written to
+       trace_out twice) unless this is set: the visualizer cuts its copies back to the
+       machine's position (sim_board_*_position) and takes them again. */
+    bool feed_replays;
 } sim_options_t;
 
 typedef enum sim_exit_kind {
@@ -161,6 +166,11 @@ sim_travel_t sim_board_reverse_to_entry(sim_board_t *board);
 sim_travel_t sim_board_travel_to(sim_board_t *board, uint64_t icount);
 /* A debugger changed registers or memory: the recorded future is dropped. */
 void sim_board_history_changed(sim_board_t *board);
+
+/* How many console bytes and trace events the machine has produced so far: after going
+   back, fewer than were shown. */
+uint64_t sim_board_console_position(const sim_board_t *board);
+uint64_t sim_board_trace_position(const sim_board_t *board);
 
 typedef struct sim_history_stats {
     size_t checkpoints;

@@ -11,6 +11,7 @@
 
 #include "../../sim/arm_cpu.h"
 #include "../../sim/board_internal.h"
+#include "../../visualizer/session.h"
 #include "run_guest.h"
 
 #define CONSOLE_MAX (64 * 1024)
@@ -317,4 +318,64 @@ Test(time_travel, reverse_to_entry_lands_on_an_exception_vector)
     uint32_t cpsr = arm_reg(tt.board->uc, UC_ARM_REG_CPSR);
     cr_expect_neq(cpsr & 0x1f, 0x10, "in a privileged mode after an exception entry");
     shut(&tt);
+}
+
+/* ---- the visualizer's session (visualizer/session.c: vis_session_back) ------------ */
+
+static uint32_t fake_ms(void)
+{
+    return 0;
+}
+
+/* Runs a session to its end, a frame's budget at a time as the window does. */
+static void run_session_to_end(vis_session_t *s)
+{
+    while (!s->ended)
+        vis_session_run(s, 1500000, VIS_STOP_NEVER);
+}
+
+Test(time_travel, window_back_to_an_event_then_forward_records_the_same_events)
+{
+    static vis_session_t s;
+    elf_image_t image;
+    char err[256];
+    cr_assert_eq(elf_image_open(IMAGE("arm-sim", "caps"), &image, err, sizeof(err)), 0, "%s", err);
+    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
+    s.clock_ms = fake_ms; /* as in the window: the session keeps checkpoints */
+    cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
+    run_session_to_end(&s);
+    size_t count = s.count, console_len = s.console_len;
+    cr_assert_gt(count, 100);
+    trace_record_t *first = malloc(count * sizeof(*first));
+    memcpy(first, s.records, count * sizeof(*first));
+    char *console = strdup(s.console);
+    /* Back to the middle event: the machine and the recording go back with it. */
+    size_t event = count / 2;
+    cr_assert_eq(vis_session_back(&s, VIS_BACK_TO_EVENT, event), SIM_TRAVEL_OK);
+    cr_expect_eq(sim_board_icount(s.board), first[event].icount);
+    cr_expect_geq(s.count, event + 1, "the event itself is in the machine's past");
+    cr_expect_lt(s.count, count);
+    cr_expect(!s.ended);
+    cr_expect_leq(s.console_len, console_len);
+    /* One instruction and one kernel entry further back. */
+    uint64_t at = sim_board_icount(s.board);
+    cr_expect_eq(vis_session_back(&s, VIS_BACK_STEP, 0), SIM_TRAVEL_OK);
+    cr_expect_leq(sim_board_icount(s.board), at);
+    cr_expect_eq(vis_session_back(&s, VIS_BACK_ENTRY, 0), SIM_TRAVEL_OK);
+    /* At the exception vector: the kernel has not yet said so in a trace event. */
+    vis_session_refresh_text(&s);
+    cr_expect_eq(s.cpu_mode, 1, "in a kernel mode just after the entry");
+    /* Forward to the end again: the same events, the same console. */
+    run_session_to_end(&s);
+    cr_assert_eq(s.count, count);
+    for (size_t i = 0; i < count; i++) {
+        cr_expect_eq(s.records[i].icount, first[i].icount, "event %zu", i);
+        cr_expect(memcmp(s.records[i].words, first[i].words,
+                         first[i].count * sizeof(uint32_t)) == 0, "event %zu", i);
+    }
+    cr_expect_str_eq(s.console, console);
+    free(first);
+    free(console);
+    vis_session_end(&s);
+    elf_image_close(&image);
 }
