@@ -57,6 +57,7 @@ struct sim_board {
     uc_engine *uc;
     sim_options_t options;
     sim_clock_t clock;
+    unsigned clock_bytes; /* code bytes run beyond clock.now * 4 (Thumb code: clock.c) */
     sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it (clock.c) */
 
     gic_t *gic;

@@ -42,6 +42,7 @@ typedef struct page_history {
 
 typedef struct checkpoint {
     sim_time_t icount;
+    unsigned clock_bytes;
     uint32_t next_pc;
     uint32_t block_start, block_end;
     uint64_t console_pos, trace_pos;
@@ -178,6 +179,7 @@ static size_t devices_size(const sim_board_t *board)
 static bool save_board(sim_history_t *h, const sim_board_t *board, checkpoint_t *cp)
 {
     cp->icount = board->clock.now;
+    cp->clock_bytes = board->clock_bytes;
     cp->next_pc = board->next_pc;
     cp->block_start = board->block_start;
     cp->block_end = board->block_end;
@@ -306,6 +308,7 @@ void sim_history_restore(sim_board_t *board, size_t i)
     board_forget_phys_code(board, h->set, changed);
     restore_devices(board, cp->devices);
     board->clock.now = cp->icount;
+    board->clock_bytes = cp->clock_bytes;
     board->next_pc = cp->next_pc;
     board->block_start = cp->block_start;
     board->block_end = cp->block_end;

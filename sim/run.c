@@ -102,7 +102,7 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
         stop_before_block(board, STOP_IRQ, address);
         return;
     }
-    if (board->clock.now + board_block_insns(size) > board->precise_stop) {
+    if (board->clock.now + board_block_insns(board, size) > board->precise_stop) {
         stop_before_block(board, STOP_PRECISE, address);
         return;
     }
