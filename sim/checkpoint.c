@@ -188,7 +188,7 @@ static bool save_board(sim_history_t *h, const sim_board_t *board, checkpoint_t 
     cp->input_pos = board->input_pos;
     cp->devices = malloc(h->device_bytes ? h->device_bytes : 1);
     if (!cp->devices || uc_context_alloc(board->uc, &cp->cpu) != UC_ERR_OK) {
-        free(cp->devices);
+        cp->cpu = NULL; /* free_checkpoint frees the rest */
         return false;
     }
     save_devices(board, cp->devices);
@@ -222,18 +222,30 @@ static bool take(sim_history_t *h, sim_board_t *board)
     size_t n = add_dirty(h, board, 0);
     cp->pages = malloc((n ? n : 1) * sizeof(uint32_t));
     bool ok = cp->pages && save_board(h, board, cp);
-    for (size_t i = 0; ok && i < n; i++) {
-        uint32_t p = h->set[i];
+    size_t done = 0;
+    while (ok && done < n) {
+        uint32_t p = h->set[done];
         ok = add_version(h, p, (uint32_t)h->count, board->ram + (size_t)p * PAGE);
-        memcpy(h->shadow + (size_t)p * PAGE, board->ram + (size_t)p * PAGE, PAGE);
-        cp->pages[i] = p;
+        done += ok;
+    }
+    if (!ok) {
+        /* Out of memory: no checkpoint here, and nothing of it left behind. */
+        while (done > 0) {
+            page_history_t *ph = &h->pages[h->set[--done]];
+            free(ph->v[--ph->count].data);
+            h->page_copies--;
+        }
+        set_clear(h, n);
+        free_checkpoint(cp);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t off = (size_t)h->set[i] * PAGE;
+        memcpy(h->shadow + off, board->ram + off, PAGE);
+        cp->pages[i] = h->set[i];
     }
     cp->page_count = n;
     set_clear(h, n);
-    if (!ok) {
-        free_checkpoint(cp);
-        return false; /* (pages versioned so far stay: harmless, they are this state) */
-    }
     h->base = h->count++;
     h->take_seconds += seconds() - t0;
     h->takes++;
