@@ -107,6 +107,7 @@ struct sim_board {
     uint64_t trace_pos, trace_shown;
     board_input_event_t *inputs; /* terminal input of this timeline, in order */
     size_t input_count, input_cap, input_pos;
+    sim_time_t input_frontier; /* the terminal was last asked here: not before it again */
     /* While a reverse search replays: exception entries are noted here. */
     bool note_entries;
     sim_time_t noted_icount;

@@ -354,6 +354,7 @@ void sim_history_forget_future(sim_board_t *board)
     board->console_shown = board->console_pos;
     board->trace_shown = board->trace_pos;
     board->input_count = board->input_pos;
+    board->input_frontier = board->clock.now;
 }
 
 sim_history_t *sim_history_create(sim_board_t *board, uint64_t interval)

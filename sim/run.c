@@ -272,6 +272,11 @@ void board_poll_input(sim_board_t *board, bool wait)
 {
     if (replay_input(board))
         return;
+    /* Replaying the past: the terminal was asked here before, and had nothing. */
+    if (board->history && board->clock.now < board->input_frontier)
+        return;
+    if (board->history)
+        board->input_frontier = board->clock.now;
     sim_input_t *in = &board->options.input;
     while (in->poll && pl011_can_receive(board->uart0)) {
         int c = in->poll(in->ctx, wait);

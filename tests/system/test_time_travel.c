@@ -165,10 +165,14 @@ static size_t mark_host_bytes(sim_board_t *a, sim_board_t *b, uint8_t *host, siz
     uc_context_save(a->uc, x);
     uc_context_save(b->uc, y);
     size_t n = uc_context_size(a->uc), marked = 0;
-    for (size_t i = 0; i < n && i < cap; i++) {
-        host[i] = ((const uint8_t *)x)[i] != ((const uint8_t *)y)[i];
+    /* A differing byte marks its whole 8-byte word: the field is a 64-bit counter, and
+       some of its bytes can agree between two runs by chance. */
+    for (size_t i = 0; i < n && i < cap; i++)
+        if (((const uint8_t *)x)[i] != ((const uint8_t *)y)[i])
+            for (size_t k = i & ~(size_t)7; k < (i | 7) + 1 && k < cap; k++)
+                host[k] = 1;
+    for (size_t i = 0; i < n && i < cap; i++)
         marked += host[i];
-    }
     uc_context_free(x);
     uc_context_free(y);
     return marked;
@@ -219,7 +223,7 @@ static void check_back_and_forth(const char *image, uint64_t x, uint64_t y, uint
     host_bytes = 0;
     for (size_t i = 0; i < sizeof(host); i++)
         host_bytes += (host[i] |= host_y[i]);
-    cr_expect_leq(host_bytes, 8, "%zu context bytes differ between two plain runs", host_bytes);
+    cr_expect_leq(host_bytes, 16, "%zu context bytes differ between two plain runs", host_bytes);
     shut(&ref2);
     expect_same(fingerprint(&tt), at_y, "forward again");
     expect_same_devices(fingerprint(&tt), at_y, "forward again");
@@ -403,4 +407,36 @@ Test(time_travel, stepping_through_an_interrupt_equals_running)
     expect_same(fingerprint(&st), fingerprint(&ref), "stepped against run");
     shut(&ref);
     shut(&st);
+}
+
+/* Terminal input: a person types whenever they like, so a replay must not ask the
+   terminal again but give the UART the same bytes at the same instructions. */
+static int input_calls;
+
+static int typed(void *ctx, bool wait)
+{
+    (void)ctx;
+    (void)wait;
+    input_calls++;
+    return input_calls % 2 ? 'a' + input_calls % 26 : -1;
+}
+
+Test(time_travel, replay_gives_terminal_input_at_the_same_instructions)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "hello"), 50000);
+    tt.board->options.input = (sim_input_t){typed, NULL};
+    run_plain_to(&tt, 400000);
+    /* (The UART's FIFO is off, so it holds one byte: the terminal is asked until then.) */
+    cr_assert_geq(input_calls, 1, "the terminal was asked");
+    cr_assert_eq(tt.board->input_count, 1, "one byte taken");
+    cr_assert_gt(tt.board->inputs[0].at, 1000, "the byte came after the point we go back to");
+    fingerprint_t first = fingerprint(&tt);
+    int calls = input_calls;
+    cr_assert_eq(sim_board_travel_to(tt.board, 1000), SIM_TRAVEL_OK);
+    run_plain_to(&tt, 400000);
+    cr_expect_eq(input_calls, calls, "the replay asked the terminal again");
+    expect_same(fingerprint(&tt), first, "after the replay");
+    expect_same_devices(fingerprint(&tt), first, "UART FIFO after the replay");
+    shut(&tt);
 }
