@@ -41,6 +41,8 @@ typedef struct cli {
     size_t break_count;
     vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --tab */
     const char *attach;    /* --attach HOST:PORT: no image, no board */
+    uint64_t checkpoints;  /* --checkpoints N: the interval, 0 for none */
+    bool checkpoints_given;
 } cli_t;
 
 /*
