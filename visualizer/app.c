@@ -261,6 +261,14 @@ static void rescale(app_t *a, float delta)
     a->ui.scale = s < 0.75f ? 0.75f : s > 3.0f ? 3.0f : s;
 }
 
+/* Moving the tree by hand stops it following the selection until the next one. */
+static void pan(app_t *a, int dx, int dy)
+{
+    a->ui.pan_x += dx;
+    a->ui.pan_y += dy;
+    a->ui.follow = false;
+}
+
 static void press_button(app_t *a, vis_button_t b)
 {
     switch (b) {
@@ -311,8 +319,9 @@ static void on_key(app_t *a, const SDL_Keysym *k)
             rescale(a, 0);
         a->ui.zoom = 1;
         a->ui.pan_x = a->ui.pan_y = 0;
+        a->ui.follow = true;
         break;
-    case SDLK_x: a->ui.expand_groups = !a->ui.expand_groups; break;
+    case SDLK_f: a->ui.fit_tree = true; break;
     case SDLK_TAB:
         a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT;
         a->ui.tab_scroll = a->ui.ipc_back = 0;
@@ -322,10 +331,10 @@ static void on_key(app_t *a, const SDL_Keysym *k)
         a->ui.tab_scroll = 0;
         a->ui.followed = 0; /* bring the selection's row into view */
         break;
-    case SDLK_UP: a->ui.pan_y += 60; break;
-    case SDLK_DOWN: a->ui.pan_y -= 60; break;
-    case SDLK_LEFT: a->ui.pan_x += 60; break;
-    case SDLK_RIGHT: a->ui.pan_x -= 60; break;
+    case SDLK_UP: pan(a, 0, 60); break;
+    case SDLK_DOWN: pan(a, 0, -60); break;
+    case SDLK_LEFT: pan(a, 60, 0); break;
+    case SDLK_RIGHT: pan(a, -60, 0); break;
     case SDLK_ESCAPE:
     case SDLK_q: a->quit = true; break;
     default: break;
@@ -367,6 +376,7 @@ static void select_hit(app_t *a, const vis_hit_t *h)
         ui->selected = h->kind == VIS_HIT_CAP ? h->value : 0;
         ui->selected_group = h->kind == VIS_HIT_GROUP ? h->value : 0;
         ui->selected_tcb = h->kind == VIS_HIT_THREAD ? h->value : 0;
+        ui->follow = true;
     }
 }
 
@@ -400,8 +410,7 @@ static void on_motion(app_t *a, int x, int y)
     const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
     a->ui.hover = h && h->kind == VIS_HIT_CAP ? h->value : 0;
     if (a->panning) {
-        a->ui.pan_x += x - a->drag_x;
-        a->ui.pan_y += y - a->drag_y;
+        pan(a, x - a->drag_x, y - a->drag_y);
         a->drag_x = x;
         a->drag_y = y;
     } else if (a->scrubbing) {
@@ -417,7 +426,7 @@ static void on_wheel(app_t *a, int wheel_y)
     SDL_GetMouseState(&x, &y);
     to_pixels(a, &x, &y);
     const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
-    bool right = x >= a->ui.width * 62 / 100; /* the right-hand column */
+    bool right = x >= a->ui.width * 66 / 100; /* the right-hand column (layout.c) */
     if (h && right && a->ui.tab == VIS_TAB_IPC)
         a->ui.ipc_back += wheel_y * 3; /* up: older messages; the chart keeps it in range */
     else if (h && (h->kind == VIS_HIT_TAB_PANE ||
@@ -426,7 +435,7 @@ static void on_wheel(app_t *a, int wheel_y)
     else if (SDL_GetModState() & KMOD_CTRL)
         zoom(a, wheel_y > 0 ? 1.1f : 1 / 1.1f);
     else
-        a->ui.pan_y += wheel_y * 60;
+        pan(a, 0, wheel_y * 60);
 }
 
 static void handle_event(app_t *a, const SDL_Event *e)

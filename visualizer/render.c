@@ -31,6 +31,7 @@ void vis_ui_init(vis_ui_t *ui, int width, int height)
     ui->status = "paused";
     ui->speed = "";
     ui->cpu_mode = -1;
+    ui->follow = true;
 }
 
 void vis_ui_free(vis_ui_t *ui)

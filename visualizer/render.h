@@ -76,7 +76,8 @@ typedef struct vis_ui {
     float scale;        /* all text and chrome; 1 at the default size */
     float zoom;         /* the derivation tree only */
     int pan_x, pan_y;   /* the tree's offset in pixels */
-    bool expand_groups; /* show every cap of folded runs */
+    bool follow;        /* pan the tree to keep the selected (or newest) cap in sight */
+    bool fit_tree;      /* zoom the tree to fit its pane at the next frame (then cleared) */
     bool animate;       /* ease tree nodes to new places (the live window) */
     vis_tab_t tab;
     int tab_scroll;    /* rows scrolled in the tab pane */
@@ -114,6 +115,9 @@ typedef struct vis_ui {
     /* Written by vis_render: clickable regions, in drawing order (last on top). */
     vis_hit_t hits[VIS_MAX_HITS];
     size_t hit_count;
+    /* Written by vis_render: the tree's area, and where the selected cap's box and the
+     * followed one (the selection, else the newest cap) are drawn ({0} when not in the tree). */
+    SDL_Rect tree_area, selected_box, followed_box;
     /* Written by vis_render when animate is set: drawn node positions. */
     vis_node_pos_t *positions;
     size_t position_count, position_capacity;
