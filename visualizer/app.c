@@ -18,6 +18,7 @@
 
 #include "render.h"
 #include "session.h"
+#include "steps.h"
 
 /* How fast "run" goes: instructions per second, or caps/objects/threads changes per
  * second (each change then stays on screen long enough to be seen). */
@@ -123,6 +124,7 @@ static void run_frame(app_t *a, uint32_t dt)
         if (vis_session_run(&a->s, FRAME_BUDGET, want))
             stop_running(a, want == VIS_STOP_ENTRY_EXIT ? "stopped at a kernel entry or exit"
                             : want == VIS_STOP_IPC_ENTRY ? "stopped at an IPC system call's entry"
+                            : want == VIS_STOP_CHANGE    ? "stopped at a change"
                                                          : "stopped at the next event");
     } else if (a->running) {
         const struct speed *sp = &speeds[a->speed];
@@ -142,6 +144,24 @@ static void run_frame(app_t *a, uint32_t dt)
 }
 
 /* ---- controls --------------------------------------------------------------------- */
+
+/* After the cursor moved: the model shown, the status, the glow of what changed. */
+static void show_cursor(app_t *a)
+{
+    a->live = a->cursor == a->s.count;
+    a->ui.cursor_ms = ticks();
+    if (!a->live || !followed(a))
+        snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+}
+
+/* Is the last step (ending at the newest event) one that changed caps and lies after
+ * the cursor? Then c stops there rather than running on. */
+static bool last_step_changes_caps(const app_t *a, size_t next)
+{
+    return next == a->s.count && a->cursor < a->s.count &&
+           vis_step_changes_caps(a->s.records,
+                                 vis_step_of(a->s.records, a->s.count, a->s.count - 1));
+}
 
 /* Following QEMU, the CPU is QEMU's: running, stepping and breakpoints are not ours. */
 static bool no_board(app_t *a)
@@ -194,7 +214,8 @@ static void run_to(app_t *a, vis_stop_on_t what)
                                           : "event");
 }
 
-/* Moves the cursor by delta events; past the newest one it runs to the next. */
+/* Moves the cursor one step (steps.h: a kernel visit, or one boot event) back or
+ * forward; past the newest one it runs to the next event. */
 static void move_cursor(app_t *a, int delta)
 {
     a->running = false;
@@ -208,11 +229,32 @@ static void move_cursor(app_t *a, int delta)
     }
     if (delta < 0 && a->cursor == 0)
         return;
-    a->cursor += delta;
-    a->live = a->cursor == a->s.count;
-    a->ui.cursor_ms = ticks();
-    if (!a->live || !followed(a))
-        snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+    if (delta > 0) {
+        a->cursor = vis_step_of(a->s.records, a->s.count, a->cursor).last + 1;
+    } else {
+        /* The cursor shows the end of a step: back to the end of the one before it. */
+        vis_step_t now = vis_step_of(a->s.records, a->s.count, a->cursor - 1);
+        a->cursor = now.first;
+    }
+    show_cursor(a);
+}
+
+/* c: the end of the next step that changes a cap (at the newest event: run to one). */
+static void next_cap_change(app_t *a)
+{
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    size_t next = vis_next_cap_change(a->s.records, a->s.count, a->cursor);
+    if (next >= a->s.count && !last_step_changes_caps(a, next)) {
+        if (!followed(a) && !no_board(a)) {
+            go_live(a);
+            a->pending = VIS_STOP_CHANGE;
+            snprintf(a->status, sizeof(a->status), "running to the next cap change");
+        }
+        return;
+    }
+    a->cursor = next;
+    show_cursor(a);
 }
 
 static void toggle_breakpoint(app_t *a)
@@ -297,6 +339,7 @@ static void on_key(app_t *a, const SDL_Keysym *k)
     case SDLK_b: toggle_breakpoint(a); break;
     case SDLK_LEFTBRACKET: move_cursor(a, -1); break;
     case SDLK_RIGHTBRACKET: move_cursor(a, +1); break;
+    case SDLK_c: next_cap_change(a); break;
     case SDLK_COMMA: change_speed(a, -1); break;
     case SDLK_PERIOD: change_speed(a, +1); break;
     case SDLK_PLUS:
@@ -537,7 +580,8 @@ static int open_window(app_t *a, const vis_app_options_t *o)
     snprintf(title, sizeof(title), "numbat-sim: %s", o->image_path ? o->image_path : "");
     if (SDL_Init(SDL_INIT_VIDEO) != 0 || no_display() ||
         !(a->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                       VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT,
+                                       o->width > 0 ? o->width : VIS_DEFAULT_WIDTH,
+                                       o->height > 0 ? o->height : VIS_DEFAULT_HEIGHT,
                                        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI))) {
         fprintf(stderr,
                 "numbat-sim: --gui: cannot open a window: %s\n"
@@ -632,7 +676,8 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
         return VIS_EXIT_NO_WINDOW;
     }
     source->ops->finish(source->self, &s, status, sizeof(status));
-    vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
+    vis_ui_init(&ui, o->width > 0 ? o->width : VIS_DEFAULT_WIDTH,
+                o->height > 0 ? o->height : VIS_DEFAULT_HEIGHT);
     ui.scale = o->scale > 0 ? o->scale : 1.0f;
     ui.tab = (vis_tab_t)o->tab;
     ui.records = s.records;

@@ -15,6 +15,7 @@
 
 #include "describe.h"
 #include "draw.h"
+#include "steps.h"
 
 void vis_draw_tree(vis_ctx_t *c);
 void vis_draw_details(vis_ctx_t *c);
@@ -208,17 +209,21 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
 static void timeline_caption(vis_ctx_t *c, int x, int y, int w)
 {
     const vis_ui_t *ui = c->ui;
-    char text[400], what[160], n[24], total[24], insn[32];
+    char text[512], what[240], n[24], total[24], insn[32], span[48] = "";
     if (!ui->cursor || !ui->records) {
         snprintf(text, sizeof(text), "no events yet");
     } else {
+        /* The step the cursor's event belongs to, named by what was invoked. */
+        vis_step_t step = vis_step_of(ui->records, ui->record_count, ui->cursor - 1);
         const trace_record_t *r = &ui->records[ui->cursor - 1];
-        vis_event_label(c->m, r, what, sizeof(what));
+        vis_step_label(c->m, ui->records, step, what, sizeof(what));
         vis_count_label(ui->cursor, n, sizeof(n));
         vis_count_label(ui->record_count, total, sizeof(total));
         vis_count_label(r->icount, insn, sizeof(insn));
-        snprintf(text, sizeof(text), "event %s of %s at instruction %s%s:   %s", n, total, insn,
-                 ui->cursor < ui->record_count ? " (looking back; ] goes forward)" : "", what);
+        if (step.last > step.first)
+            snprintf(span, sizeof(span), " (events %zu–%zu)", step.first + 1, step.last + 1);
+        snprintf(text, sizeof(text), "event %s of %s at instruction %s%s:   %s%s", n, total, insn,
+                 ui->cursor < ui->record_count ? " (looking back)" : "", what, span);
     }
     vis_text_fit(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY), VIS_COLOR_TEXT, x, y, w, text);
 }

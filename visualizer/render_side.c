@@ -12,6 +12,7 @@
 
 #include "../trace/text.h"
 #include "describe.h"
+#include "steps.h"
 #include "draw.h"
 #include "vspace_links.h"
 
@@ -128,6 +129,36 @@ static void family_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *c
     detail(c, pane, y, "children", text);
 }
 
+/* The step at the cursor revoked or deleted below this cap: what went, struck through
+ * in the tree until the next step. */
+static void deleted_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)
+{
+    const vis_ui_t *ui = c->ui;
+    if (!ui->records || !ui->cursor || ui->cursor > ui->record_count)
+        return;
+    vis_step_t step = vis_step_of(ui->records, ui->record_count, ui->cursor - 1);
+    bool revoked = false;
+    for (size_t k = step.first; k <= step.last; k++)
+        revoked |= trace_record_type(&ui->records[k]) == TRACE_REVOKE_BEGIN &&
+                   ui->records[k].words[1] == cap->slot;
+    size_t gone[4];
+    size_t n = vis_step_deletions(ui->records, step, gone, 4);
+    if (!revoked || !n)
+        return;
+    char text[160], label[96], where[48];
+    snprintf(text, sizeof(text), "%zu cap%s deleted in this step (struck through in the tree)", n,
+             n == 1 ? "" : "s");
+    detail(c, pane, y, "revoked", text);
+    for (size_t i = 0; i < n && i < 3; i++) {
+        const uint32_t *w = ui->records[gone[i]].words;
+        vis_cap_t was = {.slot = w[1], .w0 = w[2], .w1 = w[3]};
+        vis_cap_label(c->m, &was, label, sizeof(label));
+        vis_slot_name(c->m, was.slot, where, sizeof(where));
+        snprintf(text, sizeof(text), "%s %s%s", where, label, i == 2 && n > 3 ? ", …" : "");
+        detail(c, pane, y, "", text);
+    }
+}
+
 static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap)
 {
     char text[256], where[48];
@@ -137,6 +168,7 @@ static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap
     snprintf(text, sizeof(text), "%s (kernel address %08x)", where, cap->slot);
     detail(c, pane, &y, "slot", text);
     family_lines(c, pane, &y, cap);
+    deleted_lines(c, pane, &y, cap);
     made_by(c, cap, text, sizeof(text));
     detail(c, pane, &y, "made by", text);
     snprintf(text, sizeof(text), "%s%s",
