@@ -161,7 +161,7 @@ static bool runs_allowed(uint32_t w0)
 }
 
 /* Are two caps alike enough to share a run: one type, and for endpoints and
- * notifications the same badge and rights; untyped the same size and device flag. */
+ * notifications the same badge and rights; untyped both device memory or both not. */
 static bool alike(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 {
     unsigned type = capw_type(a0);
@@ -171,8 +171,7 @@ static bool alike(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
     case TRACE_CAP_ENDPOINT:
     case TRACE_CAP_NOTIFICATION: return a1 == b1;
     case TRACE_CAP_UNTYPED:
-        return capw_untyped_device(a1) == capw_untyped_device(b1) &&
-               capw_untyped_size_bits(a1) == capw_untyped_size_bits(b1);
+        return capw_untyped_device(a1) == capw_untyped_device(b1);
     default: return true;
     }
 }

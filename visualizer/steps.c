@@ -20,19 +20,16 @@ static unsigned type_at(const trace_record_t *r, size_t i)
     return trace_record_type(&r[i]);
 }
 
-/* Is a revoke still going on after event i: a begin with no end since, in the visit
- * holding i? (A preempted revoke begins again in each visit it spans, so looking
- * back to the visit's entry is enough.) */
-static bool revoke_open_after(const trace_record_t *r, size_t i)
+/* The furthest a step reaches over the visits of one preempted revoke. */
+#define VISIT_LIMIT 16
+
+/* The first kernel exit at or after event i (the end of a visit), or count - 1. */
+static size_t visit_exit(const trace_record_t *r, size_t count, size_t i)
 {
-    for (size_t k = i + 1, seen = 0; k-- > 0 && seen < SCAN_LIMIT; seen++) {
-        unsigned t = type_at(r, k);
-        if (t == TRACE_REVOKE_END || t == TRACE_KERNEL_ENTRY)
-            return false;
-        if (t == TRACE_REVOKE_BEGIN)
-            return true;
-    }
-    return false;
+    for (size_t k = i, seen = 0; k < count && seen < SCAN_LIMIT; k++, seen++)
+        if (type_at(r, k) == TRACE_KERNEL_EXIT)
+            return k;
+    return count - 1;
 }
 
 /* The kernel entry that opens the visit holding event i, or SIZE_MAX when i is
@@ -49,26 +46,57 @@ static size_t visit_entry(const trace_record_t *r, size_t i)
     return SIZE_MAX;
 }
 
+typedef enum revoke_state { NO_REVOKE, REVOKE_OPEN, REVOKE_DONE } revoke_state_t;
+
+/* Does the visit first..last leave a revoke unfinished (preempted), finish one, or
+ * neither? (A preempted revoke begins again in the visit that restarts it.) */
+static revoke_state_t revoke_state(const trace_record_t *r, size_t first, size_t last)
+{
+    revoke_state_t state = NO_REVOKE;
+    for (size_t k = first; k <= last; k++) {
+        unsigned t = type_at(r, k);
+        state = t == TRACE_REVOKE_BEGIN ? REVOKE_OPEN : t == TRACE_REVOKE_END ? REVOKE_DONE : state;
+    }
+    return state;
+}
+
+/* The earliest visit of the revoke the visit at `entry` continues: back over visits
+ * (an interrupt's, the restarted revoke's own) to one that left a revoke open. */
+static size_t chain_start(const trace_record_t *r, size_t entry)
+{
+    size_t start = entry, at = entry;
+    for (int n = 0; n < VISIT_LIMIT && at > 0; n++) {
+        size_t before = visit_entry(r, at - 1);
+        if (before == SIZE_MAX)
+            break;
+        revoke_state_t state = revoke_state(r, before, at - 1);
+        if (state == REVOKE_DONE)
+            break;
+        if (state == REVOKE_OPEN)
+            start = before;
+        at = before;
+    }
+    return start;
+}
+
 vis_step_t vis_step_of(const trace_record_t *r, size_t count, size_t i)
 {
     vis_step_t s = {i, i};
     size_t entry = visit_entry(r, i);
     if (entry == SIZE_MAX)
         return s;
-    /* Back over visits a preempted revoke spans: one that began with a revoke open. */
-    while (entry > 0 && revoke_open_after(r, entry - 1)) {
-        size_t before = visit_entry(r, entry - 1);
-        if (before == SIZE_MAX)
+    s.first = chain_start(r, entry);
+    s.last = visit_exit(r, count, i);
+    /* A revoke left open runs on through the next visits to the one that ends it. */
+    revoke_state_t state = revoke_state(r, s.first, s.last);
+    for (int n = 0; n < VISIT_LIMIT && state == REVOKE_OPEN && s.last + 1 < count; n++) {
+        size_t next = s.last + 1;
+        if (type_at(r, next) != TRACE_KERNEL_ENTRY)
             break;
-        entry = before;
+        s.last = visit_exit(r, count, next);
+        revoke_state_t more = revoke_state(r, next, s.last);
+        state = more == NO_REVOKE ? REVOKE_OPEN : more;
     }
-    s.first = entry;
-    /* Forward to the exit, and past exits while the revoke is still open. */
-    size_t k = i, seen = 0;
-    for (; k < count && seen < SCAN_LIMIT; k++, seen++)
-        if (type_at(r, k) == TRACE_KERNEL_EXIT && !revoke_open_after(r, k))
-            break;
-    s.last = k < count ? k : count - 1;
     return s;
 }
 

@@ -193,3 +193,8 @@ Test(vis_place, no_node_moves_while_the_ipc_trace_replays)
 {
     cr_expect_gt(check_no_node_moves("tests/sim/data/ipc.trace"), 1000);
 }
+
+Test(vis_place, no_node_moves_while_cap_churn_copies_and_revokes)
+{
+    cr_expect_gt(check_no_node_moves("tests/sim/data/cap-churn.trace"), 10000);
+}
