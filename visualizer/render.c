@@ -44,21 +44,25 @@ void vis_ui_free(vis_ui_t *ui)
 
 /* ---- toolbar ---------------------------------------------------------------------- */
 
-/* A toolbar button: a label and its key; returns the x after it. */
-static int button(vis_ctx_t *c, int x, int y, vis_button_t id, const char *label, const char *key)
+/* A toolbar button: a label and its key (NULL: not shown); returns the x after it, and
+ * draws only when draw is set (a dry run measures). */
+static int button(vis_ctx_t *c, int x, int y, vis_button_t id, const char *label, const char *key,
+                  bool draw)
 {
     int px = vis_px(c, VIS_PX_BODY), pad = vis_px(c, 10), gap = vis_px(c, 7);
     int h = vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 8);
     int lw = vis_text_width(c->f, VIS_FACE_BOLD, px, label);
     int kw = key ? gap + vis_text_width(c->f, VIS_FACE_SANS, px, key) : 0;
     SDL_Rect r = {x, y, lw + kw + 2 * pad, h};
-    vis_fill(c, r, VIS_COLOR_BUTTON);
-    vis_outline(c, r, 1, VIS_COLOR_BORDER);
-    vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + pad, y + vis_px(c, 4), label);
-    if (key)
-        vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x + pad + lw + gap, y + vis_px(c, 4),
-                 key);
-    vis_add_hit(c, r, VIS_HIT_BUTTON, id);
+    if (draw) {
+        vis_fill(c, r, VIS_COLOR_BUTTON);
+        vis_outline(c, r, 1, VIS_COLOR_BORDER);
+        vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + pad, y + vis_px(c, 4), label);
+        if (key)
+            vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x + pad + lw + gap,
+                     y + vis_px(c, 4), key);
+        vis_add_hit(c, r, VIS_HIT_BUTTON, id);
+    }
     return x + r.w + vis_px(c, 6);
 }
 
@@ -127,31 +131,59 @@ static void toolbar_state(vis_ctx_t *c, SDL_Rect bar, int y)
              events);
 }
 
+/* The toolbar's buttons: full label, short label (narrow windows), key. */
+static const struct toolbar_button {
+    vis_button_t id;
+    const char *label, *brief, *key;
+} toolbar_buttons[] = {
+    {VIS_BUTTON_STEP, "step", "step", "s"},
+    {VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "entry/exit", "n"},
+    {VIS_BUTTON_NEXT_EVENT, "next event", "event", "e"},
+    {VIS_BUTTON_NEXT_IPC, "next IPC", "IPC", "i"},
+    {VIS_BUTTON_BACK, "◀ back", "◀", "["},
+    {VIS_BUTTON_FORWARD, "forward ▶", "▶", "]"},
+};
+#define TOOLBAR_BUTTONS (sizeof(toolbar_buttons) / sizeof(toolbar_buttons[0]))
+
+/* The buttons from x on, in one of three sizes (0 full, 1 without keys, 2 short labels);
+ * returns the x after them. */
+static int toolbar_buttons_row(vis_ctx_t *c, int x, int y, int size, bool draw)
+{
+    const char *run = c->ui->running ? "❚❚ pause" : "▶ run";
+    x = button(c, x, y, VIS_BUTTON_RUN, size == 2 ? (c->ui->running ? "❚❚" : "▶") : run,
+               size ? NULL : "space", draw);
+    for (size_t i = 0; i < TOOLBAR_BUTTONS; i++) {
+        const struct toolbar_button *b = &toolbar_buttons[i];
+        x = button(c, x, y, b->id, size == 2 ? b->brief : b->label, size ? NULL : b->key, draw);
+    }
+    x += vis_px(c, 12);
+    x = button(c, x, y, VIS_BUTTON_SLOWER, size == 2 ? "−" : "slower", size ? NULL : ",", draw);
+    int px = vis_px(c, VIS_PX_BODY);
+    const char *speed = c->ui->speed && c->ui->speed[0] ? c->ui->speed : "–";
+    if (draw)
+        vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + vis_px(c, 4), y + vis_px(c, 4),
+                 speed);
+    x += vis_text_width(c->f, VIS_FACE_BOLD, px, speed) + vis_px(c, 14);
+    return button(c, x, y, VIS_BUTTON_FASTER, size == 2 ? "+" : "faster", size ? NULL : ".", draw);
+}
+
 static void draw_toolbar(vis_ctx_t *c)
 {
     SDL_Rect bar = c->panes.toolbar;
     int y = vis_begin_pane(c, bar, NULL) - vis_px(c, 4);
     int x = bar.x + vis_px(c, 10);
-    /* The count always shows; on a narrow window the buttons are cut short instead. */
+    /* The count always shows; the buttons drop their keys, then shorten, to fit
+     * beside it (a 1024-pixel window, a large scale). */
     SDL_Rect buttons = {bar.x, bar.y, toolbar_counter(c, bar) - bar.x, bar.h};
+    int size = 0;
+    while (size < 2 && toolbar_buttons_row(c, x, y, size, false) > buttons.x + buttons.w)
+        size++;
     c->clip = buttons;
     SDL_RenderSetClipRect(c->r, &buttons);
-    x = button(c, x, y, VIS_BUTTON_RUN, c->ui->running ? "❚❚ pause" : "▶ run", "space");
-    x = button(c, x, y, VIS_BUTTON_STEP, "step", "s");
-    x = button(c, x, y, VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "n");
-    x = button(c, x, y, VIS_BUTTON_NEXT_EVENT, "next event", "e");
-    x = button(c, x, y, VIS_BUTTON_NEXT_IPC, "next IPC", "i");
-    x = button(c, x, y, VIS_BUTTON_BACK, "◀ back", "[");
-    x = button(c, x, y, VIS_BUTTON_FORWARD, "forward ▶", "]");
-    x += vis_px(c, 12);
-    x = button(c, x, y, VIS_BUTTON_SLOWER, "slower", ",");
-    int px = vis_px(c, VIS_PX_BODY);
-    x += vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + vis_px(c, 4), y + vis_px(c, 4),
-                  c->ui->speed && c->ui->speed[0] ? c->ui->speed : "–") +
-         vis_px(c, 14);
-    button(c, x, y, VIS_BUTTON_FASTER, "faster", ".");
+    toolbar_buttons_row(c, x, y, size, true);
     c->clip = bar;
     SDL_RenderSetClipRect(c->r, &bar);
+    int px = vis_px(c, VIS_PX_BODY);
     toolbar_state(c, bar, y + vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 16));
     vis_end_pane(c);
 }

@@ -24,7 +24,8 @@ void vis_draw_vspace(vis_ctx_t *c, SDL_Rect area);
 /* One "key  value" line of the details pane; moves *y down a line. */
 static void detail(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value)
 {
-    int px = vis_px(c, VIS_PX_BODY), x = pane.x + vis_px(c, 12), key_w = vis_px(c, 92);
+    /* Wide enough for the longest key ("CSpace root", "VSpace root") and a gap. */
+    int px = vis_px(c, VIS_PX_BODY), x = pane.x + vis_px(c, 12), key_w = vis_px(c, 108);
     vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x, *y, key);
     vis_text_fit(c->f, VIS_FACE_SANS, px, VIS_COLOR_TEXT, x + key_w, *y,
                  pane.x + pane.w - x - key_w - vis_px(c, 8), value);
@@ -70,10 +71,16 @@ static void object_line(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *ca
                  vis_untyped_device(cap->w1) ? ", device memory" : "");
         detail(c, pane, y, "region", text);
         uint32_t mark = vis_untyped_watermark(cap->w1);
+        const vis_cap_t *none[1];
+        bool childless = vis_model_children(c->m, cap->slot, none, 0) == 0;
         vis_size_label(mark, used, sizeof(used));
-        /* Below the watermark memory is used, or not yet cleared (the boot's untyped). */
-        snprintf(text, sizeof(text), "%s of %s (%.0f%%); objects are carved above it", used, size,
-                 bytes ? 100.0 * mark / bytes : 0.0);
+        /* Below the watermark memory is used, or not yet cleared (the boot's untyped:
+         * the kernel clears it, lowering the watermark to 0, at its first retype). */
+        if (childless && (mark == 0 || mark == bytes))
+            snprintf(text, sizeof(text), "unused%s", mark ? ": cleared at its first retype" : "");
+        else
+            snprintf(text, sizeof(text), "%s of %s used (%.0f%%); objects are carved above it",
+                     used, size, bytes ? 100.0 * mark / bytes : 0.0);
         detail(c, pane, y, "watermark", text);
     } else if (vis_cap_type(cap->w0) == TRACE_CAP_CNODE) {
         snprintf(text, sizeof(text), "%08x, %u slots (radix %u), guard %u of %u bits", addr,
