@@ -444,6 +444,14 @@ static void on_click(app_t *a, int x, int y)
         a->drag_y = y;
         break;
     case VIS_HIT_TAB_PANE: break;
+    case VIS_HIT_EVENT: /* "made by event N": the state just after it */
+        if (h->value < a->s.count) {
+            a->running = false;
+            a->pending = VIS_STOP_NEVER;
+            a->cursor = h->value + 1;
+            show_cursor(a);
+        }
+        break;
     default: select_hit(a, h); break;
     }
 }

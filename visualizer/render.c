@@ -370,6 +370,31 @@ static void draw_console(vis_ctx_t *c)
     vis_end_pane(c);
 }
 
+/* The code pane's heading, "symbol+0x24:  path/to/file.c:53": when it is too wide the
+ * path loses directories from its left ("…/include/arch/sysreg.h:98"), so the file
+ * name and the line number always show. Draws it; returns the rest of the text. */
+static const char *code_heading(vis_ctx_t *c, int x, int y, int w, const char *code)
+{
+    char head[256];
+    size_t n = strcspn(code, "\n");
+    snprintf(head, sizeof(head), "%.*s", (int)(n < sizeof(head) - 1 ? n : sizeof(head) - 1), code);
+    int px = vis_px(c, VIS_PX_BODY);
+    char *path = strstr(head, ":  ");
+    while (path && vis_text_width(c->f, VIS_FACE_MONO, px, head) > w) {
+        char *cut = path + 3;
+        if (strncmp(cut, "…", strlen("…")) == 0)
+            cut += strlen("…");
+        char *slash = strchr(cut + 1, '/');
+        if (!slash)
+            break;
+        char rest[256];
+        snprintf(rest, sizeof(rest), "…%s", slash);
+        snprintf(path + 3, sizeof(head) - (size_t)(path + 3 - head), "%s", rest);
+    }
+    vis_text_fit(c->f, VIS_FACE_MONO, px, VIS_COLOR_TEXT, x, y, w, head);
+    return code[n] ? code + n + 1 : code + n;
+}
+
 static void draw_code(vis_ctx_t *c)
 {
     SDL_Rect pane = c->panes.code;
@@ -379,10 +404,11 @@ static void draw_code(vis_ctx_t *c)
     int y = vis_begin_pane(c, pane, title);
     int line = vis_line_height(c->f, VIS_FACE_MONO, vis_px(c, VIS_PX_BODY));
     int lines = (pane.y + pane.h - y - vis_px(c, 6)) / line;
-    int split = pane.w * 44 / 100, x = pane.x + vis_px(c, 12);
+    int split = pane.w * 54 / 100, x = pane.x + vis_px(c, 12);
     const char *code = c->ui->code ? c->ui->code : "";
     const char *regs = c->ui->registers ? c->ui->registers : "";
-    text_lines(c, x, y, split - vis_px(c, 20), lines, code, strlen(code));
+    const char *body = code_heading(c, x, y, split - vis_px(c, 20), code);
+    text_lines(c, x, y + line, split - vis_px(c, 20), lines - 1, body, strlen(body));
     vis_fill(c, (SDL_Rect){pane.x + split, y, 1, pane.y + pane.h - y - vis_px(c, 8)},
              VIS_COLOR_BORDER);
     text_lines(c, pane.x + split + vis_px(c, 12), y, pane.w - split - vis_px(c, 24), lines, regs,

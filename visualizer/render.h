@@ -54,6 +54,7 @@ typedef enum vis_hit_kind {
     VIS_HIT_TIMELINE, /* the scrubber: x maps to an event */
     VIS_HIT_TREE,     /* empty tree background: drag to pan */
     VIS_HIT_TAB_PANE, /* the tab pane: the wheel scrolls it */
+    VIS_HIT_EVENT,    /* value: an event's index: the cursor goes just after it */
 } vis_hit_kind_t;
 
 typedef struct vis_hit {

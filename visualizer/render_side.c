@@ -32,6 +32,21 @@ static void detail(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const c
     *y += vis_line_height(c->f, VIS_FACE_SANS, px);
 }
 
+/* A "key  value" line whose value is a link (underlined, in the link colour): a click
+ * selects the cap, thread or event it names (kind and target as vis_add_hit's). */
+static void detail_link(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value,
+                        vis_hit_kind_t kind, uint32_t target)
+{
+    int px = vis_px(c, VIS_PX_BODY), x = pane.x + vis_px(c, 12), key_w = vis_px(c, 108);
+    int line = vis_line_height(c->f, VIS_FACE_SANS, px);
+    vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x, *y, key);
+    int w = vis_text_fit(c->f, VIS_FACE_SANS, px, VIS_COLOR_LINK, x + key_w, *y,
+                         pane.x + pane.w - x - key_w - vis_px(c, 8), value);
+    vis_fill(c, (SDL_Rect){x + key_w, *y + line - vis_px(c, 3), w, 1}, VIS_COLOR_LINK);
+    vis_add_hit(c, (SDL_Rect){x + key_w, *y, w, line}, kind, target);
+    *y += line;
+}
+
 /* The title line: the type's colour, its name, badge and rights tags. */
 static void cap_title(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)
 {
@@ -120,20 +135,26 @@ static void family_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *c
         vis_cap_label(c->m, parent, label, sizeof(label));
         vis_slot_name(c->m, parent->slot, where, sizeof(where));
         snprintf(text, sizeof(text), "%s in %s", label, where);
+        detail_link(c, pane, y, "parent", text, VIS_HIT_CAP, parent->slot);
     } else {
-        snprintf(text, sizeof(text), "none (a root of the derivation tree)");
+        detail(c, pane, y, "parent", "none (a root of the derivation tree)");
     }
-    detail(c, pane, y, "parent", text);
     const vis_cap_t *kids[3];
     size_t n = vis_model_children(c->m, cap->slot, kids, 3);
-    if (n == 0)
-        snprintf(text, sizeof(text), "none");
-    else {
-        vis_cap_label(c->m, kids[0], label, sizeof(label));
-        vis_slot_name(c->m, kids[0]->slot, where, sizeof(where));
-        snprintf(text, sizeof(text), "%zu: %s in %s%s", n, label, where, n > 1 ? ", …" : "");
+    if (n == 0) {
+        detail(c, pane, y, "children", "none");
+        return;
     }
-    detail(c, pane, y, "children", text);
+    /* Each child a link (the first few; the tree shows the rest). */
+    for (size_t i = 0; i < n && i < 2; i++) {
+        vis_cap_label(c->m, kids[i], label, sizeof(label));
+        vis_slot_name(c->m, kids[i]->slot, where, sizeof(where));
+        if (i == 0)
+            snprintf(text, sizeof(text), "%zu: %s in %s", n, label, where);
+        else
+            snprintf(text, sizeof(text), "%s in %s%s", label, where, n > 2 ? ", …" : "");
+        detail_link(c, pane, y, i ? "" : "children", text, VIS_HIT_CAP, kids[i]->slot);
+    }
 }
 
 /* The step at the cursor revoked or deleted below this cap: what went, struck through
@@ -166,18 +187,35 @@ static void deleted_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *
     }
 }
 
+/* The slot: a link to the CNode cap (or thread) that holds it. */
+static void slot_line(vis_ctx_t *c, SDL_Rect pane, int *y, uint32_t slot, const char *text)
+{
+    uint32_t index, tcb;
+    const vis_cap_t *cnode = vis_slot_home(c->m, slot, &index, &tcb);
+    if (cnode)
+        detail_link(c, pane, y, "slot", text, VIS_HIT_CAP, cnode->slot);
+    else if (tcb)
+        detail_link(c, pane, y, "slot", text, VIS_HIT_THREAD, tcb);
+    else
+        detail(c, pane, y, "slot", text);
+}
+
 static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap)
 {
     char text[256], where[48];
     cap_title(c, pane, &y, cap);
     object_line(c, pane, &y, cap);
+    if (vis_cap_type(cap->w0) == TRACE_CAP_THREAD && vis_model_thread(c->m, vis_cap_addr(cap->w0))) {
+        vis_thread_label(c->m, vis_cap_addr(cap->w0), where, sizeof(where));
+        detail_link(c, pane, &y, "thread", where, VIS_HIT_THREAD, vis_cap_addr(cap->w0));
+    }
     vis_slot_name(c->m, cap->slot, where, sizeof(where));
     snprintf(text, sizeof(text), "%s (kernel address %08x)", where, cap->slot);
-    detail(c, pane, &y, "slot", text);
+    slot_line(c, pane, &y, cap->slot, text);
     family_lines(c, pane, &y, cap);
     deleted_lines(c, pane, &y, cap);
     made_by(c, cap, text, sizeof(text));
-    detail(c, pane, &y, "made by", text);
+    detail_link(c, pane, &y, "made by", text, VIS_HIT_EVENT, cap->born);
     snprintf(text, sizeof(text), "%s%s",
              cap->flags & TRACE_CAPF_REVOCABLE ? "original (revocable)" : "derived copy",
              cap->flags & TRACE_CAPF_FIRST_BADGED ? ", first badged" : "");
@@ -241,8 +279,11 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     static const char *const keys[VIS_TCB_SLOTS] = {"CSpace root", "VSpace root", "IPC buffer"};
     for (uint32_t i = 0; i < VIS_TCB_SLOTS; i++) {
         const vis_cap_t *cap = vis_model_cap_at(c->m, t->tcb + i * VIS_SLOT_BYTES);
-        if (cap)
+        if (cap) {
             vis_cap_label(c->m, cap, text, sizeof(text));
+            detail_link(c, pane, &y, keys[i], text, VIS_HIT_CAP, cap->slot);
+            continue;
+        }
         detail(c, pane, &y, keys[i], cap ? text : "none");
     }
 }
