@@ -296,6 +296,7 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     case TRACE_UNMAP: break; /* vspace_model.c's */
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
+    case TRACE_INVOCATION: /* steps.c names the timeline's steps with it */
     case TRACE_IRQ: break;
     default: m->unknown_events++; break;
     }

@@ -288,14 +288,27 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     }
 }
 
+/* A run of like caps in one box: how many, and each member as a link (the first few),
+ * so a click on the run unfolds it here without moving the tree. */
 static void group_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *first)
 {
-    char text[160], a[32];
+    char text[160], label[96], where[48];
+    uint32_t slots[8];
+    int cell = vis_place_cell_of(&c->m->place, first->slot);
+    size_t n = cell >= 0 ? vis_place_members(&c->m->place, cell, slots, 8) : 0;
     cap_title(c, pane, &y, first);
-    vis_slot_name(c->m, first->slot, a, sizeof(a));
-    snprintf(text, sizeof(text), "caps without children from %s on, folded into one row", a);
-    detail(c, pane, &y, "slots", text);
-    detail(c, pane, &y, "expand", "press x to show each cap of every run");
+    snprintf(text, sizeof(text), "%zu caps like this one share a box in the tree", n);
+    detail(c, pane, &y, "run", text);
+    int bottom = pane.y + pane.h - vis_line_height(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY));
+    for (size_t i = 0; i < n && i < 8 && y < bottom; i++) {
+        const vis_cap_t *cap = vis_model_cap_at(c->m, slots[i]);
+        if (!cap)
+            continue;
+        vis_cap_label(c->m, cap, label, sizeof(label));
+        vis_slot_name(c->m, cap->slot, where, sizeof(where));
+        snprintf(text, sizeof(text), "%s %s%s", where, label, i == 7 && n > 8 ? ", …" : "");
+        detail_link(c, pane, &y, i ? "" : "members", text, VIS_HIT_CAP, cap->slot);
+    }
 }
 
 /* The cap whose details show: the selected one, else the one under the mouse while

@@ -347,7 +347,9 @@ static void name_user_addresses(vis_session_t *s)
             char rest[sizeof(s->registers)];
             snprintf(rest, sizeof(rest), "%s", end ? end : "");
             size_t at = (size_t)(start - s->registers);
-            snprintf(start, sizeof(s->registers) - at, "%s 0x%08x is %s%s", label, addr, name, rest);
+            int indent = (int)strspn(start, " ");
+            snprintf(start, sizeof(s->registers) - at, "%*s%s 0x%08x is %s%s", indent, "", label,
+                     addr, name, rest);
         }
         /* On past this line, rewritten or not. */
         char *next = strchr(start, '\n');
