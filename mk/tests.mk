@@ -121,7 +121,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 FUZZ_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP \
     -Ilibsel4/include
 FUZZ_HARNESSES := elf trace_file trace_uart gdb cli
-FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c \
+FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c cli/printable.c \
     tests/fuzz-host/trace_sink.c)
 FUZZ_BINS := $(patsubst %,$(BUILD)/fuzz/bin/fuzz_%,$(FUZZ_HARNESSES))
 
