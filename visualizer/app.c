@@ -524,6 +524,7 @@ static const vis_model_t *prepare_ui(app_t *a, vis_ui_t *ui)
     ui->cursor = a->cursor;
     ui->now_ms = ticks();
     ui->icount = s->board ? sim_board_icount(s->board) : 0;
+    ui->no_icount = !s->board;
     ui->running = a->running || a->pending != VIS_STOP_NEVER || (followed(a) && a->source_live);
     ui->status = a->status;
     ui->speed = a->source->label ? a->source->label : speeds[a->speed].label;
@@ -691,6 +692,7 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
     ui.records = s.records;
     ui.record_count = ui.cursor = s.count;
     ui.icount = s.board ? sim_board_icount(s.board) : 0;
+    ui.no_icount = !s.board;
     ui.status = status;
     ui.speed = source->label ? source->label : speeds[DEFAULT_SPEED].label;
     ui.console = s.console;

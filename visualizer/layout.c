@@ -23,7 +23,11 @@ void vis_layout_panes(int width, int height, float scale, vis_panes_t *p)
     if (middle_h < 0)
         middle_h = 0;
     int right_w = width * 34 / 100, tree_w = width - right_w;
-    int details_h = middle_h * 42 / 100;
+    /* The details need about nine lines at any scale: enlarged text takes room from
+     * the tabs below (down to 42% of the column for them). */
+    int details_h = middle_h * 42 / 100, want = scaled(scale, 215);
+    if (details_h < want)
+        details_h = want < middle_h * 58 / 100 ? want : middle_h * 58 / 100;
     p->toolbar = (SDL_Rect){0, 0, width, toolbar};
     p->tree = (SDL_Rect){0, middle_y, tree_w, middle_h};
     p->details = (SDL_Rect){tree_w, middle_y, right_w, details_h};

@@ -80,6 +80,8 @@ static int toolbar_counter(vis_ctx_t *c, SDL_Rect bar)
 {
     char count[32];
     vis_count_label(c->ui->icount, count, sizeof(count));
+    if (c->ui->no_icount) /* QEMU's stream carries no instruction counts */
+        snprintf(count, sizeof(count), "not known");
     int big = vis_px(c, VIS_PX_BIG), px = vis_px(c, VIS_PX_BODY);
     int right = bar.x + bar.w - vis_px(c, 14);
     int w = vis_text_width(c->f, VIS_FACE_BOLD, big, count);

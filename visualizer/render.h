@@ -98,6 +98,7 @@ typedef struct vis_ui {
     const char *status; /* e.g. "paused", "guest halted (status 0)" */
     const char *speed;  /* e.g. "1M insn/s" */
     uint64_t icount;    /* the board's instruction count */
+    bool no_icount;     /* no board (following QEMU): the count is not known */
     int cpu_mode;       /* the CPU's mode: 0 user, 1 kernel, -1 not known (the model's) */
     /* The recording, for the timeline and for "made by". */
     const trace_record_t *records;
