@@ -34,7 +34,7 @@ Test(visualizer, screenshot_of_a_real_run_is_a_window_sized_png)
     int fd = mkstemps(path, 4);
     cr_assert_geq(fd, 0);
     close(fd);
-    const char *extra[] = {"--screenshot", path, "--at", "786000", NULL};
+    const char *extra[] = {"--screenshot", path, "--at", "789000", NULL};
     run_result_t r = run_sim(IMAGE("arm-sim", "caps"), extra);
     cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
     uint32_t w = 0, h = 0;
@@ -58,7 +58,7 @@ Test(visualizer, size_sets_the_screenshot_dimensions)
     int fd = mkstemps(path, 4);
     cr_assert_geq(fd, 0);
     close(fd);
-    const char *extra[] = {"--screenshot", path, "--at", "786000", "--size", "1024x768", NULL};
+    const char *extra[] = {"--screenshot", path, "--at", "789000", "--size", "1024x768", NULL};
     run_result_t r = run_sim(IMAGE("arm-sim", "caps"), extra);
     cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
     uint32_t w = 0, h = 0;
