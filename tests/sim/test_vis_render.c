@@ -265,3 +265,26 @@ Test(vis_render, screenshot_png_has_the_window_size)
     SDL_FreeSurface(back);
     remove(path);
 }
+
+Test(vis_render, details_link_to_the_parent_the_slot_and_the_making_event)
+{
+    build_model();
+    ui.selected = MINT_SLOT;
+    SDL_FreeSurface(draw());
+    vis_panes_t p;
+    vis_layout_panes(ui.width, ui.height, ui.scale, &p);
+    bool parent = false, slot = false, made_by = false;
+    const vis_cap_t *mint = vis_model_cap_at(&m, MINT_SLOT);
+    cr_assert_not_null(mint);
+    for (size_t i = 0; i < ui.hit_count; i++) {
+        const vis_hit_t *h = &ui.hits[i];
+        if (!SDL_HasIntersection(&h->rect, &p.details))
+            continue;
+        parent |= h->kind == VIS_HIT_CAP && h->value == EP_SLOT;
+        slot |= h->kind == VIS_HIT_CAP && h->value == CNODE_SLOT; /* the CNode holding it */
+        made_by |= h->kind == VIS_HIT_EVENT && h->value == mint->born;
+    }
+    cr_expect(parent, "the parent is not a link");
+    cr_expect(slot, "the slot does not link to its CNode");
+    cr_expect(made_by, "\"made by\" does not link to its event");
+}
