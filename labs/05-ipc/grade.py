@@ -7,6 +7,7 @@ MAX_INSNS = 20 * 1000 * 1000
 SLOT = 16                       # bytes per CNode slot
 CLIENT_EP, CLIENT_RECV_SLOT = 16, 32
 CALLS = {7: 100, 8: 50}         # badge: ADD calls its client makes
+ADD, GET_NTFN, BYE = 1, 2, 3    # the labels of protocol.h
 SYS_REPLY_RECV, SYS_NBSEND = 0xFFFFFFFE, 0xFFFFFFFC
 WRITE, GRANT_REPLY = 1, 8       # endpoint cap rights bits (cap word 1 bits 31:28)
 
@@ -33,6 +34,15 @@ def client_tcb(run, badge):
     """The TCB that sent messages with this badge (None if none did)."""
     sends = run.trace.of("ipc-send", badge=badge)
     return sends[0].sender if sends else None
+
+
+def labelled(run, badge, label):
+    """How many messages the badge-`badge` client sent through its endpoint cap with
+    this label (the trace's invocation events: cap slot, label)."""
+    held = client_cnodes(run)
+    if badge not in held:
+        return 0
+    return run.trace.count("invocation", slot=held[badge][0] + CLIENT_EP * SLOT, label=label)
 
 
 def syscalls(run, tcb, number):
@@ -64,6 +74,9 @@ def _(run):
         adds = run.trace.count("ipc-recv", receiver=srv, badge=badge, length=1)
         expect(adds == n, "the server received %d one-word messages with badge %d; expected %d"
                % (adds, badge, n))
+        sent = labelled(run, badge, ADD)
+        expect(sent == n, "the badge-%d client sent %d messages labelled ADD (%d); expected %d"
+               % (badge, sent, ADD, n))
         tcb = client_tcb(run, badge)
         calls = run.trace.count("thread-blocked", tcb=tcb, state=5)  # blocked on reply: a Call
         replies = run.trace.count("ipc-reply", replier=srv, caller=tcb)
@@ -87,6 +100,8 @@ def _(run):
                % (CLIENT_RECV_SLOT, badge))
         expect(got[0].badge == badge, "the badge-%d client received a notification cap with badge %d"
                % (badge, got[0].badge))
+        expect(labelled(run, badge, GET_NTFN) >= 1, "the badge-%d client sent no message labelled "
+               "GET_NTFN (%d)" % (badge, GET_NTFN))
         ntfn = got[0].w0 & ~0xF
         expect(run.trace.count("signal", notification=ntfn, badge=badge) >= 1,
                "nobody signalled notification %08x with badge %d" % (ntfn, badge))
@@ -104,8 +119,9 @@ def _(run):
         expect(tcb is not None and syscalls(run, tcb, SYS_NBSEND) >= 1,
                "the badge-%d client never called seL4_NBSend" % badge)
         byes = run.trace.count("ipc-recv", receiver=srv, badge=badge, length=2)
-        expect(byes == 1, "the server received %d two-word messages with badge %d; expected one BYE"
-               % (byes, badge))
+        expect(byes == 1 and labelled(run, badge, BYE) == 1,
+               "the server received %d two-word messages with badge %d, %d labelled BYE (%d); "
+               "expected one BYE" % (byes, badge, labelled(run, badge, BYE), BYE))
         # The report comes once both said BYE: each client's own account, by badge.
         adds = run.trace.count("ipc-recv", receiver=srv, badge=badge, length=1)
         m = expect_line(run, r"^server: badge %d: (\d+) adds, total (\d+)$" % badge)

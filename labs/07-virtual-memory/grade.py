@@ -11,6 +11,7 @@ MAGIC = 0xC0DE
 WRITE, READ, XN = 1, 2, 4          # map event access bits
 VM_FAULT = 5
 INVALID_CAPABILITY = 2             # seL4_InvalidCapability
+FAILED_LOOKUP = 6                  # seL4_FailedLookup
 
 
 def root_pd(run):
@@ -55,6 +56,8 @@ def _(run):
     expect(page is not None, "no 4 KiB page was mapped at 0x%x" % ROOT_SHARED)
     expect(page.access & (READ | WRITE) == READ | WRITE,
            "the page at 0x%x has access 0x%x: not read-write" % (ROOT_SHARED, page.access))
+    expect(run.trace.count("invocation", slot=page.slot, error=FAILED_LOOKUP) >= 1,
+           "the frame mapped at 0x%x was never refused with seL4_FailedLookup first" % ROOT_SHARED)
     expect_line(run, r"^map_page: no page table for 0x40000000, making one$")
     m = expect_line(run, r"^root: 0x40000000 maps physical 0x([0-9a-f]+); wrote 0x([0-9a-f]+)$")
     expect(int(m.group(1), 16) == page.paddr,
@@ -78,6 +81,10 @@ def _(run):
                % (e.vaddr, e.access))
     stack = frame_at(run, pd, PEER_STACK)
     expect(stack is not None, "no stack page at 0x%x in the peer's page directory" % PEER_STACK)
+    refused = [e.error for e in run.trace.of("invocation", slot=stack.slot) if e.error]
+    expect(refused and refused[0] == int(m.group(1)),
+           "printed error %s; the kernel's first refusal of the stack page's frame cap was %s"
+           % (m.group(1), refused[0] if refused else "none"))
     expect(stack.access & (WRITE | XN) == WRITE | XN,
            "the peer's stack has access 0x%x: it should be writable and never executable" % stack.access)
     peer = run.trace.thread("peer")
