@@ -11,6 +11,7 @@ TICKS = 10
 SP804_PADDR, SP804_IRQ = 0x1C120000, 35
 SYS_NBRECV = 0xFFFFFFF8  # seL4_Poll
 MAP_WRITE, MAP_DEVICE = 1, 16
+IRQ_ACK, IRQ_SET_NOTIFICATION = 27, 28  # libsel4's invocation labels IRQAckIRQ, IRQSetIRQHandler
 
 
 def thread(run, name):
@@ -88,8 +89,11 @@ def _(run):
     expect(caps, "no IRQ handler cap was made")
     lines = sorted({e.w1 & 0x3FF for e in caps})
     expect(SP804_IRQ in lines, "IRQ handler caps for lines %s; the timer's is %d" % (lines, SP804_IRQ))
-    # SetNotification and Ack leave no event of their own: they show once the timer
-    # runs (exercise 5), when each interrupt must be followed by its signal.
+    slots = [e.slot for e in caps if e.w1 & 0x3FF == SP804_IRQ]
+    for label, what in ((IRQ_SET_NOTIFICATION, "seL4_IRQHandler_SetNotification"),
+                        (IRQ_ACK, "seL4_IRQHandler_Ack")):
+        expect(any(run.trace.count("invocation", slot=s, label=label, error=0) for s in slots),
+               "no successful %s on the line-%d handler cap" % (what, SP804_IRQ))
     pairs = irq_signals(run)
     expect(not pairs or pairs[0][1] is not None, "interrupt %d signalled no notification" % SP804_IRQ)
 
