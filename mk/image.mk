@@ -8,8 +8,8 @@ APP ?= labs/00-hello
 BUILD ?= build
 CROSS ?= arm-none-eabi-
 
-ifeq ($(filter $(PLAT),arm-sim vexpress-a15),)
-$(error PLAT must be arm-sim or vexpress-a15, not '$(PLAT)')
+ifeq ($(filter $(PLAT),arm-sim vexpress-a15 raspi2),)
+$(error PLAT must be arm-sim, vexpress-a15 or raspi2, not '$(PLAT)')
 endif
 ifeq ($(wildcard $(APP)/*.c),)
 $(error APP=$(APP) has no .c files)
@@ -19,7 +19,21 @@ CC := $(CROSS)gcc
 # V=1 shows every command.
 Q := $(if $(V),,@)
 NAME := $(notdir $(abspath $(APP)))
-PLAT_SRC := $(if $(filter arm-sim,$(PLAT)),arch/arm-sim/plat.c,plat/vexpress-a15/plat.c)
+# The board family: arm-sim and vexpress-a15 are one board (the Versatile Express
+# A15) and share their kernel map, drivers and user programs; raspi2 (Raspberry Pi 2
+# and 3) is another. BOARD_SRC is what the family's kernel has beyond the common
+# arch/arm/ code; plat/$(BOARD_DIR)/include holds its plat/kernel_map.h.
+ifeq ($(PLAT),raspi2)
+BOARD_DIR := raspi2
+BOARD_SRC := $(wildcard plat/raspi2/*.c) $(wildcard plat/raspi2/*.S) arch/arm/drivers/pl011.c \
+    arch/arm/drivers/generic_timer.c
+else
+BOARD_DIR := vexpress-a15
+BOARD_SRC := arch/arm/vexpress_family.c arch/arm/vexpress_irq.c arch/arm/drivers/gic.c \
+    arch/arm/drivers/pl011.c arch/arm/drivers/sp804.c arch/arm/drivers/sysreg.c \
+    $(if $(filter arm-sim,$(PLAT)),arch/arm-sim/plat.c,plat/vexpress-a15/plat.c)
+endif
+BOARD_FLAGS := -Iplat/$(BOARD_DIR)/include
 
 ARCH_FLAGS := -marm -march=armv7-a -mtune=cortex-a15 -mfloat-abi=soft
 # The bare-metal toolchain makes (u)int32_t 'long'; Linux ARM and the host make it
@@ -29,7 +43,7 @@ INT32_AS_INT := -U__INT32_TYPE__ -D__INT32_TYPE__=int -U__UINT32_TYPE__ \
 COMMON_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -ffreestanding -fno-common \
     -fno-tree-loop-distribute-patterns -fno-stack-protector -Wall -Wextra -Werror \
     -Ilibsel4/include -MMD -MP
-KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include -DPLAT_NAME=\"$(PLAT)\"
+KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include $(BOARD_FLAGS) -DPLAT_NAME=\"$(PLAT)\"
 # CHECKED=1: the kernel checks its invariants at every exit (kernel/invariants.c).
 ifneq ($(CHECKED),)
 KERNEL_FLAGS += -DNUMBAT_CHECK_INVARIANTS
@@ -80,8 +94,8 @@ APP_KEY := $(shell printf '%s' '$(abspath $(APP))' | cksum | cut -d' ' -f1)
 ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)
 USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
 
-KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
-    $(wildcard arch/arm/*.S) lib/fmt.c lib/cpio.c lib/elf32.c $(PLAT_SRC)
+KERNEL_SRC := $(wildcard kernel/*.c) $(filter-out arch/arm/vexpress_%,$(wildcard arch/arm/*.c)) \
+    $(wildcard arch/arm/*.S) lib/fmt.c lib/cpio.c lib/elf32.c $(BOARD_SRC)
 RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c)
 # libnumbat (threads, memory, objects) is an archive: a program links what it uses.
 LIBNUMBAT_SRC := $(wildcard libnumbat/src/*.c) lib/cpio.c lib/elf32.c
@@ -99,6 +113,7 @@ SEL4LIBS := $(UDIR)/libsel4libs.a
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
+.DEFAULT_GOAL := $(IMAGE)
 
 # Relink when the kernel variant (checked or not) or the app folder differs from the
 # last link (two folders of one name make the same image file).
@@ -107,9 +122,15 @@ VARIANT := $(if $(CHECKED),checked,plain)-$(APP_KEY)
 $(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
     echo $(VARIANT) > $(VARIANT_FILE))
 
-$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o arch/arm/kernel.ld $(VARIANT_FILE)
+# The linker script takes the board's RAM base and load address from its
+# plat/kernel_map.h (-undef: no predefined 'arm' to replace OUTPUT_ARCH's).
+$(KDIR)/kernel.ld: arch/arm/kernel.ld plat/$(BOARD_DIR)/include/plat/kernel_map.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -undef -x c -D__LINKER__ $(BOARD_FLAGS) -o $@ $<
+
+$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o $(KDIR)/kernel.ld $(VARIANT_FILE)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T arch/arm/kernel.ld -o $@ $(KERNEL_OBJ) \
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T $(KDIR)/kernel.ld -o $@ $(KERNEL_OBJ) \
 	    $(ADIR)/archive.o -lgcc
 	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
 
