@@ -4,7 +4,7 @@
  * the image loads, the device sections the boot page directory maps and the
  * devices' virtual addresses there, the tick's interrupt. Read by arch/memory.h
  * and, for PHYS_RAM_BASE and KERNEL_PHYS_BASE only, by arch/arm/kernel.ld (through
- * the C preprocessor, __LINKER__ defined: plain numbers there).
+ * the C preprocessor, __LINKER__ defined: plain numbers there) and head.S.
  * Partners: arch/arm/include/arch/vexpress_map.h (the physical map), boot_mmu.c.
  */
 #ifndef PLAT_KERNEL_MAP_H
@@ -14,7 +14,7 @@
 #define PHYS_RAM_BASE 0x80000000
 #define KERNEL_PHYS_BASE PHYS_RAM_BASE
 
-#ifndef __LINKER__
+#if !defined(__LINKER__) && !defined(__ASSEMBLER__)
 #include <arch/vexpress_map.h>
 
 /* Device sections: each 1 MiB of device space at DEVICE_VBASE + n MiB. */
