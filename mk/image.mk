@@ -33,7 +33,9 @@ BOARD_SRC := arch/arm/vexpress_family.c arch/arm/vexpress_irq.c arch/arm/drivers
     arch/arm/drivers/pl011.c arch/arm/drivers/sp804.c arch/arm/drivers/sysreg.c \
     $(if $(filter arm-sim,$(PLAT)),arch/arm-sim/plat.c,plat/vexpress-a15/plat.c)
 endif
-BOARD_FLAGS := -Iplat/$(BOARD_DIR)/include
+# The board's libsel4 constants (libsel4/sel4_plat_include/, seL4's layout) are
+# the kernel's and the user programs'.
+BOARD_FLAGS := -Iplat/$(BOARD_DIR)/include -Ilibsel4/sel4_plat_include/$(BOARD_DIR)
 
 ARCH_FLAGS := -marm -march=armv7-a -mtune=cortex-a15 -mfloat-abi=soft
 # The bare-metal toolchain makes (u)int32_t 'long'; Linux ARM and the host make it
@@ -79,6 +81,7 @@ PICOLIBC := /usr/lib/picolibc/arm-none-eabi
 LIBC_DIR := $(PICOLIBC)/lib/thumb/v7/nofp
 USER_BASE_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -fno-common -fno-stack-protector \
     -Wall -Wextra --param=min-pagesize=0 --specs=picolibc.specs -mtp=soft -Ilibsel4/include \
+    -Ilibsel4/sel4_plat_include/$(BOARD_DIR) \
     -Iruntime/include -Ilibnumbat/include -Isel4libs/include -MMD -MP
 RUNTIME_FLAGS := $(USER_BASE_FLAGS) -Werror
 STRICT ?= $(if $(filter tests/% bench/%,$(APP)),1)
@@ -86,13 +89,16 @@ APP_FLAGS := $(USER_BASE_FLAGS) $(if $(STRICT),-Werror)
 
 SUFFIX := $(if $(NOFAST),-nofastpath)$(if $(TRACE),-trace)
 KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(SUFFIX)
-UDIR := $(BUILD)/user
+# User code is built once per board family (its constants differ): build/user for
+# arm-sim and vexpress-a15, build/user-raspi2 for raspi2.
+BOARD_SUFFIX := $(if $(filter raspi2,$(BOARD_DIR)),-raspi2)
+UDIR := $(BUILD)/user$(BOARD_SUFFIX)
 # Each app folder builds in a directory of its own, named for its path: a moved or
 # renamed folder, or two folders of one name, never share objects or dependencies.
 # The linked program is also copied to build/apps/NAME/NAME, for GDB (docs/gdb.md).
 APP_KEY := $(shell printf '%s' '$(abspath $(APP))' | cksum | cut -d' ' -f1)
-ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)
-USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
+ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)$(BOARD_SUFFIX)
+USER_ELF := $(BUILD)/apps$(BOARD_SUFFIX)/$(NAME)/$(NAME)
 
 KERNEL_SRC := $(wildcard kernel/*.c) $(filter-out arch/arm/vexpress_%,$(wildcard arch/arm/*.c)) \
     $(wildcard arch/arm/*.S) lib/fmt.c lib/cpio.c lib/elf32.c $(BOARD_SRC)

@@ -28,8 +28,11 @@ _Static_assert(MAPPED_AT(GIC_DIST_VADDR, DEV_SECTION_GIC, VEXPRESS_GIC_DIST_BASE
                "GIC distributor and CPU interface");
 _Static_assert(SECTION_OF(SIMCTL_BASE) == SECTION_OF(TRACEPORT_BASE), "arm-sim's devices share one section");
 _Static_assert(PHYS_RAM_BASE == VEXPRESS_RAM_BASE, "RAM");
-_Static_assert(IRQ_TIMER01 == VEXPRESS_IRQ_TIMER01 && IRQ_UART0 == VEXPRESS_IRQ_UART0,
-               "the devices' GIC interrupt IDs");
+_Static_assert(IRQ_TIMER01 == VEXPRESS_IRQ_TIMER01 && IRQ_UART0 == VEXPRESS_IRQ_UART0 &&
+                   IRQ_TICK == IRQ_TIMER01 && seL4_PlatUART0IRQ == IRQ_UART0 &&
+                   seL4_PlatUserTimerIRQ == VEXPRESS_IRQ_TIMER23 &&
+                   seL4_PlatUserTimerPaddr == VEXPRESS_TIMER23_BASE,
+               "the devices' GIC interrupt IDs (the kernel's and libsel4's)");
 
 /*
  * Physical memory that is neither RAM nor used by the kernel: handed to the root

@@ -19,6 +19,7 @@
 
 #if !defined(__LINKER__) && !defined(__ASSEMBLER__)
 #include <plat/bcm2836_map.h>
+#include <sel4/plat/api/constants.h>
 
 #define DEV_SECTION_PERIPH 0 /* 0x3F000000: system timer, ARMCTRL, mailboxes */
 #define DEV_SECTION_PM 1     /* 0x3F100000: watchdog (shutdown) */
@@ -41,7 +42,8 @@
 #define LOCAL_VADDR DEV_VADDR(DEV_SECTION_LOCAL, 0)
 
 /*
- * The kernel's interrupt numbers (seL4's for the BCM2836/7):
+ * The kernel's interrupt numbers (seL4's for the BCM2836/7; libsel4's
+ * sel4/plat/api/constants.h gives them to user programs):
  *   0-31    the core's local sources (bit n of its IRQ source register): 0 CNTPS,
  *           1 CNTPNS, 2 CNTHP, 3 CNTV (the tick), 4-7 mailboxes, 9 PMU, 11 local timer
  *   32-63   ARMCTRL basic pending bit n - 32 (32: the ARM timer)
@@ -51,9 +53,10 @@
 #define IRQ_LOCAL_GPU 8 /* the ARMCTRL's output: never a handler's */
 #define IRQ_BASIC_BASE 32
 #define IRQ_GPU_BASE 64
-#define IRQ_TICK IRQ_LOCAL_CNTV
-#define IRQ_UART0 (IRQ_GPU_BASE + 57)
-#define BOARD_MAX_IRQ 127u
+#define IRQ_TICK seL4_PlatKernelTimerIRQ
+#define IRQ_UART0 seL4_PlatUART0IRQ
+#define BOARD_MAX_IRQ ((unsigned)seL4_PlatMaxIRQ)
+_Static_assert(IRQ_TICK == IRQ_LOCAL_CNTV, "the tick is the virtual timer's");
 #endif
 
 #endif

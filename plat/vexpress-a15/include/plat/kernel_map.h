@@ -16,6 +16,7 @@
 
 #if !defined(__LINKER__) && !defined(__ASSEMBLER__)
 #include <arch/vexpress_map.h>
+#include <sel4/plat/api/constants.h>
 
 /* Device sections: each 1 MiB of device space at DEVICE_VBASE + n MiB. */
 #define DEV_SECTION_MB_PERIPH 0 /* 0x1C000000: sysreg, UARTs */
@@ -45,8 +46,8 @@
  * interrupt numbers. The GIC-400 has 160 lines (QEMU's too). */
 #define IRQ_TIMER01 34
 #define IRQ_UART0 37
-#define IRQ_TICK IRQ_TIMER01
-#define BOARD_MAX_IRQ 159u
+#define IRQ_TICK seL4_PlatKernelTimerIRQ
+#define BOARD_MAX_IRQ ((unsigned)seL4_PlatMaxIRQ)
 #endif
 
 #endif
