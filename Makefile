@@ -1,5 +1,5 @@
 # Numbat: one entry point. `make help` lists the targets.
-#   make            the simulator and the hello image for both boards
+#   make            the simulator and the hello image for every board
 #   make deps       install the Debian packages the build needs
 #   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
@@ -117,6 +117,7 @@ $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 images:
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=labs/hello
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=labs/hello
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=labs/hello
 
 image: check-deps
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)

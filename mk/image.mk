@@ -119,7 +119,14 @@ SEL4LIBS := $(UDIR)/libsel4libs.a
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
-.DEFAULT_GOAL := $(IMAGE)
+# raspi2 also gets the raw image a Pi's firmware loads at 0x8000 (kernel7.img).
+IMAGE_BIN := $(if $(filter raspi2,$(PLAT)),$(IMAGE:.elf=.img))
+.DEFAULT_GOAL := all-images
+.PHONY: all-images
+all-images: $(IMAGE) $(IMAGE_BIN)
+
+$(IMAGE_BIN): $(IMAGE)
+	$(Q)$(CROSS)objcopy -O binary $< $@
 
 # Relink when the kernel variant (checked or not) or the app folder differs from the
 # last link (two folders of one name make the same image file).

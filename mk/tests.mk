@@ -27,6 +27,9 @@ SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
+# Apps test_raspi2.c runs on QEMU's raspi2b as well (labs/hello comes with `images`).
+RASPI2_APPS := $(addprefix tests/system/,spin null-deref undefined-insn bad-syscall yield caps \
+    preempt ipc)
 # Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).
 TRACE_APPS := tests/system/caps tests/system/ipc
 
@@ -89,6 +92,11 @@ system-images:
 	@for app in $(TRACE_APPS); do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=$$app TRACE=uart || exit 1; \
 	done
+	@# QEMU's raspi2b runs the differential tests' programs (test_raspi2.c).
+	@for app in $(RASPI2_APPS); do \
+	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=$$app || exit 1; \
+	done
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=tests/sel4test CHECKED=1
 	@# The in-kernel suite runs on a kernel that checks its invariants at every exit.
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/sel4test CHECKED=1 || exit 1; \

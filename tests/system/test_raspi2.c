@@ -1,0 +1,134 @@
+/*
+ * tests/system/test_raspi2.c - the Raspberry Pi 2/3 build under QEMU's raspi2b:
+ * the same programs print what the arm-sim build prints on numbat-sim (given the
+ * 256 MiB the raspi2 kernel window holds), the banner line aside; the in-kernel
+ * suite passes; the raw kernel7.img boots from 0x8000 as a Pi's firmware starts it;
+ * the banner names what differs between a Pi 2 and a Pi 3.
+ * Partners: run_guest.c, test_qemu.c (the same for vexpress-a15), docs/raspi.md.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_guest.h"
+
+#define BANNER "Numbat 0.1 on "
+/* numbat-sim with the RAM the raspi2 kernel uses (its window's 256 MiB of the
+ * board's 960), so untyped sizes match. */
+static const char *const sim_ram[] = {"--mem", "256M", NULL};
+
+/* The console without the banner, and without `also_drop` (a line that names a
+ * board difference) if given. */
+static char *console_text(const char *out, const char *also_drop)
+{
+    char *text = drop_line_containing(out, BANNER);
+    if (also_drop) {
+        char *t = drop_line_containing(text, also_drop);
+        free(text);
+        text = t;
+    }
+    return text;
+}
+
+static void expect_same_console_but(const char *app, const char *also_drop)
+{
+    char sim_image[128], pi_image[128];
+    snprintf(sim_image, sizeof(sim_image), "build/arm-sim/%s.elf", app);
+    snprintf(pi_image, sizeof(pi_image), "build/raspi2/%s.elf", app);
+    run_result_t s = run_sim(sim_image, sim_ram);
+    run_result_t q = run_qemu_raspi2(pi_image);
+    cr_assert(strstr(q.out, BANNER "raspi2") != NULL, "QEMU printed:\n%s\n%s", q.out, q.err);
+    char *sim_text = console_text(s.out, also_drop), *pi_text = console_text(q.out, also_drop);
+    cr_expect_str_eq(sim_text, pi_text, "%s differs:\n--- numbat-sim\n%s\n--- qemu raspi2b\n%s", app,
+                     sim_text, pi_text);
+    free(sim_text);
+    free(pi_text);
+    run_result_free(&s);
+    run_result_free(&q);
+}
+
+static void expect_same_console(const char *app)
+{
+    expect_same_console_but(app, NULL);
+}
+
+Test(raspi2, hello_prints_the_same)
+{
+    expect_same_console("hello");
+}
+
+Test(raspi2, spin_prints_the_same)
+{
+    expect_same_console("spin");
+}
+
+Test(raspi2, null_deref_report_is_the_same)
+{
+    expect_same_console("null-deref");
+}
+
+Test(raspi2, undefined_instruction_report_is_the_same)
+{
+    expect_same_console("undefined-insn");
+}
+
+Test(raspi2, unknown_syscall_report_is_the_same)
+{
+    expect_same_console("bad-syscall");
+}
+
+Test(raspi2, yield_prints_the_same)
+{
+    expect_same_console("yield");
+}
+
+/* The number of untyped caps follows the board's device space, which differs. */
+Test(raspi2, capability_tour_prints_the_same_but_the_untyped_count)
+{
+    expect_same_console_but("caps", "untyped caps: ");
+}
+
+Test(raspi2, preemption_results_are_the_same)
+{
+    expect_same_console("preempt");
+}
+
+Test(raspi2, ipc_client_and_server_print_the_same)
+{
+    expect_same_console("ipc");
+}
+
+Test(raspi2, in_kernel_suite_passes_on_raspi2b)
+{
+    run_result_t q = run_qemu_raspi2("build/raspi2/sel4test.elf");
+    const char *line = strstr(q.out, " passed, ");
+    cr_assert_not_null(line, "no summary from QEMU:\n%s\n%s", q.out, q.err);
+    while (line > q.out && line[-1] != '\n')
+        line--;
+    unsigned passed = 0, failed = 0;
+    cr_assert_eq(sscanf(line, "%u passed, %u failed", &passed, &failed), 2);
+    printf("sel4test on qemu raspi2b: %u passed, %u failed\n", passed, failed);
+    cr_expect_eq(failed, 0, "failures:\n%s", q.out);
+    cr_expect_geq(passed, 100);
+    run_result_free(&q);
+}
+
+Test(raspi2, kernel7_img_boots_from_0x8000)
+{
+    run_result_t q = run_qemu_raspi2_binary("build/raspi2/hello.img");
+    cr_expect(strstr(q.out, "Hello from the Numbat root task!") != NULL, "QEMU printed:\n%s\n%s",
+              q.out, q.err);
+    run_result_free(&q);
+}
+
+/* CPU model (MIDR), timer frequency (CNTFRQ) and RAM (the firmware's answer) are
+ * read at boot: QEMU's raspi2b is a Cortex-A7 r0p5 with a 62.5 MHz generic timer and
+ * gives the ARM 960 of its 1024 MiB. */
+Test(raspi2, banner_names_cpu_timer_and_ram_read_at_boot)
+{
+    run_result_t q = run_qemu_raspi2("build/raspi2/hello.elf");
+    cr_expect(strstr(q.out, BANNER "raspi2 (Cortex-A7 r0p5, 62.5 MHz timer), 960 MiB RAM\r\n") != NULL,
+              "QEMU printed:\n%s", q.out);
+    run_result_free(&q);
+}
