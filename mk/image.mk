@@ -1,7 +1,8 @@
 # mk/image.mk - builds one bootable image: the kernel for $(PLAT) with the user
 # program in $(APP) (every .c there, linked with libsel4 and the runtime) as its
 # root task. Called by the top-level Makefile:  make -f mk/image.mk PLAT=.. APP=..
-# Output: build/$(PLAT)/$(notdir $(APP)).elf
+# Output: build/$(PLAT)/$(notdir $(APP)).elf; for raspi2 also the raw image a Pi's
+# firmware loads at 0x8000 (kernel7.img), build/raspi2/$(notdir $(APP)).img
 
 PLAT ?= arm-sim
 APP ?= labs/00-hello
@@ -119,14 +120,7 @@ SEL4LIBS := $(UDIR)/libsel4libs.a
 APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
-# raspi2 also gets the raw image a Pi's firmware loads at 0x8000 (kernel7.img).
-IMAGE_BIN := $(if $(filter raspi2,$(PLAT)),$(IMAGE:.elf=.img))
-.DEFAULT_GOAL := all-images
-.PHONY: all-images
-all-images: $(IMAGE) $(IMAGE_BIN)
-
-$(IMAGE_BIN): $(IMAGE)
-	$(Q)$(CROSS)objcopy -O binary $< $@
+.DEFAULT_GOAL := $(IMAGE)
 
 # Relink when the kernel variant (checked or not) or the app folder differs from the
 # last link (two folders of one name make the same image file).
@@ -146,6 +140,7 @@ $(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o $(KDIR)/kernel.ld $(VARIANT_FILE)
 	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T $(KDIR)/kernel.ld -o $@ $(KERNEL_OBJ) \
 	    $(ADIR)/archive.o -lgcc
 	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
+	$(Q)$(if $(filter raspi2,$(PLAT)),$(CROSS)objcopy -O binary $@ $(@:.elf=.img))
 
 $(KDIR)/%.o: %
 	@mkdir -p $(dir $@)
