@@ -52,9 +52,11 @@ board_early_entry:
     mcr p15, 4, r3, c0, c0, 0
     mrc p15, 0, r3, c0, c0, 5
     mcr p15, 4, r3, c0, c0, 5
+    @ ELR_hyp through the banked form; SPSR as the current mode's: the banked
+    @ "msr spsr_hyp" is UNDEFINED in HYP mode itself (docs/raspi.md).
     msr elr_hyp, lr
     mov r3, #(MODE_SVC | PSR_AIF)
-    msr spsr_hyp, r3
+    msr spsr_cxsf, r3
     isb
     eret
 

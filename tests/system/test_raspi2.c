@@ -3,8 +3,10 @@
  * the same programs print what the arm-sim build prints on numbat-sim (given the
  * 256 MiB the raspi2 kernel window holds), the banner line aside; the in-kernel
  * suite passes; the raw kernel7.img boots from 0x8000 as a Pi's firmware starts it;
- * the banner names what differs between a Pi 2 and a Pi 3.
- * Partners: run_guest.c, test_qemu.c (the same for vexpress-a15), docs/raspi.md.
+ * the banner names what differs between a Pi 2 and a Pi 3; the early entry drops
+ * from HYP mode (a Pi's firmware enters there, raspi2b does not) to SVC.
+ * Partners: run_guest.c, test_qemu.c (the same for vexpress-a15),
+ * raspi2_hyp_probe.S, docs/raspi.md.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -130,5 +132,29 @@ Test(raspi2, banner_names_cpu_timer_and_ram_read_at_boot)
     run_result_t q = run_qemu_raspi2("build/raspi2/hello.elf");
     cr_expect(strstr(q.out, BANNER "raspi2 (Cortex-A7 r0p5, 62.5 MHz timer), 960 MiB RAM\r\n") != NULL,
               "QEMU printed:\n%s", q.out);
+    run_result_free(&q);
+}
+
+/* virt with virtualization=on enters an ELF in HYP mode (0x1a); board_early_entry
+ * must come back in SVC mode (0x13) with A, I and F masked. */
+Test(raspi2, early_entry_drops_from_hyp_to_svc)
+{
+    const char *probe = "build/raspi2/hyp_probe.elf";
+    const char *const cc[] = {"arm-none-eabi-gcc", "-march=armv7-a", "-nostdlib",
+                              "-Wl,-Ttext=0x40010000", "-Wl,--section-start=.boot.text=0x40020000",
+                              "-o", probe, "tests/system/raspi2_hyp_probe.S",
+                              "plat/raspi2/entry.S", NULL};
+    run_result_t b = run_command(cc, 60);
+    cr_assert_eq(b.status, 0, "probe build failed:\n%s", b.err);
+    run_result_free(&b);
+    /* The probe spins when done: the time limit ends QEMU. */
+    const char *const qemu[] = {"qemu-system-arm", "-M", "virt,virtualization=on", "-cpu",
+                                "cortex-a15", "-nographic", "-monitor", "none", "-serial",
+                                "stdio", "-kernel", probe, NULL};
+    run_result_t q = run_command(qemu, 2);
+    unsigned before = 0, after = 0;
+    cr_assert_eq(sscanf(q.out, "%x %x", &before, &after), 2, "QEMU printed:\n%s\n%s", q.out, q.err);
+    cr_expect_eq(before & 0x1fu, 0x1au, "entered in mode 0x%x, not HYP", before & 0x1fu);
+    cr_expect_eq(after & 0x1ffu, 0x1d3u, "left in CPSR 0x%x, not SVC with A, I, F masked", after);
     run_result_free(&q);
 }
