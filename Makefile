@@ -1,7 +1,7 @@
 # Numbat: one entry point. `make help` lists the targets.
 #   make            the simulator and the hello image for every board
 #   make deps       install the Debian packages the build needs
-#   make run        boot labs/hello: numbat-sim, in a window given a display (vexpress-a15,
+#   make run        boot labs/01-hello: numbat-sim, in a window given a display (vexpress-a15,
 #                   raspi2: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential, host fuzzers,
@@ -9,14 +9,16 @@
 #   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
 #                   the syscall fuzzer on a checked kernel (docs/fuzzing.md)
 #   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
-#                   make slides renders slides/ to build/slides/
+#                   make slides renders slides/ to build/slides/ (after make figures)
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
 #   make sdcard [APP=...] a Raspberry Pi 2/3 boot folder: build/sdcard/kernel7.img, config.txt
+#   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15]   score lab n (no LAB: every lab)
+#   make handout    the student tree without solutions/, in build/handout/numbat
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
 #   make fuzz-host  each host-input fuzzer for FUZZ_SECONDS (60) (docs/fuzzing-host.md)
 
 PLAT ?= arm-sim
-APP ?= labs/hello
+APP ?= labs/01-hello
 BUILD := build
 # SAN=1: the host programs (numbat-sim, numbat-trace, the system tests) are built with
 # AddressSanitizer and UndefinedBehaviorSanitizer in build/asan/, apart from the normal
@@ -30,8 +32,8 @@ TRACE_TOOL := $(HOST_OUT)/bin/numbat-trace
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
-.PHONY: all deps check-deps sim images image sdcard run debug test unit-tests system-tests bench bench-quick slides \
-    clean help fuzz fuzz-tests
+.PHONY: all deps check-deps sim images image sdcard run debug test unit-tests system-tests bench bench-quick \
+    slides clean help fuzz fuzz-tests grade handout figures
 .DEFAULT_GOAL := all
 
 all: check-deps sim images
@@ -67,7 +69,7 @@ HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/inc
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
 VIS_SRC := $(wildcard visualizer/*.c)
-CLI_SRC := cli/numbat-sim.c cli/options.c
+CLI_SRC := cli/numbat-sim.c cli/options.c cli/printable.c
 SIM_SRC := $(CLI_SRC) $(SIM_LIB_SRC) $(VIS_SRC)
 SIM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SIM_SRC))
 # The visualizer (visualizer/): SDL2 for the window, SDL2_ttf for text, SDL2_image for
@@ -80,7 +82,7 @@ SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
 sim: $(SIM) $(TRACE_TOOL)
 
 # numbat-trace: prints a recorded trace as text, one event a line.
-$(TRACE_TOOL): $(HOST_OUT)/host/trace/dump.o $(HOST_OUT)/host/trace/decode.o \
+$(TRACE_TOOL): $(HOST_OUT)/host/trace/dump.o $(HOST_OUT)/host/trace/decode.o $(HOST_OUT)/host/cli/printable.o \
     $(HOST_OUT)/host/trace/text.o $(HOST_OUT)/host/trace/names.o
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
@@ -117,9 +119,9 @@ $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 # ---- images ---------------------------------------------------------------------
 # Each image is built by mk/image.mk; it tracks its own dependencies.
 images:
-	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=labs/hello
-	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=labs/hello
-	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=labs/hello
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=labs/01-hello
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=labs/01-hello
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=labs/01-hello
 
 image: check-deps
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)
@@ -153,6 +155,27 @@ else ifeq ($(PLAT),raspi2)
 else
 	$(SIM) $(RUN_GUI) $(BUILD)/$(PLAT)/$(APP_NAME).elf
 endif
+
+# ---- labs ----------------------------------------------------------------------
+# make grade LAB=5 builds labs/05-*, runs it headless and scores it (tools/grade/,
+# docs/grading.md); SOLUTION=1 grades it with solutions/05-* laid over it. The exit
+# status is 0 only for full marks.
+LABS_WITH_GRADERS = $(patsubst labs/%/grade.py,%,$(wildcard labs/*/grade.py))
+GRADE = python3 tools/grade/grade.py --plat $(PLAT) $(if $(SOLUTION),--solution) \
+    --sim $(SIM) --trace-tool $(TRACE_TOOL)
+grade: check-deps sim
+ifneq ($(LAB),)
+	@$(GRADE) $(LAB)
+else
+	@status=0; for lab in $(LABS_WITH_GRADERS); do $(GRADE) $$lab || status=1; done; exit $$status
+endif
+
+# The tree students get: every tracked file but the solutions (git ls-files).
+handout:
+	@rm -rf $(BUILD)/handout && mkdir -p $(BUILD)/handout/numbat
+	@git ls-files -z | grep -zv '^solutions/' | xargs -0 cp --parents -t $(BUILD)/handout/numbat
+	@tar -C $(BUILD)/handout -czf $(BUILD)/handout/numbat.tar.gz numbat
+	@echo "handout: $(BUILD)/handout/numbat and numbat.tar.gz ($$(find $(BUILD)/handout/numbat -type f | wc -l) files, no solutions/)"
 
 # ---- debugging ------------------------------------------------------------------
 # numbat-sim waits for GDB (docs/gdb.md), which starts with the kernel's symbols and
@@ -206,14 +229,17 @@ bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench
 	@tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
-# Lecture slides: Markdown in slides/, rendered by pandoc into HTML. dzslides keeps
-# its styles and script inside the page: nothing is fetched, offline or not.
-SLIDES := $(patsubst slides/%.md,$(BUILD)/slides/%.html,$(wildcard slides/*.md))
-slides: $(SLIDES)
-$(BUILD)/slides/%.html: slides/%.md
-	@mkdir -p $(dir $@)
-	@echo "  PANDOC  $<"
-	$(Q)pandoc -t dzslides --standalone -o $@ $<
+# Lecture slides: Markdown in slides/, rendered by pandoc into self-contained HTML
+# (tools/slides.py): figures from make figures, tables measured on numbat-sim now.
+slides: check-deps sim figures
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths FASTPATH=0
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/kernel-paths
+	@python3 tools/slides.py
+
+# The labs' figures: screenshots of their reference solutions (labs/*/figures.txt).
+figures: check-deps sim
+	@python3 tools/grade/figures.py
 
 clean:
 	rm -rf $(BUILD)

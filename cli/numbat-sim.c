@@ -6,6 +6,7 @@
  * image) or visualizer/attach.h (--attach, QEMU's trace stream).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +20,27 @@
 #include "../visualizer/attach.h"
 #include "../visualizer/board_source.h"
 #include "options.h"
+#include "printable.h"
+
+/* One line on stderr, "numbat-sim: " and the message, user-given text in it made printable
+   (a file name with a newline must not split the line). */
+static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void report(const char *fmt, ...)
+{
+    char raw[1024], shown[1100];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "numbat-sim: %s\n", cli_printable(raw, shown, sizeof(shown)));
+}
 
 /* Opens the --trace-out file and writes its header (trace/format.h). */
 static int open_trace_out(cli_t *cli)
 {
     FILE *f = fopen(cli->trace_out, "wb");
     if (!f || trace_file_write_header(f) != 0) {
-        fprintf(stderr, "numbat-sim: --trace-out %s: %s\n", cli->trace_out, strerror(errno));
+        report("--trace-out %s: %s", cli->trace_out, strerror(errno));
         if (f)
             fclose(f);
         return -1;
@@ -62,7 +77,7 @@ static int resolve_breaks(cli_t *cli, const elf_image_t *image)
             cli->break_addrs[i] = (uint32_t)v;
             continue;
         }
-        fprintf(stderr, "numbat-sim: --break %s: no such symbol in %s\n", where, cli->image_path);
+        report("--break %s: no such symbol in %s", where, cli->image_path);
         return -1;
     }
     return 0;
@@ -75,7 +90,7 @@ static void report_break(const cli_t *cli, sim_board_t *board)
     for (size_t i = 0; i < cli->break_count; i++) {
         if (cli->break_addrs[i] == pc) {
             console_flush(); /* the guest's output so far comes first */
-            fprintf(stderr, "numbat-sim: breakpoint at %s\n", cli->breaks[i]);
+            report("breakpoint at %s", cli->breaks[i]);
             sim_board_report(board, stderr);
             return;
         }
@@ -98,7 +113,7 @@ static int start_debugging(cli_t *cli, const elf_image_t *image)
     if (resolve_breaks(cli, image) != 0)
         return -1;
     if (cli->gdb && !(cli->stub = gdb_stub_open(cli->gdb_port, err, sizeof(err)))) {
-        fprintf(stderr, "numbat-sim: %s\n", err);
+        report("%s", err);
         return -1;
     }
     return 0;
@@ -110,7 +125,7 @@ static int insert_breaks(const cli_t *cli, sim_board_t *board)
     for (size_t i = 0; i < cli->break_count; i++) {
         sim_error_t e = sim_board_set_breakpoint(board, cli->break_addrs[i], true);
         if (e != SIM_OK) {
-            fprintf(stderr, "numbat-sim: --break %s: %s\n", cli->breaks[i], sim_error_text(e));
+            report("--break %s: %s", cli->breaks[i], sim_error_text(e));
             return -1;
         }
     }
@@ -124,11 +139,11 @@ static int run_image(cli_t *cli, const elf_image_t *image)
     for (;;) {
         sim_board_t *board = sim_board_create(&cli->options, err, sizeof(err));
         if (!board) {
-            fprintf(stderr, "numbat-sim: %s\n", err);
+            report("%s", err);
             return EXIT_KERNEL;
         }
         if (sim_board_load(board, image, err, sizeof(err)) != 0) {
-            fprintf(stderr, "numbat-sim: %s: %s\n", cli->image_path, err);
+            report("%s: %s", cli->image_path, err);
             sim_board_destroy(board);
             return EXIT_USAGE;
         }
@@ -148,16 +163,16 @@ static int run_image(cli_t *cli, const elf_image_t *image)
         case SIM_EXIT_HALT: status = (int)(r.status & 0xFF); break;
         case SIM_EXIT_REBOOT: status = -1; break;
         case SIM_EXIT_KILLED:
-            fprintf(stderr, "numbat-sim: %s\n", r.reason);
+            report("%s", r.reason);
             status = 0;
             break;
         case SIM_EXIT_INSN_LIMIT:
-            fprintf(stderr, "numbat-sim: %s after %llu instructions\n", r.reason,
+            report("%s after %llu instructions", r.reason,
                     (unsigned long long)sim_board_icount(board));
             status = EXIT_INSN_LIMIT;
             break;
         default:
-            fprintf(stderr, "numbat-sim: %s\n", r.reason);
+            report("%s", r.reason);
             sim_board_report(board, stderr);
             status = EXIT_KERNEL;
         }
@@ -173,7 +188,7 @@ static int attach_main(const cli_t *cli)
     static vis_attach_t a;
     char err[320];
     if (vis_attach_open(&a, cli->attach, err, sizeof(err)) != 0) {
-        fprintf(stderr, "numbat-sim: %s\n", err);
+        report("%s", err);
         return EXIT_USAGE;
     }
     int rc = 0;
@@ -185,7 +200,7 @@ static int attach_main(const cli_t *cli)
         vis_attach_print(&a, &sum.events, &sum.caps);
     }
     vis_attach_close(&a);
-    fprintf(stderr, "numbat-sim: attached to %s: %zu events, %zu caps\n", cli->attach,
+    report("attached to %s: %zu events, %zu caps", cli->attach,
             sum.events, sum.caps);
     return rc;
 }
@@ -211,7 +226,7 @@ int main(int argc, char **argv)
     if (cli.attach)
         return attach_main(&cli);
     if (cli.trace_log && !(cli.options.trace_file = fopen(cli.trace_log, "w"))) {
-        fprintf(stderr, "numbat-sim: --trace-log %s: %s\n", cli.trace_log, strerror(errno));
+        report("--trace-log %s: %s", cli.trace_log, strerror(errno));
         return EXIT_USAGE;
     }
     if (cli.trace_out && open_trace_out(&cli) != 0)
@@ -219,7 +234,7 @@ int main(int argc, char **argv)
     elf_image_t image;
     char err[256];
     if (elf_image_open(cli.image_path, &image, err, sizeof(err)) != 0) {
-        fprintf(stderr, "numbat-sim: %s\n", err);
+        report("%s", err);
         return EXIT_USAGE;
     }
     if (start_debugging(&cli, &image) != 0) {
@@ -237,7 +252,7 @@ int main(int argc, char **argv)
     if (cli.options.trace_file)
         fclose(cli.options.trace_file);
     if (cli.options.trace_out && fclose(cli.options.trace_out) != 0) {
-        fprintf(stderr, "numbat-sim: --trace-out %s: %s\n", cli.trace_out, strerror(errno));
+        report("--trace-out %s: %s", cli.trace_out, strerror(errno));
         rc = rc ? rc : EXIT_USAGE;
     }
     return rc;

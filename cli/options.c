@@ -5,6 +5,7 @@
  * numbat-sim.c, tests/system/test_cli.c, tests/fuzz-host/fuzz_cli.c.
  */
 #include "options.h"
+#include "printable.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -44,34 +45,11 @@ static const char usage_text[] =
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
     "lockup or guest crash; 4 --max-insns reached.\n";
 
-/*
- * The argument as it can be shown inside one line: a control byte (a newline would
- * split the message) as \n, \t or \xNN, and at most about 100 bytes of it.
- */
-static const char *printable(const char *arg, char *out, size_t len)
-{
-    size_t n = 0;
-    for (const unsigned char *c = (const unsigned char *)arg; *c && n + 8 < len; c++) {
-        if (*c == '\n')
-            n += (size_t)snprintf(out + n, len - n, "\\n");
-        else if (*c == '\t')
-            n += (size_t)snprintf(out + n, len - n, "\\t");
-        else if (*c < 0x20 || *c == 0x7F)
-            n += (size_t)snprintf(out + n, len - n, "\\x%02x", *c);
-        else
-            out[n++] = (char)*c;
-        if (n + 8 >= len && c[1])
-            n += (size_t)snprintf(out + n, len - n, "...");
-    }
-    out[n] = '\0';
-    return out;
-}
-
 static int usage_error(FILE *err, const char *fmt, const char *arg)
 {
     char shown[112];
     fprintf(err, "numbat-sim: ");
-    fprintf(err, fmt, printable(arg, shown, sizeof(shown)));
+    fprintf(err, fmt, cli_printable(arg, shown, sizeof(shown)));
     fprintf(err, "\n(numbat-sim --help lists the options)\n");
     return EXIT_USAGE;
 }

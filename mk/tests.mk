@@ -27,8 +27,8 @@ SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
-# Apps test_raspi2.c runs on QEMU's raspi2b as well (labs/hello comes with `images`).
-RASPI2_APPS := $(addprefix tests/system/,spin null-deref undefined-insn bad-syscall yield caps \
+# Apps test_raspi2.c runs on QEMU's raspi2b as well.
+RASPI2_APPS := $(addprefix tests/system/,hello spin null-deref undefined-insn bad-syscall yield caps \
     preempt ipc)
 # Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).
 TRACE_APPS := tests/system/caps tests/system/ipc
@@ -129,7 +129,7 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 FUZZ_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP \
     -Ilibsel4/include
 FUZZ_HARNESSES := elf trace_file trace_uart gdb cli
-FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c \
+FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c cli/printable.c \
     tests/fuzz-host/trace_sink.c)
 FUZZ_BINS := $(patsubst %,$(BUILD)/fuzz/bin/fuzz_%,$(FUZZ_HARNESSES))
 

@@ -7,11 +7,26 @@
  * lines), docs/trace-format.md.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "decode.h"
 #include "text.h"
+#include "../cli/printable.h"
+
+/* One line on stderr, "numbat-trace: " and the message, user-given text in it made printable
+   (a file name with a newline must not split the line). */
+static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void report(const char *fmt, ...)
+{
+    char raw[1024], shown[1100];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "numbat-trace: %s\n", cli_printable(raw, shown, sizeof(shown)));
+}
 
 static int dump_file(const char *path)
 {
@@ -19,7 +34,7 @@ static int dump_file(const char *path)
     trace_record_t rec;
     char err[256], line[512];
     if (trace_file_open(&tf, path, err, sizeof(err)) != 0) {
-        fprintf(stderr, "numbat-trace: %s\n", err);
+        report("%s", err);
         return 2;
     }
     int r;
@@ -29,7 +44,7 @@ static int dump_file(const char *path)
     }
     trace_file_close(&tf);
     if (r < 0) {
-        fprintf(stderr, "numbat-trace: %s: %s\n", path, err);
+        report("%s: %s", path, err);
         return 1;
     }
     return 0;
@@ -47,7 +62,7 @@ static int dump_uart(const char *path)
     char line[512];
     int c;
     if (!f) {
-        fprintf(stderr, "numbat-trace: %s: %s\n", path, strerror(errno));
+        report("%s: %s", path, strerror(errno));
         return 2;
     }
     while ((c = fgetc(f)) != EOF)
@@ -57,10 +72,10 @@ static int dump_uart(const char *path)
         }
     int rc = 0;
     if (ferror(f)) {
-        fprintf(stderr, "numbat-trace: %s: %s\n", path, strerror(errno));
+        report("%s: %s", path, strerror(errno));
         rc = 2;
     } else if (d.dropped_bytes) {
-        fprintf(stderr, "numbat-trace: %llu bytes outside frames skipped\n",
+        report("%llu bytes outside frames skipped",
                 (unsigned long long)d.dropped_bytes);
     }
     if (f != stdin)

@@ -1,7 +1,7 @@
 /*
  * tests/system/test_boot.c - booting real images in numbat-sim: the greeting,
  * the exit status, timer interrupts in a long computation, determinism, and the
- * fault and panic paths. Images come from labs/hello and tests/system/<name>/.
+ * fault and panic paths. Images come from tests/system/<name>/.
  * Partners: run_guest.c, the programs in the folders beside this file.
  */
 #include <criterion/criterion.h>

@@ -41,6 +41,29 @@ Test(cli, not_an_elf)
     expect_usage_error(argv, "Makefile: not an ELF file");
 }
 
+/* A file name with control bytes is shown escaped, on one line, by both tools. */
+Test(cli, image_name_with_a_newline_stays_on_one_line)
+{
+    const char *path = "/tmp/numbat bad\nname\x1b.elf";
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("not an image", f);
+    fclose(f);
+    const char *argv[] = {SIM_PATH, path, NULL};
+    expect_usage_error(argv, "/tmp/numbat bad\\nname\\x1b.elf: not an ELF file");
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(count_occurrences(r.err, "\n"), 1, "one line: %s", r.err);
+    run_result_free(&r);
+    const char *trace_argv[] = {TRACE_PATH, path, NULL};
+    r = run_command(trace_argv, 30);
+    cr_expect_neq(r.status, 0);
+    const char *want = "numbat-trace: /tmp/numbat bad\\nname\\x1b.elf: ";
+    cr_expect(strncmp(r.err, want, strlen(want)) == 0, "%s", r.err);
+    cr_expect_eq(count_occurrences(r.err, "\n"), 1, "one line: %s", r.err);
+    run_result_free(&r);
+    unlink(path);
+}
+
 Test(cli, wrong_architecture)
 {
     /* The simulator itself is a host (x86-64 or other) ELF. */

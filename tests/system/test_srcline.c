@@ -40,7 +40,7 @@ Test(srcline, root_task_found_in_the_image_with_symbols_and_lines)
     srcline_t *s = srcline_open(user.file, user.file_size);
     cr_assert_not_null(s);
     cr_assert(srcline_find(s, main_addr, line, sizeof(line)));
-    cr_expect(strstr(line, "labs/hello/hello.c:") != NULL, "%s", line);
+    cr_expect(strstr(line, "tests/system/hello/hello.c:") != NULL, "%s", line);
     srcline_close(s);
     elf_image_close(&user);
     elf_image_close(&img);

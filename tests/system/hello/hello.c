@@ -1,7 +1,8 @@
 /*
- * labs/00-hello/hello.c - the first Numbat program: the root task greets the
+ * tests/system/hello/hello.c - the smallest Numbat program: the root task greets the
  * world through the kernel's DebugPutChar system call and returns 0, which shuts
- * the board down with status 0. See README.md in this folder.
+ * the board down with status 0. The system tests boot it; labs/01-hello is the lab
+ * that starts from it.
  */
 #include <numbat/runtime.h>
 #include <sel4/sel4.h>

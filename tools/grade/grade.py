@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+# tools/grade/grade.py - `make grade LAB=n`: builds a lab (the student's folder, or with
+# --solution the folder with solutions/ laid over it), runs it once headless on
+# numbat-sim or QEMU, recording the trace, and scores the tests in the lab's grade.py.
+# Partner: gradelib.py (what grade.py files are written with); docs/grading.md.
+#
+# Exit status: 0 full marks, 1 some test failed, 2 the lab could not be built or run.
+import argparse
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gradelib  # noqa: E402
+
+PLATS = ("arm-sim", "vexpress-a15")
+
+
+def die(message):
+    print("grade: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
+def find_lab(name):
+    """labs/NN-name for '5', '05', '05-ipc' or 'labs/05-ipc'."""
+    labs = sorted(d for d in os.listdir(os.path.join(ROOT, "labs"))
+                  if os.path.isfile(os.path.join(ROOT, "labs", d, "grade.py")))
+    base = os.path.basename(name.rstrip("/"))
+    for d in labs:
+        if d == base or (base.isdigit() and d.split("-")[0].isdigit()
+                         and int(d.split("-")[0]) == int(base)):
+            return d
+    die("no lab '%s' (labs with a grader: %s)" % (name, ", ".join(labs) or "none"))
+
+
+def solution_tree(lab, build):
+    """The lab folder with solutions/LAB laid over it, in build/grade/LAB-solution."""
+    sol = os.path.join(ROOT, "solutions", lab)
+    if not os.path.isdir(sol):
+        die("no solutions/%s (a handout has no solutions)" % lab)
+    dst = os.path.join(build, "grade", lab + "-solution")
+    shutil.rmtree(dst, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "labs", lab), dst)
+    shutil.copytree(sol, dst, dirs_exist_ok=True)
+    return dst
+
+
+def lab_image(lab, plat, solution, build):
+    """Builds a lab (with its solution laid over it when solution is true) for plat and
+    returns (image path or None if it does not build, the lab's grader module)."""
+    grader = load_grader(os.path.join(ROOT, "labs", lab, "grade.py"))
+    app = solution_tree(lab, build) if solution else os.path.join("labs", lab)
+    image = build_image(os.path.relpath(app, ROOT), plat, build, getattr(grader, "MAKE_VARS", {}))
+    return image, grader
+
+
+def load_grader(path):
+    spec = importlib.util.spec_from_file_location("lab_grade", path)
+    module = importlib.util.module_from_spec(spec)
+    del gradelib.TESTS[:]
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_image(app, plat, build, make_vars):
+    name = os.path.basename(app)
+    cmd = ["make", "--no-print-directory", "-f", "mk/image.mk", "PLAT=" + plat, "APP=" + app,
+           "BUILD=" + build] + ["%s=%s" % kv for kv in make_vars.items()]
+    if plat == "vexpress-a15":
+        cmd.append("TRACE=uart")
+    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if p.returncode != 0:
+        sys.stdout.write(p.stdout)
+        print("grade: the lab does not build (above): every test scores 0")
+        return None
+    suffix = "-trace" if plat == "vexpress-a15" else ""
+    for var, value in make_vars.items():
+        if var == "FASTPATH" and value == "0":
+            suffix = "-nofastpath" + suffix
+    return os.path.join(build, plat, name + suffix + ".elf")
+
+
+def how_it_ended(console, status):
+    if "numbat: kernel panic" in console:
+        return "panic"
+    if "numbat: deadlock" in console:
+        return "deadlock"
+    if status == 4:
+        return "out of instructions"
+    if status == 3:
+        return "crash"
+    return "shutdown"
+
+
+def run_sim(image, out, sim, tool, max_insns, timeout):
+    trace_file = out + ".trace"
+    cmd = [sim, "--stats", "--trace-out", trace_file, "--max-insns", str(max_insns), image]
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return gradelib.Run("", None, "timeout", gradelib.Trace(""))
+    console = p.stdout.decode("utf-8", "replace")
+    if p.returncode == 2:
+        die("numbat-sim refused the image: " + p.stderr.decode("utf-8", "replace").strip())
+    insns = None
+    for line in p.stderr.decode("utf-8", "replace").splitlines():
+        if line.startswith("stats: "):
+            insns = int(line.split()[1])
+    text = subprocess.run([tool, trace_file], stdout=subprocess.PIPE, text=True).stdout
+    return gradelib.Run(console, p.returncode, how_it_ended(console, p.returncode),
+                        gradelib.Trace(text), insns)
+
+
+def run_qemu(image, out, tool, timeout):
+    trace_file = out + ".uart"
+    cmd = ["qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-display", "none",
+           "-monitor", "none", "-audiodev", "none,id=none", "-no-reboot", "-serial", "stdio",
+           "-serial", "file:" + trace_file, "-kernel", image]
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=timeout)
+        console = p.stdout.decode("utf-8", "replace")
+        ended = how_it_ended(console, None)
+    except subprocess.TimeoutExpired as e:
+        console = (e.stdout or b"").decode("utf-8", "replace")
+        ended = "timeout"
+    text = subprocess.run([tool, "--uart", trace_file], stdout=subprocess.PIPE, text=True).stdout
+    # QEMU does not report the guest's shutdown status: a clean end counts as 0.
+    return gradelib.Run(console, 0 if ended == "shutdown" else None, ended, gradelib.Trace(text))
+
+
+def score(tests, run, verbose):
+    got = total = 0
+    width = max([len(t) for _, t, _ in tests] + [20])
+    for points, title, f in tests:
+        total += points
+        try:
+            f(run)
+            ok, why = True, ""
+        except (gradelib.Fail, AssertionError) as e:
+            ok, why = False, str(e) or "assertion failed"
+        except Exception as e:  # a grader bug must not hide the other tests
+            ok, why = False, "grader error: %s: %s" % (type(e).__name__, e)
+        got += points if ok else 0
+        print("  %-*s  %s %3d/%d" % (width, title, "OK  " if ok else "FAIL", points if ok else 0,
+                                       points))
+        if why:
+            print("      " + why)
+    return got, total
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Build, run and score a Numbat lab.")
+    ap.add_argument("lab", help="lab number or folder, e.g. 5 or labs/05-ipc")
+    ap.add_argument("--plat", default="arm-sim", choices=PLATS)
+    ap.add_argument("--solution", action="store_true", help="grade the reference solution")
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--sim", default="build/bin/numbat-sim")
+    ap.add_argument("--trace-tool", default="build/bin/numbat-trace")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print the console too")
+    args = ap.parse_args()
+    os.chdir(ROOT)
+
+    lab = find_lab(args.lab)
+    what = "solution" if args.solution else "your code"
+    print("== lab %s (%s) on %s" % (lab, what, args.plat), flush=True)
+    image, grader = lab_image(lab, args.plat, args.solution, args.build)
+    tests = list(gradelib.TESTS)
+    if not tests:
+        die("labs/%s/grade.py declares no tests" % lab)
+    if image is None:
+        run = gradelib.Run("", None, "not built", gradelib.Trace(""))
+        seconds = 0.0
+    else:
+        out_dir = os.path.join(args.build, "grade", "runs")
+        os.makedirs(out_dir, exist_ok=True)
+        out = os.path.join(out_dir, "%s%s-%s" % (lab, "-solution" if args.solution else "",
+                                                  args.plat))
+        start = time.time()
+        if args.plat == "arm-sim":
+            run = run_sim(image, out, args.sim, args.trace_tool,
+                          getattr(grader, "MAX_INSNS", 200 * 1000 * 1000), 600)
+        else:
+            run = run_qemu(image, out, args.trace_tool, getattr(grader, "QEMU_TIMEOUT", 60))
+        seconds = time.time() - start
+        with open(out + ".console", "w") as f:
+            f.write(run.console)
+    if args.verbose:
+        sys.stdout.write(run.console)
+        sys.stdout.flush()
+    insns = "%d instructions, " % run.instructions if run.instructions is not None else ""
+    print("   %s%.1f s, %d trace events, ended: %s%s" % (
+        insns, seconds, len(run.trace.events), run.ended,
+        "" if run.status is None else " (status %d)" % run.status))
+    got, total = score(tests, run, args.verbose)
+    print("Score: %d/%d" % (got, total))
+    sys.exit(0 if got == total else 1)
+
+
+if __name__ == "__main__":
+    main()
