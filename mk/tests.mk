@@ -29,7 +29,7 @@ SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
 # Apps test_raspi2.c runs on QEMU's raspi2b as well.
 RASPI2_APPS := $(addprefix tests/system/,hello spin null-deref undefined-insn bad-syscall yield caps \
-    preempt ipc)
+    preempt ipc sel4libs-timer)
 # Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).
 TRACE_APPS := tests/system/caps tests/system/ipc
 

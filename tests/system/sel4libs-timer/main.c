@@ -2,8 +2,8 @@
  * tests/system/sel4libs-timer - seL4's "libraries-4" way of using a timer, through
  * sel4libs: ps_io_ops_t filled in by sel4platsupport (an I/O mapper over the vspace,
  * the mini IRQ interface on one notification), the default ltimer (the board's
- * second SP804), periodic and one-shot timeouts handled with
- * sel4platsupport_irq_handle, and the time from ltimer_get_time, answering a client
+ * user timer: the second SP804, or a Pi's system timer), periodic and one-shot
+ * timeouts handled with sel4platsupport_irq_handle, and the time from ltimer_get_time, answering a client
  * process that asks to wait. test_sel4libs.c checks the output.
  */
 #include <autoconf.h>
