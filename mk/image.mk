@@ -57,14 +57,15 @@ NOFAST := $(filter 0,$(FASTPATH))
 ifneq ($(NOFAST),)
 KERNEL_FLAGS += -DNUMBAT_FASTPATH=0
 endif
-# TRACE=uart (vexpress-a15 only): the kernel sends the trace stream out on UART1, for
+# TRACE=uart (vexpress-a15, raspi2): the kernel sends the trace stream out framed,
+# on UART1 (vexpress-a15) or between the console's text on UART0 (raspi2), for
 # `numbat-sim --attach` and `numbat-trace --uart`; the image is NAME-trace.elf. Without
 # it nothing goes out, so QEMU and numbat-sim (which records only when asked) run the
 # same guest work.
 TRACE ?=
 ifneq ($(TRACE),)
-ifneq ($(TRACE)$(PLAT),uartvexpress-a15)
-$(error TRACE=uart is for PLAT=vexpress-a15 (numbat-sim records the trace with --trace-out); got TRACE=$(TRACE) PLAT=$(PLAT))
+ifeq ($(filter uartvexpress-a15 uartraspi2,$(TRACE)$(PLAT)),)
+$(error TRACE=uart is for PLAT=vexpress-a15 or raspi2 (numbat-sim records the trace with --trace-out); got TRACE=$(TRACE) PLAT=$(PLAT))
 endif
 KERNEL_FLAGS += -DNUMBAT_TRACE_UART
 endif

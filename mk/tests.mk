@@ -97,6 +97,7 @@ system-images:
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=$$app || exit 1; \
 	done
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=tests/sel4test CHECKED=1
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=tests/system/caps TRACE=uart
 	@# The in-kernel suite runs on a kernel that checks its invariants at every exit.
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/sel4test CHECKED=1 || exit 1; \

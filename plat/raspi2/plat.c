@@ -178,17 +178,32 @@ bool arch_device_range(unsigned i, uint32_t *start, uint32_t *end)
     return true;
 }
 
-/* ---- the trace stream: not sent on this board yet ---- */
+/* ---- the trace stream ---- */
 
+/* With TRACE=uart, trace events go out framed (trace/format.h) on UART0 between
+ * the console's characters, so one cable carries both; a reader takes the bytes
+ * outside frames as console text (numbat-sim --attach). */
 bool arch_trace_enabled(void)
 {
+#ifdef NUMBAT_TRACE_UART
+    return true;
+#else
     return false;
+#endif
 }
 
 void arch_trace_emit(const uint32_t *words, unsigned count)
 {
-    (void)words;
-    (void)count;
+    uint8_t check = 0;
+    arch_console_putc((char)TRACE_UART_SYNC);
+    for (unsigned i = 0; i < count; i++) {
+        for (unsigned b = 0; b < 4; b++) {
+            uint8_t byte = (uint8_t)(words[i] >> (8 * b));
+            check ^= byte;
+            arch_console_putc((char)byte);
+        }
+    }
+    arch_console_putc((char)check);
 }
 
 uint32_t arch_trace_platform(void)

@@ -4,14 +4,21 @@
  * 256 MiB the raspi2 kernel window holds), the banner line aside; the in-kernel
  * suite passes; the raw kernel7.img boots from 0x8000 as a Pi's firmware starts it;
  * the banner names what differs between a Pi 2 and a Pi 3; the early entry drops
- * from HYP mode (a Pi's firmware enters there, raspi2b does not) to SVC.
+ * from HYP mode (a Pi's firmware enters there, raspi2b does not) to SVC; with
+ * TRACE=uart the trace frames come between the console text on UART0, and
+ * numbat-sim --attach reads both from a serial device (a pseudo-terminal here).
  * Partners: run_guest.c, test_qemu.c (the same for vexpress-a15),
  * raspi2_hyp_probe.S, docs/raspi.md.
  */
+#define _GNU_SOURCE /* posix_openpt, ptsname */
 #include <criterion/criterion.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "run_guest.h"
 
@@ -164,4 +171,96 @@ Test(raspi2, early_entry_drops_from_hyp_to_svc)
     cr_expect_eq(before & 0x1fu, 0x1au, "entered in mode 0x%x, not HYP", before & 0x1fu);
     cr_expect_eq(after & 0x1ffu, 0x1d3u, "left in CPSR 0x%x, not SVC with A, I, F masked", after);
     run_result_free(&q);
+}
+
+/* ---- TRACE=uart: trace and console on one UART, read from a serial device ---- */
+
+typedef struct pty_feed {
+    int master;
+    const char *bytes;
+    size_t len;
+} pty_feed_t;
+
+/* Plays the captured UART bytes into the pseudo-terminal, as a board would, then
+ * hangs up (numbat-sim sees the end of the stream). */
+static void *feed_pty(void *arg)
+{
+    pty_feed_t *f = arg;
+    usleep(300 * 1000); /* numbat-sim opens the device */
+    for (size_t done = 0; done < f->len;) {
+        ssize_t n = write(f->master, f->bytes + done, f->len - done);
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    usleep(1000 * 1000); /* numbat-sim drains it */
+    close(f->master);
+    return NULL;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *data = malloc(1 << 20);
+    *len = fread(data, 1, 1 << 20, f);
+    fclose(f);
+    return data;
+}
+
+Test(raspi2, trace_and_console_share_uart0_and_attach_reads_a_serial_device)
+{
+    /* QEMU writes everything UART0 sends to a file: text and frames. */
+    const char *capture = "build/raspi2/caps-trace.uart";
+    const char *const qemu[] = {"qemu-system-arm", "-M", "raspi2b", "-nographic", "-monitor", "none",
+                                "-serial", "file:build/raspi2/caps-trace.uart", "-no-reboot",
+                                "-kernel", "build/raspi2/caps-trace.elf", NULL};
+    run_result_t q = run_command(qemu, 60);
+    cr_assert_eq(q.status, 0, "QEMU: %s", q.err);
+    run_result_free(&q);
+    size_t len = 0;
+    char *bytes = read_file(capture, &len);
+    cr_assert(bytes && len > 1000, "nothing captured in %s", capture);
+
+    /* A pseudo-terminal stands in for /dev/ttyUSB0; kept raw from the start, so no
+     * line discipline touches bytes written before numbat-sim sets it up. */
+    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC); /* not numbat-sim's too */
+    cr_assert(master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0);
+    char device[128];
+    snprintf(device, sizeof(device), "%s", ptsname(master));
+    int slave = open(device, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    struct termios t;
+    cr_assert(slave >= 0 && tcgetattr(slave, &t) == 0);
+    cfmakeraw(&t);
+    cr_assert_eq(tcsetattr(slave, TCSANOW, &t), 0);
+
+    pty_feed_t feed = {master, bytes, len};
+    pthread_t writer;
+    cr_assert_eq(pthread_create(&writer, NULL, feed_pty, &feed), 0);
+    const char *const attach[] = {SIM_PATH, "--attach", device, "--baud", "115200", NULL};
+    run_result_t r = run_command(attach, 30);
+    pthread_join(writer, NULL);
+    close(slave);
+
+    /* The console text, whole lines between the event lines, and every event. */
+    cr_expect(strstr(r.out, BANNER "raspi2 (") != NULL, "numbat-sim printed:\n%.2000s", r.out);
+    cr_expect(strstr(r.out, "\nmint badge 42: 0, identify: 4\r\n") != NULL,
+              "numbat-sim printed:\n%.4000s", r.out);
+    cr_expect(strstr(r.out, " boot ") != NULL, "no boot event:\n%.2000s", r.out);
+    unsigned events = 0, caps = 0;
+    const char *line = strstr(r.err, "attached to ");
+    cr_assert_not_null(line, "stderr: %s", r.err);
+    cr_assert_eq(sscanf(strchr(line + strlen("attached to "), ' '), " %u events, %u caps", &events,
+                        &caps), 2, "stderr: %s", r.err);
+    /* The same capture read as a file gives the same events. */
+    const char *const again[] = {SIM_PATH, "--attach", "./build/raspi2/caps-trace.uart", NULL};
+    run_result_t f = run_command(again, 30);
+    cr_expect(strstr(f.err, "events") != NULL && strstr(r.err, strchr(strstr(f.err, "attached to "), ':')),
+              "device: %s file: %s", r.err, f.err);
+    cr_expect_gt(events, 500, "stderr: %s", r.err);
+    printf("raspi2 caps over one UART: %u events, %u caps, %zu bytes\n", events, caps, len);
+    run_result_free(&f);
+    run_result_free(&r);
+    free(bytes);
 }
