@@ -45,18 +45,29 @@ static uint64_t counter(volatile systimer_regs_t *r)
     return (uint64_t)hi << 32 | lo;
 }
 
+/* Puts the compare as far behind the counter as it goes: no match for 2^32 us. */
+static void disarm(systimer_ltimer_t *t)
+{
+    t->armed = false;
+    t->period = 0;
+    t->regs->compare[seL4_PlatUserTimerCompare] = t->regs->clo - 1;
+    t->regs->cs = MATCH_BIT;
+}
+
 static void timer_irq(void *data, ps_irq_acknowledge_fn_t acknowledge_fn, void *ack_data)
 {
     systimer_ltimer_t *t = data;
     t->regs->cs = MATCH_BIT;
-    bool fire = t->armed;
-    if (t->period) {
+    /* Only a match of the timeout now set counts (not one left from before it). */
+    uint32_t compare = t->regs->compare[seL4_PlatUserTimerCompare];
+    bool fire = t->armed && (int32_t)(t->regs->clo - compare) >= 0;
+    if (t->period && fire) {
         /* The next period from the last match; from now if that is already past. */
-        uint32_t next = t->regs->compare[seL4_PlatUserTimerCompare] + t->period;
+        uint32_t next = compare + t->period;
         if ((int32_t)(next - t->regs->clo) <= 0)
             next = t->regs->clo + t->period;
         t->regs->compare[seL4_PlatUserTimerCompare] = next;
-    } else {
+    } else if (fire) {
         t->armed = false;
     }
     acknowledge_fn(ack_data);
@@ -77,7 +88,7 @@ int ltimer_default_init(ltimer_t *timer, ps_io_ops_t ops, ltimer_callback_fn_t c
         free(t);
         return -1;
     }
-    t->regs->cs = MATCH_BIT;
+    disarm(t);
     ps_irq_t irq = {.type = PS_INTERRUPT, .irq = {.number = USER_TIMER_IRQ}};
     t->irq = t->ops.irq_ops.cookie ? ps_irq_register(&t->ops.irq_ops, irq, timer_irq, t) : -1;
     t->start = counter(t->regs);
@@ -105,8 +116,7 @@ int ltimer_set_timeout(ltimer_t *timer, uint64_t ns, timeout_type_t type)
         return -1;
     if (!ticks)
         ticks = 1;
-    t->armed = false;
-    t->regs->cs = MATCH_BIT;
+    disarm(t);
     t->period = type == TIMEOUT_PERIODIC ? (uint32_t)ticks : 0;
     t->regs->compare[seL4_PlatUserTimerCompare] = t->regs->clo + (uint32_t)ticks;
     t->armed = true;
@@ -123,9 +133,7 @@ int ltimer_get_resolution(ltimer_t *timer, uint64_t *resolution)
 int ltimer_reset(ltimer_t *timer)
 {
     systimer_ltimer_t *t = timer->data;
-    t->armed = false;
-    t->period = 0;
-    t->regs->cs = MATCH_BIT;
+    disarm(t);
     t->start = counter(t->regs);
     return 0;
 }
@@ -135,9 +143,7 @@ void ltimer_destroy(ltimer_t *timer)
     systimer_ltimer_t *t = timer->data;
     if (!t)
         return;
-    t->armed = false;
-    t->period = 0;
-    t->regs->cs = MATCH_BIT;
+    disarm(t);
     if (t->irq >= 0)
         ps_irq_unregister(&t->ops.irq_ops, t->irq);
     timer->data = NULL;
