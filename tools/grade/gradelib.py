@@ -41,10 +41,10 @@ CAP_TYPES = ("null", "untyped", "endpoint", "notification", "reply", "cnode", "t
              "page-directory", "asid-control", "asid-pool", "zombie")
 CAUSES = {1: "boot", 2: "retype", 3: "copy", 4: "mint", 5: "move", 6: "mutate",
           7: "rotate", 8: "delete", 9: "revoke", 10: "tcb-configure", 11: "ipc-transfer"}
-# seL4 object types in object-create (libsel4's seL4_ObjectType, ARM numbering).
+# seL4 object types in object-create (libsel4's sel4/objecttype.h, AArch32 numbering).
 OBJECT_TYPES = {0: "untyped", 1: "thread", 2: "endpoint", 3: "notification", 4: "cnode",
-                5: "large-page", 6: "section", 7: "supersection", 8: "small-page",
-                9: "page-table", 10: "page-directory"}
+                5: "page-directory", 6: "small-page", 7: "large-page", 8: "section",
+                9: "supersection", 10: "page-table"}
 THREAD_STATES = {0: "inactive", 1: "runnable", 3: "blocked-on-receive",
                  4: "blocked-on-send", 5: "blocked-on-reply", 6: "blocked-on-notification"}
 
