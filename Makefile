@@ -12,7 +12,7 @@
 #                   make slides renders slides/ to build/slides/ (after make figures)
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
 #   make sdcard [APP=...] a Raspberry Pi 2/3 boot folder: build/sdcard/kernel7.img, config.txt
-#   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15]   score lab n (no LAB: every lab)
+#   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15|raspi2]   score lab n (no LAB: every lab)
 #   make handout    the student tree without solutions/, in build/handout/numbat
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
 #   make fuzz-host  each host-input fuzzer for FUZZ_SECONDS (60) (docs/fuzzing-host.md)
