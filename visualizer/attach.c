@@ -50,6 +50,8 @@ static void flush_text(vis_attach_t *a)
 static void print_text(void *ctx, uint8_t byte)
 {
     vis_attach_t *a = ctx;
+    if (a->session)
+        vis_session_console_text(a->session, byte); /* the window's console pane */
     a->text[a->text_len++] = (char)byte;
     if (byte == '\n' || a->text_len == sizeof(a->text))
         flush_text(a);
@@ -105,6 +107,7 @@ void vis_attach_close(vis_attach_t *a)
 static void feed_bytes(vis_attach_t *a, vis_session_t *s, const uint8_t *bytes, size_t n)
 {
     trace_record_t rec;
+    a->session = s;
     for (size_t i = 0; i < n; i++) {
         if (a->max_events && s->count >= a->max_events)
             return; /* --at N: the screenshot shows exactly N events */
@@ -160,7 +163,9 @@ static bool source_follow(void *self, vis_session_t *s, char *status, size_t len
 {
     vis_attach_t *a = self;
     vis_attach_read(a, s, 0);
-    snprintf(status, len, "%s %s: %zu events", a->closed ? "QEMU closed" : "following QEMU at",
+    bool device = strchr(a->where, '/') != NULL; /* a board's serial line, not QEMU */
+    snprintf(status, len, "%s %s: %zu events",
+             a->closed ? (device ? "closed" : "QEMU closed") : (device ? "following" : "following QEMU at"),
              a->where, s->count);
     return !a->closed;
 }
@@ -172,7 +177,8 @@ static void source_finish(void *self, vis_session_t *s, char *status, size_t len
     while (!a->closed && !(a->max_events && s->count >= a->max_events))
         vis_attach_read(a, s, -1);
     snprintf(status, len, "attached to %s: %s after %zu events", a->where,
-             a->closed ? "QEMU closed" : "stopped at --at", s->count);
+             a->closed ? (strchr(a->where, '/') ? "closed" : "QEMU closed") : "stopped at --at",
+             s->count);
 }
 
 static const vis_source_ops_t attach_ops = {
@@ -183,7 +189,8 @@ static const vis_source_ops_t attach_ops = {
 
 vis_source_t vis_attach_source(vis_attach_t *a)
 {
-    return (vis_source_t){.ops = &attach_ops, .self = a, .label = "following QEMU"};
+    const char *label = strchr(a->where, '/') ? "following the board" : "following QEMU";
+    return (vis_source_t){.ops = &attach_ops, .self = a, .label = label};
 }
 
 /* ---- text mode ------------------------------------------------------------------- */

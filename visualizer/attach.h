@@ -28,6 +28,7 @@ typedef struct vis_attach {
     size_t max_events; /* --at N with --screenshot: keep no more (0: no limit) */
     char text[256];    /* console text between frames, printed a whole line at a time */
     size_t text_len;
+    vis_session_t *session; /* the session being fed: gets the console text too */
 } vis_attach_t;
 
 /* Connects to HOST:PORT, or opens DEVICE (a path: it has a '/') at `baud`. Returns
