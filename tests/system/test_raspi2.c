@@ -109,10 +109,11 @@ Test(raspi2, ipc_client_and_server_print_the_same)
 }
 
 /* sel4libs' default ltimer is the system timer here (ltimer_systimer.c), the second
- * SP804 on numbat-sim: the program cannot tell. */
+ * SP804 on numbat-sim: the program cannot tell, but its image holds the other driver,
+ * so the kernel's line with the image's bounds may differ. */
 Test(raspi2, sel4libs_timer_prints_the_same)
 {
-    expect_same_console("sel4libs-timer");
+    expect_same_console_but("sel4libs-timer", "numbat: root task 'sel4libs-timer': image ");
 }
 
 Test(raspi2, in_kernel_suite_passes_on_raspi2b)
