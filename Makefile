@@ -6,7 +6,7 @@
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential, host fuzzers,
 #                   the syscall fuzzer
-#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
+#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15|raspi2] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
 #                   the syscall fuzzer on a checked kernel (docs/fuzzing.md)
 #   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
 #                   make slides renders slides/ to build/slides/ (after make figures)

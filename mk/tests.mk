@@ -159,12 +159,14 @@ fuzz-host-quick: fuzz-host-bins
 	    sh tests/fuzz-host/run.sh $(BUILD)/fuzz $$h $(FUZZ_QUICK_SECONDS) || exit 1; done
 
 # The syscall fuzzer (tests/fuzz, docs/fuzzing.md): three seeds of 100,000 calls on
-# numbat-sim and one on QEMU, each on a kernel that checks its invariants at every exit.
+# numbat-sim and one on each QEMU board, each on a kernel that checks its invariants at
+# every exit.
 FUZZ_TEST_SEEDS := 1 2 3
 FUZZ_TEST_CALLS := 100000
 fuzz-tests: sim
-	@for plat in arm-sim vexpress-a15; do \
+	@for plat in arm-sim vexpress-a15 raspi2; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/fuzz CHECKED=1 || exit 1; \
 	done
 	SIM=$(SIM) tools/fuzz.sh -n $(FUZZ_TEST_CALLS) $(FUZZ_TEST_SEEDS)
 	tools/fuzz.sh -p vexpress-a15 -n $(FUZZ_TEST_CALLS) $(firstword $(FUZZ_TEST_SEEDS))
+	tools/fuzz.sh -p raspi2 -n $(FUZZ_TEST_CALLS) $(firstword $(FUZZ_TEST_SEEDS))
