@@ -116,6 +116,13 @@ $(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
 
+# tt-bench: what going back in time costs (make bench, docs/time-travel.md).
+TT_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/tt_bench.c $(SIM_LIB_SRC))
+$(BUILD)/bin/tt-bench: $(TT_BENCH_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
+
 # ---- images ---------------------------------------------------------------------
 # Each image is built by mk/image.mk; it tracks its own dependencies.
 images:
@@ -226,7 +233,7 @@ bench bench-quick: check-deps all system-images
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/vm-pager || exit 1; done
-	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench
+	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench $(BUILD)/bin/tt-bench
 	@tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
 # Lecture slides: Markdown in slides/, rendered by pandoc into self-contained HTML

@@ -44,6 +44,8 @@ static const char usage_text[] =
     "  --gdb PORT        wait for GDB on 127.0.0.1:PORT before running (docs/gdb.md)\n"
     "  --break WHERE     stop at a symbol or address (0x...) of the image; without\n"
     "                    --gdb, print the registers there to stderr and go on\n"
+    "  --checkpoints N   keep a checkpoint every N instructions so GDB and the window\n"
+    "                    can go back in time (default with --gdb: 1M; 0: off)\n"
     "  --help            this text\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
@@ -116,7 +118,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}, .baud = VIS_ATTACH_DEFAULT_BAUD};
     bool baud_given = false;
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS };
     enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_BAUD };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
@@ -135,6 +137,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"trace-out", required_argument, NULL, OPT_TRACE_OUT},
         {"gdb", required_argument, NULL, OPT_GDB},
         {"break", required_argument, NULL, OPT_BREAK},
+        {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -196,6 +199,15 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             if (cli->break_count == CLI_MAX_BREAKS)
                 return usage_error(err, "--break %s: at most 16 breakpoints", optarg);
             cli->breaks[cli->break_count++] = optarg;
+            break;
+        case OPT_CHECKPOINTS:
+            if (strcmp(optarg, "0") == 0)
+                value = 0;
+            else if (parse_count(optarg, &value) != 0)
+                return usage_error(err, "--checkpoints %s: give an instruction count from 0 to 10^18",
+                                   optarg);
+            cli->checkpoints = value;
+            cli->checkpoints_given = true;
             break;
         case OPT_HELP: cli->help = true; return 0;
         default:

@@ -42,6 +42,8 @@ typedef struct cli {
     vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --tab */
     const char *attach;    /* --attach HOST:PORT or DEVICE: no image, no board */
     unsigned baud;         /* --baud for --attach DEVICE (VIS_ATTACH_DEFAULT_BAUD) */
+    uint64_t checkpoints;  /* --checkpoints N: the interval, 0 for none */
+    bool checkpoints_given;
 } cli_t;
 
 /*

@@ -277,8 +277,58 @@ static void press_button(app_t *a, vis_button_t b)
     }
 }
 
+/*
+ * Going back in time (docs/time-travel.md): the whole machine goes back, not only the
+ * drawing. Shift+S or Backspace: one instruction; Shift+N: the last kernel entry;
+ * C: the event that made the selected cap.
+ */
+static void go_back(app_t *a, vis_back_t how)
+{
+    if (no_board(a))
+        return;
+    size_t event = 0;
+    if (how == VIS_BACK_TO_EVENT) {
+        const vis_model_t *m = vis_session_model_at(&a->s, a->cursor);
+        const vis_cap_t *c = a->ui.selected ? vis_model_cap_at(m, a->ui.selected) : NULL;
+        if (!c) {
+            snprintf(a->status, sizeof(a->status), "select a cap to go back to its making");
+            return;
+        }
+        event = c->born;
+    }
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    sim_travel_t t = vis_session_back(&a->s, how, event);
+    a->cursor = a->s.count;
+    a->live = true;
+    a->ui.cursor_ms = ticks();
+    if (t == SIM_TRAVEL_NO_HISTORY)
+        snprintf(a->status, sizeof(a->status), "no checkpoints kept: cannot go back");
+    else
+        snprintf(a->status, sizeof(a->status), "back in time: instruction %llu%s",
+                 (unsigned long long)sim_board_icount(a->s.board),
+                 t == SIM_TRAVEL_HISTORY_START ? " (the start of the history)" : "");
+}
+
+/* The keys of go_back; true when k was one of them. */
+static bool time_travel_key(app_t *a, const SDL_Keysym *k)
+{
+    bool shift = k->mod & KMOD_SHIFT;
+    if (k->sym == SDLK_BACKSPACE || (shift && k->sym == SDLK_s))
+        go_back(a, VIS_BACK_STEP);
+    else if (shift && k->sym == SDLK_n)
+        go_back(a, VIS_BACK_ENTRY);
+    else if (k->sym == SDLK_c && !(k->mod & KMOD_CTRL))
+        go_back(a, VIS_BACK_TO_EVENT);
+    else
+        return false;
+    return true;
+}
+
 static void on_key(app_t *a, const SDL_Keysym *k)
 {
+    if (time_travel_key(a, k))
+        return;
     bool ctrl = k->mod & KMOD_CTRL;
     switch (k->sym) {
     case SDLK_SPACE: toggle_run(a); break;

@@ -22,7 +22,12 @@
 static void console_put(void *ctx, uint8_t byte)
 {
     vis_session_t *s = ctx;
-    if (s->echo) {
+    /* After going back in time the pane takes replayed bytes again; the terminal
+       has them already. */
+    bool again = s->console_len < s->console_echoed;
+    if (!again)
+        s->console_echoed = s->console_len + 1;
+    if (s->echo && !again) {
         putchar(byte);
         if (byte == '\n')
             fflush(stdout);
@@ -120,6 +125,14 @@ static void open_lines(vis_session_t *s)
     }
 }
 
+/* In the window (clock_ms set) the board keeps checkpoints for going back in time;
+   replayed output comes to the session again (vis_session_back cuts its copies). */
+static void keep_history(vis_session_t *s)
+{
+    if (s->clock_ms && !sim_board_keep_history(s->board, SIM_CHECKPOINT_INTERVAL))
+        fprintf(stderr, "numbat-sim: out of memory for checkpoints: going back is off\n");
+}
+
 int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
                       char *err, size_t err_len)
 {
@@ -133,6 +146,7 @@ int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_ima
     s->options.console = (sim_chardev_t){console_put, s};
     s->options.trace_event = on_trace_event;
     s->options.trace_event_ctx = s;
+    s->options.feed_replays = true;
     if (base->input.poll) {
         wrapped_input = &base->input;
         s->options.input.poll = poll_without_waiting;
@@ -148,6 +162,7 @@ int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_ima
         return -1;
     }
     open_lines(s);
+    keep_history(s);
     return 0;
 }
 
@@ -337,4 +352,51 @@ void vis_session_refresh_text(vis_session_t *s)
             cs_free(insn, n);
     }
     cs_close(&cs);
+}
+
+/* ---- going back in time (docs/time-travel.md) ------------------------------------- */
+
+/* The recording, the live model and the console pane, cut back to the machine. */
+static void cut_back(vis_session_t *s)
+{
+    size_t events = (size_t)sim_board_trace_position(s->board);
+    if (events < s->count) {
+        s->count = events;
+        vis_model_free(&s->live);
+        vis_model_init(&s->live);
+        for (size_t i = 0; i < events; i++)
+            vis_model_apply(&s->live, &s->records[i]);
+        if (s->past_events > events) {
+            vis_model_free(&s->past);
+            vis_model_init(&s->past);
+            s->past_events = 0;
+        }
+    }
+    size_t console = (size_t)sim_board_console_position(s->board);
+    if (console < s->console_len) {
+        s->console_len = console;
+        s->console[console] = '\0';
+    }
+    s->ended = false;
+    s->stop_hit = false;
+}
+
+sim_travel_t vis_session_back(vis_session_t *s, vis_back_t how, size_t event)
+{
+    if (!s->board)
+        return SIM_TRAVEL_NO_HISTORY;
+    sim_board_stop_at(s->board, 0);
+    sim_travel_t t = SIM_TRAVEL_NO_HISTORY;
+    switch (how) {
+    case VIS_BACK_STEP: t = sim_board_reverse_step(s->board); break;
+    case VIS_BACK_ENTRY: t = sim_board_reverse_to_entry(s->board); break;
+    case VIS_BACK_TO_EVENT:
+        if (event < s->count)
+            t = sim_board_travel_to(s->board, s->records[event].icount);
+        break;
+    }
+    if (t != SIM_TRAVEL_NO_HISTORY)
+        cut_back(s);
+    s->last_stop = SIM_STOP_STEPPED;
+    return t;
 }
