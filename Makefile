@@ -105,7 +105,7 @@ $(HOST_OUT)/host/%.o: %.c
 # vis-bench: the visualizer's replay and drawing speed (make bench). It links the
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
-VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
+VIS_DRAW_SRC := $(addprefix visualizer/,model.c place.c steps.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
     font.c render.c render_ipc.c render_side.c render_tree.c vspace_model.c vspace_links.c \
     vspace_layout.c render_vspace.c)
 VIS_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \

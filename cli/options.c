@@ -32,6 +32,8 @@ static const char usage_text[] =
     "                    Raspberry Pi's UART, trace and console text on one cable)\n"
     "  --baud N          with --attach DEVICE: its speed, default 115200\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
+    "  --size WxH        the visualizer window's (or screenshot's) size, e.g. 1024x768\n"
+    "                    (default 1600x900)\n"
     "  --tab NAME        the visualizer's tab shown first: cspaces (default), untyped,\n"
     "                    threads, ipc or vspace\n"
     "  --mem SIZE        RAM at 0x80000000, e.g. 128M (default), 16M..1G\n"
@@ -113,13 +115,28 @@ static int parse_scale(const char *text, float *scale)
     return 0;
 }
 
+/* --size: WIDTHxHEIGHT, each 320 to 8192 pixels. Returns 0 or -1. */
+static int parse_window_size(const char *text, int *width, int *height)
+{
+    unsigned w, h;
+    char tail;
+    if (strspn(text, "0123456789x") != strlen(text) ||
+        sscanf(text, "%5ux%5u%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 8192 ||
+        h > 8192)
+        return -1;
+    *width = (int)w;
+    *height = (int)h;
+    return 0;
+}
+
 int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
 {
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}, .baud = VIS_ATTACH_DEFAULT_BAUD};
     bool baud_given = false;
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
            OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS };
-    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_BAUD };
+    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE,
+           OPT_BAUD };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
@@ -127,6 +144,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"at", required_argument, NULL, OPT_AT},
         {"scale", required_argument, NULL, OPT_SCALE},
         {"tab", required_argument, NULL, OPT_TAB},
+        {"size", required_argument, NULL, OPT_SIZE},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"baud", required_argument, NULL, OPT_BAUD},
         {"mem", required_argument, NULL, OPT_MEM},
@@ -165,6 +183,11 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         case OPT_SCALE:
             if (parse_scale(optarg, &cli->vis.scale) != 0)
                 return usage_error(err, "--scale %s: give a number from 0.75 to 3", optarg);
+            break;
+        case OPT_SIZE:
+            if (parse_window_size(optarg, &cli->vis.width, &cli->vis.height) != 0)
+                return usage_error(err, "--size %s: give WIDTHxHEIGHT, from 320x240 to 8192x8192",
+                                   optarg);
             break;
         case OPT_TAB:
             if ((cli->vis.tab = vis_app_tab_named(optarg)) < 0)

@@ -18,6 +18,7 @@
 
 #include "../sim/srcline.h"
 #include "../trace/names.h"
+#include "source_text.h"
 
 static void console_put(void *ctx, uint8_t byte)
 {
@@ -98,6 +99,7 @@ static void on_trace_event(void *ctx, uint64_t icount, const uint32_t *words, un
     vis_model_apply(&s->live, &s->records[s->count - 1]);
     if (!s->stop_hit && wanted(s->stop_on, words)) {
         s->stop_hit = true;
+        s->stop_type = TRACE_HEADER_TYPE(words[0]);
         sim_board_stop_at(s->board, icount);
     }
 }
@@ -202,6 +204,7 @@ void vis_session_feed(vis_session_t *s, const trace_record_t *rec)
 
 void vis_session_end(vis_session_t *s)
 {
+    vis_source_file_free(&s->source);
     srcline_close(s->kernel_lines);
     srcline_close(s->user_lines);
     if (s->have_user_image)
@@ -230,6 +233,19 @@ static void note_stop(vis_session_t *s, sim_stop_t why)
     s->last_stop = why;
 }
 
+/* The most single steps from a kernel exit's event to the first user instruction
+ * (the rest of the exit path: restoring registers, the return); more means the
+ * kernel went idle instead. */
+#define EXIT_STEPS 4096
+
+/* After a kernel exit's event the CPU is still in the kernel: step on to the first
+ * instruction of user code, so n shows what the thread does next. */
+static void step_to_user(vis_session_t *s)
+{
+    for (int i = 0; i < EXIT_STEPS && !s->ended && sim_board_pc(s->board) >= seL4_UserTop; i++)
+        vis_session_step(s);
+}
+
 bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
 {
     if (s->ended || !s->board)
@@ -241,6 +257,8 @@ bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
     note_stop(s, sim_board_resume(s->board, false, budget_spent, s));
     sim_board_stop_at(s->board, 0);
     s->stop_on = VIS_STOP_NEVER;
+    if (s->stop_hit && stop_on == VIS_STOP_ENTRY_EXIT && s->stop_type == TRACE_KERNEL_EXIT)
+        step_to_user(s);
     return s->stop_hit;
 }
 
@@ -303,23 +321,64 @@ static void refresh_registers(vis_session_t *s)
     free(text);
 }
 
-/* The symbol that contains pc and its C source line: kernel addresses from the image,
- * user ones from the root task's ELF (other user programs have no symbols here). */
-static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
+/* "fmt_vformat+0x24" for an address: kernel ones from the image, user ones from the
+ * root task's ELF (other user programs have no symbols here); false if none. */
+static bool symbol_name(const vis_session_t *s, uint32_t addr, char *out, size_t len)
 {
     uint32_t offset = 0;
-    bool user = pc < seL4_UserTop; /* below it is user space */
+    bool user = addr < seL4_UserTop; /* below it is user space */
     const elf_image_t *img = user ? (s->have_user_image ? &s->user_image : NULL) : s->image;
-    const elf_symbol_t *sym = img ? elf_image_symbol_at(img, pc, &offset) : NULL;
-    char where[160] = "";
-    if (srcline_find(user ? s->user_lines : s->kernel_lines, pc, where + 2, sizeof(where) - 2)) {
+    const elf_symbol_t *sym = img ? elf_image_symbol_at(img, addr, &offset) : NULL;
+    if (!sym || !(offset < sym->size || (sym->size == 0 && offset < 256)))
+        return false;
+    snprintf(out, len, "%s+0x%x", sym->name, offset);
+    return true;
+}
+
+/* The line tables for an address: the kernel's or the root task's. */
+static srcline_t *lines_for(const vis_session_t *s, uint32_t addr)
+{
+    return addr < seL4_UserTop ? s->user_lines : s->kernel_lines;
+}
+
+/* The symbol that contains pc and its C source line, as the pane's heading. */
+static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
+{
+    char name[96], where[160] = "";
+    if (srcline_find(lines_for(s, pc), pc, where + 2, sizeof(where) - 2)) {
         where[0] = ' ';
         where[1] = ' ';
     }
-    if (sym && (offset < sym->size || (sym->size == 0 && offset < 256)))
-        snprintf(out, len, "%s+0x%x:%s\n", sym->name, offset, where);
+    if (symbol_name(s, pc, name, sizeof(name)))
+        snprintf(out, len, "%s:%s\n", name, where);
     else
         snprintf(out, len, "%08x (no symbol)%s\n", pc, where);
+}
+
+/* The report names symbols from the kernel image only: name user addresses (pc, lr)
+ * from the root task too, so the registers agree with the code pane. */
+static void name_user_addresses(vis_session_t *s)
+{
+    char *line = strstr(s->registers, "has no symbol");
+    while (line) {
+        char *start = line;
+        while (start > s->registers && start[-1] != '\n')
+            start--;
+        char label[8], name[96];
+        unsigned addr;
+        char *end = strchr(line, '\n');
+        if (sscanf(start, " %7s 0x%x", label, &addr) == 2 && symbol_name(s, addr, name, sizeof(name))) {
+            char rest[sizeof(s->registers)];
+            snprintf(rest, sizeof(rest), "%s", end ? end : "");
+            size_t at = (size_t)(start - s->registers);
+            int indent = (int)strspn(start, " ");
+            snprintf(start, sizeof(s->registers) - at, "%*s%s 0x%08x is %s%s", indent, "", label,
+                     addr, name, rest);
+        }
+        /* On past this line, rewritten or not. */
+        char *next = strchr(start, '\n');
+        line = next ? strstr(next, "has no symbol") : NULL;
+    }
 }
 
 void vis_session_refresh_text(vis_session_t *s)
@@ -327,14 +386,20 @@ void vis_session_refresh_text(vis_session_t *s)
     if (!s->board)
         return; /* attached: the notes of vis_session_start_attached stay */
     refresh_registers(s);
+    name_user_addresses(s);
     uint32_t pc = sim_board_pc(s->board);
-    size_t used = 0;
     code_heading(s, pc, s->code, sizeof(s->code));
-    used = strlen(s->code);
+    /* The C source around the line (three lines), then the instructions around the PC. */
+    char path[512];
+    int line;
+    bool source = srcline_locate(lines_for(s, pc), pc, path, sizeof(path), &line) &&
+                  vis_source_excerpt(&s->source, path, line, 1, 1, s->code, sizeof(s->code)) > 0;
+    size_t used = strlen(s->code);
     csh cs;
     if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &cs) != CS_ERR_OK)
         return;
-    for (uint32_t a = pc - 16; a != pc + 24 && used < sizeof(s->code) - 96; a += 4) {
+    uint32_t from = source ? pc - 8 : pc - 16, to = source ? pc + 12 : pc + 24;
+    for (uint32_t a = from; a != to && used < sizeof(s->code) - 96; a += 4) {
         uint8_t bytes[4] = {0};
         cs_insn *insn = NULL;
         bool ok = sim_board_read_virt(s->board, a, bytes, 4);

@@ -15,6 +15,7 @@
 
 #include "../sim/board.h"
 #include "model.h"
+#include "source_text.h"
 
 /* Which trace events end a vis_session_run early. */
 typedef enum vis_stop_on {
@@ -44,6 +45,7 @@ typedef struct vis_session {
     /* Stopping on events. */
     vis_stop_on_t stop_on;
     bool stop_hit;
+    unsigned stop_type;         /* the trace event type that ended the run (stop_hit) */
     uint64_t stop_icount;       /* the current run's instruction budget ends here */
     uint32_t (*clock_ms)(void); /* for event_ms; NULL headless */
     /* UART0 output, and whether it is copied to stdout too. */
@@ -61,6 +63,7 @@ typedef struct vis_session {
     elf_image_t user_image;
     bool have_user_image;
     int cpu_mode; /* from the registers: 0 user, 1 kernel (any other mode) */
+    vis_source_file_t source; /* the C file the code pane last showed */
 } vis_session_t;
 
 /*
