@@ -22,16 +22,15 @@ void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable);
 static inline void cdt_link_after(cap_t cap, cte_t *src, cte_t *dest, bool revocable,
                                   bool first_badged)
 {
-    cte_t *after = mdb_next(src);
-    dest->cap = cap;
-    dest->prev = 0;
-    dest->next = 0;
-    mdb_set_prev(dest, src);
-    mdb_set_next(dest, after);
-    mdb_set_flags(dest, revocable, first_badged);
+    /* src's link is read once and each word written once: this is on the fastpath. */
+    uint32_t src_next = src->next;
+    cte_t *after = (cte_t *)(uintptr_t)(src_next & ~MDB_FLAGS);
+    *dest = (cte_t){cap, (uint32_t)(uintptr_t)src,
+                    (uint32_t)(uintptr_t)after | (revocable ? MDB_REVOCABLE : 0) |
+                        (first_badged ? MDB_FIRST_BADGED : 0)};
     if (after)
         mdb_set_prev(after, dest);
-    mdb_set_next(src, dest);
+    src->next = (uint32_t)(uintptr_t)dest | (src_next & MDB_FLAGS);
     invariants_note_slot(dest);
 }
 /* Moves src's cap into the empty dest, keeping its CDT position and flags. */

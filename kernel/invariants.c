@@ -6,7 +6,10 @@
  *   untyped_bounds   every object derived from an untyped lies below its watermark;
  *   sched_queue      ready queues are well linked, hold runnable threads of their
  *                    priority, and agree with the priority bitmap;
- *   runnable_placed  every runnable thread is current or queued, never lost.
+ *   runnable_placed  every runnable thread is current or queued, never lost;
+ *   ipc_links        a thread in no endpoint or notification queue has no links;
+ *   user_cpsr        every saved CPSR is user mode with A, I and F clear (the IPC
+ *                    fastpath's exit relies on it: arch/fastpath.h).
  * At every exit the checker looks at the slots changed since the last check (and
  * their CDT neighbours) and at the scheduler; every FULL_CHECK_PERIOD exits, or
  * when too many slots changed to track, it walks every slot it can reach from
@@ -98,11 +101,23 @@ static void check_cnode(walk_t *w, cap_t cnode, unsigned depth)
     }
 }
 
+/* The thread's own fields that the IPC fastpath takes as given. */
+static void check_thread_fields(const tcb_t *t)
+{
+    bool in_queue = t->state == THREAD_BLOCKED_ON_RECV || t->state == THREAD_BLOCKED_ON_SEND ||
+                    t->state == THREAD_BLOCKED_ON_NOTIFICATION;
+    if (!in_queue && (t->ipc_prev || t->ipc_next))
+        broken("ipc_links", "thread '%s' is in no queue but linked", t->name);
+    if ((arch_get_cpsr(&t->context) & CPSR_KERNEL_CONTROLLED) != CPSR_USER_MODE)
+        broken("user_cpsr", "thread '%s' has CPSR 0x%08x", t->name, arch_get_cpsr(&t->context));
+}
+
 static void check_threads(bool full)
 {
     static walk_t w;
     w.count = 0;
     for (tcb_t *t = all_threads; t; t = t->all_next) {
+        check_thread_fields(t);
         if (full) {
             for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
                 check_slot(&t->slots[i]);

@@ -29,10 +29,10 @@ typedef struct queue {
 
 static queue_t ready[NUM_PRIORITIES];
 /* One bit per priority with a non-empty queue, to find the highest fast. */
-static uint32_t ready_bitmap[NUM_PRIORITIES / 32];
+uint32_t ready_bitmap[NUM_PRIORITIES / 32];
 /* Bit w set when ready_bitmap[w] is not zero: two count-leading-zeros find the
  * highest priority, as seL4's two-level bitmap does. */
-static uint32_t ready_words;
+uint32_t ready_words;
 
 /* Queues t at the tail (new arrivals, yields) or the head (a preempted thread
  * resumes first among its equals). */

@@ -23,6 +23,9 @@ void sched_check_queues(void);
 NORETURN void schedule_and_exit(void);
 /* The highest priority with a ready (queued) thread, or -1. */
 int sched_highest_ready(void);
+/* Bit p % 32 of ready_bitmap[p / 32] is set exactly when priority p has a queued
+ * thread; bit w of ready_words exactly when ready_bitmap[w] is not zero. */
+extern uint32_t ready_bitmap[], ready_words;
 /* Leaves the kernel to t, which becomes the current thread: for the IPC fastpath,
  * which has decided that t is the one to run (and the old current one is blocked). */
 NORETURN void sched_switch_to(tcb_t *t);

@@ -12,8 +12,12 @@
 #define MODE_USR 0x10
 #define MODE_SVC 0x13
 #define MODE_MASK 0x1f
-#define CONTEXT_R0_OFFSET 8        /* context.h: the TLS words come first */
-#define CONTEXT_END_TO_R0 (15 * 4) /* r0 lies 15 words below the saved PC */
+#define CONTEXT_PC_OFFSET 68       /* context.h: TLS words, r0-r14, then pc, cpsr */
+#define SYSCALL_CALL -1            /* seL4_SysCall (sel4/syscall.h; entry.c checks) */
+#define SYSCALL_REPLY_RECV -2      /* seL4_SysReplyRecv */
+#ifndef NUMBAT_FASTPATH
+#define NUMBAT_FASTPATH 1          /* as kernel/fastpath.h: FASTPATH=0 builds without */
+#endif
 
     .section .vectors, "ax"
     .arm
@@ -42,13 +46,22 @@ arch_vector_table:
     bne \kernel_path
 .endm
 
+@ Saves the user registers below SP_svc, which points at the saved PC in the
+@ context (srsdb put PC and CPSR there): r0-r14, then TPIDRURW, the TLS register
+@ user mode can write. ARMv7 needs no nop after an STM of user registers (ARMv5
+@ did; seL4 and Linux on ARMv7 go straight on). Clobbers r8 (saved already).
+.macro save_user_registers
+    stmdb sp, {r0-r14}^            @ user r0-r14 -> context r0..lr
+    mrc p15, 0, r8, c13, c0, 2
+    str r8, [sp, #-CONTEXT_PC_OFFSET] @ -> context tpidrurw
+.endm
+
 @ Saves a user thread's registers into its context (PC = lr of this mode, already
 @ adjusted to the resume address) and calls \handler with r0 = \kind.
 .macro save_user_and_call handler, kind
     srsdb sp!, #MODE_SVC           @ lr, spsr -> context pc, cpsr; SP_svc -= 8
     cps #MODE_SVC
-    stmdb sp, {r0-r14}^            @ user r0-r14 -> context r0..lr
-    nop
+    save_user_registers
     ldr sp, =kernel_stack_top
     mov r0, #\kind
     b \handler
@@ -93,12 +106,20 @@ data_abort_in_kernel:
     kernel_fault TRAP_DATA_ABORT
 
 @ SVC comes only from user mode (the kernel makes no system calls), and SP_svc is
-@ then the end of the current thread's context: save straight into it.
+@ then the end of the current thread's context: save straight into it. Call and
+@ ReplyRecv go to the IPC fastpath (kernel/fastpath.c) with the cap and message
+@ info registers as its arguments, still in r0 and r1, as seL4 does; the number is
+@ in r7 (not banked, so still the user's).
 vector_svc:
     srsdb sp!, #MODE_SVC
-    stmdb sp, {r0-r14}^
-    nop
+    save_user_registers
     ldr sp, =kernel_stack_top
+#if NUMBAT_FASTPATH
+    cmn r7, #-SYSCALL_CALL
+    beq fastpath_call
+    cmn r7, #-SYSCALL_REPLY_RECV
+    beq fastpath_reply_recv
+#endif
     b arch_handle_syscall
 
 vector_irq:
@@ -119,12 +140,11 @@ vector_fiq:
     b arch_unexpected_vector
 
 @ void arch_restore_user(arch_context_t *ctx): resumes a user thread; no return.
+@ (No nop after the LDM of user registers: ARMv7 does not need one, as for STM.)
     .global arch_restore_user
 arch_restore_user:
-    add sp, r0, #CONTEXT_R0_OFFSET
-    ldmia sp, {r0-r14}^
-    nop
-    add sp, sp, #CONTEXT_END_TO_R0
+    add sp, r0, #CONTEXT_PC_OFFSET
+    ldmdb sp, {r0-r14}^             @ context r0..lr, just below the saved PC
     rfeia sp!                       @ pc, cpsr from the context; SP_svc = its end
 
 @ void arch_idle_loop(void): waits for interrupts with IRQs unmasked; no return.

@@ -1,0 +1,59 @@
+/*
+ * arch/fastpath.h - the IPC fastpath's ways out on ARM (kernel/fastpath.c): to the
+ * partner thread, as arch_enter_thread (entry.c) leaves, inline; or on to the slow
+ * path. Only kernel/fastpath.c includes it, after thread.h; the host unit tests put
+ * their own in front (tests/kernel/include/arch/fastpath.h).
+ * Both leave by a branch, not a call: a function that calls anything, even one that
+ * never returns, makes GCC save the link register and one more in its prologue,
+ * and with nothing but branches the fastpath stores nothing on the kernel stack.
+ * Partners: kernel/fastpath.c, entry.c, mmu.h, vectors.S.
+ */
+#ifndef ARCH_FASTPATH_H
+#define ARCH_FASTPATH_H
+
+#include <arch/cpu.h>
+
+#include "../../mmu.h"
+
+/* Goes on to the slow path, nothing having changed: arch_handle_syscall (entry.c)
+ * reads the system call number from the saved registers, as for any other call. */
+static inline __attribute__((always_inline)) NORETURN void arch_fastpath_fallback(void)
+{
+    __asm__ volatile("b arch_handle_syscall");
+    __builtin_unreachable();
+}
+
+/*
+ * Leaves the kernel to t (already current_thread): its TLS registers and saved
+ * registers, in the address space the MMU has. A thread of another address space
+ * leaves through arch_enter_thread, which sets the MMU up from its VSpace cap.
+ * The saved CPSR is taken as it is, as arch_enter_thread's sanitising could not
+ * change it: every saved CPSR has user mode and A, I and F clear, because every
+ * writer makes it so: a new context (arch_context_init), WriteRegisters,
+ * CopyRegisters and fault replies (arch_sanitise_context), and the entry from user
+ * mode, which saves the user's own CPSR: its mode is user, and user mode cannot
+ * change the A, I and F bits, so they are as the last return to user mode (this one
+ * or arch_enter_thread's) left them. The invariant checker checks it (user_cpsr).
+ */
+static inline __attribute__((always_inline)) NORETURN void arch_fastpath_exit(tcb_t *t)
+{
+    if (__builtin_expect(!mmu_is_active(t), 0)) {
+        register tcb_t *r0 __asm__("r0") = t;
+        __asm__ volatile("b arch_enter_thread" : : "r"(r0));
+        __builtin_unreachable();
+    }
+    arch_context_t *c = &t->context;
+    CP15_WRITE(c13, 0, c0, 2, c->tpidrurw);
+    CP15_WRITE(c13, 0, c0, 3, c->tpidruro);
+    /* vectors.S's arch_restore_user, inline: the context's address folds into the
+     * first add. SP_svc ends at the end of the context, ready for the next entry. */
+    __asm__ volatile("add sp, %0, %1\n\t"
+                     "ldmdb sp, {r0-r14}^\n\t"
+                     "rfeia sp!"
+                     :
+                     : "r"(t), "i"(offsetof(tcb_t, context) + offsetof(arch_context_t, pc))
+                     : "memory");
+    __builtin_unreachable();
+}
+
+#endif
