@@ -1,12 +1,15 @@
 /*
  * kernel/fastpath.c - Call and ReplyRecv without the general machinery, for the case
  * that IPC benchmarks and servers live in. vectors.S comes here straight from the
- * svc, with the cap and message info registers as arguments. Every check comes
+ * svc, with the cap and message info registers and the calling thread (found from
+ * where its registers were saved) as arguments. Every check comes
  * first; the first one that fails goes on to the slow path (slowpath()), which then
  * does exactly what it would have done anyway (nothing has changed). The checks,
  * for both:
  *   - the message has at most ARCH_MSG_REGISTERS words and no extra caps;
- *   - nobody records the trace stream (the slow path emits the events);
+ *   - nobody records the trace stream (the slow path emits the events): the
+ *     architecture does not even enter the fastpath then (arch_init picks vectors
+ *     without it, as trace_init decides trace_enabled: once, at boot);
  *   - the partner's priority is above every ready thread's, so switching straight
  *     to it is what the scheduler would do (with an equal one ready, that one would
  *     run first: it has waited in its queue longer);
@@ -40,15 +43,22 @@ static inline __attribute__((always_inline)) NORETURN void slowpath(void)
     arch_fastpath_fallback();
 }
 
-/* Whether the message fits the registers and carries no caps: length (bits 6:0) at
- * most ARCH_MSG_REGISTERS and extraCaps (8:7) zero, both in one compare. */
-static inline bool short_message(uint32_t info)
+/* The message's length if it fits the registers and carries no caps, else a number
+ * above ARCH_MSG_REGISTERS: length (bits 6:0) and extraCaps (8:7) read together. */
+static inline uint32_t short_length(uint32_t info)
 {
     _Static_assert(SEL4_MSGINFO_LENGTH_SHIFT == 0 &&
                        SEL4_MSGINFO_EXTRACAPS_SHIFT == SEL4_MSGINFO_LENGTH_BITS,
                    "length, then extraCaps, from bit 0");
-    return (info & ((1u << (SEL4_MSGINFO_EXTRACAPS_SHIFT + SEL4_MSGINFO_EXTRACAPS_BITS)) - 1)) <=
-           ARCH_MSG_REGISTERS;
+    return info & ((1u << (SEL4_MSGINFO_EXTRACAPS_SHIFT + SEL4_MSGINFO_EXTRACAPS_BITS)) - 1);
+}
+
+/* A slot's cap, both words in one load (a slot is 16-byte aligned). */
+static inline cap_t slot_cap(const cte_t *slot)
+{
+    typedef uint64_t __attribute__((may_alias)) words_t;
+    uint64_t w = *(const words_t *)slot;
+    return (cap_t){{(uint32_t)w, (uint32_t)(w >> 32)}};
 }
 
 /* Whether the scheduler, with the current thread blocked, would pick `partner`
@@ -67,7 +77,7 @@ static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *pa
 static inline __attribute__((always_inline)) bool lookup_slot(const tcb_t *t, uint32_t cptr,
                                                               cte_t **slot)
 {
-    cap_t root = thread_cspace(t);
+    cap_t root = slot_cap(&t->slots[TCB_SLOT_CSPACE]);
     unsigned radix = cnode_radix(root); /* 1 to 31 here: the guard size is at most 31 */
     if (cap_type(root) != CAP_CNODE || cnode_guard_size(root) + radix != 32 ||
         (cptr >> radix) != cnode_guard(root))
@@ -76,21 +86,25 @@ static inline __attribute__((always_inline)) bool lookup_slot(const tcb_t *t, ui
     return true;
 }
 
-/* message_transfer's work for a short message without caps: MR0 to MR(length-1),
- * the message info (capsUnwrapped cleared, as a transfer leaves it) and the badge.
- * Exactly `length` registers, as the slow path: the receiver's others keep their
- * values (and the sender's unsent ones stay its own). */
-static inline __attribute__((always_inline)) void copy_message(const tcb_t *from, tcb_t *to, uint32_t info_word, uint32_t badge)
+/* message_transfer's work for a short message without caps (`length` words, from
+ * short_length): MR0 to MR(length-1), the message info (capsUnwrapped cleared, as a
+ * transfer leaves it) and the badge. Exactly `length` registers, as the slow path:
+ * the receiver's others keep their values (and the sender's unsent ones stay its
+ * own). */
+static inline __attribute__((always_inline)) void copy_message(const tcb_t *from, tcb_t *to,
+                                                               uint32_t info_word, uint32_t length,
+                                                               uint32_t badge)
 {
     seL4_MessageInfo_t info = {{info_word}};
     const arch_context_t *f = &from->context;
     arch_context_t *c = &to->context;
-    switch (seL4_MessageInfo_get_length(info)) {
+    switch (length) {
     case 4: arch_set_mr(c, 3, arch_get_mr(f, 3)); /* fall through */
     case 3: arch_set_mr(c, 2, arch_get_mr(f, 2)); /* fall through */
     case 2: arch_set_mr(c, 1, arch_get_mr(f, 1)); /* fall through */
     case 1: arch_set_mr(c, 0, arch_get_mr(f, 0)); /* fall through */
-    default: break;
+    case 0: break;
+    default: __builtin_unreachable();
     }
     arch_set_msg_info(c, seL4_MessageInfo_set_capsUnwrapped(info, 0).words[0]);
     arch_set_badge_register(c, badge);
@@ -98,21 +112,24 @@ static inline __attribute__((always_inline)) void copy_message(const tcb_t *from
 
 /* Leaves the kernel to t, as sched_switch_to would: t is the current thread now.
  * last_entered (sched.c) is left alone: only trace events read it, and nobody
- * records (trace_enabled is decided once, at boot). */
-static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t)
+ * records. `from` is the thread that made the system call. */
+static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t, const tcb_t *from)
 {
+#ifdef NUMBAT_CHECK_INVARIANTS
+    kassert(!trace_enabled && from == current_thread);
+#endif
     current_thread = t;
     invariants_check();
-    arch_fastpath_exit(t);
+    arch_fastpath_exit(t, from);
 }
 
-NORETURN void fastpath_call(uint32_t cptr, uint32_t info)
+NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
 {
-    tcb_t *caller = current_thread;
+    uint32_t length = short_length(info);
     cte_t *slot;
-    if (!short_message(info) || trace_enabled || !lookup_slot(caller, cptr, &slot))
+    if (length > ARCH_MSG_REGISTERS || !lookup_slot(caller, cptr, &slot))
         slowpath();
-    cap_t cap = slot->cap;
+    cap_t cap = slot_cap(slot);
     uint32_t rights = cap_ep_rights(cap);
     if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_WRITE) ||
         !(rights & (RIGHT_GRANT | RIGHT_GRANT_REPLY)))
@@ -125,7 +142,7 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info)
     /* Committed: the same steps as invoke_endpoint, send, deliver and reply_setup. */
     if (tcbq_take_head(&ep->queue) == NULL)
         ep->state = EP_IDLE;
-    copy_message(caller, server, info, cap_badge(cap));
+    copy_message(caller, server, info, length, cap_badge(cap));
     /* Of the caller's ipc_wait_t only is_fault is read while it waits for the reply
      * (reply_send, rewinding a cancelled Call); the rest as invoke_endpoint sets it
      * only shows in trace events. */
@@ -135,22 +152,23 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info)
                    &server->slots[TCB_SLOT_CALLER], false, false);
     caller->state = THREAD_BLOCKED_ON_REPLY;
     server->state = THREAD_RUNNING;
-    switch_to(server);
+    switch_to(server, caller);
 }
 
-NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info)
+NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
 {
-    tcb_t *server = current_thread;
     cte_t *reply = &server->slots[TCB_SLOT_CALLER];
-    if (!short_message(info) || trace_enabled || cap_type(reply->cap) != CAP_REPLY)
+    cap_t reply_cap = slot_cap(reply);
+    uint32_t length = short_length(info);
+    if (length > ARCH_MSG_REGISTERS || cap_type(reply_cap) != CAP_REPLY)
         slowpath();
-    tcb_t *caller = cap_ptr(reply->cap);
+    tcb_t *caller = cap_ptr(reply_cap);
     if (caller->ipc.is_fault || !outranks_ready(caller))
         slowpath();
     cte_t *slot;
     if (!lookup_slot(server, cptr, &slot))
         slowpath();
-    cap_t cap = slot->cap;
+    cap_t cap = slot_cap(slot);
     uint32_t rights = cap_ep_rights(cap);
     if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_READ))
         slowpath();
@@ -160,12 +178,12 @@ NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info)
         slowpath();
 
     /* Committed: reply_send, then the blocking half of ep_receive. */
-    copy_message(server, caller, info, 0);
+    copy_message(server, caller, info, length, 0);
     cdt_unlink(reply);
     server->ipc = (ipc_wait_t){.object = cap_object(cap), .can_grant = rights & RIGHT_GRANT};
     server->state = THREAD_BLOCKED_ON_RECV;
     tcbq_append_unlinked(&ep->queue, server);
     ep->state = EP_RECEIVING;
     caller->state = THREAD_RUNNING;
-    switch_to(caller);
+    switch_to(caller, server);
 }

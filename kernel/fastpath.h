@@ -14,10 +14,11 @@
 #define NUMBAT_FASTPATH 1
 #endif
 
-/* Entered from the svc with the caller's cap and message info registers (the rest
- * of its registers are saved in current_thread->context). Each leaves the kernel
- * to the partner thread, or goes on to handle_syscall. */
-NORETURN void fastpath_call(uint32_t cptr, uint32_t info);
-NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info);
+/* Entered from the svc with the caller's cap and message info registers and the
+ * caller itself (current_thread, whose registers are saved in its context). Each
+ * leaves the kernel to the partner thread, or goes on to handle_syscall. */
+struct tcb;
+NORETURN void fastpath_call(uint32_t cptr, uint32_t info, struct tcb *caller);
+NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, struct tcb *caller);
 
 #endif

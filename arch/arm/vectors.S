@@ -13,25 +13,36 @@
 #define MODE_SVC 0x13
 #define MODE_MASK 0x1f
 #define CONTEXT_PC_OFFSET 68       /* context.h: TLS words, r0-r14, then pc, cpsr */
-#define SYSCALL_CALL -1            /* seL4_SysCall (sel4/syscall.h; entry.c checks) */
-#define SYSCALL_REPLY_RECV -2      /* seL4_SysReplyRecv */
+#define TCB_PC_OFFSET 148          /* the saved PC in a tcb_t (arch/fastpath.h checks) */
+#define SYSCALL_CALL -1            /* seL4_SysCall (sel4/syscall.h; entry.c checks): */
+#define SYSCALL_REPLY_RECV -2      /* seL4_SysReplyRecv, one below it: one cmn tells both */
 #ifndef NUMBAT_FASTPATH
 #define NUMBAT_FASTPATH 1          /* as kernel/fastpath.h: FASTPATH=0 builds without */
 #endif
 
     .section .vectors, "ax"
     .arm
-    .align 5
-    .global arch_vector_table
-arch_vector_table:
+@ Two tables, alike but for SVC: arch_init picks the one without the IPC fastpath
+@ when a trace recorder listens (decided once, at boot, as trace_enabled is), since
+@ only the slow path emits trace events. The fastpath need not test for it.
+.macro vector_table svc
     b   vector_reset
     b   vector_undefined
-    b   vector_svc
+    b   \svc
     b   vector_prefetch_abort
     b   vector_data_abort
     b   vector_reserved
     b   vector_irq
     b   vector_fiq
+.endm
+    .align 5
+    .global arch_vector_table
+arch_vector_table:
+    vector_table vector_svc
+    .align 5
+    .global arch_vector_table_traced
+arch_vector_table_traced:
+    vector_table vector_svc_slow
 
     .text
 
@@ -113,13 +124,22 @@ data_abort_in_kernel:
 vector_svc:
     srsdb sp!, #MODE_SVC
     save_user_registers
+#if NUMBAT_FASTPATH
+    sub r2, sp, #TCB_PC_OFFSET      @ the thread's TCB, the fastpath's third argument
+#endif
     ldr sp, =kernel_stack_top
 #if NUMBAT_FASTPATH
-    cmn r7, #-SYSCALL_CALL
-    beq fastpath_call
-    cmn r7, #-SYSCALL_REPLY_RECV
+    cmn r7, #-SYSCALL_REPLY_RECV    @ r7 + 2: 1 with carry for Call, 0 with carry for
+    bhi fastpath_call               @ ReplyRecv, no carry for every other number
     beq fastpath_reply_recv
 #endif
+    b arch_handle_syscall
+
+@ The same without the fastpath (arch_vector_table_traced).
+vector_svc_slow:
+    srsdb sp!, #MODE_SVC
+    save_user_registers
+    ldr sp, =kernel_stack_top
     b arch_handle_syscall
 
 vector_irq:

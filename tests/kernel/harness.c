@@ -432,8 +432,9 @@ NORETURN void arch_enter_thread(tcb_t *thread)
 bool harness_idled;
 unsigned harness_fastpath_exits, harness_fastpath_fallbacks;
 
-NORETURN void arch_fastpath_exit(tcb_t *t)
+NORETURN void arch_fastpath_exit(tcb_t *t, const tcb_t *from)
 {
+    (void)from;
     harness_fastpath_exits++;
     arch_enter_thread(t);
 }

@@ -219,19 +219,19 @@ Test(ipc, signals_or_into_the_word_until_a_wait_takes_it)
 
 /* ---- the fastpath (kernel/fastpath.c) ----------------------------------------------- */
 
-/* Enters as vectors.S does: the cap and message info registers as arguments. */
+/* Enters as vectors.S does: the cap and message info registers and the thread. */
 static void run_fastpath_call(void *unused)
 {
     (void)unused;
     fastpath_call(arch_get_cap_register(&current_thread->context),
-                  arch_get_msg_info(&current_thread->context));
+                  arch_get_msg_info(&current_thread->context), current_thread);
 }
 
 static void run_fastpath_reply_recv(void *unused)
 {
     (void)unused;
     fastpath_reply_recv(arch_get_cap_register(&current_thread->context),
-                        arch_get_msg_info(&current_thread->context));
+                        arch_get_msg_info(&current_thread->context), current_thread);
 }
 
 /* The slow path for the same system call (the number in the saved r7). */

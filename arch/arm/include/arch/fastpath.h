@@ -15,6 +15,12 @@
 
 #include "../../mmu.h"
 
+/* Where a thread's saved PC lies in its TCB: vectors.S (TCB_PC_OFFSET) finds the
+ * caller's TCB from SP_svc, which the entry left pointing there. */
+#define ARCH_TCB_PC_OFFSET 148
+_Static_assert(offsetof(tcb_t, context) + offsetof(arch_context_t, pc) == ARCH_TCB_PC_OFFSET,
+               "vectors.S relies on this");
+
 /* Goes on to the slow path, nothing having changed: arch_handle_syscall (entry.c)
  * reads the system call number from the saved registers, as for any other call. */
 static inline __attribute__((always_inline)) NORETURN void arch_fastpath_fallback(void)
@@ -25,8 +31,12 @@ static inline __attribute__((always_inline)) NORETURN void arch_fastpath_fallbac
 
 /*
  * Leaves the kernel to t (already current_thread): its TLS registers and saved
- * registers, in the address space the MMU has. A thread of another address space
- * leaves through arch_enter_thread, which sets the MMU up from its VSpace cap.
+ * registers, in the address space the MMU has, which is `from`'s: the thread that
+ * made the system call runs with the MMU set up from its VSpace cap (every exit,
+ * this one included, sets it up for the thread it enters, and nothing on the
+ * fastpath changes it), so a t with the same VSpace cap needs nothing more; checked
+ * below in test builds. A thread of another address space leaves through
+ * arch_enter_thread, which sets the MMU up from its VSpace cap.
  * The saved CPSR is taken as it is, as arch_enter_thread's sanitising could not
  * change it: every saved CPSR has user mode and A, I and F clear, because every
  * writer makes it so: a new context (arch_context_init), WriteRegisters,
@@ -35,23 +45,31 @@ static inline __attribute__((always_inline)) NORETURN void arch_fastpath_fallbac
  * change the A, I and F bits, so they are as the last return to user mode (this one
  * or arch_enter_thread's) left them. The invariant checker checks it (user_cpsr).
  */
-static inline __attribute__((always_inline)) NORETURN void arch_fastpath_exit(tcb_t *t)
+static inline __attribute__((always_inline)) NORETURN void arch_fastpath_exit(tcb_t *t,
+                                                                            const tcb_t *from)
 {
-    if (__builtin_expect(!mmu_is_active(t), 0)) {
+#ifdef NUMBAT_CHECK_INVARIANTS
+    kassert(mmu_is_active(from));
+#endif
+    /* Both words at once (one ldrd each): a slot is 16-byte aligned. */
+    typedef uint64_t __attribute__((may_alias)) words_t;
+    uint64_t vs = *(const words_t *)&t->slots[TCB_SLOT_VSPACE];
+    uint64_t from_vs = *(const words_t *)&from->slots[TCB_SLOT_VSPACE];
+    if (__builtin_expect(vs != from_vs, 0)) {
         register tcb_t *r0 __asm__("r0") = t;
         __asm__ volatile("b arch_enter_thread" : : "r"(r0));
         __builtin_unreachable();
     }
-    arch_context_t *c = &t->context;
-    CP15_WRITE(c13, 0, c0, 2, c->tpidrurw);
-    CP15_WRITE(c13, 0, c0, 3, c->tpidruro);
+    uint32_t tls_rw = t->context.tpidrurw, tls_ro = t->context.tpidruro;
+    CP15_WRITE(c13, 0, c0, 2, tls_rw);
+    CP15_WRITE(c13, 0, c0, 3, tls_ro);
     /* vectors.S's arch_restore_user, inline: the context's address folds into the
      * first add. SP_svc ends at the end of the context, ready for the next entry. */
     __asm__ volatile("add sp, %0, %1\n\t"
                      "ldmdb sp, {r0-r14}^\n\t"
                      "rfeia sp!"
                      :
-                     : "r"(t), "i"(offsetof(tcb_t, context) + offsetof(arch_context_t, pc))
+                     : "r"(t), "i"(ARCH_TCB_PC_OFFSET)
                      : "memory");
     __builtin_unreachable();
 }

@@ -10,7 +10,7 @@
 struct tcb;
 
 /* Like arch_enter_thread; counts harness_fastpath_exits. */
-NORETURN void arch_fastpath_exit(struct tcb *t);
+NORETURN void arch_fastpath_exit(struct tcb *t, const struct tcb *from);
 /* Goes on to handle_syscall with the number in current_thread's registers; counts
  * harness_fastpath_fallbacks. */
 NORETURN void arch_fastpath_fallback(void);
