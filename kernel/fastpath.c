@@ -34,7 +34,7 @@
 #include "endpoint.h"
 #include "invariants.h"
 #include "notification.h"
-#include "sched.h"
+#include "ready_queue.h"
 #include "trace.h"
 
 /* The system call goes as every other (syscall.c), nothing having changed. */
@@ -63,7 +63,7 @@ static inline cap_t slot_cap(const cte_t *slot)
 
 /* Whether the scheduler, with the current thread blocked, would pick `partner`
  * (not queued): only if it outranks every ready thread, that is, if no ready
- * priority is at or above its own (sched_highest_ready, inline). */
+ * priority is at or above its own (ready_highest, inline). */
 static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *partner)
 {
     uint32_t prio = partner->priority;
@@ -110,7 +110,7 @@ static inline __attribute__((always_inline)) void copy_message(const tcb_t *from
     arch_set_badge_register(c, badge);
 }
 
-/* Leaves the kernel to t, as sched_switch_to would: t is the current thread now.
+/* Leaves the kernel to t, as schedule_and_exit would: t is the current thread now.
  * last_entered (sched.c) is left alone: only trace events read it, and nobody
  * records. `from` is the thread that made the system call. */
 static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t, const tcb_t *from)

@@ -176,7 +176,10 @@ void trace_ipc_emit(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uin
 
 void trace_reply_emit(const tcb_t *replier, const tcb_t *caller)
 {
-    EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), received_length(caller));
+    /* A fault handler's reply sets the faulter's registers and delivers no message:
+     * its length is what the handler sent (its own message info). */
+    uint32_t length = caller->ipc.is_fault ? received_length(replier) : received_length(caller);
+    EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), length);
 }
 
 void trace_fault_emit(const tcb_t *t, uint32_t type, uint32_t address, uint32_t pc)

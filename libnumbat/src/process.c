@@ -232,3 +232,17 @@ seL4_Error nb_process_start(nb_process_t *p)
 {
     return seL4_TCB_Resume(p->tcb);
 }
+
+seL4_Error nb_process_destroy(nb_process_t *p)
+{
+    seL4_Error e = seL4_TCB_Suspend(p->tcb);
+    seL4_CPtr caps[] = {p->tcb, p->cnode, p->pd};
+    for (unsigned i = 0; i < sizeof(caps) / sizeof(caps[0]) && e == seL4_NoError; i++) {
+        e = seL4_CNode_Revoke(seL4_CapInitThreadCNode, caps[i], seL4_WordBits);
+        if (e == seL4_NoError)
+            e = seL4_CNode_Delete(seL4_CapInitThreadCNode, caps[i], seL4_WordBits);
+    }
+    if (e == seL4_NoError)
+        p->tcb = p->cnode = p->pd = 0;
+    return e;
+}

@@ -112,8 +112,9 @@ seL4_CPtr sel4utils_copy_cap_to_process(sel4utils_process_t *process, vka_t *vka
 void sel4utils_destroy_process(sel4utils_process_t *process, vka_t *vka)
 {
     (void)vka;
-    if (process->thread.tcb.cptr)
-        seL4_TCB_Suspend(process->thread.tcb.cptr);
+    /* Its TCB, CNode and page directory go (libnumbat's teardown); the memory stays. */
+    if (process->nb.tcb)
+        nb_process_destroy(&process->nb);
 }
 
 void sel4utils_create_word_args(char strings[][WORD_STRING_SIZE], char *argv[], int argc, ...)

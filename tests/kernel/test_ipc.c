@@ -13,6 +13,7 @@
 #include "harness.h"
 #include "fastpath.h"
 #include "message.h"
+#include "ready_queue.h"
 #include "syscall.h"
 
 #define RESUME_PC 0x8004u /* a blocked thread's saved PC: just past its svc */
@@ -323,7 +324,7 @@ static fp_shape_t shape(const fp_world_t *w, const tcb_t *entered)
     s.current = role(w, (uintptr_t)current_thread);
     s.caller_state = w->caller->state;
     s.server_state = w->server->state;
-    s.highest_ready = (uint32_t)sched_highest_ready();
+    s.highest_ready = (uint32_t)ready_highest();
     memcpy(s.caller_regs, w->caller->context.r, sizeof(s.caller_regs));
     memcpy(s.server_regs, w->server->context.r, sizeof(s.server_regs));
     s.caller_pc = w->caller->context.pc;

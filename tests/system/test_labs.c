@@ -2,12 +2,13 @@
  * tests/system/test_labs.c - the course's labs as make grade runs them: each lab's
  * reference solution scores full marks on numbat-sim and on QEMU, each skeleton
  * builds, runs without a kernel panic and loses points; every figure a handout or
- * slide deck shows is made by make figures, none is checked in; the handout tree
- * (no solutions/) builds every lab. Partners: tools/grade/, labs/, solutions/.
+ * slide deck shows is made by make figures, none is checked in, and every deck
+ * renders; the handout tree (no solutions/) builds every lab. Partners: tools/grade/, labs/, solutions/.
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,22 @@ ParameterizedTestParameters(labs, graded)
     return cr_make_param_array(lab_case_t, cases, n, free_cases);
 }
 
+/* The whole file at path, NUL-terminated, in *text (freed by the caller). */
+static bool read_text(const char *path, char **text)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    *text = malloc((size_t)n + 1);
+    size_t got = fread(*text, 1, (size_t)n, f);
+    (*text)[got] = '\0';
+    fclose(f);
+    return true;
+}
+
 /* "Score: X/Y" from make grade's output. */
 static void parse_score(const char *out, int *got, int *total)
 {
@@ -118,7 +135,10 @@ Test(labs, grade_refuses_an_unknown_lab)
     run_result_free(&r);
 }
 
-Test(labs, figures_are_listed_made_and_never_checked_in, .timeout = 600)
+/* make figures then make slides, as a teacher runs them: every figure a README or deck
+   shows is listed, drawn from a real run and never checked in; every deck renders with
+   its pictures inside and its tables measured. */
+Test(labs, figures_and_slides_are_made_from_real_runs, .timeout = 900)
 {
     const char *check[] = {"python3", "tools/grade/figures.py", "--check", NULL};
     run_result_t r = run_command(check, 60);
@@ -132,16 +152,54 @@ Test(labs, figures_are_listed_made_and_never_checked_in, .timeout = 600)
         run_result_free(&r);
     }
     if (!is_dir("solutions"))
-        return;
+        cr_skip_test("figures are drawn from the solutions, which a handout lacks");
     const char *make[] = {"python3", "tools/grade/figures.py", NULL};
-    r = run_command(make, 500);
+    r = run_command(make, 600);
     cr_assert_eq(r.status, 0, "make figures failed:\n%s%s", r.out, r.err);
-    /* Every figure shown now exists and was drawn by this run. */
-    int made = 0;
-    for (const char *p = r.out; (p = strstr(p, "  FIGURE  ")) != NULL; p++)
-        made++;
-    cr_expect_gt(made, 0, "%s", r.out);
+    cr_expect_gt(count_occurrences(r.out, "  FIGURE  "), 0, "%s", r.out);
     run_result_free(&r);
+
+    static const char *const images[][2] = {
+        {"bench/ipc-paths", "FASTPATH=1"}, {"bench/ipc-paths", "FASTPATH=0"},
+        {"bench/kernel-paths", "FASTPATH=1"}};
+    for (size_t i = 0; i < sizeof(images) / sizeof(images[0]); i++) {
+        char app[64];
+        snprintf(app, sizeof(app), "APP=%s", images[i][0]);
+        const char *argv[] = {"make", "--no-print-directory", "-f", "mk/image.mk", "PLAT=arm-sim",
+                              app, images[i][1], NULL};
+        r = run_command(argv, 300);
+        cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+        run_result_free(&r);
+    }
+    const char *slides[] = {"python3", "tools/slides.py", NULL};
+    r = run_command(slides, 300);
+    cr_assert_eq(r.status, 0, "make slides failed:\n%s%s", r.out, r.err);
+    run_result_free(&r);
+    DIR *d = opendir("slides");
+    struct dirent *e;
+    int decks = 0;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0)
+            continue;
+        char path[300], *text;
+        snprintf(path, sizeof(path), "build/slides/%.*s.html", (int)(n - 3), e->d_name);
+        cr_assert(read_text(path, &text), "%s was not rendered", path);
+        snprintf(path, sizeof(path), "slides/%s", e->d_name);
+        char *source;
+        cr_assert(read_text(path, &source));
+        if (strstr(source, "/figures/"))
+            cr_expect(strstr(text, "data:image/png;base64,") != NULL,
+                      "%s shows figures but its HTML has no picture inside", e->d_name);
+        if (strstr(source, "<!-- table: "))
+            cr_expect(strstr(text, "kernel instructions") || strstr(text, " instructions"),
+                      "%s's table was not measured", e->d_name);
+        free(text);
+        free(source);
+        decks++;
+    }
+    closedir(d);
+    cr_expect_gt(decks, 0);
 }
 
 Test(labs, handout_has_no_solutions_and_builds_every_lab, .timeout = 600)

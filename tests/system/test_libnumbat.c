@@ -4,7 +4,8 @@
  * pages, virtual ranges, a device page, threads with their own IPC buffer and errno,
  * a stack overflow caught by the guard page, and running out of memory cleanly; and
  * through tests/system/processes, two processes of the image's echo program with
- * their arguments, CSpaces, given caps, IPC with the root and a VM fault.
+ * their arguments, CSpaces, given caps, IPC with the root, a VM fault and their
+ * teardown (nb_process_destroy).
  * Partners: tests/system/libnumbat/main.c, tests/system/processes/, libnumbat/.
  */
 #include <criterion/criterion.h>
@@ -44,6 +45,7 @@ static const char *const process_lines[] = {
     "echo 0: the parent answered 1000\r\n",
     "echo 1: the parent answered 1001\r\n",
     "root: fault 5 at 0xbadf000\r\n",
+    "root: destroyed 0 0, tcb slot tag 0, endpoint tag 4\r\n", /* nb_process_destroy */
     "processes: all done\r\n",
 };
 

@@ -286,3 +286,34 @@ Test(trace, qemu_uart1_stream_gives_the_same_ipc_events_as_numbat_sim)
             cr_expect_eq(qemu.rec[i].words[w], sim.rec[i].words[w], "event %u word %u", i, w);
     }
 }
+
+/* A fault handler's reply restores the faulter's registers instead of delivering a
+ * message: its ipc-reply must say how many words the handler sent (12 here), not
+ * what the faulter's restored message-info register (r1 = 0x55) happens to hold. */
+Test(trace, a_fault_reply_records_the_length_the_handler_sent)
+{
+    char path[] = "/tmp/numbat-fault-reply-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--trace-out", path, NULL};
+    run_result_t run = run_sim("build/arm-sim/fault-reply.elf", extra);
+    cr_assert_eq(run.status, 0, "%s\n%s", run.out, run.err);
+    cr_expect(strstr(run.out, "caller: r0 42, r1 0x55") != NULL, "%s", run.out);
+    run_result_free(&run);
+    trace_file_t tf;
+    trace_record_t rec;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0, "%s", err);
+    unsigned replies = 0;
+    int got;
+    while ((got = trace_file_next(&tf, &rec, err, sizeof(err))) == 1)
+        if (trace_record_type(&rec) == TRACE_IPC_REPLY) {
+            cr_expect_eq(rec.words[3], 12, "the reply's length: %u", rec.words[3]);
+            replies++;
+        }
+    cr_assert_eq(got, 0, "%s", err);
+    trace_file_close(&tf);
+    unlink(path);
+    cr_expect_eq(replies, 1);
+}

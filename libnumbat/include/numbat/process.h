@@ -7,7 +7,8 @@
  * main(argc, argv). Its CSpace holds, at seL4's fixed slots, its own TCB (1), CNode
  * (2), page directory (3), BootInfo frame (9) and IPC buffer frame (10); the caps
  * its parent gives it follow from NB_PROCESS_FIRST_GIVEN, in the order given; its
- * free slots start at NB_PROCESS_FIRST_FREE. Nothing is freed when it ends.
+ * free slots start at NB_PROCESS_FIRST_FREE. When it ends it only stops;
+ * nb_process_destroy takes its TCB, CNode and page directory away.
  * Partners: ../../src/process.c, vspace.h, lib/elf32.h, lib/cpio.h.
  */
 #ifndef NUMBAT_PROCESS_H
@@ -63,5 +64,17 @@ seL4_CPtr nb_process_give_cap(nb_process_t *p, seL4_CPtr cap, seL4_CapRights_t r
 
 /* Lets the process run. */
 seL4_Error nb_process_start(nb_process_t *p);
+
+/*
+ * Tears the process down: suspends it, then for its TCB, CNode and page directory
+ * revokes the parent's cap (deleting the copies the process held of it) and deletes
+ * it, so each object goes with its last cap: the TCB leaves every queue it waits in,
+ * the CNode's caps (the ones its parent gave it and the ones it received) are
+ * deleted, and the page directory's ASID is given back, which ends its mappings. The
+ * parent's slots for its frames and page tables, and the memory of all of it, stay
+ * taken (nothing is freed; only revoking the untyped gives the memory back).
+ * Returns the first error.
+ */
+seL4_Error nb_process_destroy(nb_process_t *p);
 
 #endif

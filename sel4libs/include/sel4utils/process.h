@@ -74,7 +74,8 @@ seL4_CPtr sel4utils_mint_cap_to_process(sel4utils_process_t *process, cspacepath
 seL4_CPtr sel4utils_copy_path_to_process(sel4utils_process_t *process, cspacepath_t src);
 seL4_CPtr sel4utils_copy_cap_to_process(sel4utils_process_t *process, vka_t *vka, seL4_CPtr cap);
 
-/* Stops the process for good (nothing is given back). */
+/* Stops the process for good and deletes its TCB, CNode and page directory
+ * (nb_process_destroy); its memory and the caller's slots are not given back. */
 void sel4utils_destroy_process(sel4utils_process_t *process, vka_t *vka);
 
 /* Writes each of argc words (the variable arguments, seL4_Word each) in decimal

@@ -3,8 +3,9 @@
  * processes (libnumbat/process.h), each with its own arguments and a badged cap to
  * one endpoint, answers their Calls, and receives the second one's VM fault on the
  * fault endpoint it gave it. The processes cannot see the root's memory: the root's
- * secret is at an address they have no mapping for. test_libnumbat.c checks the
- * output on numbat-sim and QEMU.
+ * secret is at an address they have no mapping for. Then it destroys both (one
+ * suspended at its end, one waiting on its fault) and replies to the faulted one's
+ * gone reply cap. test_libnumbat.c checks the output on numbat-sim and QEMU.
  */
 #include <stdio.h>
 
@@ -43,6 +44,11 @@ int main(void)
     }
     seL4_MessageInfo_t info = seL4_Recv(fault_ep, NULL);
     printf("root: fault %u at 0x%x\n", seL4_MessageInfo_get_label(info), seL4_GetMR(seL4_VMFault_Addr));
+    seL4_CPtr tcb = p[1].tcb;
+    seL4_Error d0 = nb_process_destroy(&p[0]), d1 = nb_process_destroy(&p[1]);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0)); /* to a thread that is gone: nothing happens */
+    printf("root: destroyed %u %u, tcb slot tag %u, endpoint tag %u\n", d0, d1,
+           seL4_DebugCapIdentify(tcb), seL4_DebugCapIdentify(ep));
     printf("processes: all done\n");
     return 0;
 }
