@@ -30,7 +30,6 @@
 #include <sel4/messageinfo.h>
 
 #include "cdt.h"
-#include "cspace.h"
 #include "endpoint.h"
 #include "invariants.h"
 #include "notification.h"

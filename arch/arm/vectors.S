@@ -135,6 +135,19 @@ vector_svc:
 #endif
     b arch_handle_syscall
 
+@ The fastpath's ways out other than its own (arch/fastpath.h): on to the slow path,
+@ or to the general exit for a thread of another address space. Its stack frame is
+@ dead: the kernel stack starts afresh, as aligned as C expects at a call.
+    .global arch_fastpath_to_slowpath
+arch_fastpath_to_slowpath:
+    ldr sp, =kernel_stack_top
+    b arch_handle_syscall
+
+    .global arch_fastpath_to_enter_thread
+arch_fastpath_to_enter_thread:      @ r0: the thread
+    ldr sp, =kernel_stack_top
+    b arch_enter_thread
+
 @ The same without the fastpath (arch_vector_table_traced).
 vector_svc_slow:
     srsdb sp!, #MODE_SVC

@@ -22,10 +22,11 @@ _Static_assert(offsetof(tcb_t, context) + offsetof(arch_context_t, pc) == ARCH_T
                "vectors.S relies on this");
 
 /* Goes on to the slow path, nothing having changed: arch_handle_syscall (entry.c)
- * reads the system call number from the saved registers, as for any other call. */
+ * reads the system call number from the saved registers, as for any other call
+ * (through vectors.S, which resets the kernel stack). */
 static inline __attribute__((always_inline)) NORETURN void arch_fastpath_fallback(void)
 {
-    __asm__ volatile("b arch_handle_syscall");
+    __asm__ volatile("b arch_fastpath_to_slowpath");
     __builtin_unreachable();
 }
 
@@ -57,7 +58,7 @@ static inline __attribute__((always_inline)) NORETURN void arch_fastpath_exit(tc
     uint64_t from_vs = *(const words_t *)&from->slots[TCB_SLOT_VSPACE];
     if (__builtin_expect(vs != from_vs, 0)) {
         register tcb_t *r0 __asm__("r0") = t;
-        __asm__ volatile("b arch_enter_thread" : : "r"(r0));
+        __asm__ volatile("b arch_fastpath_to_enter_thread" : : "r"(r0));
         __builtin_unreachable();
     }
     uint32_t tls_rw = t->context.tpidrurw, tls_ro = t->context.tpidruro;
