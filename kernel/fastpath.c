@@ -52,14 +52,6 @@ static inline uint32_t short_length(uint32_t info)
     return info & ((1u << (SEL4_MSGINFO_EXTRACAPS_SHIFT + SEL4_MSGINFO_EXTRACAPS_BITS)) - 1);
 }
 
-/* A slot's cap, both words in one load (a slot is 16-byte aligned). */
-static inline cap_t slot_cap(const cte_t *slot)
-{
-    typedef uint64_t __attribute__((may_alias)) words_t;
-    uint64_t w = *(const words_t *)slot;
-    return (cap_t){{(uint32_t)w, (uint32_t)(w >> 32)}};
-}
-
 /* Whether the scheduler, with the current thread blocked, would pick `partner`
  * (not queued): only if it outranks every ready thread, that is, if no ready
  * priority is at or above its own (ready_highest, inline). */
@@ -76,7 +68,7 @@ static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *pa
 static inline __attribute__((always_inline)) bool lookup_slot(const tcb_t *t, uint32_t cptr,
                                                               cte_t **slot)
 {
-    cap_t root = slot_cap(&t->slots[TCB_SLOT_CSPACE]);
+    cap_t root = thread_cspace(t);
     unsigned radix = cnode_radix(root); /* 1 to 31 here: the guard size is at most 31 */
     if (cap_type(root) != CAP_CNODE || cnode_guard_size(root) + radix != 32 ||
         (cptr >> radix) != cnode_guard(root))
@@ -128,7 +120,7 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
     cte_t *slot;
     if (length > ARCH_MSG_REGISTERS || !lookup_slot(caller, cptr, &slot))
         slowpath();
-    cap_t cap = slot_cap(slot);
+    cap_t cap = slot->cap;
     uint32_t rights = cap_ep_rights(cap);
     if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_WRITE) ||
         !(rights & (RIGHT_GRANT | RIGHT_GRANT_REPLY)))
@@ -157,7 +149,7 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
 NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
 {
     cte_t *reply = &server->slots[TCB_SLOT_CALLER];
-    cap_t reply_cap = slot_cap(reply);
+    cap_t reply_cap = reply->cap;
     uint32_t length = short_length(info);
     if (length > ARCH_MSG_REGISTERS || cap_type(reply_cap) != CAP_REPLY)
         slowpath();
@@ -167,7 +159,7 @@ NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
     cte_t *slot;
     if (!lookup_slot(server, cptr, &slot))
         slowpath();
-    cap_t cap = slot_cap(slot);
+    cap_t cap = slot->cap;
     uint32_t rights = cap_ep_rights(cap);
     if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_READ))
         slowpath();

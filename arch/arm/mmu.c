@@ -141,7 +141,7 @@ uint8_t *arch_vspace_kernel_ptr(void *pd_ptr, uint32_t va)
 #define HW_ASIDS 256u
 static uint32_t hw_owner[HW_ASIDS];
 static uint32_t active_ttbr = ~0u, active_asid;
-uint32_t mmu_active_vspace[2] __attribute__((aligned(8))) = {~0u, ~0u};
+uint32_t mmu_active_vspace[2] = {~0u, ~0u};
 
 static uint32_t hw_asid(uint32_t asid)
 {

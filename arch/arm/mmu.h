@@ -10,19 +10,17 @@
 
 /* The words of the VSpace cap the MMU was last set up from (~0: set it up again,
  * after an ASID went away). */
-extern uint32_t mmu_active_vspace[2] __attribute__((aligned(8)));
+extern uint32_t mmu_active_vspace[2];
 
 /* Sets the MMU up for thread t's address space and records its VSpace cap. */
 void mmu_switch_to(const tcb_t *t);
 
 /* Whether the MMU is set up for t's address space: its VSpace cap is the one the MMU
- * was last set up from (both words at once: ldrd, one compare pair). */
+ * was last set up from. */
 static inline __attribute__((always_inline)) bool mmu_is_active(const tcb_t *t)
 {
     const cap_t *vs = &t->slots[TCB_SLOT_VSPACE].cap;
-    uint64_t want = (uint64_t)vs->words[1] << 32 | vs->words[0];
-    uint64_t have = (uint64_t)mmu_active_vspace[1] << 32 | mmu_active_vspace[0];
-    return want == have;
+    return vs->words[0] == mmu_active_vspace[0] && vs->words[1] == mmu_active_vspace[1];
 }
 
 static inline __attribute__((always_inline)) void mmu_activate(const tcb_t *t)

@@ -52,11 +52,11 @@ static inline __attribute__((always_inline)) NORETURN void arch_fastpath_exit(tc
 #ifdef NUMBAT_CHECK_INVARIANTS
     kassert(mmu_is_active(from));
 #endif
-    /* Both words at once (one ldrd each): a slot is 16-byte aligned. */
-    typedef uint64_t __attribute__((may_alias)) words_t;
-    uint64_t vs = *(const words_t *)&t->slots[TCB_SLOT_VSPACE];
-    uint64_t from_vs = *(const words_t *)&from->slots[TCB_SLOT_VSPACE];
-    if (__builtin_expect(vs != from_vs, 0)) {
+    /* The two caps compared as one 64-bit value: a single compare pair and branch. */
+    const cap_t *vs = &t->slots[TCB_SLOT_VSPACE].cap, *from_vs = &from->slots[TCB_SLOT_VSPACE].cap;
+    uint64_t to_words = (uint64_t)vs->words[1] << 32 | vs->words[0];
+    uint64_t from_words = (uint64_t)from_vs->words[1] << 32 | from_vs->words[0];
+    if (__builtin_expect(to_words != from_words, 0)) {
         register tcb_t *r0 __asm__("r0") = t;
         __asm__ volatile("b arch_fastpath_to_enter_thread" : : "r"(r0));
         __builtin_unreachable();
