@@ -101,6 +101,19 @@ static inline __attribute__((always_inline)) void copy_message(const tcb_t *from
     arch_set_badge_register(c, badge);
 }
 
+/* reply_setup's cdt_insert (cdt_link_after) of the reply cap for `caller`, which is
+ * running, into the receiver's empty caller slot: a reply cap for a thread exists
+ * only while it waits for the reply, so its master reply cap, a revocable original,
+ * has no CDT successor (invariant reply_master) and the new cap goes after it with no
+ * other neighbour to relink: not revocable, not first-badged, as cdt_insert makes it. */
+static inline void link_reply_cap(tcb_t *caller, tcb_t *receiver)
+{
+    cte_t *master = &caller->slots[TCB_SLOT_REPLY], *dest = &receiver->slots[TCB_SLOT_CALLER];
+    *dest = (cte_t){cap_reply(caller, false, receiver->ipc.can_grant), (uint32_t)(uintptr_t)master, 0};
+    mdb_set_next_and_flags(master, dest, true, false);
+    invariants_note_slot(dest);
+}
+
 /* Leaves the kernel to t, as schedule_and_exit would: t is the current thread now.
  * last_entered (sched.c) is left alone: only trace events read it, and nobody
  * records. `from` is the thread that made the system call. */
@@ -139,8 +152,7 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
      * only shows in trace events. */
     caller->ipc.is_call = true;
     caller->ipc.is_fault = false;
-    cdt_link_after(cap_reply(caller, false, server->ipc.can_grant), &caller->slots[TCB_SLOT_REPLY],
-                   &server->slots[TCB_SLOT_CALLER], false, false);
+    link_reply_cap(caller, server);
     caller->state = THREAD_BLOCKED_ON_REPLY;
     server->state = THREAD_RUNNING;
     switch_to(server, caller);
