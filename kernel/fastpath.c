@@ -57,9 +57,9 @@ static inline uint32_t short_length(uint32_t info)
  * priority is at or above its own (ready_highest, inline). */
 static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *partner)
 {
-    uint32_t prio = partner->priority;
     if (__builtin_expect(ready_words == 0, 1))
         return true;
+    uint32_t prio = partner->priority;
     return (ready_words >> (prio / 32)) <= 1 && (ready_bitmap[prio / 32] >> (prio % 32)) == 0;
 }
 
