@@ -114,6 +114,19 @@ static inline void link_reply_cap(tcb_t *caller, tcb_t *receiver)
     invariants_note_slot(dest);
 }
 
+/* reply_send's cdt_delete of the reply cap in `reply`, which names `caller`: a reply
+ * cap is never derived from, so nothing follows it in the CDT, and what precedes it
+ * is the caller's master reply cap, a revocable original (invariant reply_master).
+ * Unlinking it leaves the master alone, as cdt_unlink would; nothing is destroyed. */
+static inline void unlink_reply_cap(cte_t *reply, tcb_t *caller)
+{
+    cte_t *master = &caller->slots[TCB_SLOT_REPLY];
+    mdb_set_next_and_flags(master, NULL, true, false);
+    invariants_note_slot(master);
+    *reply = (cte_t){cap_null(), 0, 0};
+    invariants_note_slot(reply);
+}
+
 /* Leaves the kernel to t, as schedule_and_exit would: t is the current thread now.
  * last_entered (sched.c) is left alone: only trace events read it, and nobody
  * records. `from` is the thread that made the system call. */
@@ -182,7 +195,7 @@ NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
 
     /* Committed: reply_send, then the blocking half of ep_receive. */
     copy_message(server, caller, info, length, 0);
-    cdt_unlink(reply);
+    unlink_reply_cap(reply, caller);
     server->ipc = (ipc_wait_t){.object = cap_object(cap), .can_grant = rights & RIGHT_GRANT};
     server->state = THREAD_BLOCKED_ON_RECV;
     tcbq_append_unlinked(&ep->queue, server);

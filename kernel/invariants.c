@@ -11,8 +11,9 @@
  *   user_cpsr        every saved CPSR is user mode with A, I and F clear (the IPC
  *                    fastpath's exit relies on it: arch/fastpath.h);
  *   reply_master     a thread's master reply cap is a revocable original, not
- *                    first-badged, with a CDT successor (the reply cap) only while
- *                    the thread waits for a reply (the fastpath's Call relies on it).
+ *                    first-badged, with a CDT successor only while the thread waits
+ *                    for a reply: its reply cap, which nothing follows (the IPC
+ *                    fastpath links and unlinks reply caps relying on it).
  * At every exit the checker looks at the slots changed since the last check (and
  * their CDT neighbours) and at the scheduler; every FULL_CHECK_PERIOD exits, or
  * when too many slots changed to track, it walks every slot it can reach from
@@ -115,9 +116,10 @@ static void check_thread_fields(const tcb_t *t)
         broken("ipc_links", "thread '%s' is in no queue but linked", t->name);
     if ((arch_get_cpsr(&t->context) & CPSR_KERNEL_CONTROLLED) != CPSR_USER_MODE)
         broken("user_cpsr", "thread '%s' has CPSR 0x%08x", t->name, arch_get_cpsr(&t->context));
-    const cte_t *master = &t->slots[TCB_SLOT_REPLY];
+    const cte_t *master = &t->slots[TCB_SLOT_REPLY], *reply = mdb_next(master);
     if (!mdb_revocable(master) || mdb_first_badged(master) || mdb_prev(master) ||
-        (mdb_next(master) && t->state != THREAD_BLOCKED_ON_REPLY))
+        (reply && (t->state != THREAD_BLOCKED_ON_REPLY || cap_type(reply->cap) != CAP_REPLY ||
+                   cap_ptr(reply->cap) != t || reply->next != 0)))
         broken("reply_master", "thread '%s'", t->name);
 }
 
