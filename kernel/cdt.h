@@ -22,15 +22,16 @@ void cdt_insert(cap_t cap, cte_t *src, cte_t *dest, bool revocable);
 static inline void cdt_link_after(cap_t cap, cte_t *src, cte_t *dest, bool revocable,
                                   bool first_badged)
 {
-    /* src's link is read once and each word written once: this is on the fastpath. */
-    uint32_t src_next = src->next;
-    cte_t *after = (cte_t *)(uintptr_t)(src_next & ~MDB_FLAGS);
-    *dest = (cte_t){cap, (uint32_t)(uintptr_t)src,
-                    (uint32_t)(uintptr_t)after | (revocable ? MDB_REVOCABLE : 0) |
-                        (first_badged ? MDB_FIRST_BADGED : 0)};
+    cte_t *after = mdb_next(src);
+    dest->cap = cap;
+    dest->prev = 0;
+    dest->next = 0;
+    mdb_set_prev(dest, src);
+    mdb_set_next(dest, after);
+    mdb_set_flags(dest, revocable, first_badged);
     if (after)
         mdb_set_prev(after, dest);
-    src->next = (uint32_t)(uintptr_t)dest | (src_next & MDB_FLAGS);
+    mdb_set_next(src, dest);
     invariants_note_slot(dest);
 }
 /* Moves src's cap into the empty dest, keeping its CDT position and flags. */
@@ -54,20 +55,17 @@ void cdt_remove(cte_t *slot);
  * flag passes on to the next slot. */
 static inline void cdt_unlink(cte_t *slot)
 {
-    /* Each link read once, each neighbour's written once: this is on the fastpath. */
-    cte_t *prev = mdb_prev(slot);
-    uint32_t next_link = slot->next;
-    cte_t *next = (cte_t *)(uintptr_t)(next_link & ~MDB_FLAGS);
-    if (prev) {
+    cte_t *prev = mdb_prev(slot), *next = mdb_next(slot);
+    if (prev)
         mdb_set_next(prev, next);
-        invariants_note_slot(prev);
-    }
     if (next) {
         mdb_set_prev(next, prev);
-        if (next_link & MDB_FIRST_BADGED)
-            next->next |= MDB_FIRST_BADGED;
+        if (mdb_first_badged(slot))
+            mdb_set_flags(next, mdb_revocable(next), true);
         invariants_note_slot(next);
     }
+    if (prev)
+        invariants_note_slot(prev);
     *slot = (cte_t){cap_null(), 0, 0};
     invariants_note_slot(slot);
 }

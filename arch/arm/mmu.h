@@ -15,17 +15,10 @@ extern uint32_t mmu_active_vspace[2];
 /* Sets the MMU up for thread t's address space and records its VSpace cap. */
 void mmu_switch_to(const tcb_t *t);
 
-/* Whether the MMU is set up for t's address space: its VSpace cap is the one the MMU
- * was last set up from. */
-static inline __attribute__((always_inline)) bool mmu_is_active(const tcb_t *t)
-{
-    const cap_t *vs = &t->slots[TCB_SLOT_VSPACE].cap;
-    return vs->words[0] == mmu_active_vspace[0] && vs->words[1] == mmu_active_vspace[1];
-}
-
 static inline __attribute__((always_inline)) void mmu_activate(const tcb_t *t)
 {
-    if (__builtin_expect(!mmu_is_active(t), 0))
+    const cap_t *vs = &t->slots[TCB_SLOT_VSPACE].cap;
+    if (__builtin_expect(vs->words[0] != mmu_active_vspace[0] || vs->words[1] != mmu_active_vspace[1], 0))
         mmu_switch_to(t);
 }
 

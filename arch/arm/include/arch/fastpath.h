@@ -50,7 +50,8 @@ static inline __attribute__((always_inline)) NORETURN void arch_fastpath_exit(tc
                                                                             const tcb_t *from)
 {
 #ifdef NUMBAT_CHECK_INVARIANTS
-    kassert(mmu_is_active(from));
+    kassert(from->slots[TCB_SLOT_VSPACE].cap.words[0] == mmu_active_vspace[0] &&
+            from->slots[TCB_SLOT_VSPACE].cap.words[1] == mmu_active_vspace[1]);
 #endif
     /* The two caps compared as one 64-bit value: a single compare pair and branch. */
     const cap_t *vs = &t->slots[TCB_SLOT_VSPACE].cap, *from_vs = &from->slots[TCB_SLOT_VSPACE].cap;
