@@ -116,11 +116,16 @@ static void check_thread_fields(const tcb_t *t)
         broken("ipc_links", "thread '%s' is in no queue but linked", t->name);
     if ((arch_get_cpsr(&t->context) & CPSR_KERNEL_CONTROLLED) != CPSR_USER_MODE)
         broken("user_cpsr", "thread '%s' has CPSR 0x%08x", t->name, arch_get_cpsr(&t->context));
+    /* A TCB whose deletion was preempted (suspended, its slots part emptied) may have
+     * lost its master reply cap already: nothing calls or replies to it any more. */
     const cte_t *master = &t->slots[TCB_SLOT_REPLY], *reply = mdb_next(master);
+    if (cap_is_null(master->cap))
+        return;
     if (!mdb_revocable(master) || mdb_first_badged(master) || mdb_prev(master) ||
         (reply && (t->state != THREAD_BLOCKED_ON_REPLY || cap_type(reply->cap) != CAP_REPLY ||
                    cap_ptr(reply->cap) != t || reply->next != 0)))
-        broken("reply_master", "thread '%s'", t->name);
+        broken("reply_master", "thread '%s' (state %u): master flags %u, reply cap at 0x%08x",
+               t->name, t->state, master->next & MDB_FLAGS, (uint32_t)(uintptr_t)reply);
 }
 
 static void check_threads(bool full)
