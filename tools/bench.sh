@@ -111,3 +111,10 @@ faults() { echo "20000 / ($1 - $2)" | bc -l; }
 printf '%-52s %.0f faults/s (numbat-sim), %.0f (qemu), ratio %.2f\n' \
     "VM faults through a user pager (bench/vm-pager)" "$(faults "$vm_sim" "$sim_t")" \
     "$(faults "$vm_qemu" "$qemu_t")" "$(echo "($vm_qemu - $qemu_t) / ($vm_sim - $sim_t)" | bc -l)"
+
+# Time travel (docs/time-travel.md): sel4test for 100 M instructions (10 M in quick mode)
+# with a checkpoint every 1 Mi instructions: the cost of keeping them, their memory, and
+# jumps back from the end to points spread over the second half (target: under 200 ms).
+if [ "$QUICK" = 1 ]; then tt_insns=10000000 tt_jumps=3; else tt_insns=100000000 tt_jumps=10; fi
+build/bin/tt-bench build/arm-sim/sel4test.elf "$tt_insns" 1048576 "$tt_jumps" |
+    while IFS= read -r line; do printf '%-52s %s\n' "time travel (sel4test)" "$line"; done
