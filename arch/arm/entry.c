@@ -17,7 +17,7 @@
 #include "../../kernel/sched.h"
 #include "../../kernel/syscall.h"
 #include "../../kernel/trace.h"
-#include "drivers/drivers.h"
+#include "board_irq.h"
 #include "mmu.h"
 
 enum arch_trap { TRAP_UNDEFINED, TRAP_PREFETCH_ABORT, TRAP_DATA_ABORT };
@@ -67,14 +67,10 @@ NORETURN void arch_handle_user_trap(enum arch_trap kind)
 
 void arch_take_pending_interrupt(void)
 {
-    unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
-    if (irq == GIC_SPURIOUS_IRQ)
+    unsigned irq = board_irq_acknowledge();
+    if (irq == BOARD_IRQ_NONE)
         return;
-    if (irq == IRQ_TIMER01)
-        sp804_clear_interrupt(TIMER01_VADDR);
-    else
-        gic_disable_irq(GIC_DIST_VADDR, irq); /* a device's: masked until its handler acks */
-    gic_end_of_interrupt(GIC_CPU_VADDR, irq);
+    board_irq_finish(irq); /* the tick cleared; a device's masked until its handler acks */
     trace_kernel_entry(TRACE_ENTRY_INTERRUPT, irq);
     interrupt_received(irq);
 }
