@@ -161,22 +161,24 @@ $(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o $(KDIR)/kernel.ld $(VARIANT_FILE)
 	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
 	$(Q)$(if $(filter raspi2,$(PLAT)),$(CROSS)objcopy -O binary $@ $(@:.elf=.img))
 
-$(KDIR)/%.o: %
+# Every object also depends on this file: the flags here are part of how it was built
+# (a changed flag must not leave objects of the old flags behind).
+$(KDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< ($(PLAT))"
 	$(Q)$(CC) $(KERNEL_FLAGS) -c $< -o $@
 
-$(UDIR)/%.o: %
+$(UDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (user)"
 	$(Q)$(CC) $(RUNTIME_FLAGS) -c $< -o $@
 
-$(ADIR)/%.c.o: $(APP)/%.c
+$(ADIR)/%.c.o: $(APP)/%.c mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(APP_FLAGS) -c $< -o $@
 
-$(ADIR)/sel4test/%.c.o: tests/sel4test/%.c
+$(ADIR)/sel4test/%.c.o: tests/sel4test/%.c mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(APP_FLAGS) -Werror -c $< -o $@
@@ -199,7 +201,7 @@ PROGRAMS := $(filter-out $(KERNEL_LAB),$(sort $(patsubst $(APP)/%/,%,$(dir $(wil
 define program_rules
 $(1)_OBJ := $$(patsubst $(APP)/$(1)/%.c,$(ADIR)/$(1)/%.c.o,$$(wildcard $(APP)/$(1)/*.c))
 PROGRAM_OBJ += $$($(1)_OBJ)
-$(ADIR)/$(1)/%.c.o: $(APP)/$(1)/%.c
+$(ADIR)/$(1)/%.c.o: $(APP)/$(1)/%.c mk/image.mk
 	@mkdir -p $$(dir $$@)
 	@echo "  CC      $$<"
 	$$(Q)$$(CC) $$(APP_FLAGS) -c $$< -o $$@

@@ -63,8 +63,9 @@ KUNIT_KERNEL_SRC := $(filter-out kernel/boot.c kernel/console.c kernel/rootserve
 KUNIT_SRC := $(wildcard tests/kernel/*.c) $(KUNIT_KERNEL_SRC)
 KUNIT_OBJ := $(patsubst %.c,$(BUILD)/hostk/%.o,$(KUNIT_SRC))
 # -iquote: kernel/sched.h must not stand in for the C library's <sched.h>.
-KUNIT_INC := -iquote kernel -Ilibsel4/include -Iarch/arm/include -Iplat/vexpress-a15/include \
-    -Ilibsel4/sel4_plat_include/vexpress-a15 -Iplat/raspi2/include
+# tests/kernel/include first: its <arch/fastpath.h> stands in for the target's.
+KUNIT_INC := -iquote kernel -Ilibsel4/include -Itests/kernel/include -Iarch/arm/include \
+    -Iplat/vexpress-a15/include -Ilibsel4/sel4_plat_include/vexpress-a15 -Iplat/raspi2/include
 # The kernel's sched_yield(tcb_t *) would replace POSIX sched_yield() in the host
 # binary (libc, ASan and Criterion may call that): rename it in every host object.
 KUNIT_DEFS := -Dsched_yield=numbat_sched_yield

@@ -13,7 +13,7 @@
 #define TICK_US 2000u /* seL4's default CONFIG_TIMER_TICK_MS of 2 */
 #define EXCEPTION_STACK_SIZE 256
 
-extern uint8_t arch_vector_table[];
+extern uint8_t arch_vector_table[], arch_vector_table_traced[];
 extern uint8_t exception_stacks_top[];
 
 /* Gives the IRQ, abort and undefined modes their stacks (used only on kernel faults). */
@@ -30,7 +30,9 @@ static void set_exception_stacks(void)
 
 void arch_init(void)
 {
-    cpu_write_vbar((uint32_t)(uintptr_t)arch_vector_table);
+    /* Recording the trace: the vectors without the IPC fastpath (vectors.S). */
+    uint8_t *vectors = arch_trace_enabled() ? arch_vector_table_traced : arch_vector_table;
+    cpu_write_vbar((uint32_t)(uintptr_t)vectors);
     cpu_isb();
     set_exception_stacks();
     board_irq_init();
