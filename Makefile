@@ -13,6 +13,9 @@
 #   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15]   score lab n (no LAB: every lab)
 #   make handout    the student tree without solutions/, in build/handout/numbat
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
+#   make UNICORN_PREFIX=/path ...   the host programs against another Unicorn, in build/uc-X.Y.Z/;
+#                   make unicorn-2.1 unpacks Debian 13's 2.1.1 (faster stores) into build/unicorn-2.1/
+#                   (docs/unicorn-notes.md); make bench-unicorn compares the two
 #   make fuzz-host  each host-input fuzzer for FUZZ_SECONDS (60) (docs/fuzzing-host.md)
 
 PLAT ?= arm-sim
@@ -22,7 +25,9 @@ BUILD := build
 # AddressSanitizer and UndefinedBehaviorSanitizer in build/asan/, apart from the normal
 # build; the guest images are the same and shared. Any report ends the program.
 , := ,
-HOST_OUT := $(BUILD)$(if $(SAN),/asan)
+# UNICORN_PREFIX=/path (mk/unicorn.mk): UNICORN_OUT is build/uc-X.Y.Z instead of build.
+include mk/unicorn.mk
+HOST_OUT := $(UNICORN_OUT)$(if $(SAN),/asan)
 HOST_SAN := $(if $(SAN),-fsanitize=address$(,)undefined -fno-sanitize-recover=all \
     -fno-omit-frame-pointer)
 SIM := $(HOST_OUT)/bin/numbat-sim
@@ -62,7 +67,7 @@ check-deps:
 HOST_WARN := -Wall -Wextra -Werror
 # libsel4's headers are plain C: the host side takes object sizes and system call
 # numbers from them, as user programs do.
-HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/include
+HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/include $(UNICORN_CFLAGS)
 # numbat-sim is three layers: the simulator library (sim/, with the trace decoder and names),
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
@@ -74,7 +79,7 @@ SIM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SIM_SRC))
 # PNG screenshots, Capstone for the disassembly pane.
 # Expanded when a link runs (=, not :=): on a fresh machine `make test` installs
 # the packages (check-deps) after this file was read, and pkg-config is one of them.
-SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
+SIM_LIBS = $(UNICORN_LIBS) -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image capstone 2>/dev/null)
 
 sim: $(SIM) $(TRACE_TOOL)
@@ -100,6 +105,11 @@ $(HOST_OUT)/host/%.o: %.c
 
 -include $(SIM_OBJ:.o=.d)
 
+# --version prints the version the kernel prints at boot: kernel/boot.c holds the one copy.
+NUMBAT_VERSION := $(shell sed -n 's/^\#define NUMBAT_VERSION "\(.*\)"/\1/p' kernel/boot.c)
+$(HOST_OUT)/host/cli/numbat-sim.o: HOST_CFLAGS += -DNUMBAT_VERSION='"$(NUMBAT_VERSION)"'
+$(HOST_OUT)/host/cli/numbat-sim.o: kernel/boot.c
+
 # vis-bench: the visualizer's replay and drawing speed (make bench). It links the
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
@@ -109,7 +119,7 @@ VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describ
 VIS_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
 -include $(VIS_BENCH_OBJ:.o=.d)
-$(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
+$(HOST_OUT)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
@@ -207,8 +217,8 @@ bench bench-quick: check-deps all system-images
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/vm-pager || exit 1; done
-	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench
-	@tools/bench.sh $(if $(filter bench-quick,$@),--quick)
+	@$(MAKE) --no-print-directory $(HOST_OUT)/bin/vis-bench
+	@SIM=$(SIM) VIS_BENCH=$(HOST_OUT)/bin/vis-bench tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
 # Lecture slides: Markdown in slides/, rendered by pandoc into self-contained HTML
 # (tools/slides.py): figures from make figures, tables measured on numbat-sim now.

@@ -41,6 +41,7 @@ static const char usage_text[] =
     "  --break WHERE     stop at a symbol or address (0x...) of the image; without\n"
     "                    --gdb, print the registers there to stderr and go on\n"
     "  --help            this text\n"
+    "  --version         Numbat's version and the Unicorn version in use\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
     "lockup or guest crash; 4 --max-insns reached.\n";
@@ -111,7 +112,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
 {
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}};
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_VERSION };
     enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
@@ -130,6 +131,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"gdb", required_argument, NULL, OPT_GDB},
         {"break", required_argument, NULL, OPT_BREAK},
         {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
     uint64_t value;
@@ -185,6 +187,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             cli->breaks[cli->break_count++] = optarg;
             break;
         case OPT_HELP: cli->help = true; return 0;
+        case OPT_VERSION: cli->version = true; return 0;
         default:
             if (optopt > 0 && optopt < 256) {
                 /* A short option: argv[optind - 1] is not it while getopt is still
