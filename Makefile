@@ -205,6 +205,8 @@ fuzz: check-deps sim
 	@SIM=$(SIM) tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) \
 	    $(if $(VERBOSE),-v $(VERBOSE)) $(if $(SKIP),-k $(SKIP)) $(if $(EPOCH),-e $(EPOCH)) $(SEED)
 
+# make bench compares the two Unicorns when 2.1.1 was unpacked and no UNICORN_PREFIX is given.
+BENCH_UNICORN21 = $(if $(filter bench,$@),$(if $(UNICORN_PREFIX),,$(UNICORN21_HERE)))
 bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-baseline
@@ -218,7 +220,10 @@ bench bench-quick: check-deps all system-images
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/vm-pager || exit 1; done
 	@$(MAKE) --no-print-directory $(HOST_OUT)/bin/vis-bench
-	@SIM=$(SIM) VIS_BENCH=$(HOST_OUT)/bin/vis-bench tools/bench.sh $(if $(filter bench-quick,$@),--quick)
+	@# ---- Unicorn 2.1 comparison (mk/unicorn.mk): the full table only, when build/unicorn-2.1 is there
+	$(if $(BENCH_UNICORN21),@$(MAKE) --no-print-directory UNICORN_PREFIX=$(UNICORN21_DIR)/usr sim)
+	@SIM=$(SIM) VIS_BENCH=$(HOST_OUT)/bin/vis-bench $(if $(BENCH_UNICORN21),SIM_UNICORN21=$(UNICORN21_SIM) \
+	    BENCH_RUNS=$(BENCH_RUNS)) tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
 # Lecture slides: Markdown in slides/, rendered by pandoc into self-contained HTML
 # (tools/slides.py): figures from make figures, tables measured on numbat-sim now.

@@ -81,3 +81,21 @@ unicorn-2.1:
 	done && \
 	for entry in $(UNICORN21_DEBS); do dpkg-deb -x $(UNICORN21_DIR)/debs/$${entry%%:*} $(UNICORN21_DIR) || exit 1; done && \
 	echo "unicorn-2.1: Unicorn 2.1.1 in $(UNICORN21_DIR)/usr; build with make UNICORN_PREFIX=$(UNICORN21_DIR)/usr ..."
+
+# ---- make bench-unicorn: numbat-sim on the system's Unicorn against 2.1.1 -----------
+# The same images on both builds (tools/bench-unicorn.sh); make bench prints the same
+# comparison at its end whenever build/unicorn-2.1 is there. BENCH_RUNS: best of how many.
+UNICORN21_SIM := $(BUILD)/uc-2.1.1/bin/numbat-sim
+UNICORN21_HERE := $(wildcard $(UNICORN21_DIR)/usr/include/unicorn/unicorn.h)
+UNICORN_BENCH_APPS := bench/yield-loop bench/yield-baseline bench/ipc-pingpong bench/cap-churn
+BENCH_RUNS ?= 3
+
+.PHONY: bench-unicorn unicorn-bench-images
+unicorn-bench-images: system-images
+	@for app in $(UNICORN_BENCH_APPS); do \
+	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=$$app || exit 1; done
+
+bench-unicorn: check-deps images unicorn-bench-images unicorn-2.1
+	@$(MAKE) --no-print-directory UNICORN_PREFIX= sim
+	@$(MAKE) --no-print-directory UNICORN_PREFIX=$(UNICORN21_DIR)/usr sim
+	@tools/bench-unicorn.sh $(BUILD)/bin/numbat-sim $(UNICORN21_SIM) $(BENCH_RUNS)
