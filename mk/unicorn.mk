@@ -85,7 +85,7 @@ unicorn-2.1:
 # ---- make bench-unicorn: numbat-sim on the system's Unicorn against 2.1.1 -----------
 # The same images on both builds (tools/bench-unicorn.sh); make bench prints the same
 # comparison at its end whenever build/unicorn-2.1 is there. BENCH_RUNS: best of how many.
-UNICORN21_SIM := $(BUILD)/uc-2.1.1/bin/numbat-sim
+UNICORN21_SIM = $(UNICORN21_OUT)/bin/numbat-sim
 UNICORN21_HERE := $(wildcard $(UNICORN21_DIR)/usr/include/unicorn/unicorn.h)
 UNICORN_BENCH_APPS := bench/yield-loop bench/yield-baseline bench/ipc-pingpong bench/cap-churn
 BENCH_RUNS ?= 3
@@ -99,3 +99,18 @@ bench-unicorn: check-deps images unicorn-bench-images unicorn-2.1
 	@$(MAKE) --no-print-directory UNICORN_PREFIX= sim
 	@$(MAKE) --no-print-directory UNICORN_PREFIX=$(UNICORN21_DIR)/usr sim
 	@tools/bench-unicorn.sh $(BUILD)/bin/numbat-sim $(UNICORN21_SIM) $(BENCH_RUNS)
+
+# ---- make test-unicorn-2.1: the tests that drive the engine, on Unicorn 2.1.1 -------
+# CI runs it after make test (.ci/run): the sim units and every system test but those that
+# run make themselves (labs, build: they use the default build), against 2.1.1 built in
+# build/uc-2.1.1/. The images are the default build's.
+UNICORN21_OUT := $(BUILD)/uc-2.1.1
+UNICORN21_SYSTEM_FILTER := !(labs|build)/*
+
+.PHONY: test-unicorn-2.1
+test-unicorn-2.1: check-deps images system-images unicorn-2.1
+	@$(MAKE) --no-print-directory UNICORN_PREFIX=$(UNICORN21_DIR)/usr sim $(UNICORN21_OUT)/tests/system \
+	    $(UNICORN21_OUT)/tests/sim-units
+	$(UNICORN21_OUT)/bin/numbat-sim --version
+	$(TEST_ENV) $(UNICORN21_OUT)/tests/sim-units $(CRITERION_FLAGS)
+	$(UNICORN21_OUT)/tests/system --jobs 1 --filter '$(UNICORN21_SYSTEM_FILTER)'
