@@ -15,7 +15,8 @@
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
 #   make UNICORN_PREFIX=/path ...   the host programs against another Unicorn, in build/uc-X.Y.Z/;
 #                   make unicorn-2.1 unpacks Debian 13's 2.1.1 (faster stores) into build/unicorn-2.1/
-#                   (docs/unicorn-notes.md); make bench-unicorn compares the two
+#                   (docs/unicorn-notes.md); make bench-unicorn compares the two; make
+#                   test-unicorn-2.1 runs the sim units and system tests on 2.1.1 (CI does)
 #   make fuzz-host  each host-input fuzzer for FUZZ_SECONDS (60) (docs/fuzzing-host.md)
 
 PLAT ?= arm-sim
