@@ -114,13 +114,20 @@ $(HOST_OUT)/host/cli/numbat-sim.o: kernel/boot.c
 # vis-bench: the visualizer's replay and drawing speed (make bench). It links the
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
-VIS_DRAW_SRC := $(addprefix visualizer/,model.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
+VIS_DRAW_SRC := $(addprefix visualizer/,model.c place.c steps.c ipc_model.c ipc_layout.c describe.c layout.c draw.c \
     font.c render.c render_ipc.c render_side.c render_tree.c vspace_model.c vspace_links.c \
     vspace_layout.c render_vspace.c)
 VIS_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
 -include $(VIS_BENCH_OBJ:.o=.d)
 $(HOST_OUT)/bin/vis-bench: $(VIS_BENCH_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
+
+# tt-bench: what going back in time costs (make bench, docs/time-travel.md).
+TT_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/tt_bench.c $(SIM_LIB_SRC))
+$(HOST_OUT)/bin/tt-bench: $(TT_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
@@ -220,11 +227,12 @@ bench bench-quick: check-deps all system-images
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/vm-pager || exit 1; done
-	@$(MAKE) --no-print-directory $(HOST_OUT)/bin/vis-bench
+	@$(MAKE) --no-print-directory $(HOST_OUT)/bin/vis-bench $(HOST_OUT)/bin/tt-bench
 	@# ---- Unicorn 2.1 comparison (mk/unicorn.mk): the full table only, when build/unicorn-2.1 is there
 	$(if $(BENCH_UNICORN21),@$(MAKE) --no-print-directory UNICORN_PREFIX=$(UNICORN21_DIR)/usr sim)
-	@SIM=$(SIM) VIS_BENCH=$(HOST_OUT)/bin/vis-bench $(if $(BENCH_UNICORN21),SIM_UNICORN21=$(UNICORN21_SIM) \
-	    BENCH_RUNS=$(BENCH_RUNS)) tools/bench.sh $(if $(filter bench-quick,$@),--quick)
+	@SIM=$(SIM) VIS_BENCH=$(HOST_OUT)/bin/vis-bench TT_BENCH=$(HOST_OUT)/bin/tt-bench \
+	    $(if $(BENCH_UNICORN21),SIM_UNICORN21=$(UNICORN21_SIM) BENCH_RUNS=$(BENCH_RUNS)) \
+	    tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
 # Lecture slides: Markdown in slides/, rendered by pandoc into self-contained HTML
 # (tools/slides.py): figures from make figures, tables measured on numbat-sim now.

@@ -132,6 +132,16 @@ static int insert_breaks(const cli_t *cli, sim_board_t *board)
     return 0;
 }
 
+/* Checkpoints for going back in time (docs/time-travel.md): under GDB unless refused. */
+static void keep_history(const cli_t *cli, sim_board_t *board)
+{
+    uint64_t interval = cli->checkpoints_given ? cli->checkpoints
+                        : cli->stub             ? SIM_CHECKPOINT_INTERVAL
+                                                : 0;
+    if (interval && !sim_board_keep_history(board, interval))
+        fprintf(stderr, "numbat-sim: out of memory for checkpoints: going back is off\n");
+}
+
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */
 static int run_image(cli_t *cli, const elf_image_t *image)
 {
@@ -151,6 +161,7 @@ static int run_image(cli_t *cli, const elf_image_t *image)
             sim_board_destroy(board);
             return EXIT_USAGE;
         }
+        keep_history(cli, board);
         double start = wall_seconds();
         sim_result_t r = cli->stub          ? gdb_stub_run(cli->stub, board)
                          : cli->break_count ? run_with_breaks(cli, board)

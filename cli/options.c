@@ -28,6 +28,8 @@ static const char usage_text[] =
     "  --attach HOST:PORT follow a kernel's trace stream from QEMU's serial port (UART1\n"
     "                    on HOST:PORT): print events, or --gui / --screenshot them\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
+    "  --size WxH        the visualizer window's (or screenshot's) size, e.g. 1024x768\n"
+    "                    (default 1600x900)\n"
     "  --tab NAME        the visualizer's tab shown first: cspaces (default), untyped,\n"
     "                    threads, ipc or vspace\n"
     "  --mem SIZE        RAM at 0x80000000, e.g. 128M (default), 16M..1G\n"
@@ -40,6 +42,8 @@ static const char usage_text[] =
     "  --gdb PORT        wait for GDB on 127.0.0.1:PORT before running (docs/gdb.md)\n"
     "  --break WHERE     stop at a symbol or address (0x...) of the image; without\n"
     "                    --gdb, print the registers there to stderr and go on\n"
+    "  --checkpoints N   keep a checkpoint every N instructions so GDB and the window\n"
+    "                    can go back in time (default with --gdb: 1M; 0: off)\n"
     "  --help            this text\n"
     "  --version         Numbat's version and the Unicorn version in use\n"
     "\n"
@@ -108,12 +112,26 @@ static int parse_scale(const char *text, float *scale)
     return 0;
 }
 
+/* --size: WIDTHxHEIGHT, each 320 to 8192 pixels. Returns 0 or -1. */
+static int parse_window_size(const char *text, int *width, int *height)
+{
+    unsigned w, h;
+    char tail;
+    if (strspn(text, "0123456789x") != strlen(text) ||
+        sscanf(text, "%5ux%5u%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 8192 ||
+        h > 8192)
+        return -1;
+    *width = (int)w;
+    *height = (int)h;
+    return 0;
+}
+
 int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
 {
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}};
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_VERSION };
-    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION };
+    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
@@ -121,6 +139,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"at", required_argument, NULL, OPT_AT},
         {"scale", required_argument, NULL, OPT_SCALE},
         {"tab", required_argument, NULL, OPT_TAB},
+        {"size", required_argument, NULL, OPT_SIZE},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
@@ -130,6 +149,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"trace-out", required_argument, NULL, OPT_TRACE_OUT},
         {"gdb", required_argument, NULL, OPT_GDB},
         {"break", required_argument, NULL, OPT_BREAK},
+        {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -151,6 +171,11 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         case OPT_SCALE:
             if (parse_scale(optarg, &cli->vis.scale) != 0)
                 return usage_error(err, "--scale %s: give a number from 0.75 to 3", optarg);
+            break;
+        case OPT_SIZE:
+            if (parse_window_size(optarg, &cli->vis.width, &cli->vis.height) != 0)
+                return usage_error(err, "--size %s: give WIDTHxHEIGHT, from 320x240 to 8192x8192",
+                                   optarg);
             break;
         case OPT_TAB:
             if ((cli->vis.tab = vis_app_tab_named(optarg)) < 0)
@@ -185,6 +210,15 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             if (cli->break_count == CLI_MAX_BREAKS)
                 return usage_error(err, "--break %s: at most 16 breakpoints", optarg);
             cli->breaks[cli->break_count++] = optarg;
+            break;
+        case OPT_CHECKPOINTS:
+            if (strcmp(optarg, "0") == 0)
+                value = 0;
+            else if (parse_count(optarg, &value) != 0)
+                return usage_error(err, "--checkpoints %s: give an instruction count from 0 to 10^18",
+                                   optarg);
+            cli->checkpoints = value;
+            cli->checkpoints_given = true;
             break;
         case OPT_HELP: cli->help = true; return 0;
         case OPT_VERSION: cli->version = true; return 0;

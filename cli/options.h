@@ -40,8 +40,10 @@ typedef struct cli {
     const char *breaks[CLI_MAX_BREAKS]; /* --break as given */
     uint32_t break_addrs[CLI_MAX_BREAKS];
     size_t break_count;
-    vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --tab */
+    vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --size, --tab */
     const char *attach;    /* --attach HOST:PORT: no image, no board */
+    uint64_t checkpoints;  /* --checkpoints N: the interval, 0 for none */
+    bool checkpoints_given;
 } cli_t;
 
 /*

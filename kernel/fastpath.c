@@ -22,6 +22,7 @@
 #include "endpoint.h"
 #include "message.h"
 #include "notification.h"
+#include "ready_queue.h"
 #include "sched.h"
 #include "trace.h"
 
@@ -37,7 +38,7 @@ static bool short_message(uint32_t info_word)
  * the scheduler would pick the partner only if it outranks every ready thread. */
 static bool can_switch_to(const tcb_t *partner)
 {
-    return (int)partner->priority > sched_highest_ready() &&
+    return (int)partner->priority > ready_highest() &&
            cap_type(partner->slots[TCB_SLOT_VSPACE].cap) == CAP_PAGE_DIRECTORY;
 }
 

@@ -11,7 +11,7 @@
  * their CDT neighbours) and at the scheduler; every FULL_CHECK_PERIOD exits, or
  * when too many slots changed to track, it walks every slot it can reach from
  * each thread's own slots and CSpace, following CNode caps.
- * Partners: invariants.h, sched.c, cdt.c.
+ * Partners: invariants.h, sched.c, ready_queue.h, cdt.c.
  */
 #ifdef NUMBAT_CHECK_INVARIANTS
 
@@ -19,12 +19,14 @@
 
 #include "arch.h"
 #include "cdt.h"
+#include "ready_queue.h"
 #include "sched.h"
 
 #define MAX_VISITED_CNODES 256
 #define MAX_CNODE_DEPTH 8
 #define MAX_DIRTY 64
 #define FULL_CHECK_PERIOD 256
+#define MAX_QUEUE_LENGTH 65536
 
 static const cte_t *dirty[MAX_DIRTY];
 static unsigned dirty_count;
@@ -117,6 +119,29 @@ static void check_threads(bool full)
     }
 }
 
+/* Each ready queue is a well-linked list of queued threads of its priority, ending at
+ * its tail, and both bitmap levels say exactly which queues are not empty. */
+static void check_ready_queues(void)
+{
+    for (uint32_t prio = 0; prio < NUM_PRIORITIES; prio++) {
+        bool bit = ready_bitmap[prio / 32] & (1u << (prio % 32));
+        if (((ready_words >> (prio / 32)) & 1u) != (ready_bitmap[prio / 32] != 0))
+            broken("sched_queue", "bitmap summary disagrees at priority %u", prio);
+        if (bit != (ready_queues[prio].head != NULL))
+            broken("sched_queue", "bitmap disagrees at priority %u", prio);
+        tcb_t *prev = NULL;
+        unsigned length = 0;
+        for (tcb_t *t = ready_queues[prio].head; t; prev = t, t = t->queue_next) {
+            if (t->queue_prev != prev || t->priority != prio || !t->queued)
+                broken("sched_queue", "thread '%s' at priority %u", t->name, prio);
+            if (++length > MAX_QUEUE_LENGTH) /* a queue linked into a circle */
+                broken("sched_queue", "priority %u's queue does not end", prio);
+        }
+        if (ready_queues[prio].tail != prev)
+            broken("sched_queue", "tail of priority %u", prio);
+    }
+}
+
 /* A changed slot, and its CDT neighbours (whose links may have changed too).
  * A slot emptied since may now hold anything: it is checked as it is now. */
 static void check_dirty(void)
@@ -137,7 +162,7 @@ void invariants_check(void)
     if (!full)
         check_dirty();
     check_threads(full);
-    sched_check_queues();
+    check_ready_queues();
     dirty_count = 0;
     dirty_overflow = false;
 }

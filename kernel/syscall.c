@@ -16,6 +16,7 @@
 #include "fault.h"
 #include "object.h"
 #include "sched.h"
+#include "trace.h"
 
 static NORETURN void cap_fault(uint32_t cptr, bool in_recv, const lookup_fault_t *lf)
 {
@@ -41,6 +42,7 @@ static void invoke(invocation_t *inv)
     tcb_t *t = inv->caller;
     object_op_t op;
     seL4_Error err = object_decode(inv, &op);
+    trace_invocation(inv->slot, inv->label, err);
     if (err == seL4_NoError && object_invoke(inv, &op) == INVOKE_PREEMPTED) {
         /* Run the svc again once the interrupt is handled; its registers are intact. */
         arch_restart_syscall(&t->context);

@@ -203,6 +203,11 @@ void trace_kernel_entry_emit(uint32_t cause, uint32_t detail)
     EMIT(TRACE_KERNEL_ENTRY, cause, detail, addr(t), t ? arch_get_pc(&t->context) : 0);
 }
 
+void trace_invocation_emit(const cte_t *slot, uint32_t label, uint32_t error)
+{
+    EMIT(TRACE_INVOCATION, addr(slot), slot->cap.words[0], label, error);
+}
+
 void trace_kernel_exit_emit(const tcb_t *next)
 {
     EMIT(TRACE_KERNEL_EXIT, addr(next));

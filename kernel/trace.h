@@ -70,6 +70,9 @@ TRACE_EVENT(trace_unmap, (const void *pd, uint32_t vaddr, uint32_t size_bits, co
 /* A device interrupt reached the kernel (before it signals the handler's notification). */
 TRACE_EVENT(trace_irq, (uint32_t irq), (irq))
 TRACE_EVENT(trace_kernel_entry, (uint32_t cause, uint32_t detail), (cause, detail))
+/* An object invoked through the cap in `slot` with message `label`; decode said `error`. */
+TRACE_EVENT(trace_invocation, (const cte_t *slot, uint32_t label, uint32_t error),
+            (slot, label, error))
 TRACE_EVENT(trace_kernel_exit, (const struct tcb *next), (next))
 
 #endif

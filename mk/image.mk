@@ -77,7 +77,7 @@ UDIR := $(BUILD)/user
 # renamed folder, or two folders of one name, never share objects or dependencies.
 # The linked program is also copied to build/apps/NAME/NAME, for GDB (docs/gdb.md).
 APP_KEY := $(shell printf '%s' '$(abspath $(APP))' | cksum | cut -d' ' -f1)
-ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)
+ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)$(if $(SEL4TEST),-sel4test)
 USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
 
 KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
@@ -90,20 +90,38 @@ LIBNUMBAT_SRC := $(wildcard libnumbat/src/*.c) lib/cpio.c lib/elf32.c
 SEL4LIBS_SRC := $(wildcard sel4libs/src/*.c)
 APP_SRC := $(wildcard $(APP)/*.c)
 
+# A kernel lab (labs/10-kernel): KERNEL_LAB=DIR names a folder inside APP whose .c files
+# replace the kernel/ files of the same names (the student's version of a kernel part).
+# That kernel builds in a directory of its own, and DIR is not one of the programs.
+ifneq ($(KERNEL_LAB),)
+LAB_KERNEL_SRC := $(wildcard $(APP)/$(KERNEL_LAB)/*.c)
+KERNEL_SRC := $(filter-out $(patsubst %,kernel/%,$(notdir $(LAB_KERNEL_SRC))),$(KERNEL_SRC)) \
+    $(LAB_KERNEL_SRC)
+KDIR := $(KDIR)-lab-$(APP_KEY)
+KERNEL_FLAGS += -iquote kernel
+endif
+# SEL4TEST=1: the root task links the in-kernel suite's tests and helpers (tests/sel4test,
+# without its main.c), for a lab that runs some of its test tables (labs/10-kernel).
+ifneq ($(SEL4TEST),)
+SUITE_SRC := $(filter-out tests/sel4test/main.c,$(wildcard tests/sel4test/*.c))
+APP_FLAGS += -Itests/sel4test
+endif
+
 KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
 LIBNUMBAT_OBJ := $(patsubst %,$(UDIR)/%.o,$(LIBNUMBAT_SRC))
 LIBNUMBAT := $(UDIR)/libnumbat.a
 SEL4LIBS_OBJ := $(patsubst %,$(UDIR)/%.o,$(SEL4LIBS_SRC))
 SEL4LIBS := $(UDIR)/libsel4libs.a
-APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC)))
+APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC))) \
+    $(patsubst tests/sel4test/%,$(ADIR)/sel4test/%.o,$(SUITE_SRC))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
 
 # Relink when the kernel variant (checked or not) or the app folder differs from the
 # last link (two folders of one name make the same image file).
 VARIANT_FILE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).variant
-VARIANT := $(if $(CHECKED),checked,plain)-$(APP_KEY)
+VARIANT := $(if $(CHECKED),checked,plain)-$(APP_KEY)$(if $(KERNEL_LAB),-lab)$(if $(SEL4TEST),-sel4test)
 $(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
     echo $(VARIANT) > $(VARIANT_FILE))
 
@@ -128,6 +146,11 @@ $(ADIR)/%.c.o: $(APP)/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(APP_FLAGS) -c $< -o $@
 
+$(ADIR)/sel4test/%.c.o: tests/sel4test/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(APP_FLAGS) -Werror -c $< -o $@
+
 $(LIBNUMBAT): $(LIBNUMBAT_OBJ)
 	$(Q)rm -f $@ && $(CROSS)ar rcs $@ $^
 
@@ -142,7 +165,7 @@ USER_LINK_DEPS := $(RUNTIME_OBJ) $(SEL4LIBS) $(LIBNUMBAT) runtime/user.ld $(LIBC
 # The programs the root task can start as processes: each folder inside APP that holds
 # .c files is one, named for the folder, built like the root task and packed into a
 # cpio archive linked into the root task (libnumbat/process.c finds them there).
-PROGRAMS := $(sort $(patsubst $(APP)/%/,%,$(dir $(wildcard $(APP)/*/*.c))))
+PROGRAMS := $(filter-out $(KERNEL_LAB),$(sort $(patsubst $(APP)/%/,%,$(dir $(wildcard $(APP)/*/*.c)))))
 define program_rules
 $(1)_OBJ := $$(patsubst $(APP)/$(1)/%.c,$(ADIR)/$(1)/%.c.o,$$(wildcard $(APP)/$(1)/*.c))
 PROGRAM_OBJ += $$($(1)_OBJ)

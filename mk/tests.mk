@@ -23,7 +23,8 @@ SYSTEM_SRC := $(wildcard tests/system/*.c)
 # board in-process (next IPC), so the simulator library comes too. No drawing: SDL2_image
 # only reads the PNGs numbat-sim --screenshot writes (test_vis_vspace.c).
 SYSTEM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SYSTEM_SRC) $(SIM_LIB_SRC) \
-    visualizer/model.c visualizer/ipc_model.c visualizer/session.c visualizer/describe.c \
+    visualizer/model.c visualizer/place.c visualizer/ipc_model.c visualizer/session.c \
+    visualizer/source_text.c visualizer/describe.c \
     visualizer/vspace_model.c visualizer/vspace_links.c visualizer/vspace_layout.c)
 SYSTEM_LIBS = -lcriterion $(UNICORN_LIBS) -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)

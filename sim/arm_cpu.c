@@ -95,6 +95,13 @@ void arm_set_cp15(uc_engine *uc, arm_cp15_t reg, uint32_t value)
     check(uc_reg_write(uc, UC_ARM_REG_CP_REG, &r), "cp15 write");
 }
 
+void arm_flush_tlb(uc_engine *uc)
+{
+    /* TLBIALL (c8, c7, 0): Unicorn runs its write function, which flushes QEMU's TLB. */
+    uc_arm_cp_reg r = {.cp = 15, .crn = 8, .opc1 = 0, .crm = 7, .opc2 = 0, .val = 0};
+    check(uc_reg_write(uc, UC_ARM_REG_CP_REG, &r), "TLBIALL");
+}
+
 void arm_read_core(uc_engine *uc, uint32_t regs[16])
 {
     static const int ids[16] = {

@@ -74,6 +74,9 @@ uint32_t arm_reg(uc_engine *uc, int uc_reg);
 void arm_set_reg(uc_engine *uc, int uc_reg, uint32_t value);
 uint32_t arm_cp15(uc_engine *uc, arm_cp15_t reg);
 void arm_set_cp15(uc_engine *uc, arm_cp15_t reg, uint32_t value);
+/* Drops every translation the CPU caches (QEMU's TLB), as the guest's TLBIALL does;
+ * needed after the page tables or the CPU state were put back by a checkpoint. */
+void arm_flush_tlb(uc_engine *uc);
 /* r0..r15 of the current mode into regs[]. */
 void arm_read_core(uc_engine *uc, uint32_t regs[16]);
 

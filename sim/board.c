@@ -11,10 +11,12 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "../arch/arm/include/arch/vexpress_map.h"
 #include "../trace/decode.h"
 #include "arm_cpu.h"
+#include "checkpoint.h"
 #include "clock.h"
 
 static void power_shutdown(void *ctx, uint32_t status)
@@ -34,11 +36,28 @@ static void record_trace_frame(void *ctx, const uint32_t *words, size_t count)
     /* Only well-formed events are kept: a reader could not decode anything else. */
     if (!trace_record_valid(words, (unsigned)count))
         return;
-    if (board->options.trace_out)
+    /* A replay after going back in time: this event was recorded already. */
+    bool again = board->trace_pos++ < board->trace_shown;
+    if (!again)
+        board->trace_shown = board->trace_pos;
+    if (board->options.trace_out && !again)
         trace_file_write_record(board->options.trace_out, board->clock.now, words, (unsigned)count);
-    if (board->options.trace_event)
+    if (board->options.trace_event && (!again || board->options.feed_replays))
         board->options.trace_event(board->options.trace_event_ctx, board->clock.now, words,
                                    (unsigned)count);
+}
+
+/* UART0's output: bytes a replay produces a second time are not shown again. */
+static void console_put(void *ctx, uint8_t byte)
+{
+    sim_board_t *board = ctx;
+    bool again = board->console_pos++ < board->console_shown;
+    if (!again)
+        board->console_shown = board->console_pos;
+    if (again && !board->options.feed_replays)
+        return;
+    if (board->options.console.put)
+        board->options.console.put(board->options.console.ctx, byte);
 }
 
 static void kernel_panic(void *ctx, uint32_t code)
@@ -137,7 +156,7 @@ static int create_devices(sim_board_t *board, char *err, size_t err_len)
     sim_irq_t uart_irq = {gic_irq_input, board->gic, VEXPRESS_IRQ_UART0};
     board->timer01 = sp804_create(&board->clock, timer_irq);
     board->timer23 = sp804_create(&board->clock, timer23_irq);
-    board->uart0 = pl011_create(&board->clock, uart_irq, board->options.console);
+    board->uart0 = pl011_create(&board->clock, uart_irq, (sim_chardev_t){console_put, board});
     board->sysreg = vexpress_sysreg_create(&board->clock, power);
     board->simctl = simctl_create(&board->clock, board->options.ram_size, events);
     if (!board->gic || !board->timer01 || !board->timer23 || !board->uart0 || !board->sysreg || !board->simctl) {
@@ -174,8 +193,17 @@ sim_board_t *sim_board_create(const sim_options_t *options, char *err, size_t er
     uc_err e = uc_open(UC_ARCH_ARM, UC_MODE_ARM, &board->uc);
     if (e == UC_ERR_OK)
         e = uc_ctl_set_cpu_model(board->uc, UC_CPU_ARM_CORTEX_A15);
+    /* RAM is the board's own memory, untouched pages unallocated, so that
+       checkpoints can read and write it directly (checkpoint.c). */
+    board->precise_stop = SIM_NEVER;
+    board->ram = mmap(NULL, options->ram_size, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (board->ram == MAP_FAILED) {
+        board->ram = NULL;
+        e = UC_ERR_NOMEM;
+    }
     if (e == UC_ERR_OK)
-        e = uc_mem_map(board->uc, BOARD_RAM_BASE, options->ram_size, UC_PROT_ALL);
+        e = uc_mem_map_ptr(board->uc, BOARD_RAM_BASE, options->ram_size, UC_PROT_ALL, board->ram);
     if (e != UC_ERR_OK) {
         snprintf(err, err_len, "cannot set up the CPU and RAM: %s", uc_strerror(e));
     } else if (create_devices(board, err, err_len) == 0 && map_holes(board, err, err_len) == 0 &&
@@ -209,6 +237,10 @@ void sim_board_destroy(sim_board_t *board)
         return;
     if (board->uc)
         uc_close(board->uc);
+    sim_history_destroy(board->history);
+    if (board->ram)
+        munmap(board->ram, board->options.ram_size);
+    free(board->inputs);
     gic_destroy(board->gic);
     sp804_destroy(board->timer01);
     sp804_destroy(board->timer23);
@@ -296,6 +328,16 @@ void board_trace(sim_board_t *board, const char *fmt, ...)
     vfprintf(out, fmt, ap);
     va_end(ap);
     fputc('\n', out);
+}
+
+uint64_t sim_board_console_position(const sim_board_t *board)
+{
+    return board->console_pos;
+}
+
+uint64_t sim_board_trace_position(const sim_board_t *board)
+{
+    return board->trace_pos;
 }
 
 int sim_parse_trace_flags(const char *letters, unsigned *flags)

@@ -53,6 +53,11 @@ typedef struct sim_options {
        feed); words are valid only during the call. */
     void (*trace_event)(void *ctx, uint64_t icount, const uint32_t *words, unsigned count);
     void *trace_event_ctx;
+    /* After going back in time, a replay produces console bytes and trace events that
+       were passed on before. They are not passed on again (and never written to
+       trace_out twice) unless this is set: the visualizer cuts its copies back to the
+       machine's position (sim_board_*_position) and takes them again. */
+    bool feed_replays;
 } sim_options_t;
 
 typedef enum sim_exit_kind {
@@ -140,5 +145,48 @@ uint32_t sim_board_pc(const sim_board_t *board);
  * just after a trace event by asking for a stop at the current count.
  */
 void sim_board_stop_at(sim_board_t *board, uint64_t icount);
+
+/*
+ * Time travel (docs/time-travel.md): the board keeps checkpoints of the whole machine
+ * every `interval` instructions, and goes back by restoring one and replaying to the
+ * exact instruction. The machine after going back, and after running forward again,
+ * is byte for byte the one that was there the first time; console output and trace
+ * events are not shown twice. Call after sim_board_load; false when out of memory.
+ */
+bool sim_board_keep_history(sim_board_t *board, uint64_t interval);
+/* The interval numbat-sim uses under GDB and in the window (measured: docs/time-travel.md). */
+#define SIM_CHECKPOINT_INTERVAL (1ull << 20)
+
+typedef enum sim_travel {
+    SIM_TRAVEL_OK,            /* the machine is where it was asked to go */
+    SIM_TRAVEL_HISTORY_START, /* nothing of the kind earlier: at the first checkpoint */
+    SIM_TRAVEL_NO_HISTORY,    /* sim_board_keep_history was not called */
+} sim_travel_t;
+
+/* Back to the machine just before the last instruction (or exception entry) ran. */
+sim_travel_t sim_board_reverse_step(sim_board_t *board);
+/* Back to the last time a breakpoint was reached. */
+sim_travel_t sim_board_reverse_continue(sim_board_t *board);
+/* Back to just after the last exception entry (a kernel entry: SVC, IRQ, abort). */
+sim_travel_t sim_board_reverse_to_entry(sim_board_t *board);
+/* To the last stop at or before `icount` instructions (forwards too, by replay). */
+sim_travel_t sim_board_travel_to(sim_board_t *board, uint64_t icount);
+/* A debugger changed registers or memory: the recorded future is dropped. */
+void sim_board_history_changed(sim_board_t *board);
+
+/* How many console bytes and trace events the machine has produced so far: after going
+   back, fewer than were shown. */
+uint64_t sim_board_console_position(const sim_board_t *board);
+uint64_t sim_board_trace_position(const sim_board_t *board);
+
+typedef struct sim_history_stats {
+    size_t checkpoints;
+    size_t page_copies;     /* RAM pages stored in all deltas */
+    size_t bytes;           /* host memory the history holds (deltas, shadow, contexts) */
+    double take_seconds;    /* time spent taking checkpoints, in all */
+    size_t takes;
+    double restore_seconds; /* the last restore */
+} sim_history_stats_t;
+sim_history_stats_t sim_board_history_stats(const sim_board_t *board);
 
 #endif

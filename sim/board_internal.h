@@ -28,7 +28,16 @@ typedef enum stop_cause {
     STOP_EXIT,     /* a device or fault handler decided how the run ends */
     STOP_BREAK,    /* a breakpoint hook stopped before its instruction (debugging) */
     STOP_STEP,     /* the step hook stopped before a second instruction (debugging) */
+    STOP_PRECISE,  /* the next block would run past precise_stop (time travel) */
 } stop_cause_t;
+
+typedef struct sim_history sim_history_t; /* checkpoint.h */
+
+/* A byte of terminal input as it reached UART0, kept so a replay gets it again. */
+typedef struct board_input_event {
+    sim_time_t at;
+    int byte; /* or -2: the end of input */
+} board_input_event_t;
 
 #define BOARD_MAX_BREAKPOINTS 64
 
@@ -48,6 +57,7 @@ struct sim_board {
     uc_engine *uc;
     sim_options_t options;
     sim_clock_t clock;
+    unsigned clock_bytes; /* code bytes run beyond clock.now * 4 (Thumb code: clock.c) */
     sim_time_t deadline; /* the block hook stops the CPU once clock.now reaches it (clock.c) */
 
     gic_t *gic;
@@ -76,6 +86,35 @@ struct sim_board {
     sim_time_t slice_cap; /* 0, or the most instructions one slice may run */
     sim_time_t stop_at;   /* 0, or when the current slice must end (sim_board_stop_at) */
     uint32_t block_start, block_end; /* the block the block hook counted last */
+
+    /* Guest RAM is host memory the board owns (uc_mem_map_ptr), so checkpoints can
+       compare and copy it directly (checkpoint.c). */
+    uint8_t *ram;
+
+    /*
+     * Time travel (checkpoint.c, timetravel.c, docs/time-travel.md). A stop inside a
+     * block (a step, a breakpoint) resumes with the rest of that block as if it had
+     * never stopped: no interrupt, deadline or checkpoint in between, so stepping
+     * and running give the same machine. precise_stop ends a run before a block that
+     * would pass it. Output already shown (console bytes, trace events) is not shown
+     * again when a replay produces it a second time: *_pos counts this timeline's,
+     * *_shown the most ever passed on.
+     */
+    bool resume_mid_block;
+    sim_time_t precise_stop; /* SIM_NEVER: none */
+    sim_history_t *history;  /* NULL: time travel is off */
+    uint64_t console_pos, console_shown;
+    uint64_t trace_pos, trace_shown;
+    board_input_event_t *inputs; /* terminal input of this timeline, in order */
+    size_t input_count, input_cap, input_pos;
+    sim_time_t input_frontier; /* the terminal was last asked here: not before it again */
+    /* While a reverse search replays: exception entries are noted here. */
+    bool note_entries;
+    sim_time_t noted_icount;
+    uint32_t noted_pc;
+    bool noted;
+    sim_time_t note_before_icount; /* only entries before this position count */
+    uint32_t note_before_pc;
 };
 
 /* Ends the run with `kind` and stops the CPU at the end of the current instruction. */
@@ -87,6 +126,8 @@ int board_install_hooks(sim_board_t *board);
 void board_run_once(sim_board_t *board);
 /* Records why and asks Unicorn to stop at the end of the current instruction. */
 void board_stop_cpu(sim_board_t *board, stop_cause_t cause);
+/* Delivers terminal input to UART0 while it has room (run.c); replays logged input. */
+void board_poll_input(sim_board_t *board, bool wait);
 /* Prints one --trace line prefixed with the instruction count. */
 void board_trace(sim_board_t *board, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

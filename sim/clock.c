@@ -7,6 +7,7 @@
 #include "clock.h"
 
 #include "arm_cpu.h"
+#include "checkpoint.h"
 
 void board_advance_devices(sim_board_t *board)
 {
@@ -48,6 +49,14 @@ void board_update_deadline(sim_board_t *board)
         next = board->clock.now + board->slice_cap;
     if (board->stop_at && board->stop_at < next)
         next = board->stop_at;
+    /* Time travel: a precise stop, the next checkpoint, input a replay gives again. */
+    if (board->precise_stop < next)
+        next = board->precise_stop;
+    sim_time_t checkpoint = sim_history_next(board->history);
+    if (checkpoint < next)
+        next = checkpoint;
+    if (board->input_pos < board->input_count && board->inputs[board->input_pos].at < next)
+        next = board->inputs[board->input_pos].at;
     board->deadline = next;
 }
 
@@ -58,24 +67,40 @@ void board_check_limit(sim_board_t *board)
                    (unsigned long long)board->options.max_insns);
 }
 
+/*
+ * An A32 block of n bytes retires n/4 instructions if it runs to its end. Thumb code
+ * (libgcc's helpers) is counted the same way, by its bytes, with the bytes short of a
+ * whole 4 carried over (clock_bytes), so a block counts the same whole or in pieces:
+ * stepping through it gives the count running through it gives.
+ */
+unsigned board_block_insns(const sim_board_t *board, uint32_t size)
+{
+    return (unsigned)((board->clock_bytes + size) / ARM_INSN_SIZE);
+}
+
 void board_count_block(sim_board_t *board, uint32_t address, uint32_t size)
 {
-    /* An A32 block of n bytes retires n/4 instructions if it runs to its end. */
-    board->clock.now += size / ARM_INSN_SIZE ? size / ARM_INSN_SIZE : 1;
+    board->clock.now += board_block_insns(board, size);
+    board->clock_bytes = (board->clock_bytes + size) % ARM_INSN_SIZE;
     board->block_start = address;
     board->block_end = address + size;
 }
 
 void board_uncount_rest_of_block(sim_board_t *board, uint32_t pc)
 {
-    if (pc >= board->block_start && pc < board->block_end)
-        board->clock.now -= (board->block_end - pc) / ARM_INSN_SIZE;
+    if (pc >= board->block_start && pc < board->block_end) {
+        uint64_t bytes = board->clock.now * ARM_INSN_SIZE + board->clock_bytes - (board->block_end - pc);
+        board->clock.now = bytes / ARM_INSN_SIZE;
+        board->clock_bytes = (unsigned)(bytes % ARM_INSN_SIZE);
+    }
 }
 
 void board_skip_to(sim_board_t *board, sim_time_t wake)
 {
-    if (wake > board->clock.now)
+    if (wake > board->clock.now) {
         board->clock.now = wake;
+        board->clock_bytes = 0;
+    }
 }
 
 uint64_t sim_board_icount(const sim_board_t *board)

@@ -19,6 +19,8 @@ void board_update_deadline(sim_board_t *board);
 /* Ends the run once --max-insns instructions have run. */
 void board_check_limit(sim_board_t *board);
 
+/* How far the clock moves when a block of `size` bytes runs to its end. */
+unsigned board_block_insns(const sim_board_t *board, uint32_t size);
 /* The block hook: the block of `size` bytes at `address` is about to run. */
 void board_count_block(sim_board_t *board, uint32_t address, uint32_t size);
 /* A debugging stop at pc inside the block counted last: its unrun instructions

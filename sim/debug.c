@@ -51,6 +51,29 @@ sim_error_t board_forget_code(sim_board_t *board, uint32_t va, uint32_t len)
     return SIM_OK;
 }
 
+/*
+ * uc_ctl_remove_cache takes a virtual address of the current translation regime. To
+ * name RAM pages by their physical address, the MMU is switched off for the moment
+ * (a raw SCTLR write through Unicorn: no side effects, and the checkpoint's value
+ * goes back after), with the TLB flushed on both sides so no translation from the
+ * other regime is used.
+ */
+void board_forget_phys_code(sim_board_t *board, const uint32_t *pages, size_t count)
+{
+    arm_flush_tlb(board->uc);
+    if (count == 0)
+        return;
+    uint32_t sctlr = arm_cp15(board->uc, CP15_SCTLR);
+    arm_set_cp15(board->uc, CP15_SCTLR, sctlr & ~SCTLR_M);
+    arm_flush_tlb(board->uc);
+    for (size_t i = 0; i < count; i++) {
+        uint64_t pa = BOARD_RAM_BASE + (uint64_t)pages[i] * 0x1000u;
+        (void)uc_ctl_remove_cache(board->uc, pa, pa + 0x1000u); /* RAM: cannot fail */
+    }
+    arm_set_cp15(board->uc, CP15_SCTLR, sctlr);
+    arm_flush_tlb(board->uc);
+}
+
 static void on_breakpoint(uc_engine *uc, uint64_t address, uint32_t size, void *data)
 {
     (void)uc;
@@ -109,6 +132,11 @@ static sim_error_t remove_breakpoint(sim_board_t *board, size_t i)
         return SIM_ERR_HOOK;
     board->breakpoints[i] = board->breakpoints[--board->breakpoint_count];
     return board_forget_code(board, addr, ARM_INSN_SIZE);
+}
+
+bool board_has_breakpoint(const sim_board_t *board, uint32_t addr)
+{
+    return find_breakpoint(board, addr) < board->breakpoint_count;
 }
 
 sim_error_t sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on)

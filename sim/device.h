@@ -8,6 +8,7 @@
 #define SIM_DEVICE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Virtual time is the retired instruction count; SIM_NEVER means "no deadline". */
@@ -53,6 +54,15 @@ typedef struct sim_device_ops {
     sim_time_t (*next_deadline)(void *self);
     /* Bring the device up to clock->now: raise or lower interrupt lines. */
     void (*advance)(void *self);
+    /*
+     * Checkpoints (sim/checkpoint.c): the device's state is state_size bytes that save
+     * copies out and restore puts back. Wiring (the clock, interrupt lines, byte sinks)
+     * is not state and survives a restore. A device with two windows gives these on
+     * one of them only; 0 and NULL: nothing to save.
+     */
+    size_t state_size;
+    void (*save)(const void *self, void *buf);
+    void (*restore)(void *self, const void *buf);
 } sim_device_ops_t;
 
 typedef struct sim_device {

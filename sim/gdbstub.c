@@ -40,7 +40,15 @@ enum {
     GDB_SIGXCPU = 24,
 };
 
-typedef enum action { ACT_NONE, ACT_CONTINUE, ACT_STEP, ACT_KILL, ACT_DETACH } action_t;
+typedef enum action {
+    ACT_NONE,
+    ACT_CONTINUE,
+    ACT_STEP,
+    ACT_REVERSE_CONTINUE, /* bc: back to the last breakpoint reached */
+    ACT_REVERSE_STEP,     /* bs: back one instruction */
+    ACT_KILL,
+    ACT_DETACH,
+} action_t;
 
 struct gdb_stub {
     gdb_link_t link;
@@ -286,6 +294,9 @@ static bool reg_write_allowed(size_t i, uint32_t value, uint32_t cpsr)
 /* Writes register i; the caller checked the value with reg_write_allowed. */
 static void set_reg_value(sim_board_t *board, size_t i, uint32_t value)
 {
+    /* A machine changed by hand has another future than the one recorded. */
+    if (reg_value(board, i) != value)
+        sim_board_history_changed(board);
     if (i == REG_PC) {
         /* Bit 0 of a PC write sets the Thumb state (docs/unicorn-notes.md). */
         bool thumb = arm_reg(board->uc, UC_ARM_REG_CPSR) & CPSR_T;
@@ -409,6 +420,9 @@ static void write_memory(gdb_stub_t *stub, const char *p)
         strcpy(stub->reply, "E01");
         return;
     }
+    static uint8_t old[PACKET_MAX / 2];
+    if (access_virt(stub->board, addr, old, len, false) != len || memcmp(old, buf, len) != 0)
+        sim_board_history_changed(stub->board); /* another future than the one recorded */
     bool ok = access_virt(stub->board, addr, buf, len, true) == len;
     /* Code already translated from the old bytes must not run again. */
     sim_error_t e = board_forget_code(stub->board, addr, len);
@@ -503,8 +517,9 @@ static void read_features(gdb_stub_t *stub, const char *p)
 static void query(gdb_stub_t *stub, const char *p)
 {
     if (strncmp(p, "qSupported", 10) == 0)
-        snprintf(stub->reply, sizeof(stub->reply), "PacketSize=%x;qXfer:features:read+",
-                 PACKET_MAX);
+        snprintf(stub->reply, sizeof(stub->reply), "PacketSize=%x;qXfer:features:read+%s",
+                 PACKET_MAX,
+                 stub->board->history ? ";ReverseStep+;ReverseContinue+" : "");
     else if (strncmp(p, "qXfer:features:read:", 20) == 0)
         read_features(stub, p + 20);
     else if (strncmp(p, "qAttached", 9) == 0)
@@ -602,6 +617,31 @@ static bool resume(gdb_stub_t *stub, action_t act, sim_result_t *result)
 }
 
 /*
+ * bs and bc: back in time (sim/timetravel.c, docs/time-travel.md). A crash reported
+ * to GDB is undone too: the machine before it runs again. With nothing earlier to
+ * go to, the stop says so (replaylog:begin: "No more reverse-execution history").
+ */
+static void reverse(gdb_stub_t *stub, action_t act)
+{
+    sim_travel_t t = act == ACT_REVERSE_STEP ? sim_board_reverse_step(stub->board)
+                                             : sim_board_reverse_continue(stub->board);
+    stub->ended = false;
+    stop_reply(stub, GDB_SIGTRAP);
+    if (t == SIM_TRAVEL_HISTORY_START)
+        strcat(stub->reply, "replaylog:begin;");
+    send_packet(stub, stub->reply);
+}
+
+static action_t reverse_packet(gdb_stub_t *stub, const char *p)
+{
+    if (!stub->board->history || (strcmp(p, "bs") != 0 && strcmp(p, "bc") != 0)) {
+        stub->reply[0] = '\0'; /* not supported (no history), or not a reverse packet */
+        return ACT_NONE;
+    }
+    return p[1] == 's' ? ACT_REVERSE_STEP : ACT_REVERSE_CONTINUE;
+}
+
+/*
  * c, s, C and S, each with an optional address to resume at (signals are ignored).
  * An address the PC cannot take is refused with E01, and the guest stays stopped.
  */
@@ -639,6 +679,7 @@ static action_t handle_packet(gdb_stub_t *stub)
     case 'M': write_memory(stub, p + 1); break;
     case 'Z': case 'z': breakpoint_packet(stub, p); break;
     case 'c': case 'C': case 's': case 'S': return resume_packet(stub, p);
+    case 'b': return reverse_packet(stub, p);
     case 'k': return ACT_KILL;
     case 'D': strcpy(stub->reply, "OK"); return ACT_DETACH;
     case 'H': case 'T': strcpy(stub->reply, "OK"); break; /* one thread, always alive */
@@ -686,6 +727,8 @@ sim_result_t gdb_stub_run(gdb_stub_t *stub, sim_board_t *board)
     for (;;) {
         if ((act == ACT_CONTINUE || act == ACT_STEP) && resume(stub, act, &result))
             return result;
+        if (act == ACT_REVERSE_CONTINUE || act == ACT_REVERSE_STEP)
+            reverse(stub, act);
         if (act == ACT_KILL)
             return stub->ended ? sim_board_result(board) : killed("killed by the debugger");
         if (act == ACT_DETACH)

@@ -27,10 +27,12 @@
  * (exception entry), fault_regs.c.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../trace/names.h"
 #include "board_internal.h"
+#include "checkpoint.h"
 #include "clock.h"
 #include "exception.h"
 #include "fault_regs.h"
@@ -85,12 +87,23 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
         stop_before_block(board, STOP_STEP, address);
         return;
     }
+    if (board->resume_mid_block) {
+        /* The rest of a block a debugger stopped inside: an uninterrupted run would
+           not have been here at a block boundary, so nothing may happen here. */
+        board->resume_mid_block = false;
+        board_count_block(board, (uint32_t)address, size);
+        return;
+    }
     if (board->clock.now >= board->deadline) {
         stop_before_block(board, STOP_DEADLINE, address);
         return;
     }
     if (irq_deliverable(board)) {
         stop_before_block(board, STOP_IRQ, address);
+        return;
+    }
+    if (board->clock.now + board_block_insns(board, size) > board->precise_stop) {
+        stop_before_block(board, STOP_PRECISE, address);
         return;
     }
     board_count_block(board, (uint32_t)address, size);
@@ -121,6 +134,18 @@ static bool vector_faults(sim_board_t *board, arm_exception_t kind, uint32_t pc)
     return pc == vector;
 }
 
+/* A reverse search (timetravel.c) wants the last exception entry before a position. */
+static void note_entry(sim_board_t *board)
+{
+    uint32_t vector = arm_reg(board->uc, UC_ARM_REG_PC);
+    if (board->clock.now > board->note_before_icount ||
+        (board->clock.now == board->note_before_icount && vector == board->note_before_pc))
+        return;
+    board->noted = true;
+    board->noted_icount = board->clock.now;
+    board->noted_pc = vector;
+}
+
 static void enter(sim_board_t *board, arm_exception_t kind, uint32_t pc)
 {
     trace_exception(board, kind, pc);
@@ -133,6 +158,8 @@ static void enter(sim_board_t *board, arm_exception_t kind, uint32_t pc)
         return;
     }
     arm_take_exception(board->uc, kind, pc);
+    if (board->note_entries)
+        note_entry(board);
 }
 
 static void on_interrupt(uc_engine *uc, uint32_t intno, void *data)
@@ -217,16 +244,58 @@ static bool at_wfi(sim_board_t *board, uint32_t pc)
            (insn & A32_WFI_MASK) == A32_WFI && (insn >> 28) != 0xF;
 }
 
-/* Offers terminal input to UART0 while it has room; stops polling at end of input. */
-static void poll_input(sim_board_t *board, bool wait)
+/* With time travel on, input is logged with its time, so a replay gets it again. */
+static void log_input(sim_board_t *board, int c)
 {
+    if (!board->history)
+        return;
+    if (board->input_count == board->input_cap) {
+        size_t cap = board->input_cap ? 2 * board->input_cap : 64;
+        board_input_event_t *more = realloc(board->inputs, cap * sizeof(*more));
+        if (!more)
+            return; /* the replay then misses it: as if typed later */
+        board->inputs = more;
+        board->input_cap = cap;
+    }
+    board->inputs[board->input_count++] = (board_input_event_t){board->clock.now, c};
+    board->input_pos = board->input_count;
+}
+
+/* A replay: the input this timeline received by now, at the same instruction count. */
+static bool replay_input(sim_board_t *board)
+{
+    if (board->input_pos >= board->input_count)
+        return false;
+    while (board->input_pos < board->input_count &&
+           board->inputs[board->input_pos].at <= board->clock.now &&
+           pl011_can_receive(board->uart0)) {
+        int c = board->inputs[board->input_pos++].byte;
+        if (c >= 0)
+            sim_board_input(board, (uint8_t)c);
+    }
+    return true;
+}
+
+/* Offers terminal input to UART0 while it has room; stops polling at end of input. */
+void board_poll_input(sim_board_t *board, bool wait)
+{
+    if (replay_input(board))
+        return;
+    /* Replaying the past: the terminal was asked here before, and had nothing. */
+    if (board->history && board->clock.now < board->input_frontier)
+        return;
+    if (board->history)
+        board->input_frontier = board->clock.now;
     sim_input_t *in = &board->options.input;
     while (in->poll && pl011_can_receive(board->uart0)) {
         int c = in->poll(in->ctx, wait);
-        if (c == -2)
+        if (c == -2) {
             in->poll = NULL;
+            log_input(board, c);
+        }
         if (c < 0)
             return;
+        log_input(board, c);
         sim_board_input(board, (uint8_t)c);
         wait = false;
     }
@@ -241,7 +310,7 @@ static void idle_until_event(sim_board_t *board)
     sim_time_t wake = board_next_event(board);
     if (wake == SIM_NEVER && board->options.input.poll) {
         /* Only the terminal can wake the guest now: wait for a key. */
-        poll_input(board, true);
+        board_poll_input(board, true);
         if (gic_cpu_irq_asserted(board->gic))
             return;
     }
@@ -272,9 +341,12 @@ static void run_slice(sim_board_t *board)
         arm_set_reg(board->uc, UC_ARM_REG_PC, pc | thumb); /* for whoever reads it next */
     }
     board->next_pc = pc;
-    /* A debugging stop inside a block: its unrun instructions were counted. */
-    if (board->stop == STOP_BREAK || board->stop == STOP_STEP)
+    /* A debugging stop inside a block: its unrun instructions were counted, and
+       the rest of the block runs on as if there had been no stop. */
+    if (board->stop == STOP_BREAK || board->stop == STOP_STEP) {
         board_uncount_rest_of_block(board, pc);
+        board->resume_mid_block = pc > board->block_start && pc < board->block_end;
+    }
     if (err != UC_ERR_OK) {
         board_exit(board, SIM_EXIT_CRASH, 0, "emulation failed at pc 0x%08x: %s", pc,
                    uc_strerror(err));
@@ -284,15 +356,17 @@ static void run_slice(sim_board_t *board)
         idle_until_event(board);
 }
 
-/* One pass of the loop, steps 1 to 4. */
+/* One pass of the loop, steps 1 to 4 (and a checkpoint when one is due). */
 void board_run_once(sim_board_t *board)
 {
+    if (board->history && !board->resume_mid_block)
+        sim_history_tick(board);
     board_advance_devices(board);
     board_update_deadline(board);
     board_check_limit(board);
     if (board->stop == STOP_EXIT)
         return;
-    if (irq_deliverable(board)) {
+    if (!board->resume_mid_block && irq_deliverable(board)) {
         if (board->options.trace & SIM_TRACE_IRQ)
             board_trace(board, "irq taken at pc 0x%08x", board->next_pc);
         /* The PC already is next_pc; writing it would clear the Thumb bit. */
@@ -300,7 +374,7 @@ void board_run_once(sim_board_t *board)
         board->next_pc = arm_reg(board->uc, UC_ARM_REG_PC);
     }
     run_slice(board);
-    poll_input(board, false);
+    board_poll_input(board, false);
 }
 
 sim_result_t sim_board_run(sim_board_t *board)

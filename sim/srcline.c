@@ -7,6 +7,7 @@
  */
 #include "srcline.h"
 
+#include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <gelf.h>
 #include <stdio.h>
@@ -96,5 +97,23 @@ bool elf_image_root_task(const elf_image_t *kernel, const uint8_t **bytes, size_
         return false;
     *bytes = archive + data;
     *size = file_size;
+    return true;
+}
+
+bool srcline_locate(srcline_t *s, uint32_t addr, char *path, size_t path_len, int *line)
+{
+    Dwarf_Die cu;
+    if (!s || !dwarf_addrdie(s->dwarf, addr, &cu))
+        return false;
+    Dwarf_Line *l = dwarf_getsrc_die(&cu, addr);
+    const char *file = l ? dwarf_linesrc(l, NULL, NULL) : NULL;
+    if (!file || dwarf_lineno(l, line) != 0)
+        return false;
+    Dwarf_Attribute attr;
+    const char *dir = dwarf_formstring(dwarf_attr(&cu, DW_AT_comp_dir, &attr));
+    if (file[0] != '/' && dir)
+        snprintf(path, path_len, "%s/%s", dir, file);
+    else
+        snprintf(path, path_len, "%s", file);
     return true;
 }

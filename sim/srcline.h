@@ -23,6 +23,10 @@ void srcline_close(srcline_t *s);
 /* "file:line" for addr, the file relative to the build directory; false if unknown. */
 bool srcline_find(srcline_t *s, uint32_t addr, char *out, size_t len);
 
+/* The source file of addr as a path to open (the compiler's path, made absolute with
+ * the compilation directory when it was relative) and its line; false if unknown. */
+bool srcline_locate(srcline_t *s, uint32_t addr, char *path, size_t path_len, int *line);
+
 /* The first program of the image's built-in archive (the root task), or false. */
 bool elf_image_root_task(const elf_image_t *kernel, const uint8_t **bytes, size_t *size);
 

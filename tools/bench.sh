@@ -9,6 +9,7 @@ QUICK=0
 # The Makefile names the programs of the build in use (build/uc-X.Y.Z/ under UNICORN_PREFIX).
 SIM=${SIM:-build/bin/numbat-sim}
 VIS_BENCH=${VIS_BENCH:-build/bin/vis-bench}
+TT_BENCH=${TT_BENCH:-build/bin/tt-bench}
 QEMU=(qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot)
 
 stat_field() { # $1 = stats line, $2 = field number (1 insns, 3 seconds, 5 MIPS)
@@ -118,6 +119,13 @@ faults() { echo "20000 / ($1 - $2)" | bc -l; }
 printf '%-52s %.0f faults/s (numbat-sim), %.0f (qemu), ratio %.2f\n' \
     "VM faults through a user pager (bench/vm-pager)" "$(faults "$vm_sim" "$sim_t")" \
     "$(faults "$vm_qemu" "$qemu_t")" "$(echo "($vm_qemu - $qemu_t) / ($vm_sim - $sim_t)" | bc -l)"
+
+# Time travel (docs/time-travel.md): sel4test for 100 M instructions (10 M in quick mode)
+# with a checkpoint every 1 Mi instructions: the cost of keeping them, their memory, and
+# jumps back from the end to points spread over the second half (target: under 200 ms).
+if [ "$QUICK" = 1 ]; then tt_insns=10000000 tt_jumps=3; else tt_insns=100000000 tt_jumps=10; fi
+"$TT_BENCH" build/arm-sim/sel4test.elf "$tt_insns" 1048576 "$tt_jumps" |
+    while IFS= read -r line; do printf '%-52s %s\n' "time travel (sel4test)" "$line"; done
 
 # ---- Unicorn 2.0.1 against 2.1 (make bench only; mk/unicorn.mk sets SIM_UNICORN21 when
 # build/unicorn-2.1 is there, make bench-unicorn prints this block alone) ----

@@ -20,7 +20,7 @@ static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
     [TRACE_IPC_RECV] = 4,       [TRACE_IPC_REPLY] = 3,     [TRACE_SIGNAL] = 3,
     [TRACE_MAP] = 6,            [TRACE_UNMAP] = 4,         [TRACE_FAULT] = 4,
     [TRACE_IRQ] = 1,            [TRACE_CAP_SWAP] = 6,      [TRACE_CAP_UPDATE] = 3,
-    [TRACE_THREAD_BLOCKED_EVENT] = 4,
+    [TRACE_THREAD_BLOCKED_EVENT] = 4, [TRACE_INVOCATION] = 4,
 };
 
 /* A header a reader accepts: a known type, its length, and the reserved bits 0. */
@@ -69,9 +69,10 @@ int trace_file_open_stream(trace_file_t *tf, FILE *f, const char *name, char *er
         snprintf(err, err_len, "%s: %s", name, strerror(errno)); /* a directory, say */
     } else if (got != sizeof(head) || memcmp(head, TRACE_FILE_MAGIC, 8)) {
         snprintf(err, err_len, "%s: not a Numbat trace file", name);
-    } else if ((tf->version = get32(head + 8)) != TRACE_VERSION) {
-        snprintf(err, err_len, "%s: trace format version %u; this program reads version %u",
-                 name, tf->version, TRACE_VERSION);
+    } else if ((tf->version = get32(head + 8)) > TRACE_VERSION ||
+               tf->version < TRACE_VERSION_OLDEST_READ) {
+        snprintf(err, err_len, "%s: trace format version %u; this program reads versions %u to %u",
+                 name, tf->version, TRACE_VERSION_OLDEST_READ, TRACE_VERSION);
     } else {
         return 0;
     }

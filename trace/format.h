@@ -1,7 +1,8 @@
 /*
- * trace/format.h - the Numbat trace stream, version 3 (2 added the blocked-thread
+ * trace/format.h - the Numbat trace stream, version 4 (2 added the blocked-thread
  * event and the blocked thread states, 3 the map and unmap events' slot and size
- * words and the mapping fields of frame and page-table caps): what the kernel tells the
+ * words and the mapping fields of frame and page-table caps, 4 the invocation event;
+ * readers take version 3 files too: they have no invocations): what the kernel tells the
  * outside world about its objects, capabilities and threads as they change. The
  * kernel emits events; numbat-sim records them with the instruction count of each;
  * the visualizer rebuilds the kernel's state from them. It is a protocol, not
@@ -12,7 +13,9 @@
 #ifndef TRACE_FORMAT_H
 #define TRACE_FORMAT_H
 
-#define TRACE_VERSION 3u
+#define TRACE_VERSION 4u
+/* The oldest file version readers still take (every later version only added events). */
+#define TRACE_VERSION_OLDEST_READ 3u
 
 /*
  * An event is a sequence of 32-bit words. Word 0 is the header:
@@ -93,6 +96,11 @@ enum trace_event {
      * receives). A thread blocked on send or receive is at the tail of that
      * endpoint's queue, one blocked on a notification at the tail of its waiters. */
     TRACE_THREAD_BLOCKED_EVENT = 25,
+    /* An object invoked through Call or Send, after decoding and before it acts: the
+     * slot of the invoked cap, its cap word 0, the message label (libsel4's
+     * invocation_label for kernel objects; the user's own for endpoints and
+     * notifications), and decode's result (seL4_Error; 0: it goes ahead) (version 4). */
+    TRACE_INVOCATION = 26,
     TRACE_EVENT_COUNT
 };
 

@@ -19,5 +19,10 @@ const char *trace_syscall_name(int32_t number);
 bool trace_syscall_is_ipc(int32_t number);
 /* "VM fault", "cap fault", "unknown syscall", "user exception"; "fault" otherwise. */
 const char *trace_fault_name(uint32_t type);
+/* "CNode_Revoke", "Untyped_Retype", ... for a kernel object's invocation label
+ * (libsel4's invocation_label, in seL4's API spelling); "label N" for another. */
+const char *trace_invocation_name(uint32_t label);
+/* "InvalidArgument", "NotEnoughMemory", ... for an seL4_Error; "error N" otherwise. */
+const char *trace_error_name(uint32_t error);
 
 #endif

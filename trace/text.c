@@ -37,6 +37,7 @@ static const char *const event_names[TRACE_EVENT_COUNT] = {
     [TRACE_CAP_SWAP] = "cap-swap",
     [TRACE_CAP_UPDATE] = "cap-update",
     [TRACE_THREAD_BLOCKED_EVENT] = "thread-blocked",
+    [TRACE_INVOCATION] = "invocation",
 };
 
 const char *trace_event_name(unsigned type)
@@ -96,6 +97,11 @@ static int explain(const trace_record_t *rec, char *out, size_t len)
         return snprintf(out, len, "%08x %s", w[1], trace_thread_state_name(w[2]));
     case TRACE_THREAD_BLOCKED_EVENT: return explain_blocked(w, out, len);
     case TRACE_KERNEL_ENTRY: return explain_entry(w, out, len);
+    case TRACE_INVOCATION:
+        if (w[4])
+            return snprintf(out, len, "%s of slot %08x fails: %s", trace_invocation_name(w[3]),
+                            w[1], trace_error_name(w[4]));
+        return snprintf(out, len, "%s of slot %08x", trace_invocation_name(w[3]), w[1]);
     case TRACE_IPC_SEND:
         return snprintf(out, len, "%08x sends %u %s through endpoint %08x, badge %u", w[2], w[4],
                         words(w[4]), w[1], w[3]);

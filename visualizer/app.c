@@ -18,6 +18,7 @@
 
 #include "render.h"
 #include "session.h"
+#include "steps.h"
 
 /* How fast "run" goes: instructions per second, or caps/objects/threads changes per
  * second (each change then stays on screen long enough to be seen). */
@@ -123,6 +124,7 @@ static void run_frame(app_t *a, uint32_t dt)
         if (vis_session_run(&a->s, FRAME_BUDGET, want))
             stop_running(a, want == VIS_STOP_ENTRY_EXIT ? "stopped at a kernel entry or exit"
                             : want == VIS_STOP_IPC_ENTRY ? "stopped at an IPC system call's entry"
+                            : want == VIS_STOP_CHANGE    ? "stopped at a change"
                                                          : "stopped at the next event");
     } else if (a->running) {
         const struct speed *sp = &speeds[a->speed];
@@ -142,6 +144,24 @@ static void run_frame(app_t *a, uint32_t dt)
 }
 
 /* ---- controls --------------------------------------------------------------------- */
+
+/* After the cursor moved: the model shown, the status, the glow of what changed. */
+static void show_cursor(app_t *a)
+{
+    a->live = a->cursor == a->s.count;
+    a->ui.cursor_ms = ticks();
+    if (!a->live || !followed(a))
+        snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+}
+
+/* Is the last step (ending at the newest event) one that changed caps and lies after
+ * the cursor? Then c stops there rather than running on. */
+static bool last_step_changes_caps(const app_t *a, size_t next)
+{
+    return next == a->s.count && a->cursor < a->s.count &&
+           vis_step_changes_caps(a->s.records,
+                                 vis_step_of(a->s.records, a->s.count, a->s.count - 1));
+}
 
 /* Following QEMU, the CPU is QEMU's: running, stepping and breakpoints are not ours. */
 static bool no_board(app_t *a)
@@ -194,7 +214,8 @@ static void run_to(app_t *a, vis_stop_on_t what)
                                           : "event");
 }
 
-/* Moves the cursor by delta events; past the newest one it runs to the next. */
+/* Moves the cursor one step (steps.h: a kernel visit, or one boot event) back or
+ * forward; past the newest one it runs to the next event. */
 static void move_cursor(app_t *a, int delta)
 {
     a->running = false;
@@ -208,11 +229,32 @@ static void move_cursor(app_t *a, int delta)
     }
     if (delta < 0 && a->cursor == 0)
         return;
-    a->cursor += delta;
-    a->live = a->cursor == a->s.count;
-    a->ui.cursor_ms = ticks();
-    if (!a->live || !followed(a))
-        snprintf(a->status, sizeof(a->status), "%s", a->live ? "paused" : "looking back");
+    if (delta > 0) {
+        a->cursor = vis_step_of(a->s.records, a->s.count, a->cursor).last + 1;
+    } else {
+        /* The cursor shows the end of a step: back to the end of the one before it. */
+        vis_step_t now = vis_step_of(a->s.records, a->s.count, a->cursor - 1);
+        a->cursor = now.first;
+    }
+    show_cursor(a);
+}
+
+/* c: the end of the next step that changes a cap (at the newest event: run to one). */
+static void next_cap_change(app_t *a)
+{
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    size_t next = vis_next_cap_change(a->s.records, a->s.count, a->cursor);
+    if (next >= a->s.count && !last_step_changes_caps(a, next)) {
+        if (!followed(a) && !no_board(a)) {
+            go_live(a);
+            a->pending = VIS_STOP_CHANGE;
+            snprintf(a->status, sizeof(a->status), "running to the next cap change");
+        }
+        return;
+    }
+    a->cursor = next;
+    show_cursor(a);
 }
 
 static void toggle_breakpoint(app_t *a)
@@ -261,6 +303,14 @@ static void rescale(app_t *a, float delta)
     a->ui.scale = s < 0.75f ? 0.75f : s > 3.0f ? 3.0f : s;
 }
 
+/* Moving the tree by hand stops it following the selection until the next one. */
+static void pan(app_t *a, int dx, int dy)
+{
+    a->ui.pan_x += dx;
+    a->ui.pan_y += dy;
+    a->ui.follow = false;
+}
+
 static void press_button(app_t *a, vis_button_t b)
 {
     switch (b) {
@@ -277,8 +327,58 @@ static void press_button(app_t *a, vis_button_t b)
     }
 }
 
+/*
+ * Going back in time (docs/time-travel.md): the whole machine goes back, not only the
+ * drawing. Shift+S or Backspace: one instruction; Shift+N: the last kernel entry;
+ * C: the event that made the selected cap.
+ */
+static void go_back(app_t *a, vis_back_t how)
+{
+    if (no_board(a))
+        return;
+    size_t event = 0;
+    if (how == VIS_BACK_TO_EVENT) {
+        const vis_model_t *m = vis_session_model_at(&a->s, a->cursor);
+        const vis_cap_t *c = a->ui.selected ? vis_model_cap_at(m, a->ui.selected) : NULL;
+        if (!c) {
+            snprintf(a->status, sizeof(a->status), "select a cap to go back to its making");
+            return;
+        }
+        event = c->born;
+    }
+    a->running = false;
+    a->pending = VIS_STOP_NEVER;
+    sim_travel_t t = vis_session_back(&a->s, how, event);
+    a->cursor = a->s.count;
+    a->live = true;
+    a->ui.cursor_ms = ticks();
+    if (t == SIM_TRAVEL_NO_HISTORY)
+        snprintf(a->status, sizeof(a->status), "no checkpoints kept: cannot go back");
+    else
+        snprintf(a->status, sizeof(a->status), "back in time: instruction %llu%s",
+                 (unsigned long long)sim_board_icount(a->s.board),
+                 t == SIM_TRAVEL_HISTORY_START ? " (the start of the history)" : "");
+}
+
+/* The keys of go_back; true when k was one of them. */
+static bool time_travel_key(app_t *a, const SDL_Keysym *k)
+{
+    bool shift = k->mod & KMOD_SHIFT;
+    if (k->sym == SDLK_BACKSPACE || (shift && k->sym == SDLK_s))
+        go_back(a, VIS_BACK_STEP);
+    else if (shift && k->sym == SDLK_n)
+        go_back(a, VIS_BACK_ENTRY);
+    else if (shift && k->sym == SDLK_c)
+        go_back(a, VIS_BACK_TO_EVENT);
+    else
+        return false;
+    return true;
+}
+
 static void on_key(app_t *a, const SDL_Keysym *k)
 {
+    if (time_travel_key(a, k))
+        return;
     bool ctrl = k->mod & KMOD_CTRL;
     switch (k->sym) {
     case SDLK_SPACE: toggle_run(a); break;
@@ -289,6 +389,7 @@ static void on_key(app_t *a, const SDL_Keysym *k)
     case SDLK_b: toggle_breakpoint(a); break;
     case SDLK_LEFTBRACKET: move_cursor(a, -1); break;
     case SDLK_RIGHTBRACKET: move_cursor(a, +1); break;
+    case SDLK_c: next_cap_change(a); break;
     case SDLK_COMMA: change_speed(a, -1); break;
     case SDLK_PERIOD: change_speed(a, +1); break;
     case SDLK_PLUS:
@@ -311,8 +412,9 @@ static void on_key(app_t *a, const SDL_Keysym *k)
             rescale(a, 0);
         a->ui.zoom = 1;
         a->ui.pan_x = a->ui.pan_y = 0;
+        a->ui.follow = true;
         break;
-    case SDLK_x: a->ui.expand_groups = !a->ui.expand_groups; break;
+    case SDLK_f: a->ui.fit_tree = true; break;
     case SDLK_TAB:
         a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT;
         a->ui.tab_scroll = a->ui.ipc_back = 0;
@@ -322,10 +424,10 @@ static void on_key(app_t *a, const SDL_Keysym *k)
         a->ui.tab_scroll = 0;
         a->ui.followed = 0; /* bring the selection's row into view */
         break;
-    case SDLK_UP: a->ui.pan_y += 60; break;
-    case SDLK_DOWN: a->ui.pan_y -= 60; break;
-    case SDLK_LEFT: a->ui.pan_x += 60; break;
-    case SDLK_RIGHT: a->ui.pan_x -= 60; break;
+    case SDLK_UP: pan(a, 0, 60); break;
+    case SDLK_DOWN: pan(a, 0, -60); break;
+    case SDLK_LEFT: pan(a, 60, 0); break;
+    case SDLK_RIGHT: pan(a, -60, 0); break;
     case SDLK_ESCAPE:
     case SDLK_q: a->quit = true; break;
     default: break;
@@ -367,6 +469,7 @@ static void select_hit(app_t *a, const vis_hit_t *h)
         ui->selected = h->kind == VIS_HIT_CAP ? h->value : 0;
         ui->selected_group = h->kind == VIS_HIT_GROUP ? h->value : 0;
         ui->selected_tcb = h->kind == VIS_HIT_THREAD ? h->value : 0;
+        ui->follow = true;
     }
 }
 
@@ -391,6 +494,14 @@ static void on_click(app_t *a, int x, int y)
         a->drag_y = y;
         break;
     case VIS_HIT_TAB_PANE: break;
+    case VIS_HIT_EVENT: /* "made by event N": the state just after it */
+        if (h->value < a->s.count) {
+            a->running = false;
+            a->pending = VIS_STOP_NEVER;
+            a->cursor = h->value + 1;
+            show_cursor(a);
+        }
+        break;
     default: select_hit(a, h); break;
     }
 }
@@ -400,8 +511,7 @@ static void on_motion(app_t *a, int x, int y)
     const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
     a->ui.hover = h && h->kind == VIS_HIT_CAP ? h->value : 0;
     if (a->panning) {
-        a->ui.pan_x += x - a->drag_x;
-        a->ui.pan_y += y - a->drag_y;
+        pan(a, x - a->drag_x, y - a->drag_y);
         a->drag_x = x;
         a->drag_y = y;
     } else if (a->scrubbing) {
@@ -417,7 +527,7 @@ static void on_wheel(app_t *a, int wheel_y)
     SDL_GetMouseState(&x, &y);
     to_pixels(a, &x, &y);
     const vis_hit_t *h = vis_hit_at(&a->ui, x, y);
-    bool right = x >= a->ui.width * 62 / 100; /* the right-hand column */
+    bool right = x >= a->ui.width * 66 / 100; /* the right-hand column (layout.c) */
     if (h && right && a->ui.tab == VIS_TAB_IPC)
         a->ui.ipc_back += wheel_y * 3; /* up: older messages; the chart keeps it in range */
     else if (h && (h->kind == VIS_HIT_TAB_PANE ||
@@ -426,7 +536,7 @@ static void on_wheel(app_t *a, int wheel_y)
     else if (SDL_GetModState() & KMOD_CTRL)
         zoom(a, wheel_y > 0 ? 1.1f : 1 / 1.1f);
     else
-        a->ui.pan_y += wheel_y * 60;
+        pan(a, 0, wheel_y * 60);
 }
 
 static void handle_event(app_t *a, const SDL_Event *e)
@@ -464,6 +574,7 @@ static const vis_model_t *prepare_ui(app_t *a, vis_ui_t *ui)
     ui->cursor = a->cursor;
     ui->now_ms = ticks();
     ui->icount = s->board ? sim_board_icount(s->board) : 0;
+    ui->no_icount = !s->board;
     ui->running = a->running || a->pending != VIS_STOP_NEVER || (followed(a) && a->source_live);
     ui->status = a->status;
     ui->speed = a->source->label ? a->source->label : speeds[a->speed].label;
@@ -528,7 +639,8 @@ static int open_window(app_t *a, const vis_app_options_t *o)
     snprintf(title, sizeof(title), "numbat-sim: %s", o->image_path ? o->image_path : "");
     if (SDL_Init(SDL_INIT_VIDEO) != 0 || no_display() ||
         !(a->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                       VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT,
+                                       o->width > 0 ? o->width : VIS_DEFAULT_WIDTH,
+                                       o->height > 0 ? o->height : VIS_DEFAULT_HEIGHT,
                                        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI))) {
         fprintf(stderr,
                 "numbat-sim: --gui: cannot open a window: %s\n"
@@ -623,12 +735,14 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
         return VIS_EXIT_NO_WINDOW;
     }
     source->ops->finish(source->self, &s, status, sizeof(status));
-    vis_ui_init(&ui, VIS_DEFAULT_WIDTH, VIS_DEFAULT_HEIGHT);
+    vis_ui_init(&ui, o->width > 0 ? o->width : VIS_DEFAULT_WIDTH,
+                o->height > 0 ? o->height : VIS_DEFAULT_HEIGHT);
     ui.scale = o->scale > 0 ? o->scale : 1.0f;
     ui.tab = (vis_tab_t)o->tab;
     ui.records = s.records;
     ui.record_count = ui.cursor = s.count;
     ui.icount = s.board ? sim_board_icount(s.board) : 0;
+    ui.no_icount = !s.board;
     ui.status = status;
     ui.speed = source->label ? source->label : speeds[DEFAULT_SPEED].label;
     ui.console = s.console;

@@ -21,6 +21,7 @@ typedef struct vis_app_options {
     uint64_t at;            /* --at N: instructions run before the screenshot (0: to the end);
                                events received, with --attach */
     float scale;            /* --scale F: text and chrome size (1 by default) */
+    int width, height;      /* --size WxH: the window's or PNG's size (0: 1600x900) */
     int tab;                /* --tab NAME: the tab shown first (vis_tab_t; 0 is CSpaces) */
     const char *image_path; /* for the window title */
 } vis_app_options_t;

@@ -371,6 +371,25 @@ void vis_event_label(const vis_model_t *m, const trace_record_t *r, char *out, s
     case TRACE_OBJECT_DELETE:
         snprintf(out, len, "object-delete: %s at %08x", vis_cap_type_name(w[1]), w[2]);
         return;
+    case TRACE_BOOT: {
+        char ram[24];
+        vis_size_label(w[4], ram, sizeof(ram));
+        snprintf(out, len, "boot: trace version %u, %s, %s of RAM at %08x", w[1],
+                 w[2] == TRACE_PLATFORM_ARM_SIM       ? "arm-sim"
+                 : w[2] == TRACE_PLATFORM_VEXPRESS_A15 ? "vexpress-a15"
+                                                       : "platform ?",
+                 ram, w[3]);
+        return;
+    }
+    case TRACE_INVOCATION:
+        vis_slot_name(m, w[1], where, sizeof(where));
+        snprintf(out, len, "invocation: %s through %s%s%s",
+                 vis_cap_type(w[2]) == TRACE_CAP_ENDPOINT ||
+                         vis_cap_type(w[2]) == TRACE_CAP_NOTIFICATION
+                     ? "a message"
+                     : trace_invocation_name(w[3]),
+                 where, w[4] ? ", fails: " : "", w[4] ? trace_error_name(w[4]) : "");
+        return;
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
         vis_slot_name(m, w[1], where, sizeof(where));

@@ -43,6 +43,7 @@ enum {
 #define VIS_COLOR_NEW VIS_RGB(0xFF, 0xB3, 0x00)
 #define VIS_COLOR_GHOST VIS_RGB(0xE5, 0x39, 0x35)
 #define VIS_COLOR_BUTTON VIS_RGB(0xEE, 0xF1, 0xF4)
+#define VIS_COLOR_LINK VIS_RGB(0x15, 0x65, 0xC0) /* clickable words in the details */
 
 /* How long a change stays highlighted: time in the window, events when headless. */
 #define VIS_FADE_MS 1800u

@@ -1,8 +1,7 @@
 /*
- * visualizer/layout.c - pane rectangles and the derivation tree's outline layout: an
- * outline, not a top-down tree, because caps are labelled with words; a new cap only
- * pushes the rows below it down, so nothing jumps sideways. Runs of childless root
- * caps (the boot's untyped regions, the image's frames) fold into one row. Partner: layout.h.
+ * visualizer/layout.c - pane rectangles, and the derivation tree's nodes read from
+ * the model's stable placement (place.c): one node per cell, each at the cell's column
+ * and row, linked to its cap's current CDT parent for the edges. Partner: layout.h.
  */
 #include "layout.h"
 
@@ -23,8 +22,12 @@ void vis_layout_panes(int width, int height, float scale, vis_panes_t *p)
     int middle_y = toolbar, middle_h = height - toolbar - timeline - bottom;
     if (middle_h < 0)
         middle_h = 0;
-    int right_w = width * 38 / 100, tree_w = width - right_w;
-    int details_h = middle_h * 42 / 100;
+    int right_w = width * 34 / 100, tree_w = width - right_w;
+    /* The details need about nine lines at any scale: enlarged text takes room from
+     * the tabs below (down to 42% of the column for them). */
+    int details_h = middle_h * 42 / 100, want = scaled(scale, 215);
+    if (details_h < want)
+        details_h = want < middle_h * 58 / 100 ? want : middle_h * 58 / 100;
     p->toolbar = (SDL_Rect){0, 0, width, toolbar};
     p->tree = (SDL_Rect){0, middle_y, tree_w, middle_h};
     p->details = (SDL_Rect){tree_w, middle_y, right_w, details_h};
@@ -42,95 +45,8 @@ void vis_layout_tall_tabs(vis_panes_t *p)
     p->details.h = 0;
 }
 
-/* One entry of a sibling list: a cap in the model, or a ghost of one. */
-typedef struct item {
-    const vis_cap_t *cap;
-    const vis_ghost_t *ghost; /* set for ghosts; cap then points into it */
-} item_t;
-
-typedef struct builder {
-    vis_tree_t *t;
-    const vis_model_t *m;
-    const vis_tree_params_t *p;
-} builder_t;
-
-static bool ghost_shown(const builder_t *b, const vis_ghost_t *g)
+static int add_node(vis_tree_t *t, const vis_node_t *n)
 {
-    return g->died >= b->p->ghosts_from && g->died < b->m->events;
-}
-
-/* Is `slot` a root's parent: none, or a slot the model has no cap in? */
-static bool orphan_parent(const vis_model_t *m, uint32_t parent)
-{
-    return parent == 0 || !vis_model_cap_at(m, parent);
-}
-
-static int by_slot(const void *a, const void *b)
-{
-    uint32_t x = ((const item_t *)a)->cap->slot, y = ((const item_t *)b)->cap->slot;
-    return x < y ? -1 : x > y;
-}
-
-/* The caps and shown ghosts under `parent` (roots for parent 0), in slot order.
- * Returns a malloc'd array (NULL when empty) and its length in *n. */
-static item_t *gather(const builder_t *b, uint32_t parent, size_t *n)
-{
-    const vis_model_t *m = b->m;
-    size_t ghosts = m->ghost_count < 32 ? m->ghost_count : 32;
-    item_t *items = malloc((m->cap_count + ghosts + 1) * sizeof(item_t));
-    *n = 0;
-    if (!items)
-        return NULL;
-    for (size_t i = 0; i < m->cap_count; i++) {
-        uint32_t up = m->caps[i].parent;
-        if (parent ? up == parent : orphan_parent(m, up))
-            items[(*n)++] = (item_t){&m->caps[i], NULL};
-    }
-    for (size_t i = 0; i < ghosts; i++) {
-        const vis_ghost_t *g = &m->ghosts[i];
-        uint32_t up = g->cap.parent;
-        if (ghost_shown(b, g) && (parent ? up == parent : orphan_parent(m, up)))
-            items[(*n)++] = (item_t){&g->cap, g};
-    }
-    qsort(items, *n, sizeof(item_t), by_slot);
-    return items;
-}
-
-static bool has_children(const builder_t *b, uint32_t slot)
-{
-    const vis_cap_t *none[1];
-    if (vis_model_children(b->m, slot, none, 0) > 0)
-        return true;
-    size_t ghosts = b->m->ghost_count < 32 ? b->m->ghost_count : 32;
-    for (size_t i = 0; i < ghosts; i++)
-        if (b->m->ghosts[i].cap.parent == slot && ghost_shown(b, &b->m->ghosts[i]))
-            return true;
-    return false;
-}
-
-/* May this item be folded into a run: a cap without children, not the selection?
- * New caps fold too (the run glows instead), so the tree does not jump when the
- * glow of the boot's caps fades. */
-static bool foldable(const builder_t *b, const item_t *it)
-{
-    const vis_cap_t *c = it->cap;
-    if (it->ghost || c->slot == b->p->keep_slot)
-        return false;
-    return !has_children(b, c->slot);
-}
-
-/* Caps of one run share a type (and, for untyped, device or not). */
-static bool same_run(const vis_cap_t *a, const vis_cap_t *c)
-{
-    unsigned type = vis_cap_type(a->w0);
-    if (type != vis_cap_type(c->w0))
-        return false;
-    return type != TRACE_CAP_UNTYPED || vis_untyped_device(a->w1) == vis_untyped_device(c->w1);
-}
-
-static int add_node(builder_t *b, const vis_node_t *n)
-{
-    vis_tree_t *t = b->t;
     if (t->count == t->capacity) {
         size_t cap = t->capacity ? t->capacity * 2 : 128;
         vis_node_t *bigger = realloc(t->nodes, cap * sizeof(vis_node_t));
@@ -142,84 +58,91 @@ static int add_node(builder_t *b, const vis_node_t *n)
     t->nodes[t->count] = *n;
     if (n->depth > t->max_depth)
         t->max_depth = n->depth;
+    if (n->row >= t->rows)
+        t->rows = n->row + 1;
     return (int)t->count++;
 }
 
-static void add_siblings(builder_t *b, const item_t *items, size_t n, int parent, int depth);
-
-static void add_subtree(builder_t *b, const item_t *it, int parent, int depth)
+/* The node for cell i: what its members are, and which cap stands for them. */
+static void node_of_cell(const vis_model_t *m, int i, vis_node_t *n)
 {
-    vis_node_t node = {.kind = it->ghost ? VIS_NODE_GHOST : VIS_NODE_CAP,
-                       .cap = *it->cap,
-                       .died = it->ghost ? it->ghost->died : 0,
-                       .parent = parent,
-                       .depth = depth};
-    int self = add_node(b, &node);
-    if (self < 0 || it->ghost)
-        return; /* a ghost's children were handed to its parent by the model */
-    size_t n;
-    item_t *kids = gather(b, it->cap->slot, &n);
-    add_siblings(b, kids, n, self, depth + 1);
-    free(kids);
-}
-
-static void add_siblings(builder_t *b, const item_t *items, size_t n, int parent, int depth)
-{
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        if (!b->p->expand_groups && depth == 0)
-            while (j < n && foldable(b, &items[j]) && same_run(items[i].cap, items[j].cap))
-                j++;
-        if (j - i >= VIS_GROUP_MIN) {
-            vis_node_t g = {.kind = VIS_NODE_GROUP,
-                            .cap = *items[i].cap,
-                            .last_slot = items[j - 1].cap->slot,
-                            .members = (unsigned)(j - i),
-                            .parent = parent,
-                            .depth = depth};
-            for (size_t k = i; k < j; k++)
-                g.newest = items[k].cap->born > g.newest ? items[k].cap->born : g.newest;
-            add_node(b, &g);
-            i = j;
-        } else {
-            add_subtree(b, &items[i], parent, depth);
-            i++;
-        }
+    const vis_cell_t *c = &m->place.cells[i];
+    uint32_t slots[1];
+    *n = (vis_node_t){.cell = i, .serial = c->serial, .members = c->members,
+                      .ghosts = c->ghosts, .died = c->died, .newest = c->changed,
+                      .depth = c->depth, .row = c->row, .parent = -1};
+    n->cap = (vis_cap_t){.w0 = c->w0, .w1 = c->w1};
+    n->kind = c->members == 0 ? VIS_NODE_GHOST : c->members > 1 ? VIS_NODE_GROUP : VIS_NODE_CAP;
+    if (c->members && vis_place_members(&m->place, i, slots, 1)) {
+        const vis_cap_t *cap = vis_model_cap_at(m, slots[0]);
+        if (cap)
+            n->cap = *cap;
     }
 }
 
-/* Places whole root subtrees into column blocks of rows_per_block rows. */
-static void flow(vis_tree_t *t, int rows_per_block)
+/* Group slot ranges, in one pass over the slot map. */
+static void slot_ranges(vis_tree_t *t, const vis_model_t *m, const int *node_of)
 {
-    int block = 0, row = 0;
-    for (size_t i = 0; i < t->count;) {
-        size_t end = i + 1;
-        while (end < t->count && t->nodes[end].parent != -1)
-            end++;
-        int size = (int)(end - i);
-        if (row > 0 && row + size > rows_per_block) {
-            block++;
-            row = 0;
-        }
-        for (; i < end; i++) {
-            t->nodes[i].block = block;
-            t->nodes[i].row = row++;
-        }
+    for (size_t i = 0; i < m->place.map_count; i++) {
+        const vis_slot_cell_t *sc = &m->place.map[i];
+        int k = node_of[sc->cell];
+        if (k < 0)
+            continue;
+        vis_node_t *n = &t->nodes[k];
+        if (!n->first_slot || sc->slot < n->first_slot)
+            n->first_slot = sc->slot;
+        if (sc->slot > n->last_slot)
+            n->last_slot = sc->slot;
     }
-    t->blocks = t->count ? block + 1 : 0;
 }
 
-void vis_tree_build(vis_tree_t *t, const vis_model_t *m, const vis_tree_params_t *p)
+/* Edges go to the current CDT parent's node (a deleted parent hands its children up). */
+static void link_parents(vis_tree_t *t, const vis_model_t *m, const int *node_of)
+{
+    for (size_t k = 0; k < t->count; k++) {
+        vis_node_t *n = &t->nodes[k];
+        const vis_cell_t *c = &m->place.cells[n->cell];
+        int up = -1;
+        if (n->kind != VIS_NODE_GHOST && n->cap.parent)
+            up = vis_place_cell_of(&m->place, n->cap.parent);
+        else if (n->kind == VIS_NODE_GHOST && c->parent >= 0 && m->place.cells[c->parent].used)
+            up = c->parent;
+        n->parent = up >= 0 ? node_of[up] : -1;
+    }
+}
+
+void vis_tree_build(vis_tree_t *t, const vis_model_t *m)
 {
     t->count = 0;
-    t->blocks = 0;
+    t->rows = 0;
     t->max_depth = 0;
-    builder_t b = {t, m, p};
-    size_t n;
-    item_t *roots = gather(&b, 0, &n);
-    add_siblings(&b, roots, n, -1, 0);
-    free(roots);
-    flow(t, p->rows_per_block > 0 ? p->rows_per_block : 1);
+    size_t cells = m->place.cell_count;
+    int *node_of = malloc((cells + 1) * sizeof(int));
+    if (!node_of)
+        return;
+    for (size_t i = 0; i < cells; i++) {
+        node_of[i] = -1;
+        if (!m->place.cells[i].used)
+            continue;
+        vis_node_t n;
+        node_of_cell(m, (int)i, &n);
+        node_of[i] = add_node(t, &n);
+    }
+    slot_ranges(t, m, node_of);
+    for (size_t k = 0; k < t->count; k++)
+        if (t->nodes[k].kind == VIS_NODE_CAP)
+            t->nodes[k].first_slot = t->nodes[k].last_slot = t->nodes[k].cap.slot;
+    link_parents(t, m, node_of);
+    free(node_of);
+}
+
+int vis_tree_node_of(const vis_tree_t *t, const vis_model_t *m, uint32_t slot)
+{
+    int cell = vis_place_cell_of(&m->place, slot);
+    for (size_t k = 0; cell >= 0 && k < t->count; k++)
+        if (t->nodes[k].cell == cell)
+            return (int)k;
+    return -1;
 }
 
 void vis_tree_free(vis_tree_t *t)

@@ -32,6 +32,7 @@ void vis_model_free(vis_model_t *m)
     free(m->threads);
     vis_ipc_free(&m->ipc);
     vis_vspace_free(&m->vspace);
+    vis_place_free(&m->place);
     memset(m, 0, sizeof(*m));
 }
 
@@ -186,12 +187,24 @@ static void apply_cap_event(vis_model_t *m, unsigned type, const uint32_t *w)
     switch (type) {
     case TRACE_CAP_INSERT: {
         vis_cap_t c = {w[1], w[2], w[3], w[4], w[5], m->events};
+        const vis_cap_t *up = w[4] ? vis_model_cap_at(m, w[4]) : NULL;
+        vis_place_insert(&m->place, w[1], w[2], w[3], up ? w[4] : 0, up ? up->w0 : 0,
+                         up ? up->w1 : 0, w[6], m->events);
         put_cap(m, &c);
         break;
     }
-    case TRACE_CAP_MOVE: move_cap(m, w); break;
-    case TRACE_CAP_SWAP: swap_caps(m, w); break;
-    case TRACE_CAP_DELETE: remove_cap(m, w[1], true); break;
+    case TRACE_CAP_MOVE:
+        vis_place_move(&m->place, w[1], w[2]);
+        move_cap(m, w);
+        break;
+    case TRACE_CAP_SWAP:
+        vis_place_swap(&m->place, w[1], w[2]);
+        swap_caps(m, w);
+        break;
+    case TRACE_CAP_DELETE:
+        vis_place_delete(&m->place, w[1], m->events);
+        remove_cap(m, w[1], true);
+        break;
     case TRACE_CAP_UPDATE: {
         vis_cap_t *c = (vis_cap_t *)vis_model_cap_at(m, w[1]);
         if (c) {
@@ -234,6 +247,7 @@ static void apply_thread_event(vis_model_t *m, unsigned type, const uint32_t *w)
     }
     case TRACE_SWITCH: m->current_tcb = w[2]; break;
     case TRACE_KERNEL_ENTRY:
+        vis_place_new_step(&m->place); /* the last step's deleted caps go */
         m->in_kernel = true;
         m->last_entry_cause = w[1];
         m->last_entry_detail = w[2];
@@ -282,6 +296,7 @@ void vis_model_apply(vis_model_t *m, const trace_record_t *rec)
     case TRACE_UNMAP: break; /* vspace_model.c's */
     case TRACE_REVOKE_BEGIN:
     case TRACE_REVOKE_END:
+    case TRACE_INVOCATION: /* steps.c names the timeline's steps with it */
     case TRACE_IRQ: break;
     default: m->unknown_events++; break;
     }

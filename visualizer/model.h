@@ -17,6 +17,7 @@
 #include "../trace/cap_words.h"
 #include "../trace/decode.h"
 #include "ipc_model.h"
+#include "place.h"
 #include "vspace_model.h"
 
 /* A cap in a slot. Slots are named by their kernel address. */
@@ -58,6 +59,7 @@ typedef struct vis_model {
     vis_ghost_t ghosts[32]; size_t ghost_count; /* ring of recent deletions */
     vis_ipc_t ipc;           /* queues and the history of messages, signals, faults */
     vis_vspace_t vspace;     /* mappings of each page directory, VM faults */
+    vis_place_t place;       /* where each cap sits in the drawn tree (place.h) */
     uint32_t current_tcb;    /* running thread after the last switch, 0 if none */
     bool in_kernel;          /* between a kernel entry and exit */
     uint32_t last_entry_cause, last_entry_detail;

@@ -15,6 +15,7 @@
 
 #include "describe.h"
 #include "draw.h"
+#include "steps.h"
 
 void vis_draw_tree(vis_ctx_t *c);
 void vis_draw_details(vis_ctx_t *c);
@@ -31,6 +32,7 @@ void vis_ui_init(vis_ui_t *ui, int width, int height)
     ui->status = "paused";
     ui->speed = "";
     ui->cpu_mode = -1;
+    ui->follow = true;
 }
 
 void vis_ui_free(vis_ui_t *ui)
@@ -42,21 +44,25 @@ void vis_ui_free(vis_ui_t *ui)
 
 /* ---- toolbar ---------------------------------------------------------------------- */
 
-/* A toolbar button: a label and its key; returns the x after it. */
-static int button(vis_ctx_t *c, int x, int y, vis_button_t id, const char *label, const char *key)
+/* A toolbar button: a label and its key (NULL: not shown); returns the x after it, and
+ * draws only when draw is set (a dry run measures). */
+static int button(vis_ctx_t *c, int x, int y, vis_button_t id, const char *label, const char *key,
+                  bool draw)
 {
     int px = vis_px(c, VIS_PX_BODY), pad = vis_px(c, 10), gap = vis_px(c, 7);
     int h = vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 8);
     int lw = vis_text_width(c->f, VIS_FACE_BOLD, px, label);
     int kw = key ? gap + vis_text_width(c->f, VIS_FACE_SANS, px, key) : 0;
     SDL_Rect r = {x, y, lw + kw + 2 * pad, h};
-    vis_fill(c, r, VIS_COLOR_BUTTON);
-    vis_outline(c, r, 1, VIS_COLOR_BORDER);
-    vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + pad, y + vis_px(c, 4), label);
-    if (key)
-        vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x + pad + lw + gap, y + vis_px(c, 4),
-                 key);
-    vis_add_hit(c, r, VIS_HIT_BUTTON, id);
+    if (draw) {
+        vis_fill(c, r, VIS_COLOR_BUTTON);
+        vis_outline(c, r, 1, VIS_COLOR_BORDER);
+        vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + pad, y + vis_px(c, 4), label);
+        if (key)
+            vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x + pad + lw + gap,
+                     y + vis_px(c, 4), key);
+        vis_add_hit(c, r, VIS_HIT_BUTTON, id);
+    }
     return x + r.w + vis_px(c, 6);
 }
 
@@ -74,6 +80,8 @@ static int toolbar_counter(vis_ctx_t *c, SDL_Rect bar)
 {
     char count[32];
     vis_count_label(c->ui->icount, count, sizeof(count));
+    if (c->ui->no_icount) /* QEMU's stream carries no instruction counts */
+        snprintf(count, sizeof(count), "not known");
     int big = vis_px(c, VIS_PX_BIG), px = vis_px(c, VIS_PX_BODY);
     int right = bar.x + bar.w - vis_px(c, 14);
     int w = vis_text_width(c->f, VIS_FACE_BOLD, big, count);
@@ -125,31 +133,59 @@ static void toolbar_state(vis_ctx_t *c, SDL_Rect bar, int y)
              events);
 }
 
+/* The toolbar's buttons: full label, short label (narrow windows), key. */
+static const struct toolbar_button {
+    vis_button_t id;
+    const char *label, *brief, *key;
+} toolbar_buttons[] = {
+    {VIS_BUTTON_STEP, "step", "step", "s"},
+    {VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "entry/exit", "n"},
+    {VIS_BUTTON_NEXT_EVENT, "next event", "event", "e"},
+    {VIS_BUTTON_NEXT_IPC, "next IPC", "IPC", "i"},
+    {VIS_BUTTON_BACK, "◀ back", "◀", "["},
+    {VIS_BUTTON_FORWARD, "forward ▶", "▶", "]"},
+};
+#define TOOLBAR_BUTTONS (sizeof(toolbar_buttons) / sizeof(toolbar_buttons[0]))
+
+/* The buttons from x on, in one of three sizes (0 full, 1 without keys, 2 short labels);
+ * returns the x after them. */
+static int toolbar_buttons_row(vis_ctx_t *c, int x, int y, int size, bool draw)
+{
+    const char *run = c->ui->running ? "❚❚ pause" : "▶ run";
+    x = button(c, x, y, VIS_BUTTON_RUN, size == 2 ? (c->ui->running ? "❚❚" : "▶") : run,
+               size ? NULL : "space", draw);
+    for (size_t i = 0; i < TOOLBAR_BUTTONS; i++) {
+        const struct toolbar_button *b = &toolbar_buttons[i];
+        x = button(c, x, y, b->id, size == 2 ? b->brief : b->label, size ? NULL : b->key, draw);
+    }
+    x += vis_px(c, 12);
+    x = button(c, x, y, VIS_BUTTON_SLOWER, size == 2 ? "−" : "slower", size ? NULL : ",", draw);
+    int px = vis_px(c, VIS_PX_BODY);
+    const char *speed = c->ui->speed && c->ui->speed[0] ? c->ui->speed : "–";
+    if (draw)
+        vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + vis_px(c, 4), y + vis_px(c, 4),
+                 speed);
+    x += vis_text_width(c->f, VIS_FACE_BOLD, px, speed) + vis_px(c, 14);
+    return button(c, x, y, VIS_BUTTON_FASTER, size == 2 ? "+" : "faster", size ? NULL : ".", draw);
+}
+
 static void draw_toolbar(vis_ctx_t *c)
 {
     SDL_Rect bar = c->panes.toolbar;
     int y = vis_begin_pane(c, bar, NULL) - vis_px(c, 4);
     int x = bar.x + vis_px(c, 10);
-    /* The count always shows; on a narrow window the buttons are cut short instead. */
+    /* The count always shows; the buttons drop their keys, then shorten, to fit
+     * beside it (a 1024-pixel window, a large scale). */
     SDL_Rect buttons = {bar.x, bar.y, toolbar_counter(c, bar) - bar.x, bar.h};
+    int size = 0;
+    while (size < 2 && toolbar_buttons_row(c, x, y, size, false) > buttons.x + buttons.w)
+        size++;
     c->clip = buttons;
     SDL_RenderSetClipRect(c->r, &buttons);
-    x = button(c, x, y, VIS_BUTTON_RUN, c->ui->running ? "❚❚ pause" : "▶ run", "space");
-    x = button(c, x, y, VIS_BUTTON_STEP, "step", "s");
-    x = button(c, x, y, VIS_BUTTON_NEXT_ENTRY, "next entry/exit", "n");
-    x = button(c, x, y, VIS_BUTTON_NEXT_EVENT, "next event", "e");
-    x = button(c, x, y, VIS_BUTTON_NEXT_IPC, "next IPC", "i");
-    x = button(c, x, y, VIS_BUTTON_BACK, "◀ back", "[");
-    x = button(c, x, y, VIS_BUTTON_FORWARD, "forward ▶", "]");
-    x += vis_px(c, 12);
-    x = button(c, x, y, VIS_BUTTON_SLOWER, "slower", ",");
-    int px = vis_px(c, VIS_PX_BODY);
-    x += vis_text(c->f, VIS_FACE_BOLD, px, VIS_COLOR_TEXT, x + vis_px(c, 4), y + vis_px(c, 4),
-                  c->ui->speed && c->ui->speed[0] ? c->ui->speed : "–") +
-         vis_px(c, 14);
-    button(c, x, y, VIS_BUTTON_FASTER, "faster", ".");
+    toolbar_buttons_row(c, x, y, size, true);
     c->clip = bar;
     SDL_RenderSetClipRect(c->r, &bar);
+    int px = vis_px(c, VIS_PX_BODY);
     toolbar_state(c, bar, y + vis_line_height(c->f, VIS_FACE_BOLD, px) + vis_px(c, 16));
     vis_end_pane(c);
 }
@@ -207,17 +243,21 @@ static int event_lane(const trace_record_t *r, SDL_Color *color)
 static void timeline_caption(vis_ctx_t *c, int x, int y, int w)
 {
     const vis_ui_t *ui = c->ui;
-    char text[400], what[160], n[24], total[24], insn[32];
+    char text[512], what[240], n[24], total[24], insn[32], span[48] = "";
     if (!ui->cursor || !ui->records) {
         snprintf(text, sizeof(text), "no events yet");
     } else {
+        /* The step the cursor's event belongs to, named by what was invoked. */
+        vis_step_t step = vis_step_of(ui->records, ui->record_count, ui->cursor - 1);
         const trace_record_t *r = &ui->records[ui->cursor - 1];
-        vis_event_label(c->m, r, what, sizeof(what));
+        vis_step_label(c->m, ui->records, step, what, sizeof(what));
         vis_count_label(ui->cursor, n, sizeof(n));
         vis_count_label(ui->record_count, total, sizeof(total));
         vis_count_label(r->icount, insn, sizeof(insn));
-        snprintf(text, sizeof(text), "event %s of %s at instruction %s%s:   %s", n, total, insn,
-                 ui->cursor < ui->record_count ? " (looking back; ] goes forward)" : "", what);
+        if (step.last > step.first)
+            snprintf(span, sizeof(span), " (events %zu–%zu)", step.first + 1, step.last + 1);
+        snprintf(text, sizeof(text), "event %s of %s at instruction %s%s:   %s%s", n, total, insn,
+                 ui->cursor < ui->record_count ? " (looking back)" : "", what, span);
     }
     vis_text_fit(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY), VIS_COLOR_TEXT, x, y, w, text);
 }
@@ -332,6 +372,31 @@ static void draw_console(vis_ctx_t *c)
     vis_end_pane(c);
 }
 
+/* The code pane's heading, "symbol+0x24:  path/to/file.c:53": when it is too wide the
+ * path loses directories from its left ("…/include/arch/sysreg.h:98"), so the file
+ * name and the line number always show. Draws it; returns the rest of the text. */
+static const char *code_heading(vis_ctx_t *c, int x, int y, int w, const char *code)
+{
+    char head[256];
+    size_t n = strcspn(code, "\n");
+    snprintf(head, sizeof(head), "%.*s", (int)(n < sizeof(head) - 1 ? n : sizeof(head) - 1), code);
+    int px = vis_px(c, VIS_PX_BODY);
+    char *path = strstr(head, ":  ");
+    while (path && vis_text_width(c->f, VIS_FACE_MONO, px, head) > w) {
+        char *cut = path + 3;
+        if (strncmp(cut, "…", strlen("…")) == 0)
+            cut += strlen("…");
+        char *slash = strchr(cut + 1, '/');
+        if (!slash)
+            break;
+        char rest[256];
+        snprintf(rest, sizeof(rest), "…%s", slash);
+        snprintf(path + 3, sizeof(head) - (size_t)(path + 3 - head), "%s", rest);
+    }
+    vis_text_fit(c->f, VIS_FACE_MONO, px, VIS_COLOR_TEXT, x, y, w, head);
+    return code[n] ? code + n + 1 : code + n;
+}
+
 static void draw_code(vis_ctx_t *c)
 {
     SDL_Rect pane = c->panes.code;
@@ -341,10 +406,11 @@ static void draw_code(vis_ctx_t *c)
     int y = vis_begin_pane(c, pane, title);
     int line = vis_line_height(c->f, VIS_FACE_MONO, vis_px(c, VIS_PX_BODY));
     int lines = (pane.y + pane.h - y - vis_px(c, 6)) / line;
-    int split = pane.w * 44 / 100, x = pane.x + vis_px(c, 12);
+    int split = pane.w * 54 / 100, x = pane.x + vis_px(c, 12);
     const char *code = c->ui->code ? c->ui->code : "";
     const char *regs = c->ui->registers ? c->ui->registers : "";
-    text_lines(c, x, y, split - vis_px(c, 20), lines, code, strlen(code));
+    const char *body = code_heading(c, x, y, split - vis_px(c, 20), code);
+    text_lines(c, x, y + line, split - vis_px(c, 20), lines - 1, body, strlen(body));
     vis_fill(c, (SDL_Rect){pane.x + split, y, 1, pane.y + pane.h - y - vis_px(c, 8)},
              VIS_COLOR_BORDER);
     text_lines(c, pane.x + split + vis_px(c, 12), y, pane.w - split - vis_px(c, 24), lines, regs,

@@ -54,6 +54,7 @@ typedef enum vis_hit_kind {
     VIS_HIT_TIMELINE, /* the scrubber: x maps to an event */
     VIS_HIT_TREE,     /* empty tree background: drag to pan */
     VIS_HIT_TAB_PANE, /* the tab pane: the wheel scrolls it */
+    VIS_HIT_EVENT,    /* value: an event's index: the cursor goes just after it */
 } vis_hit_kind_t;
 
 typedef struct vis_hit {
@@ -76,7 +77,8 @@ typedef struct vis_ui {
     float scale;        /* all text and chrome; 1 at the default size */
     float zoom;         /* the derivation tree only */
     int pan_x, pan_y;   /* the tree's offset in pixels */
-    bool expand_groups; /* show every cap of folded runs */
+    bool follow;        /* pan the tree to keep the selected (or newest) cap in sight */
+    bool fit_tree;      /* zoom the tree to fit its pane at the next frame (then cleared) */
     bool animate;       /* ease tree nodes to new places (the live window) */
     vis_tab_t tab;
     int tab_scroll;    /* rows scrolled in the tab pane */
@@ -96,6 +98,7 @@ typedef struct vis_ui {
     const char *status; /* e.g. "paused", "guest halted (status 0)" */
     const char *speed;  /* e.g. "1M insn/s" */
     uint64_t icount;    /* the board's instruction count */
+    bool no_icount;     /* no board (following QEMU): the count is not known */
     int cpu_mode;       /* the CPU's mode: 0 user, 1 kernel, -1 not known (the model's) */
     /* The recording, for the timeline and for "made by". */
     const trace_record_t *records;
@@ -114,6 +117,9 @@ typedef struct vis_ui {
     /* Written by vis_render: clickable regions, in drawing order (last on top). */
     vis_hit_t hits[VIS_MAX_HITS];
     size_t hit_count;
+    /* Written by vis_render: the tree's area, and where the selected cap's box and the
+     * followed one (the selection, else the newest cap) are drawn ({0} when not in the tree). */
+    SDL_Rect tree_area, selected_box, followed_box;
     /* Written by vis_render when animate is set: drawn node positions. */
     vis_node_pos_t *positions;
     size_t position_count, position_capacity;

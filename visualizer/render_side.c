@@ -12,6 +12,7 @@
 
 #include "../trace/text.h"
 #include "describe.h"
+#include "steps.h"
 #include "draw.h"
 #include "vspace_links.h"
 
@@ -23,11 +24,27 @@ void vis_draw_vspace(vis_ctx_t *c, SDL_Rect area);
 /* One "key  value" line of the details pane; moves *y down a line. */
 static void detail(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value)
 {
-    int px = vis_px(c, VIS_PX_BODY), x = pane.x + vis_px(c, 12), key_w = vis_px(c, 92);
+    /* Wide enough for the longest key ("CSpace root", "VSpace root") and a gap. */
+    int px = vis_px(c, VIS_PX_BODY), x = pane.x + vis_px(c, 12), key_w = vis_px(c, 108);
     vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x, *y, key);
     vis_text_fit(c->f, VIS_FACE_SANS, px, VIS_COLOR_TEXT, x + key_w, *y,
                  pane.x + pane.w - x - key_w - vis_px(c, 8), value);
     *y += vis_line_height(c->f, VIS_FACE_SANS, px);
+}
+
+/* A "key  value" line whose value is a link (underlined, in the link colour): a click
+ * selects the cap, thread or event it names (kind and target as vis_add_hit's). */
+static void detail_link(vis_ctx_t *c, SDL_Rect pane, int *y, const char *key, const char *value,
+                        vis_hit_kind_t kind, uint32_t target)
+{
+    int px = vis_px(c, VIS_PX_BODY), x = pane.x + vis_px(c, 12), key_w = vis_px(c, 108);
+    int line = vis_line_height(c->f, VIS_FACE_SANS, px);
+    vis_text(c->f, VIS_FACE_SANS, px, VIS_COLOR_MUTED, x, *y, key);
+    int w = vis_text_fit(c->f, VIS_FACE_SANS, px, VIS_COLOR_LINK, x + key_w, *y,
+                         pane.x + pane.w - x - key_w - vis_px(c, 8), value);
+    vis_fill(c, (SDL_Rect){x + key_w, *y + line - vis_px(c, 3), w, 1}, VIS_COLOR_LINK);
+    vis_add_hit(c, (SDL_Rect){x + key_w, *y, w, line}, kind, target);
+    *y += line;
 }
 
 /* The title line: the type's colour, its name, badge and rights tags. */
@@ -69,10 +86,16 @@ static void object_line(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *ca
                  vis_untyped_device(cap->w1) ? ", device memory" : "");
         detail(c, pane, y, "region", text);
         uint32_t mark = vis_untyped_watermark(cap->w1);
+        const vis_cap_t *none[1];
+        bool childless = vis_model_children(c->m, cap->slot, none, 0) == 0;
         vis_size_label(mark, used, sizeof(used));
-        /* Below the watermark memory is used, or not yet cleared (the boot's untyped). */
-        snprintf(text, sizeof(text), "%s of %s (%.0f%%); objects are carved above it", used, size,
-                 bytes ? 100.0 * mark / bytes : 0.0);
+        /* Below the watermark memory is used, or not yet cleared (the boot's untyped:
+         * the kernel clears it, lowering the watermark to 0, at its first retype). */
+        if (childless && (mark == 0 || mark == bytes))
+            snprintf(text, sizeof(text), "unused%s", mark ? ": cleared at its first retype" : "");
+        else
+            snprintf(text, sizeof(text), "%s of %s used (%.0f%%); objects are carved above it",
+                     used, size, bytes ? 100.0 * mark / bytes : 0.0);
         detail(c, pane, y, "watermark", text);
     } else if (vis_cap_type(cap->w0) == TRACE_CAP_CNODE) {
         snprintf(text, sizeof(text), "%08x, %u slots (radix %u), guard %u of %u bits", addr,
@@ -112,20 +135,69 @@ static void family_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *c
         vis_cap_label(c->m, parent, label, sizeof(label));
         vis_slot_name(c->m, parent->slot, where, sizeof(where));
         snprintf(text, sizeof(text), "%s in %s", label, where);
+        detail_link(c, pane, y, "parent", text, VIS_HIT_CAP, parent->slot);
     } else {
-        snprintf(text, sizeof(text), "none (a root of the derivation tree)");
+        detail(c, pane, y, "parent", "none (a root of the derivation tree)");
     }
-    detail(c, pane, y, "parent", text);
     const vis_cap_t *kids[3];
     size_t n = vis_model_children(c->m, cap->slot, kids, 3);
-    if (n == 0)
-        snprintf(text, sizeof(text), "none");
-    else {
-        vis_cap_label(c->m, kids[0], label, sizeof(label));
-        vis_slot_name(c->m, kids[0]->slot, where, sizeof(where));
-        snprintf(text, sizeof(text), "%zu: %s in %s%s", n, label, where, n > 1 ? ", …" : "");
+    if (n == 0) {
+        detail(c, pane, y, "children", "none");
+        return;
     }
-    detail(c, pane, y, "children", text);
+    /* Each child a link (the first few; the tree shows the rest). */
+    for (size_t i = 0; i < n && i < 2; i++) {
+        vis_cap_label(c->m, kids[i], label, sizeof(label));
+        vis_slot_name(c->m, kids[i]->slot, where, sizeof(where));
+        if (i == 0)
+            snprintf(text, sizeof(text), "%zu: %s in %s", n, label, where);
+        else
+            snprintf(text, sizeof(text), "%s in %s%s", label, where, n > 2 ? ", …" : "");
+        detail_link(c, pane, y, i ? "" : "children", text, VIS_HIT_CAP, kids[i]->slot);
+    }
+}
+
+/* The step at the cursor revoked or deleted below this cap: what went, struck through
+ * in the tree until the next step. */
+static void deleted_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)
+{
+    const vis_ui_t *ui = c->ui;
+    if (!ui->records || !ui->cursor || ui->cursor > ui->record_count)
+        return;
+    vis_step_t step = vis_step_of(ui->records, ui->record_count, ui->cursor - 1);
+    bool revoked = false;
+    for (size_t k = step.first; k <= step.last; k++)
+        revoked |= trace_record_type(&ui->records[k]) == TRACE_REVOKE_BEGIN &&
+                   ui->records[k].words[1] == cap->slot;
+    size_t gone[4];
+    size_t n = vis_step_deletions(ui->records, step, gone, 4);
+    if (!revoked || !n)
+        return;
+    char text[160], label[96], where[48];
+    snprintf(text, sizeof(text), "%zu cap%s deleted in this step (struck through in the tree)", n,
+             n == 1 ? "" : "s");
+    detail(c, pane, y, "revoked", text);
+    for (size_t i = 0; i < n && i < 3; i++) {
+        const uint32_t *w = ui->records[gone[i]].words;
+        vis_cap_t was = {.slot = w[1], .w0 = w[2], .w1 = w[3]};
+        vis_cap_label(c->m, &was, label, sizeof(label));
+        vis_slot_name(c->m, was.slot, where, sizeof(where));
+        snprintf(text, sizeof(text), "%s %s%s", where, label, i == 2 && n > 3 ? ", …" : "");
+        detail(c, pane, y, "", text);
+    }
+}
+
+/* The slot: a link to the CNode cap (or thread) that holds it. */
+static void slot_line(vis_ctx_t *c, SDL_Rect pane, int *y, uint32_t slot, const char *text)
+{
+    uint32_t index, tcb;
+    const vis_cap_t *cnode = vis_slot_home(c->m, slot, &index, &tcb);
+    if (cnode)
+        detail_link(c, pane, y, "slot", text, VIS_HIT_CAP, cnode->slot);
+    else if (tcb)
+        detail_link(c, pane, y, "slot", text, VIS_HIT_THREAD, tcb);
+    else
+        detail(c, pane, y, "slot", text);
 }
 
 static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap)
@@ -133,12 +205,17 @@ static void cap_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *cap
     char text[256], where[48];
     cap_title(c, pane, &y, cap);
     object_line(c, pane, &y, cap);
+    if (vis_cap_type(cap->w0) == TRACE_CAP_THREAD && vis_model_thread(c->m, vis_cap_addr(cap->w0))) {
+        vis_thread_label(c->m, vis_cap_addr(cap->w0), where, sizeof(where));
+        detail_link(c, pane, &y, "thread", where, VIS_HIT_THREAD, vis_cap_addr(cap->w0));
+    }
     vis_slot_name(c->m, cap->slot, where, sizeof(where));
     snprintf(text, sizeof(text), "%s (kernel address %08x)", where, cap->slot);
-    detail(c, pane, &y, "slot", text);
+    slot_line(c, pane, &y, cap->slot, text);
     family_lines(c, pane, &y, cap);
+    deleted_lines(c, pane, &y, cap);
     made_by(c, cap, text, sizeof(text));
-    detail(c, pane, &y, "made by", text);
+    detail_link(c, pane, &y, "made by", text, VIS_HIT_EVENT, cap->born);
     snprintf(text, sizeof(text), "%s%s",
              cap->flags & TRACE_CAPF_REVOCABLE ? "original (revocable)" : "derived copy",
              cap->flags & TRACE_CAPF_FIRST_BADGED ? ", first badged" : "");
@@ -202,20 +279,36 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     static const char *const keys[VIS_TCB_SLOTS] = {"CSpace root", "VSpace root", "IPC buffer"};
     for (uint32_t i = 0; i < VIS_TCB_SLOTS; i++) {
         const vis_cap_t *cap = vis_model_cap_at(c->m, t->tcb + i * VIS_SLOT_BYTES);
-        if (cap)
+        if (cap) {
             vis_cap_label(c->m, cap, text, sizeof(text));
+            detail_link(c, pane, &y, keys[i], text, VIS_HIT_CAP, cap->slot);
+            continue;
+        }
         detail(c, pane, &y, keys[i], cap ? text : "none");
     }
 }
 
+/* A run of like caps in one box: how many, and each member as a link (the first few),
+ * so a click on the run unfolds it here without moving the tree. */
 static void group_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *first)
 {
-    char text[160], a[32];
+    char text[160], label[96], where[48];
+    uint32_t slots[8];
+    int cell = vis_place_cell_of(&c->m->place, first->slot);
+    size_t n = cell >= 0 ? vis_place_members(&c->m->place, cell, slots, 8) : 0;
     cap_title(c, pane, &y, first);
-    vis_slot_name(c->m, first->slot, a, sizeof(a));
-    snprintf(text, sizeof(text), "caps without children from %s on, folded into one row", a);
-    detail(c, pane, &y, "slots", text);
-    detail(c, pane, &y, "expand", "press x to show each cap of every run");
+    snprintf(text, sizeof(text), "%zu caps like this one share a box in the tree", n);
+    detail(c, pane, &y, "run", text);
+    int bottom = pane.y + pane.h - vis_line_height(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY));
+    for (size_t i = 0; i < n && i < 8 && y < bottom; i++) {
+        const vis_cap_t *cap = vis_model_cap_at(c->m, slots[i]);
+        if (!cap)
+            continue;
+        vis_cap_label(c->m, cap, label, sizeof(label));
+        vis_slot_name(c->m, cap->slot, where, sizeof(where));
+        snprintf(text, sizeof(text), "%s %s%s", where, label, i == 7 && n > 8 ? ", …" : "");
+        detail_link(c, pane, &y, i ? "" : "members", text, VIS_HIT_CAP, cap->slot);
+    }
 }
 
 /* The cap whose details show: the selected one, else the one under the mouse while

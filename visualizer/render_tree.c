@@ -1,9 +1,11 @@
 /*
- * visualizer/render_tree.c - the capability derivation tree pane: one row per cap in
- * the outline layout of layout.c, edges from parent to child, each cap coloured by
- * type with its badge and rights as tags, new caps glowing and fading in, deleted
- * ones flashing red, the selection with its ancestors and descendants outlined, and
- * a legend of the types present. Partners: render.c (calls vis_draw_tree), layout.c.
+ * visualizer/render_tree.c - the capability derivation tree pane: each cell of the
+ * stable placement (place.c) as a box at its column and row, edges from each cap's
+ * CDT parent, caps coloured by type with badge and rights tags, runs of like siblings
+ * as one stacked box ("64 × copy [95]–[158]"), deleted caps struck through until the
+ * next step, the selection with its family outlined, and a legend. The view follows
+ * the selected (or newest) cap and can fit the whole tree. Partners: render.c (calls
+ * vis_draw_tree), layout.c (the nodes), place.c (the cells).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,14 +16,15 @@
 
 void vis_draw_tree(vis_ctx_t *c);
 
-/* Tree geometry at scale 1 and zoom 1, in pixels. */
+/* Tree geometry at scale 1 and zoom 1, in pixels: columns of boxes with a gap for the
+ * edges between them. */
 enum {
-    NODE_W = 400,
+    NODE_W = 300,
     ROW_H = 32,
     BOX_H = 26,
-    INDENT = 26,
-    BLOCK_GAP = 28,
-    PAD = 10
+    COL_GAP = 32,
+    PAD = 10,
+    FOLLOW_MARGIN = 12
 };
 
 typedef struct tree_view {
@@ -29,7 +32,6 @@ typedef struct tree_view {
     vis_tree_t tree;
     SDL_Rect area; /* where nodes go: the pane below its title, above the legend */
     float unit;    /* pixels per layout pixel: scale times zoom */
-    int block_w;   /* layout pixels */
     char *related; /* per node: 2 selected, 1 ancestor or descendant, 0 neither */
     int selected;  /* node index or -1 */
 } tree_view_t;
@@ -42,14 +44,14 @@ static int by_key(const void *a, const void *b)
 
 static uint32_t node_key(const vis_node_t *n)
 {
-    return n->cap.slot | (uint32_t)n->kind;
+    return n->serial;
 }
 
 /* Layout position of node i in layout pixels (before pan, zoom and scale). */
 static void target_of(const tree_view_t *v, size_t i, float *x, float *y)
 {
     const vis_node_t *n = &v->tree.nodes[i];
-    *x = (float)(n->block * v->block_w + n->depth * INDENT);
+    *x = (float)(n->depth * (NODE_W + COL_GAP));
     *y = (float)(n->row * ROW_H);
 }
 
@@ -84,25 +86,37 @@ static void place_nodes(tree_view_t *v, float *xs, float *ys)
     ui->position_count = ui->position_capacity = n;
 }
 
+/* The node the selection is in: the selected cap's (its own cell or its run's). */
+static int selected_node(const tree_view_t *v)
+{
+    const vis_ui_t *ui = v->c->ui;
+    uint32_t slot = ui->selected ? ui->selected : ui->selected_group;
+    return slot ? vis_tree_node_of(&v->tree, v->c->m, slot) : -1;
+}
+
+/* Is node i below node `top` (through the current CDT parents)? */
+static bool descends_from(const vis_tree_t *t, size_t i, int top)
+{
+    int hops = 0;
+    for (int p = t->nodes[i].parent; p >= 0 && hops < 64; p = t->nodes[p].parent, hops++)
+        if (p == top)
+            return true;
+    return false;
+}
+
 /* Marks the selected cap's node, its ancestors and its descendants. */
 static void mark_related(tree_view_t *v)
 {
-    const vis_ui_t *ui = v->c->ui;
-    v->selected = -1;
-    for (size_t i = 0; i < v->tree.count; i++) {
-        const vis_node_t *n = &v->tree.nodes[i];
-        if ((n->kind == VIS_NODE_CAP && ui->selected && n->cap.slot == ui->selected) ||
-            (n->kind == VIS_NODE_GROUP && ui->selected_group && n->cap.slot == ui->selected_group))
-            v->selected = (int)i;
-    }
+    v->selected = selected_node(v);
     if (v->selected < 0)
         return;
-    for (int p = v->tree.nodes[v->selected].parent; p >= 0; p = v->tree.nodes[p].parent)
+    int hops = 0;
+    for (int p = v->tree.nodes[v->selected].parent; p >= 0 && hops < 64;
+         p = v->tree.nodes[p].parent, hops++)
         v->related[p] = 1;
-    int depth = v->tree.nodes[v->selected].depth;
-    for (size_t i = (size_t)v->selected + 1; i < v->tree.count && v->tree.nodes[i].depth > depth;
-         i++)
-        v->related[i] = 1;
+    for (size_t i = 0; i < v->tree.count; i++)
+        if (descends_from(&v->tree, i, v->selected))
+            v->related[i] = 1;
     v->related[v->selected] = 2;
 }
 
@@ -114,16 +128,24 @@ static SDL_Rect node_rect(const tree_view_t *v, float x, float y)
                       (int)(BOX_H * v->unit)};
 }
 
-/* The elbow from a parent's box down and across to a child's box. */
+/* A line from the parent box's right end to the child box's left end. */
 static void draw_edge(const tree_view_t *v, SDL_Rect parent, SDL_Rect child, bool strong)
 {
     int t = strong ? (int)(3 * v->unit + 0.5f) : 1;
-    if (t < 1)
-        t = 1;
+    t = t < 1 ? 1 : t;
     SDL_Color color = strong ? VIS_COLOR_SELECT : VIS_COLOR_BORDER;
-    int x = parent.x + (int)(INDENT * v->unit / 2), mid = child.y + child.h / 2;
-    vis_fill(v->c, (SDL_Rect){x, parent.y + parent.h, t, mid - parent.y - parent.h + t}, color);
-    vis_fill(v->c, (SDL_Rect){x, mid, child.x - x, t}, color);
+    SDL_SetRenderDrawColor(v->c->r, color.r, color.g, color.b, color.a);
+    int x0 = parent.x + parent.w, y0 = parent.y + parent.h / 2;
+    int x1 = child.x, y1 = child.y + child.h / 2;
+    int bend = x0 + (int)(COL_GAP * v->unit / 3);
+    if (x1 <= x0) { /* a child handed to an ancestor in its own column or further right */
+        x0 = parent.x + (int)(8 * v->unit), y0 = parent.y + parent.h;
+        bend = x0;
+    }
+    for (int k = 0; k < t; k++) {
+        SDL_RenderDrawLine(v->c->r, x0, y0 + k, bend, y0 + k);
+        SDL_RenderDrawLine(v->c->r, bend, y0 + k, x1, y1 + k);
+    }
 }
 
 /* The tags at a node's right end: slot name, rights, badge. Returns their left edge. */
@@ -136,9 +158,11 @@ static int draw_tags(const tree_view_t *v, const vis_node_t *n, SDL_Rect box, in
     int ty = box.y + (box.h - vis_line_height(c->f, VIS_FACE_SANS, px)) / 2;
     if (n->kind == VIS_NODE_GROUP) {
         char first[24], last[24];
-        vis_slot_name(c->m, n->cap.slot, first, sizeof(first));
+        vis_slot_name(c->m, n->first_slot, first, sizeof(first));
         vis_slot_name(c->m, n->last_slot, last, sizeof(last));
         snprintf(text, sizeof(text), "%s–%s", first, last);
+    } else if (n->kind == VIS_NODE_GHOST) {
+        text[0] = '\0';
     } else {
         vis_slot_name(c->m, n->cap.slot, text, sizeof(text));
     }
@@ -159,18 +183,32 @@ static int draw_tags(const tree_view_t *v, const vis_node_t *n, SDL_Rect box, in
     return right;
 }
 
+/* "64 × copy of endpoint e00a2000", "60 × device untyped 4 KiB", "deleted: frame ...". */
 static void node_label(const tree_view_t *v, const vis_node_t *n, char *out, size_t len)
 {
     char label[96];
-    unsigned type = vis_cap_type(n->cap.w0);
-    if (n->kind == VIS_NODE_GROUP) {
-        bool device = type == TRACE_CAP_UNTYPED && vis_untyped_device(n->cap.w1);
-        snprintf(out, len, "%u × %s%s, no children", n->members, device ? "device " : "",
-                 vis_cap_type_name(type));
-        return;
-    }
+    const vis_cell_t *cell = &v->c->m->place.cells[n->cell];
     vis_cap_label(v->c->m, &n->cap, label, sizeof(label));
-    snprintf(out, len, "%s%s", n->kind == VIS_NODE_GHOST ? "deleted: " : "", label);
+    unsigned count = n->members + n->ghosts;
+    /* Copies and mints name the same object as their parent: the count says enough. */
+    bool derived = cell->cause == TRACE_CAUSE_COPY || cell->cause == TRACE_CAUSE_MINT;
+    char run[64] = "";
+    if (count > 1 && derived) {
+        snprintf(run, sizeof(run), "%u × %s", count, vis_cause_name(cell->cause));
+        label[0] = '\0';
+    } else if (count > 1) { /* made one by one: the type (and device or not) is the run's */
+        unsigned type = vis_cap_type(n->cap.w0);
+        bool device = type == TRACE_CAP_UNTYPED && vis_untyped_device(n->cap.w1);
+        snprintf(run, sizeof(run), "%u × %s%s", count, device ? "device " : "",
+                 vis_cap_type_name(type));
+        label[0] = '\0';
+    }
+    if (n->kind == VIS_NODE_GHOST)
+        snprintf(out, len, "deleted: %s%s", run, label);
+    else if (n->ghosts)
+        snprintf(out, len, "%s%s (%u deleted)", run, label, n->ghosts);
+    else
+        snprintf(out, len, "%s%s", run, label);
 }
 
 /* An untyped's watermark as a thin bar along the bottom of its box. */
@@ -220,36 +258,30 @@ static void draw_node_box(const tree_view_t *v, size_t i, SDL_Rect box)
     draw_watermark(v, n, box);
 }
 
-/* Ghosts blink in the window; in a screenshot they are simply shown. */
-static bool ghost_visible(const tree_view_t *v, const vis_node_t *n)
-{
-    const vis_ui_t *ui = v->c->ui;
-    return n->kind != VIS_NODE_GHOST || !ui->event_ms || (ui->now_ms / 250) % 2 == 0 ||
-           vis_recency(v->c, n->died) <= 0.5f;
-}
-
 static void draw_node(tree_view_t *v, size_t i, SDL_Rect box)
 {
     vis_ctx_t *c = v->c;
     const vis_node_t *n = &v->tree.nodes[i];
-    if (!ghost_visible(v, n))
-        return;
     draw_node_box(v, i, box);
     int px = (int)(VIS_PX_BODY * v->unit + 0.5f);
     if (px >= 7) {
         int tags = draw_tags(v, n, box, px);
-        char label[128];
+        char label[256];
         node_label(v, n, label, sizeof(label));
         int x = box.x + (int)(12 * v->unit);
-        int y = box.y + (box.h - vis_line_height(c->f, VIS_FACE_SANS, px)) / 2;
+        int line = vis_line_height(c->f, VIS_FACE_SANS, px);
+        int y = box.y + (box.h - line) / 2;
         vis_face_t face = v->related[i] == 2 ? VIS_FACE_BOLD : VIS_FACE_SANS;
-        vis_text_fit(c->f, face, px, n->kind == VIS_NODE_GHOST ? VIS_COLOR_GHOST : VIS_COLOR_TEXT,
-                     x, y, tags - x - (int)(6 * v->unit), label);
+        bool gone = n->kind == VIS_NODE_GHOST;
+        int w = vis_text_fit(c->f, face, px, gone ? VIS_COLOR_GHOST : VIS_COLOR_TEXT, x, y,
+                             tags - x - (int)(6 * v->unit), label);
+        if (gone) /* struck through: deleted in this step */
+            vis_fill(c, (SDL_Rect){x, y + line / 2, w, (int)(2 * v->unit) + 1}, VIS_COLOR_GHOST);
     }
     if (n->kind == VIS_NODE_CAP)
         vis_add_hit(c, box, VIS_HIT_CAP, n->cap.slot);
     else if (n->kind == VIS_NODE_GROUP)
-        vis_add_hit(c, box, VIS_HIT_GROUP, n->cap.slot);
+        vis_add_hit(c, box, VIS_HIT_GROUP, n->first_slot);
 }
 
 static void draw_nodes(tree_view_t *v)
@@ -328,15 +360,76 @@ static int draw_legend(vis_ctx_t *c, SDL_Rect pane, int y, bool draw)
     return y + line - top;
 }
 
-static void tree_params(vis_ctx_t *c, const tree_view_t *v, vis_tree_params_t *p)
+/* The box of node i where it is drawn now (the pan applied). */
+static SDL_Rect box_of(const tree_view_t *v, size_t i)
 {
-    uint32_t recent = c->recent_from;
-    *p = (vis_tree_params_t){
-        .rows_per_block = v->area.h / vis_px(c, ROW_H),
-        .expand_groups = c->ui->expand_groups,
-        .keep_slot = c->ui->selected,
-        .ghosts_from = recent,
-    };
+    float x, y;
+    target_of(v, i, &x, &y);
+    return node_rect(v, x, y);
+}
+
+/* The node the view keeps in sight: the selection's, else the newest cap's. */
+static int followed_node(const tree_view_t *v)
+{
+    if (v->selected >= 0)
+        return v->selected;
+    int k = -1;
+    for (size_t i = 0; i < v->tree.count; i++) {
+        const vis_node_t *n = &v->tree.nodes[i];
+        if (n->kind != VIS_NODE_GHOST && (k < 0 || n->newest >= v->tree.nodes[k].newest))
+            k = (int)i;
+    }
+    return k;
+}
+
+/* Zoom (within what leaves labels readable at 7 px) and pan so the whole tree fits. */
+static void fit_to_pane(tree_view_t *v)
+{
+    vis_ui_t *ui = v->c->ui;
+    float w = (float)((v->tree.max_depth + 1) * (NODE_W + COL_GAP)) + PAD;
+    float h = (float)(v->tree.rows * ROW_H) + ROW_H;
+    float unit = (float)v->area.w / w, tall = (float)v->area.h / h;
+    unit = tall < unit ? tall : unit;
+    float zoom = unit / v->c->s;
+    ui->zoom = zoom > 1.0f ? 1.0f : zoom < 0.1f ? 0.1f : zoom;
+    ui->pan_x = ui->pan_y = 0;
+    v->unit = v->c->s * ui->zoom;
+}
+
+/* Pans (the least it takes) so node k's box is inside the tree area; a box wider
+ * than the area keeps its left end in sight. */
+static void follow(tree_view_t *v, int k)
+{
+    vis_ui_t *ui = v->c->ui;
+    int margin = vis_px(v->c, FOLLOW_MARGIN);
+    SDL_Rect b = box_of(v, (size_t)k), a = v->area;
+    if (b.x + b.w > a.x + a.w - margin)
+        ui->pan_x -= b.x + b.w - (a.x + a.w - margin);
+    b = box_of(v, (size_t)k);
+    if (b.x < a.x + margin)
+        ui->pan_x += a.x + margin - b.x;
+    b = box_of(v, (size_t)k);
+    if (b.y + b.h > a.y + a.h - margin)
+        ui->pan_y -= b.y + b.h - (a.y + a.h - margin);
+    b = box_of(v, (size_t)k);
+    if (b.y < a.y + margin)
+        ui->pan_y += a.y + margin - b.y;
+}
+
+/* Fit and follow, then note where the selection is drawn (tests read it). */
+static void aim_view(tree_view_t *v)
+{
+    vis_ui_t *ui = v->c->ui;
+    if (ui->fit_tree) {
+        fit_to_pane(v);
+        ui->fit_tree = false;
+    }
+    int k = followed_node(v);
+    if (ui->follow && k >= 0)
+        follow(v, k);
+    ui->tree_area = v->area;
+    ui->selected_box = v->selected >= 0 ? box_of(v, (size_t)v->selected) : (SDL_Rect){0, 0, 0, 0};
+    ui->followed_box = k >= 0 ? box_of(v, (size_t)k) : (SDL_Rect){0, 0, 0, 0};
 }
 
 void vis_draw_tree(vis_ctx_t *c)
@@ -351,13 +444,11 @@ void vis_draw_tree(vis_ctx_t *c)
     v.area = (SDL_Rect){pane.x, top + vis_px(c, 4), pane.w,
                         pane.y + pane.h - legend - top - vis_px(c, 8)};
     vis_add_hit(c, v.area, VIS_HIT_TREE, 0);
-    vis_tree_params_t params;
-    tree_params(c, &v, &params);
-    vis_tree_build(&v.tree, c->m, &params);
-    v.block_w = NODE_W + v.tree.max_depth * INDENT + BLOCK_GAP;
+    vis_tree_build(&v.tree, c->m);
     v.related = calloc(v.tree.count + 1, 1);
     if (v.related) {
         mark_related(&v);
+        aim_view(&v);
         SDL_Rect clip = v.area;
         SDL_RenderSetClipRect(c->r, &clip);
         SDL_Rect saved = c->clip;

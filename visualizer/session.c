@@ -18,11 +18,17 @@
 
 #include "../sim/srcline.h"
 #include "../trace/names.h"
+#include "source_text.h"
 
 static void console_put(void *ctx, uint8_t byte)
 {
     vis_session_t *s = ctx;
-    if (s->echo) {
+    /* After going back in time the pane takes replayed bytes again; the terminal
+       has them already. */
+    bool again = s->console_len < s->console_echoed;
+    if (!again)
+        s->console_echoed = s->console_len + 1;
+    if (s->echo && !again) {
         putchar(byte);
         if (byte == '\n')
             fflush(stdout);
@@ -93,6 +99,7 @@ static void on_trace_event(void *ctx, uint64_t icount, const uint32_t *words, un
     vis_model_apply(&s->live, &s->records[s->count - 1]);
     if (!s->stop_hit && wanted(s->stop_on, words)) {
         s->stop_hit = true;
+        s->stop_type = TRACE_HEADER_TYPE(words[0]);
         sim_board_stop_at(s->board, icount);
     }
 }
@@ -120,6 +127,14 @@ static void open_lines(vis_session_t *s)
     }
 }
 
+/* In the window (clock_ms set) the board keeps checkpoints for going back in time;
+   replayed output comes to the session again (vis_session_back cuts its copies). */
+static void keep_history(vis_session_t *s)
+{
+    if (s->clock_ms && !sim_board_keep_history(s->board, SIM_CHECKPOINT_INTERVAL))
+        fprintf(stderr, "numbat-sim: out of memory for checkpoints: going back is off\n");
+}
+
 int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_image_t *image,
                       char *err, size_t err_len)
 {
@@ -133,6 +148,7 @@ int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_ima
     s->options.console = (sim_chardev_t){console_put, s};
     s->options.trace_event = on_trace_event;
     s->options.trace_event_ctx = s;
+    s->options.feed_replays = true;
     if (base->input.poll) {
         wrapped_input = &base->input;
         s->options.input.poll = poll_without_waiting;
@@ -148,6 +164,7 @@ int vis_session_start(vis_session_t *s, const sim_options_t *base, const elf_ima
         return -1;
     }
     open_lines(s);
+    keep_history(s);
     return 0;
 }
 
@@ -178,6 +195,7 @@ void vis_session_feed(vis_session_t *s, const trace_record_t *rec)
 
 void vis_session_end(vis_session_t *s)
 {
+    vis_source_file_free(&s->source);
     srcline_close(s->kernel_lines);
     srcline_close(s->user_lines);
     if (s->have_user_image)
@@ -206,6 +224,19 @@ static void note_stop(vis_session_t *s, sim_stop_t why)
     s->last_stop = why;
 }
 
+/* The most single steps from a kernel exit's event to the first user instruction
+ * (the rest of the exit path: restoring registers, the return); more means the
+ * kernel went idle instead. */
+#define EXIT_STEPS 4096
+
+/* After a kernel exit's event the CPU is still in the kernel: step on to the first
+ * instruction of user code, so n shows what the thread does next. */
+static void step_to_user(vis_session_t *s)
+{
+    for (int i = 0; i < EXIT_STEPS && !s->ended && sim_board_pc(s->board) >= seL4_UserTop; i++)
+        vis_session_step(s);
+}
+
 bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
 {
     if (s->ended || !s->board)
@@ -217,6 +248,8 @@ bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
     note_stop(s, sim_board_resume(s->board, false, budget_spent, s));
     sim_board_stop_at(s->board, 0);
     s->stop_on = VIS_STOP_NEVER;
+    if (s->stop_hit && stop_on == VIS_STOP_ENTRY_EXIT && s->stop_type == TRACE_KERNEL_EXIT)
+        step_to_user(s);
     return s->stop_hit;
 }
 
@@ -279,23 +312,64 @@ static void refresh_registers(vis_session_t *s)
     free(text);
 }
 
-/* The symbol that contains pc and its C source line: kernel addresses from the image,
- * user ones from the root task's ELF (other user programs have no symbols here). */
-static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
+/* "fmt_vformat+0x24" for an address: kernel ones from the image, user ones from the
+ * root task's ELF (other user programs have no symbols here); false if none. */
+static bool symbol_name(const vis_session_t *s, uint32_t addr, char *out, size_t len)
 {
     uint32_t offset = 0;
-    bool user = pc < seL4_UserTop; /* below it is user space */
+    bool user = addr < seL4_UserTop; /* below it is user space */
     const elf_image_t *img = user ? (s->have_user_image ? &s->user_image : NULL) : s->image;
-    const elf_symbol_t *sym = img ? elf_image_symbol_at(img, pc, &offset) : NULL;
-    char where[160] = "";
-    if (srcline_find(user ? s->user_lines : s->kernel_lines, pc, where + 2, sizeof(where) - 2)) {
+    const elf_symbol_t *sym = img ? elf_image_symbol_at(img, addr, &offset) : NULL;
+    if (!sym || !(offset < sym->size || (sym->size == 0 && offset < 256)))
+        return false;
+    snprintf(out, len, "%s+0x%x", sym->name, offset);
+    return true;
+}
+
+/* The line tables for an address: the kernel's or the root task's. */
+static srcline_t *lines_for(const vis_session_t *s, uint32_t addr)
+{
+    return addr < seL4_UserTop ? s->user_lines : s->kernel_lines;
+}
+
+/* The symbol that contains pc and its C source line, as the pane's heading. */
+static void code_heading(const vis_session_t *s, uint32_t pc, char *out, size_t len)
+{
+    char name[96], where[160] = "";
+    if (srcline_find(lines_for(s, pc), pc, where + 2, sizeof(where) - 2)) {
         where[0] = ' ';
         where[1] = ' ';
     }
-    if (sym && (offset < sym->size || (sym->size == 0 && offset < 256)))
-        snprintf(out, len, "%s+0x%x:%s\n", sym->name, offset, where);
+    if (symbol_name(s, pc, name, sizeof(name)))
+        snprintf(out, len, "%s:%s\n", name, where);
     else
         snprintf(out, len, "%08x (no symbol)%s\n", pc, where);
+}
+
+/* The report names symbols from the kernel image only: name user addresses (pc, lr)
+ * from the root task too, so the registers agree with the code pane. */
+static void name_user_addresses(vis_session_t *s)
+{
+    char *line = strstr(s->registers, "has no symbol");
+    while (line) {
+        char *start = line;
+        while (start > s->registers && start[-1] != '\n')
+            start--;
+        char label[8], name[96];
+        unsigned addr;
+        char *end = strchr(line, '\n');
+        if (sscanf(start, " %7s 0x%x", label, &addr) == 2 && symbol_name(s, addr, name, sizeof(name))) {
+            char rest[sizeof(s->registers)];
+            snprintf(rest, sizeof(rest), "%s", end ? end : "");
+            size_t at = (size_t)(start - s->registers);
+            int indent = (int)strspn(start, " ");
+            snprintf(start, sizeof(s->registers) - at, "%*s%s 0x%08x is %s%s", indent, "", label,
+                     addr, name, rest);
+        }
+        /* On past this line, rewritten or not. */
+        char *next = strchr(start, '\n');
+        line = next ? strstr(next, "has no symbol") : NULL;
+    }
 }
 
 void vis_session_refresh_text(vis_session_t *s)
@@ -303,14 +377,20 @@ void vis_session_refresh_text(vis_session_t *s)
     if (!s->board)
         return; /* attached: the notes of vis_session_start_attached stay */
     refresh_registers(s);
+    name_user_addresses(s);
     uint32_t pc = sim_board_pc(s->board);
-    size_t used = 0;
     code_heading(s, pc, s->code, sizeof(s->code));
-    used = strlen(s->code);
+    /* The C source around the line (three lines), then the instructions around the PC. */
+    char path[512];
+    int line;
+    bool source = srcline_locate(lines_for(s, pc), pc, path, sizeof(path), &line) &&
+                  vis_source_excerpt(&s->source, path, line, 1, 1, s->code, sizeof(s->code)) > 0;
+    size_t used = strlen(s->code);
     csh cs;
     if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &cs) != CS_ERR_OK)
         return;
-    for (uint32_t a = pc - 16; a != pc + 24 && used < sizeof(s->code) - 96; a += 4) {
+    uint32_t from = source ? pc - 8 : pc - 16, to = source ? pc + 12 : pc + 24;
+    for (uint32_t a = from; a != to && used < sizeof(s->code) - 96; a += 4) {
         uint8_t bytes[4] = {0};
         cs_insn *insn = NULL;
         bool ok = sim_board_read_virt(s->board, a, bytes, 4);
@@ -328,4 +408,51 @@ void vis_session_refresh_text(vis_session_t *s)
             cs_free(insn, n);
     }
     cs_close(&cs);
+}
+
+/* ---- going back in time (docs/time-travel.md) ------------------------------------- */
+
+/* The recording, the live model and the console pane, cut back to the machine. */
+static void cut_back(vis_session_t *s)
+{
+    size_t events = (size_t)sim_board_trace_position(s->board);
+    if (events < s->count) {
+        s->count = events;
+        vis_model_free(&s->live);
+        vis_model_init(&s->live);
+        for (size_t i = 0; i < events; i++)
+            vis_model_apply(&s->live, &s->records[i]);
+        if (s->past_events > events) {
+            vis_model_free(&s->past);
+            vis_model_init(&s->past);
+            s->past_events = 0;
+        }
+    }
+    size_t console = (size_t)sim_board_console_position(s->board);
+    if (console < s->console_len) {
+        s->console_len = console;
+        s->console[console] = '\0';
+    }
+    s->ended = false;
+    s->stop_hit = false;
+}
+
+sim_travel_t vis_session_back(vis_session_t *s, vis_back_t how, size_t event)
+{
+    if (!s->board)
+        return SIM_TRAVEL_NO_HISTORY;
+    sim_board_stop_at(s->board, 0);
+    sim_travel_t t = SIM_TRAVEL_NO_HISTORY;
+    switch (how) {
+    case VIS_BACK_STEP: t = sim_board_reverse_step(s->board); break;
+    case VIS_BACK_ENTRY: t = sim_board_reverse_to_entry(s->board); break;
+    case VIS_BACK_TO_EVENT:
+        if (event < s->count)
+            t = sim_board_travel_to(s->board, s->records[event].icount);
+        break;
+    }
+    if (t != SIM_TRAVEL_NO_HISTORY)
+        cut_back(s);
+    s->last_stop = SIM_STOP_STEPPED;
+    return t;
 }

@@ -15,6 +15,7 @@
 
 #include "../sim/board.h"
 #include "model.h"
+#include "source_text.h"
 
 /* Which trace events end a vis_session_run early. */
 typedef enum vis_stop_on {
@@ -44,11 +45,13 @@ typedef struct vis_session {
     /* Stopping on events. */
     vis_stop_on_t stop_on;
     bool stop_hit;
+    unsigned stop_type;         /* the trace event type that ended the run (stop_hit) */
     uint64_t stop_icount;       /* the current run's instruction budget ends here */
     uint32_t (*clock_ms)(void); /* for event_ms; NULL headless */
     /* UART0 output, and whether it is copied to stdout too. */
     char *console;
     size_t console_len, console_capacity;
+    size_t console_echoed; /* bytes copied to stdout: a replay's come once */
     bool echo;
     /* The code and registers panes. */
     char code[2048];
@@ -59,6 +62,7 @@ typedef struct vis_session {
     elf_image_t user_image;
     bool have_user_image;
     int cpu_mode; /* from the registers: 0 user, 1 kernel (any other mode) */
+    vis_source_file_t source; /* the C file the code pane last showed */
 } vis_session_t;
 
 /*
@@ -84,6 +88,18 @@ bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on);
 void vis_session_step(vis_session_t *s);
 /* The run's end or a breakpoint: a one-line description for the status, or NULL. */
 const char *vis_session_status(const vis_session_t *s, char *buf, size_t len);
+
+/*
+ * Going back in time (docs/time-travel.md): the whole machine goes back, and the
+ * recording, live model and console pane are cut back to it; running on records the
+ * same events again. VIS_BACK_TO_EVENT goes to just after recorded event `event`.
+ */
+typedef enum vis_back {
+    VIS_BACK_STEP,     /* one instruction */
+    VIS_BACK_ENTRY,    /* the last kernel entry (exception entry) */
+    VIS_BACK_TO_EVENT, /* a recorded event, e.g. the one that made the selected cap */
+} vis_back_t;
+sim_travel_t vis_session_back(vis_session_t *s, vis_back_t how, size_t event);
 
 /* The model after the first `events` recorded events (count: the live one). */
 const vis_model_t *vis_session_model_at(vis_session_t *s, size_t events);

@@ -7,6 +7,7 @@
 #include "gic.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define GIC_DIST_WINDOW_SIZE 0x1000u
 #define GIC_CPU_WINDOW_SIZE 0x2000u /* GICv2: GICC_DIR lives at 0x1000 */
@@ -663,11 +664,25 @@ static void gic_advance(void *self)
     (void)self;
 }
 
+/* Checkpoints: the GIC has no wiring (the CPU polls its outputs), so all of it is state. */
+static void gic_save(const void *self, void *buf)
+{
+    memcpy(buf, self, sizeof(gic_t));
+}
+
+static void gic_restore(void *self, const void *buf)
+{
+    memcpy(self, buf, sizeof(gic_t));
+}
+
 static const sim_device_ops_t gic_dist_ops = {
     .read = gic_dist_read,
     .write = gic_dist_write,
     .next_deadline = gic_next_deadline,
     .advance = gic_advance,
+    .state_size = sizeof(gic_t),
+    .save = gic_save,
+    .restore = gic_restore,
 };
 
 static const sim_device_ops_t gic_cpu_ops = {

@@ -7,6 +7,7 @@
 #include "pl011.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define PL011_WINDOW_SIZE 0x1000u
 
@@ -235,11 +236,30 @@ static void pl011_advance(void *self)
     (void)self;
 }
 
+/* Checkpoints: everything but the wiring (clock, interrupt line, output sink). */
+static void pl011_save(const void *self, void *buf)
+{
+    memcpy(buf, self, sizeof(pl011_t));
+}
+
+static void pl011_restore(void *self, const void *buf)
+{
+    pl011_t *s = self;
+    pl011_t wiring = *s;
+    memcpy(s, buf, sizeof(*s));
+    s->clock = wiring.clock;
+    s->irq = wiring.irq;
+    s->out = wiring.out;
+}
+
 static const sim_device_ops_t pl011_ops = {
     .read = pl011_read,
     .write = pl011_write,
     .next_deadline = pl011_next_deadline,
     .advance = pl011_advance,
+    .state_size = sizeof(pl011_t),
+    .save = pl011_save,
+    .restore = pl011_restore,
 };
 
 pl011_t *pl011_create(const sim_clock_t *clock, sim_irq_t irq, sim_chardev_t out)

@@ -6,6 +6,7 @@
 #include "simctl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../arch/arm-sim/simdev.h"
 #include "../../trace/format.h"
@@ -92,7 +93,29 @@ static void trace_write(void *self, uint32_t offset, unsigned size, uint32_t val
     }
 }
 
-static const sim_device_ops_t control_ops = {.read = control_read, .write = control_write};
+/* Checkpoints: the latch and a frame half sent; the wiring (clock, RAM size, event
+   callbacks, whether anyone records) survives a restore. */
+static void simctl_save(const void *self, void *buf)
+{
+    memcpy(buf, self, sizeof(simctl_t));
+}
+
+static void simctl_restore(void *self, const void *buf)
+{
+    simctl_t *ctl = self;
+    simctl_t wiring = *ctl;
+    memcpy(ctl, buf, sizeof(*ctl));
+    ctl->clock = wiring.clock;
+    ctl->ram_size = wiring.ram_size;
+    ctl->events = wiring.events;
+    ctl->recording = wiring.recording;
+}
+
+static const sim_device_ops_t control_ops = {.read = control_read,
+                                             .write = control_write,
+                                             .state_size = sizeof(simctl_t),
+                                             .save = simctl_save,
+                                             .restore = simctl_restore};
 static const sim_device_ops_t trace_ops = {.read = trace_read, .write = trace_write};
 
 sim_device_t simctl_control_device(simctl_t *ctl)

@@ -6,6 +6,7 @@
 #include "sp804.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Window layout: two timer blocks, then the identification registers. */
 #define SP804_WINDOW_SIZE 0x1000u
@@ -354,11 +355,29 @@ static void sp804_advance(void *self)
     sp804_update_irq(s);
 }
 
+/* Checkpoints: everything but the wiring (clock, interrupt line). */
+static void sp804_save(const void *self, void *buf)
+{
+    memcpy(buf, self, sizeof(sp804_t));
+}
+
+static void sp804_restore(void *self, const void *buf)
+{
+    sp804_t *s = self;
+    sp804_t wiring = *s;
+    memcpy(s, buf, sizeof(*s));
+    s->clock = wiring.clock;
+    s->irq = wiring.irq;
+}
+
 static const sim_device_ops_t sp804_ops = {
     .read = sp804_read,
     .write = sp804_write,
     .next_deadline = sp804_next_deadline,
     .advance = sp804_advance,
+    .state_size = sizeof(sp804_t),
+    .save = sp804_save,
+    .restore = sp804_restore,
 };
 
 sp804_t *sp804_create(const sim_clock_t *clock, sim_irq_t irq)

@@ -7,6 +7,7 @@
 #include "vexpress_sysreg.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define SYSREG_WINDOW_SIZE 0x1000u
 
@@ -330,11 +331,29 @@ static void sysreg_advance(void *self)
     (void)self;
 }
 
+/* Checkpoints: everything but the wiring (clock, power callbacks). */
+static void sysreg_save(const void *self, void *buf)
+{
+    memcpy(buf, self, sizeof(vexpress_sysreg_t));
+}
+
+static void sysreg_restore(void *self, const void *buf)
+{
+    vexpress_sysreg_t *s = self;
+    vexpress_sysreg_t wiring = *s;
+    memcpy(s, buf, sizeof(*s));
+    s->clock = wiring.clock;
+    s->power = wiring.power;
+}
+
 static const sim_device_ops_t sysreg_ops = {
     .read = sysreg_read,
     .write = sysreg_write,
     .next_deadline = sysreg_next_deadline,
     .advance = sysreg_advance,
+    .state_size = sizeof(vexpress_sysreg_t),
+    .save = sysreg_save,
+    .restore = sysreg_restore,
 };
 
 vexpress_sysreg_t *vexpress_sysreg_create(const sim_clock_t *clock, sim_power_t power)

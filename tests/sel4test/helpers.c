@@ -194,7 +194,7 @@ seL4_Error set_root_priority(seL4_Word prio)
 
 /* ---- threads ------------------------------------------------------------------------- */
 
-#define N_THREADS 4
+#define N_THREADS 8
 #define STACK_WORDS (THREAD_STACK_BYTES / sizeof(seL4_Word))
 #define USER_CONTEXT_WORDS (sizeof(seL4_UserContext) / sizeof(seL4_Word))
 

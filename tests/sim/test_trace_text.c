@@ -6,6 +6,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include <sel4/errors.h>
+#include <sel4/invocation.h>
 #include <sel4/syscall.h>
 
 #include "../../trace/names.h"
@@ -81,6 +83,16 @@ Test(trace_text, system_call_entries_name_the_call)
                "syscall ReplyRecv from e0060400 at 00010bd0");
     EXPECT_HAS(LINE(TRACE_KERNEL_ENTRY, TRACE_ENTRY_INTERRUPT, 34, 0xe0050000, 0x1005c),
                "interrupt 34");
+}
+
+Test(trace_text, invocations_are_named_with_their_result)
+{
+    EXPECT_HAS(LINE(TRACE_INVOCATION, 0xe0090020, 0xe0090005, CNodeRevoke, seL4_NoError),
+               "CNode_Revoke of slot e0090020");
+    EXPECT_HAS(LINE(TRACE_INVOCATION, 0xe0090590, 0x800a2001, UntypedRetype, seL4_NotEnoughMemory),
+               "Untyped_Retype of slot e0090590 fails: NotEnoughMemory");
+    cr_expect_str_eq(trace_invocation_name(ARMASIDPoolAssign), "ARM_ASIDPool_Assign");
+    cr_expect_str_eq(trace_invocation_name(999), "label 999");
 }
 
 Test(trace_text, ipc_system_calls_are_told_from_the_others)

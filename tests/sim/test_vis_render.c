@@ -266,91 +266,25 @@ Test(vis_render, screenshot_png_has_the_window_size)
     remove(path);
 }
 
-/* ---- the tree layout ---------------------------------------------------------------- */
-
-static void add_free_untyped(int n)
-{
-    for (int i = 0; i < n; i++)
-        EV(TRACE_CAP_INSERT, FREE_UT_SLOT(i),
-           (0x81000000u + (uint32_t)i * 0x10000u) | TRACE_CAP_UNTYPED, 16u, 0, TRACE_CAPF_REVOCABLE,
-           TRACE_CAUSE_BOOT);
-}
-
-static size_t count_kind(const vis_tree_t *t, vis_node_kind_t kind)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < t->count; i++)
-        n += t->nodes[i].kind == kind;
-    return n;
-}
-
-Test(vis_render, runs_of_childless_caps_fold_into_one_row)
+Test(vis_render, details_link_to_the_parent_the_slot_and_the_making_event)
 {
     build_model();
-    add_free_untyped(5);
-    age_model();
-    vis_tree_t t = {0};
-    vis_tree_params_t p = {.rows_per_block = 20, .ghosts_from = m.events};
-    vis_tree_build(&t, &m, &p);
-    cr_expect_eq(count_kind(&t, VIS_NODE_GROUP), 1);
-    for (size_t i = 0; i < t.count; i++)
-        if (t.nodes[i].kind == VIS_NODE_GROUP)
-            cr_expect_eq(t.nodes[i].members, 5);
-    p.expand_groups = true;
-    vis_tree_build(&t, &m, &p);
-    cr_expect_eq(count_kind(&t, VIS_NODE_GROUP), 0);
-    cr_expect_eq(t.count, m.cap_count, "expanded, every cap has its row");
-    vis_tree_free(&t);
-}
-
-Test(vis_render, sibling_caps_below_the_roots_never_fold)
-{
-    build_model();
-    for (uint32_t i = 0; i < 4; i++) /* four more mints of the endpoint: badges 1..4 */
-        EV(TRACE_CAP_INSERT, MINT_SLOT + 0x10u * (i + 1), EP_ADDR | TRACE_CAP_ENDPOINT,
-           0xF0000000u | (i + 1), EP_SLOT, TRACE_CAPF_REVOCABLE | TRACE_CAPF_FIRST_BADGED,
-           TRACE_CAUSE_MINT);
-    age_model();
-    vis_tree_t t = {0};
-    vis_tree_params_t p = {.rows_per_block = 20, .ghosts_from = m.events};
-    vis_tree_build(&t, &m, &p);
-    cr_expect_eq(count_kind(&t, VIS_NODE_GROUP), 0, "badged siblings were folded");
-    cr_expect_eq(t.count, m.cap_count);
-    vis_tree_free(&t);
-}
-
-Test(vis_render, children_follow_their_parent_one_level_deeper)
-{
-    build_model();
-    vis_tree_t t = {0};
-    vis_tree_params_t p = {.rows_per_block = 20, .ghosts_from = m.events};
-    vis_tree_build(&t, &m, &p);
-    int ut = -1, ep = -1, mint = -1;
-    for (size_t i = 0; i < t.count; i++) {
-        uint32_t slot = t.nodes[i].cap.slot;
-        ut = slot == UT_SLOT ? (int)i : ut;
-        ep = slot == EP_SLOT ? (int)i : ep;
-        mint = slot == MINT_SLOT ? (int)i : mint;
+    ui.selected = MINT_SLOT;
+    SDL_FreeSurface(draw());
+    vis_panes_t p;
+    vis_layout_panes(ui.width, ui.height, ui.scale, &p);
+    bool parent = false, slot = false, made_by = false;
+    const vis_cap_t *mint = vis_model_cap_at(&m, MINT_SLOT);
+    cr_assert_not_null(mint);
+    for (size_t i = 0; i < ui.hit_count; i++) {
+        const vis_hit_t *h = &ui.hits[i];
+        if (!SDL_HasIntersection(&h->rect, &p.details))
+            continue;
+        parent |= h->kind == VIS_HIT_CAP && h->value == EP_SLOT;
+        slot |= h->kind == VIS_HIT_CAP && h->value == CNODE_SLOT; /* the CNode holding it */
+        made_by |= h->kind == VIS_HIT_EVENT && h->value == mint->born;
     }
-    cr_assert(ut >= 0 && ep >= 0 && mint >= 0);
-    cr_expect_eq(t.nodes[ep].parent, ut);
-    cr_expect_eq(t.nodes[mint].parent, ep);
-    cr_expect_eq(t.nodes[mint].depth, t.nodes[ut].depth + 2);
-    cr_expect_eq(t.nodes[mint].row, t.nodes[ep].row + 1, "a child sits in the row below");
-    vis_tree_free(&t);
-}
-
-Test(vis_render, a_tall_tree_flows_into_a_second_block)
-{
-    build_model();
-    add_free_untyped(5);
-    vis_tree_t t = {0};
-    vis_tree_params_t p = {.rows_per_block = 4, .expand_groups = true, .ghosts_from = m.events};
-    vis_tree_build(&t, &m, &p);
-    cr_expect_gt(t.blocks, 1);
-    for (size_t i = 0; i < t.count; i++)
-        if (t.nodes[i].parent >= 0)
-            cr_expect_eq(t.nodes[i].block, t.nodes[t.nodes[i].parent].block,
-                         "a subtree is never split across blocks");
-    vis_tree_free(&t);
+    cr_expect(parent, "the parent is not a link");
+    cr_expect(slot, "the slot does not link to its CNode");
+    cr_expect(made_by, "\"made by\" does not link to its event");
 }

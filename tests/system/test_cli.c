@@ -619,3 +619,15 @@ Test(cli, attach_survives_mutated_streams, .timeout = 120)
     free(mutant);
     free(frames.data);
 }
+
+Test(cli, checkpoints_take_a_count_or_zero)
+{
+    const char *bad[] = {SIM_PATH, "--checkpoints", "-5", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(bad, "--checkpoints -5: give an instruction count from 0 to 10^18");
+    /* With checkpoints kept (no debugger needs them here) the run is the same. */
+    const char *on[] = {SIM_PATH, "--checkpoints", "64K", IMAGE("arm-sim", "hello"), NULL};
+    run_result_t r = run_command(on, 60);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, "Hello from the Numbat root task!") != NULL, "%s", r.out);
+    run_result_free(&r);
+}

@@ -44,6 +44,9 @@ static char *slurp(const char *path)
     return text;
 }
 
+/* Extra numbat-sim options for the next start_sim (a test sets them, e.g. --max-insns). */
+static const char *sim_extra[2];
+
 static pid_t spawn_sim(sim_child_t *c, const char *image)
 {
     char port[16];
@@ -56,7 +59,12 @@ static pid_t spawn_sim(sim_child_t *c, const char *image)
         dup2(in, STDIN_FILENO);
         dup2(out, STDOUT_FILENO);
         dup2(err, STDERR_FILENO);
-        execl(SIM_PATH, SIM_PATH, "--gdb", port, image, (char *)NULL);
+        const char *argv[8] = {SIM_PATH, "--gdb", port};
+        size_t n = 3;
+        for (size_t i = 0; i < 2 && sim_extra[i]; i++)
+            argv[n++] = sim_extra[i];
+        argv[n++] = image;
+        execv(SIM_PATH, (char *const *)argv);
         _exit(127);
     }
     return pid;
@@ -330,4 +338,76 @@ Test(gdb, break_option_unknown_symbol, .timeout = 60)
     cr_expect_eq(r.status, 2);
     cr_expect(strstr(r.err, "--break no_such_function: no such symbol") != NULL, "%s", r.err);
     run_result_free(&r);
+}
+
+/* The text after the first `marker` in GDB's output (empty if none). */
+static const char *after(const char *text, const char *marker)
+{
+    const char *at = strstr(text, marker);
+    return at ? at + strlen(marker) : "";
+}
+
+/*
+ * Going back in time through GDB (docs/time-travel.md): from a stop the guest cannot go
+ * on from (here --max-insns, reported as SIGXCPU), reverse-continue stops at the
+ * breakpoint reached last (twice here: the last system call may sit just before the
+ * --max-insns stop, leaving no room to step forward); reverse-stepi undoes a stepi;
+ * going back to the first
+ * instruction and running forward again reaches the same stop with the same registers.
+ */
+Test(gdb, reverse_continue_and_reverse_stepi, .timeout = 120)
+{
+    sim_child_t sim;
+    sim_extra[0] = "--max-insns";
+    sim_extra[1] = "712000";
+    start_sim(&sim, HELLO);
+    sim_extra[0] = sim_extra[1] = NULL;
+    const char *cmds[] = {"continue", "echo ==crash\\n", "info registers",
+                          "break arch_handle_syscall", "reverse-continue", "reverse-continue",
+                          "echo ==back\\n", "info registers pc",
+                          "stepi", "echo ==step1\\n", "info registers pc",
+                          "stepi", "echo ==stepped\\n", "info registers pc",
+                          "reverse-stepi", "echo ==reversed\\n", "info registers pc",
+                          "delete", "break _start", "reverse-continue", "echo ==start\\n",
+                          "info registers pc", "reverse-continue", "delete", "continue",
+                          "echo ==again\\n", "info registers", "kill", NULL};
+    run_result_t r = run_gdb(&sim, HELLO, cmds);
+    int sim_status = finish_sim(&sim);
+
+    cr_assert(strstr(r.out, "SIGXCPU") != NULL, "no stop at --max-insns: %s\n%s", r.out, r.err);
+    unsigned long bp = 0, pc = 0, step1 = 0, stepped = 0, reversed = 0, start = 0, sym = 0;
+    const char *at = strstr(r.out, "Breakpoint 1 at ");
+    cr_assert(at && sscanf(at, "Breakpoint 1 at 0x%lx", &bp) == 1, "%s", r.out);
+    cr_expect(strstr(r.out, "Breakpoint 1, arch_handle_syscall") != NULL, "%s", r.out);
+    cr_assert(register_line(after(r.out, "==back"), "pc", 0, &pc), "%s", r.out);
+    cr_expect_eq(pc, bp, "reverse-continue stopped at 0x%lx, breakpoint at 0x%lx", pc, bp);
+    /* The code after the breakpoint may branch: reverse-stepi must land where the
+       first stepi did, whatever that is. */
+    cr_assert(register_line(after(r.out, "==step1"), "pc", 0, &step1), "%s", r.out);
+    cr_assert(register_line(after(r.out, "==stepped"), "pc", 0, &stepped), "%s", r.out);
+    cr_assert(register_line(after(r.out, "==reversed"), "pc", 0, &reversed), "%s", r.out);
+    cr_expect_neq(step1, bp, "stepi did not move from 0x%lx", bp);
+    cr_expect_neq(stepped, step1, "the second stepi did not move from 0x%lx", step1);
+    cr_expect_eq(reversed, step1, "reverse-stepi went back to 0x%lx, not 0x%lx", reversed, step1);
+    at = strstr(r.out, "Breakpoint 2 at ");
+    cr_assert(at && sscanf(at, "Breakpoint 2 at 0x%lx", &sym) == 1, "%s", r.out);
+    cr_assert(register_line(after(r.out, "==start"), "pc", 0, &start), "%s", r.out);
+    cr_expect_eq(start, sym, "back at 0x%lx, _start is 0x%lx", start, sym);
+    cr_expect(strstr(r.out, "No more reverse-execution history") != NULL, "%s", r.out);
+    /* Forward from the first instruction: the same stop, with the same registers. */
+    char *first = strdup(after(r.out, "==crash"));
+    char *end = strstr(first, "Breakpoint 1 at");
+    if (end)
+        *end = '\0';
+    const char *again = after(r.out, "==again");
+    cr_expect(strncmp(first, again, strlen(first)) == 0, "registers differ:\n%s\n---\n%s", first,
+              again);
+    free(first);
+    char *out = slurp(sim.out_path);
+    cr_expect_eq(count_occurrences(out, "Hello from the Numbat root task!"), 1,
+                 "the console shows each line once: %s", out);
+    free(out);
+    cr_expect_eq(sim_status, 4, "kill after the --max-insns stop ends the run as that stop");
+    run_result_free(&r);
+    remove_files(&sim);
 }

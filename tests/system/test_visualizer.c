@@ -34,7 +34,7 @@ Test(visualizer, screenshot_of_a_real_run_is_a_window_sized_png)
     int fd = mkstemps(path, 4);
     cr_assert_geq(fd, 0);
     close(fd);
-    const char *extra[] = {"--screenshot", path, "--at", "650000", NULL};
+    const char *extra[] = {"--screenshot", path, "--at", "789000", NULL};
     run_result_t r = run_sim(IMAGE("arm-sim", "caps"), extra);
     cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
     uint32_t w = 0, h = 0;
@@ -48,6 +48,23 @@ Test(visualizer, screenshot_of_a_real_run_is_a_window_sized_png)
     long size = ftell(f);
     fclose(f);
     cr_expect_gt(size, 50000, "PNG of %ld bytes: the panels look empty", size);
+    unlink(path);
+    run_result_free(&r);
+}
+
+Test(visualizer, size_sets_the_screenshot_dimensions)
+{
+    char path[] = "/tmp/numbat-shot-XXXXXX.png";
+    int fd = mkstemps(path, 4);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    const char *extra[] = {"--screenshot", path, "--at", "789000", "--size", "1024x768", NULL};
+    run_result_t r = run_sim(IMAGE("arm-sim", "caps"), extra);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    uint32_t w = 0, h = 0;
+    cr_expect(png_size(path, &w, &h), "not a PNG");
+    cr_expect_eq(w, 1024);
+    cr_expect_eq(h, 768);
     unlink(path);
     run_result_free(&r);
 }

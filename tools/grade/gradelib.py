@@ -32,6 +32,7 @@ FIELDS = {
     "cap-swap": ("slot_a", "slot_b", "a_w0", "a_w1", "b_w0", "b_w1"),
     "cap-update": ("slot", "w0", "w1"),
     "thread-blocked": ("tcb", "state", "object", "badge"),
+    "invocation": ("slot", "cap_word0", "label", "error"),
 }
 
 # Cap types in cap word 0 bits 3:0, and the causes of cap events (trace/cap_words.h,

@@ -1,0 +1,1 @@
+../../../kernel/ready_queue.c

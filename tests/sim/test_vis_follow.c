@@ -1,0 +1,135 @@
+/*
+ * tests/sim/test_vis_follow.c - the tree keeps the selected cap in sight: the start of
+ * a recorded bench/cap-churn run (data/cap-churn.trace) is drawn as --screenshot
+ * draws it, at 1024x768, 1600x900, 1920x1080 and at scale 1.5, with the newest cap
+ * selected, and the layout the frame reports (where the tree pane's nodes go and
+ * where the selected box was drawn) must put the box inside the pane. Fit-to-pane
+ * must bring every node in. Partners: visualizer/render_tree.c, render.h.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+
+#include "../../visualizer/layout.h"
+#include "../../visualizer/render.h"
+
+static trace_record_t *records;
+static size_t count;
+
+static void load(void)
+{
+    trace_file_t tf;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, "tests/sim/data/cap-churn.trace", err, sizeof(err)), 0, "%s",
+                 err);
+    records = malloc(4096 * sizeof(*records));
+    count = 0;
+    while (count < 4096 && trace_file_next(&tf, &records[count], err, sizeof(err)) == 1)
+        count++;
+    trace_file_close(&tf);
+}
+
+static void unload(void)
+{
+    free(records);
+}
+
+TestSuite(vis_follow, .init = load, .fini = unload);
+
+/* The newest cap of the model, as the screenshot selects it. */
+static uint32_t newest(const vis_model_t *m)
+{
+    uint32_t slot = 0, born = 0;
+    for (size_t i = 0; i < m->cap_count; i++)
+        if (!slot || m->caps[i].born >= born) {
+            slot = m->caps[i].slot;
+            born = m->caps[i].born;
+        }
+    return slot;
+}
+
+static bool inside(SDL_Rect in, SDL_Rect out)
+{
+    return in.w > 0 && in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+           in.y + in.h <= out.y + out.h;
+}
+
+/* Draws the first `events` events at w x h and `scale`; checks the selection is seen. */
+static void expect_selection_in_tree(size_t events, int w, int h, float scale)
+{
+    vis_model_t m;
+    vis_model_init(&m);
+    for (size_t i = 0; i < events; i++)
+        vis_model_apply(&m, &records[i]);
+    static vis_ui_t ui;
+    vis_ui_init(&ui, w, h);
+    ui.scale = scale;
+    ui.records = records;
+    ui.record_count = ui.cursor = events;
+    ui.selected = newest(&m);
+    char err[256];
+    SDL_Surface *s = vis_render_surface(&m, &ui, err, sizeof(err));
+    cr_assert_not_null(s, "%s", err);
+    cr_expect(inside(ui.selected_box, ui.tree_area),
+              "%dx%d at scale %.2f, event %zu: the selected cap's box (%d,%d %dx%d) is not "
+              "inside the tree (%d,%d %dx%d)",
+              w, h, scale, events, ui.selected_box.x, ui.selected_box.y, ui.selected_box.w,
+              ui.selected_box.h, ui.tree_area.x, ui.tree_area.y, ui.tree_area.w, ui.tree_area.h);
+    SDL_FreeSurface(s);
+    vis_ui_free(&ui);
+    vis_model_free(&m);
+}
+
+static const struct {
+    int w, h;
+    float scale;
+} views[] = {{1024, 768, 1}, {1600, 900, 1}, {1600, 900, 1.5f}, {1920, 1080, 1}};
+
+Test(vis_follow, the_selected_cap_is_inside_the_tree_at_every_size)
+{
+    size_t points[] = {count / 4, count / 2, count * 3 / 4, count};
+    for (size_t v = 0; v < sizeof(views) / sizeof(views[0]); v++)
+        for (size_t p = 0; p < sizeof(points) / sizeof(points[0]); p++)
+            expect_selection_in_tree(points[p], views[v].w, views[v].h, views[v].scale);
+}
+
+Test(vis_follow, fit_to_pane_brings_every_node_in)
+{
+    vis_model_t m;
+    vis_model_init(&m);
+    for (size_t i = 0; i < count; i++)
+        vis_model_apply(&m, &records[i]);
+    static vis_ui_t ui;
+    vis_ui_init(&ui, 1024, 768);
+    ui.records = records;
+    ui.record_count = ui.cursor = count;
+    ui.follow = false;
+    ui.fit_tree = true;
+    char err[256];
+    SDL_Surface *s = vis_render_surface(&m, &ui, err, sizeof(err));
+    cr_assert_not_null(s, "%s", err);
+    cr_expect(!ui.fit_tree, "the fit was not done");
+    cr_expect_lt(ui.zoom, 1.0f);
+    /* Click regions are cut to the pane: a box partly outside would be smaller. */
+    size_t caps = 0;
+    int box_w = 0, box_h = 0;
+    for (size_t i = 0; i < ui.hit_count; i++)
+        if ((ui.hits[i].kind == VIS_HIT_CAP || ui.hits[i].kind == VIS_HIT_GROUP) &&
+            inside(ui.hits[i].rect, ui.tree_area)) {
+            box_w = ui.hits[i].rect.w > box_w ? ui.hits[i].rect.w : box_w;
+            box_h = ui.hits[i].rect.h > box_h ? ui.hits[i].rect.h : box_h;
+        }
+    for (size_t i = 0; i < ui.hit_count; i++)
+        if ((ui.hits[i].kind == VIS_HIT_CAP || ui.hits[i].kind == VIS_HIT_GROUP) &&
+            inside(ui.hits[i].rect, ui.tree_area))
+            caps += ui.hits[i].rect.w == box_w && ui.hits[i].rect.h == box_h;
+    vis_tree_t t = {0};
+    vis_tree_build(&t, &m);
+    size_t live = 0;
+    for (size_t i = 0; i < t.count; i++)
+        live += t.nodes[i].kind != VIS_NODE_GHOST;
+    cr_expect_geq(caps, live, "only %zu of %zu boxes are inside the tree pane", caps, live);
+    vis_tree_free(&t);
+    SDL_FreeSurface(s);
+    vis_ui_free(&ui);
+    vis_model_free(&m);
+}
