@@ -10,7 +10,7 @@
 #                          installed) into build/unicorn-2.1/; then
 #                          make UNICORN_PREFIX=build/unicorn-2.1/usr ...
 # Everything that links Unicorn takes UNICORN_CFLAGS and UNICORN_LIBS: numbat-sim, the
-# test runners (mk/tests.mk), the host fuzzers and vis-bench.
+# test runners (mk/tests.mk), the host fuzzers, vis-bench and tt-bench.
 
 UNICORN_PREFIX ?=
 ifeq ($(strip $(UNICORN_PREFIX)),)
