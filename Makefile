@@ -1,16 +1,18 @@
 # Numbat: one entry point. `make help` lists the targets.
-#   make            the simulator and the hello image for both boards
+#   make            the simulator and the hello image for every board
 #   make deps       install the Debian packages the build needs
-#   make run        boot labs/01-hello: numbat-sim, in a window given a display (vexpress-a15: QEMU)
+#   make run        boot labs/01-hello: numbat-sim, in a window given a display (vexpress-a15,
+#                   raspi2: QEMU)
 #   make debug      the same under gdb-multiarch, stopped at the first instruction
 #   make test       every test: host unit tests, system tests, QEMU differential, host fuzzers,
 #                   the syscall fuzzer
-#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
+#   make fuzz SEED=1 CALLS=100000 [PLAT=vexpress-a15|raspi2] [REPLAY=k] [VERBOSE=k] [SKIP=lo-hi,...]
 #                   the syscall fuzzer on a checked kernel (docs/fuzzing.md)
 #   make bench      the benchmark table (bench-quick: each figure once, as CI runs it);
 #                   make slides renders slides/ to build/slides/ (after make figures)
 #   make image APP=path/to/dir [PLAT=...]   build a lab into build/PLAT/<dir>.elf
-#   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15]   score lab n (no LAB: every lab)
+#   make sdcard [APP=...] a Raspberry Pi 2/3 boot folder: build/sdcard/kernel7.img, config.txt
+#   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15|raspi2]   score lab n (no LAB: every lab)
 #   make handout    the student tree without solutions/, in build/handout/numbat
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
 #   make UNICORN_PREFIX=/path ...   the host programs against another Unicorn, in build/uc-X.Y.Z/;
@@ -36,8 +38,8 @@ TRACE_TOOL := $(HOST_OUT)/bin/numbat-trace
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
-.PHONY: all deps check-deps sim images image run debug test unit-tests system-tests bench bench-quick slides \
-    clean help fuzz fuzz-tests grade handout figures
+.PHONY: all deps check-deps sim images image sdcard run debug test unit-tests system-tests bench bench-quick \
+    slides clean help fuzz fuzz-tests grade handout figures
 .DEFAULT_GOAL := all
 
 all: check-deps sim images
@@ -137,12 +139,27 @@ $(HOST_OUT)/bin/tt-bench: $(TT_BENCH_OBJ)
 images:
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=labs/01-hello
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=labs/01-hello
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=labs/01-hello
 
 image: check-deps
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)
 
+# The files to copy onto a Raspberry Pi's SD card, beside the firmware's own
+# (README, "On a Raspberry Pi"): the raspi2 image as raw binary, and config.txt.
+SDCARD := $(BUILD)/sdcard
+sdcard: check-deps
+	@[ "$(PLAT)" = arm-sim ] || [ "$(PLAT)" = raspi2 ] || { echo "make sdcard is for PLAT=raspi2"; exit 2; }
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=$(APP)
+	@mkdir -p $(SDCARD)
+	@cp $(BUILD)/raspi2/$(APP_NAME).img $(SDCARD)/kernel7.img
+	@cp plat/raspi2/config.txt $(SDCARD)/config.txt
+	@echo "sdcard: $(SDCARD)/kernel7.img ($(APP)) and $(SDCARD)/config.txt; add bootcode.bin," \
+	    "start.elf, fixup.dat (and overlays/disable-bt.dtbo for a Pi 3) from a Raspberry Pi boot partition"
+
 # ---- running --------------------------------------------------------------------
 QEMU := qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot
+# raspi2b: serial0 is UART0, the console; the watchdog reset at shutdown ends QEMU.
+QEMU_RASPI2 := qemu-system-arm -M raspi2b -nographic -monitor none -serial stdio -no-reboot
 
 # With a display, make run opens the visualizer window; without one it stays headless.
 RUN_GUI := $(if $(DISPLAY)$(WAYLAND_DISPLAY),--gui)
@@ -151,6 +168,8 @@ run: check-deps sim
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=$(PLAT) APP=$(APP)
 ifeq ($(PLAT),vexpress-a15)
 	$(QEMU) -kernel $(BUILD)/$(PLAT)/$(APP_NAME).elf
+else ifeq ($(PLAT),raspi2)
+	$(QEMU_RASPI2) -kernel $(BUILD)/$(PLAT)/$(APP_NAME).elf
 else
 	$(SIM) $(RUN_GUI) $(BUILD)/$(PLAT)/$(APP_NAME).elf
 endif

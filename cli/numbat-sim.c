@@ -198,7 +198,7 @@ static int attach_main(const cli_t *cli)
 {
     static vis_attach_t a;
     char err[320];
-    if (vis_attach_open(&a, cli->attach, err, sizeof(err)) != 0) {
+    if (vis_attach_open(&a, cli->attach, cli->baud, err, sizeof(err)) != 0) {
         report("%s", err);
         return EXIT_USAGE;
     }

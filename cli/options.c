@@ -6,6 +6,7 @@
  */
 #include "options.h"
 #include "printable.h"
+#include "../visualizer/attach.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -15,7 +16,7 @@
 
 static const char usage_text[] =
     "usage: numbat-sim [options] IMAGE.elf\n"
-    "       numbat-sim --attach HOST:PORT [--gui | --screenshot FILE [--at N]]\n"
+    "       numbat-sim --attach HOST:PORT|DEVICE [--baud N] [--gui | --screenshot FILE [--at N]]\n"
     "Runs a Numbat kernel image on the simulated arm-sim board (a Cortex-A15 with\n"
     "vexpress-a15 devices). UART0 is this terminal.\n"
     "\n"
@@ -27,6 +28,9 @@ static const char usage_text[] =
     "                    (with --attach: after N events)\n"
     "  --attach HOST:PORT follow a kernel's trace stream from QEMU's serial port (UART1\n"
     "                    on HOST:PORT): print events, or --gui / --screenshot them\n"
+    "  --attach DEVICE   the same from a serial device (a path, e.g. /dev/ttyUSB0: a\n"
+    "                    Raspberry Pi's UART, trace and console text on one cable)\n"
+    "  --baud N          with --attach DEVICE: its speed, default 115200\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
     "  --size WxH        the visualizer window's (or screenshot's) size, e.g. 1024x768\n"
     "                    (default 1600x900)\n"
@@ -128,10 +132,12 @@ static int parse_window_size(const char *text, int *width, int *height)
 
 int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
 {
-    *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}};
+    *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}, .baud = VIS_ATTACH_DEFAULT_BAUD};
+    bool baud_given = false;
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
            OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION };
-    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE };
+    enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE,
+           OPT_BAUD };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
@@ -141,6 +147,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"tab", required_argument, NULL, OPT_TAB},
         {"size", required_argument, NULL, OPT_SIZE},
         {"attach", required_argument, NULL, OPT_ATTACH},
+        {"baud", required_argument, NULL, OPT_BAUD},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
         {"trace", required_argument, NULL, OPT_TRACE},
@@ -162,6 +169,13 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         switch (opt) {
         case OPT_HEADLESS: break;
         case OPT_ATTACH: cli->attach = optarg; break;
+        case OPT_BAUD:
+            if (parse_count(optarg, &value) != 0 || value > UINT32_MAX ||
+                !vis_attach_baud_supported((unsigned)value))
+                return usage_error(err, "--baud %s: give a serial speed such as 115200", optarg);
+            cli->baud = (unsigned)value;
+            baud_given = true;
+            break;
         case OPT_GUI: cli->vis.gui = true; break;
         case OPT_SCREENSHOT: cli->vis.screenshot = optarg; break;
         case OPT_AT:
@@ -238,8 +252,12 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         cli->vis.image_path = cli->attach;
         if (cli->vis.at && !cli->vis.screenshot)
             return usage_error(err, "%s", "--at goes with --screenshot");
+        if (baud_given && !strchr(cli->attach, '/'))
+            return usage_error(err, "%s", "--baud goes with --attach DEVICE (a path)");
         return 0;
     }
+    if (baud_given)
+        return usage_error(err, "%s", "--baud goes with --attach DEVICE");
     if (optind != argc - 1)
         return usage_error(err, "%s", optind >= argc ? "no image given" : "give exactly one image");
     cli->image_path = argv[optind];

@@ -41,7 +41,8 @@ typedef struct cli {
     uint32_t break_addrs[CLI_MAX_BREAKS];
     size_t break_count;
     vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --size, --tab */
-    const char *attach;    /* --attach HOST:PORT: no image, no board */
+    const char *attach;    /* --attach HOST:PORT or DEVICE: no image, no board */
+    unsigned baud;         /* --baud for --attach DEVICE (VIS_ATTACH_DEFAULT_BAUD) */
     uint64_t checkpoints;  /* --checkpoints N: the interval, 0 for none */
     bool checkpoints_given;
 } cli_t;

@@ -1,125 +1,205 @@
 /*
  * kernel/fastpath.c - Call and ReplyRecv without the general machinery, for the case
- * that IPC benchmarks and servers live in. Every check comes first; the first one
- * that fails returns to the slow path, which then does exactly what it would have
- * done anyway (nothing has changed). The checks, for both:
+ * that IPC benchmarks and servers live in. vectors.S comes here straight from the
+ * svc, with the cap and message info registers and the calling thread (found from
+ * where its registers were saved) as arguments. Every check comes
+ * first; the first one that fails goes on to the slow path (slowpath()), which then
+ * does exactly what it would have done anyway (nothing has changed). The checks,
+ * for both:
  *   - the message has at most ARCH_MSG_REGISTERS words and no extra caps;
- *   - nobody records the trace stream (the slow path emits the events);
- *   - the partner has an address space and a priority above every ready thread's,
- *     so switching straight to it is what the scheduler would do.
+ *   - nobody records the trace stream (the slow path emits the events): the
+ *     architecture does not even enter the fastpath then (arch_init picks vectors
+ *     without it, as trace_init decides trace_enabled: once, at boot);
+ *   - the partner's priority is above every ready thread's, so switching straight
+ *     to it is what the scheduler would do (with an equal one ready, that one would
+ *     run first: it has waited in its queue longer);
+ *   - the cap is found in one CNode whose guard and radix use all 32 bits.
  * Call: the cap is an endpoint with Write and Grant or GrantReply, and a receiver
  * waits on it. ReplyRecv: the caller holds a reply cap for a thread waiting for a
  * normal reply (not a fault's), the receive cap is an endpoint with Read and no
  * sender waiting, and no bound notification is pending.
- * Partners: fastpath.h, syscall.c (the caller), endpoint.c and reply.c (the same
- * operations done generally).
+ * The partner's address space needs no check: the way out (arch/fastpath.h) sets the
+ * MMU up from its VSpace cap exactly as the slow path's does, whatever that cap is.
+ * Partners: fastpath.h, vectors.S (the entry), arch/fastpath.h (the exit),
+ * syscall.c (the slow path), endpoint.c and reply.c (the same operations done
+ * generally).
  */
 #include "fastpath.h"
 
+#include <arch/fastpath.h>
 #include <sel4/messageinfo.h>
 
 #include "cdt.h"
 #include "endpoint.h"
-#include "message.h"
+#include "invariants.h"
 #include "notification.h"
 #include "ready_queue.h"
-#include "sched.h"
 #include "trace.h"
 
-/* Whether the message fits the registers and carries no caps. */
-static bool short_message(uint32_t info_word)
+/* The system call goes as every other (syscall.c), nothing having changed. */
+static inline __attribute__((always_inline)) NORETURN void slowpath(void)
+{
+    arch_fastpath_fallback();
+}
+
+/* The message's length if it fits the registers and carries no caps, else a number
+ * above ARCH_MSG_REGISTERS: length (bits 6:0) and extraCaps (8:7) read together. */
+static inline uint32_t short_length(uint32_t info)
+{
+    _Static_assert(SEL4_MSGINFO_LENGTH_SHIFT == 0 &&
+                       SEL4_MSGINFO_EXTRACAPS_SHIFT == SEL4_MSGINFO_LENGTH_BITS,
+                   "length, then extraCaps, from bit 0");
+    return info & ((1u << (SEL4_MSGINFO_EXTRACAPS_SHIFT + SEL4_MSGINFO_EXTRACAPS_BITS)) - 1);
+}
+
+/* Whether the scheduler, with the current thread blocked, would pick `partner`
+ * (not queued): only if it outranks every ready thread, that is, if no ready
+ * priority is at or above its own (ready_highest, inline). */
+static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *partner)
+{
+    if (__builtin_expect(ready_words == 0, 1))
+        return true;
+    uint32_t prio = partner->priority;
+    return (ready_words >> (prio / 32)) <= 1 && (ready_bitmap[prio / 32] >> (prio % 32)) == 0;
+}
+
+/* The slot cptr names, in *slot, when t's CSpace root is one CNode whose guard and
+ * radix use all 32 bits (cspace_lookup_slot's inline case); else false. */
+static inline __attribute__((always_inline)) bool lookup_slot(const tcb_t *t, uint32_t cptr,
+                                                              cte_t **slot)
+{
+    cap_t root = thread_cspace(t);
+    unsigned radix = cnode_radix(root); /* 1 to 31 here: the guard size is at most 31 */
+    if (cap_type(root) != CAP_CNODE || cnode_guard_size(root) + radix != 32 ||
+        (cptr >> radix) != cnode_guard(root))
+        return false;
+    *slot = &cnode_slots(root)[cptr & ((1u << radix) - 1)];
+    return true;
+}
+
+/* message_transfer's work for a short message without caps (`length` words, from
+ * short_length): MR0 to MR(length-1), the message info (capsUnwrapped cleared, as a
+ * transfer leaves it) and the badge. Exactly `length` registers, as the slow path:
+ * the receiver's others keep their values (and the sender's unsent ones stay its
+ * own). */
+static inline __attribute__((always_inline)) void copy_message(const tcb_t *from, tcb_t *to,
+                                                               uint32_t info_word, uint32_t length,
+                                                               uint32_t badge)
 {
     seL4_MessageInfo_t info = {{info_word}};
-    return seL4_MessageInfo_get_length(info) <= ARCH_MSG_REGISTERS &&
-           seL4_MessageInfo_get_extraCaps(info) == 0;
+    const arch_context_t *f = &from->context;
+    arch_context_t *c = &to->context;
+    switch (length) {
+    case 4: arch_set_mr(c, 3, arch_get_mr(f, 3)); /* fall through */
+    case 3: arch_set_mr(c, 2, arch_get_mr(f, 2)); /* fall through */
+    case 2: arch_set_mr(c, 1, arch_get_mr(f, 1)); /* fall through */
+    case 1: arch_set_mr(c, 0, arch_get_mr(f, 0)); /* fall through */
+    case 0: break;
+    default: __builtin_unreachable();
+    }
+    arch_set_msg_info(c, seL4_MessageInfo_set_capsUnwrapped(info, 0).words[0]);
+    arch_set_badge_register(c, badge);
 }
 
-/* The partner can take the CPU directly: the current thread is about to block, and
- * the scheduler would pick the partner only if it outranks every ready thread. */
-static bool can_switch_to(const tcb_t *partner)
+/* reply_setup's cdt_insert (cdt_link_after) of the reply cap for `caller`, which is
+ * running, into the receiver's empty caller slot: a reply cap for a thread exists
+ * only while it waits for the reply, so its master reply cap, a revocable original,
+ * has no CDT successor (invariant reply_master) and the new cap goes after it with no
+ * other neighbour to relink: not revocable, not first-badged, as cdt_insert makes it. */
+static inline void link_reply_cap(tcb_t *caller, tcb_t *receiver)
 {
-    return (int)partner->priority > ready_highest() &&
-           cap_type(partner->slots[TCB_SLOT_VSPACE].cap) == CAP_PAGE_DIRECTORY;
+    cte_t *master = &caller->slots[TCB_SLOT_REPLY], *dest = &receiver->slots[TCB_SLOT_CALLER];
+    *dest = (cte_t){cap_reply(caller, false, receiver->ipc.can_grant), (uint32_t)(uintptr_t)master, 0};
+    mdb_set_next_and_flags(master, dest, true, false);
+    invariants_note_slot(dest);
 }
 
-/* The slot a cptr names, or NULL. */
-static inline const cte_t *lookup_slot(const tcb_t *t, uint32_t cptr)
+/* reply_send's cdt_delete of the reply cap in `reply`, which names `caller`: a reply
+ * cap is never derived from, so nothing follows it in the CDT, and what precedes it
+ * is the caller's master reply cap, a revocable original (invariant reply_master).
+ * Unlinking it leaves the master alone, as cdt_unlink would; nothing is destroyed. */
+static inline void unlink_reply_cap(cte_t *reply, tcb_t *caller)
 {
+    cte_t *master = &caller->slots[TCB_SLOT_REPLY];
+    mdb_set_next_and_flags(master, NULL, true, false);
+    invariants_note_slot(master);
+    *reply = (cte_t){cap_null(), 0, 0};
+    invariants_note_slot(reply);
+}
+
+/* Leaves the kernel to t, as schedule_and_exit would: t is the current thread now.
+ * last_entered (sched.c) is left alone: only trace events read it, and nobody
+ * records. `from` is the thread that made the system call. */
+static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t, const tcb_t *from)
+{
+#ifdef NUMBAT_CHECK_INVARIANTS
+    kassert(!trace_enabled && from == current_thread);
+#endif
+    current_thread = t;
+    invariants_check();
+    arch_fastpath_exit(t, from);
+}
+
+NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
+{
+    uint32_t length = short_length(info);
     cte_t *slot;
-    lookup_fault_t lf;
-    return cspace_lookup_slot(thread_cspace(t), cptr, &slot, &lf) ? slot : NULL;
-}
-
-/* Copies the short message (info, MRs, badge) from one thread to another. */
-static inline void copy_message(tcb_t *from, tcb_t *to, uint32_t info_word, uint32_t badge)
-{
-    seL4_MessageInfo_t info = {{info_word}};
-    uint32_t length = seL4_MessageInfo_get_length(info);
-    message_copy_registers(from, to, length,
-                           seL4_MessageInfo_new(seL4_MessageInfo_get_label(info), 0, 0, length),
-                           badge);
-}
-
-void fastpath_call(void)
-{
-    tcb_t *caller = current_thread;
-    uint32_t info = arch_get_msg_info(&caller->context);
-    if (!short_message(info) || trace_enabled)
-        return;
-    const cte_t *slot = lookup_slot(caller, arch_get_cap_register(&caller->context));
-    if (!slot)
-        return;
+    if (length > ARCH_MSG_REGISTERS || !lookup_slot(caller, cptr, &slot))
+        slowpath();
     cap_t cap = slot->cap;
     uint32_t rights = cap_ep_rights(cap);
     if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_WRITE) ||
         !(rights & (RIGHT_GRANT | RIGHT_GRANT_REPLY)))
-        return;
+        slowpath();
     endpoint_t *ep = cap_ptr(cap);
     tcb_t *server = tcbq_head(&ep->queue);
-    if (ep->state != EP_RECEIVING || !can_switch_to(server))
-        return;
+    if (ep->state != EP_RECEIVING || !outranks_ready(server))
+        slowpath();
 
-    /* Committed: the same steps as ep_receive/invoke_endpoint/reply_setup. */
-    ep_cancel(ep, server);
-    copy_message(caller, server, info, cap_badge(cap));
-    caller->ipc.is_call = true; /* a normal Call: reply_send and cancelling read this */
+    /* Committed: the same steps as invoke_endpoint, send, deliver and reply_setup. */
+    if (tcbq_take_head(&ep->queue) == NULL)
+        ep->state = EP_IDLE;
+    copy_message(caller, server, info, length, cap_badge(cap));
+    /* Of the caller's ipc_wait_t only is_fault is read while it waits for the reply
+     * (reply_send, rewinding a cancelled Call); the rest as invoke_endpoint sets it
+     * only shows in trace events. */
+    caller->ipc.is_call = true;
     caller->ipc.is_fault = false;
-    cdt_link_after(cap_reply(caller, false, server->ipc.can_grant), &caller->slots[TCB_SLOT_REPLY],
-                   &server->slots[TCB_SLOT_CALLER], false, false);
+    link_reply_cap(caller, server);
     caller->state = THREAD_BLOCKED_ON_REPLY;
     server->state = THREAD_RUNNING;
-    sched_switch_to(server);
+    switch_to(server, caller);
 }
 
-void fastpath_reply_recv(void)
+NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
 {
-    tcb_t *server = current_thread;
-    uint32_t info = arch_get_msg_info(&server->context);
     cte_t *reply = &server->slots[TCB_SLOT_CALLER];
-    if (!short_message(info) || trace_enabled || cap_type(reply->cap) != CAP_REPLY)
-        return;
-    tcb_t *caller = cap_ptr(reply->cap);
-    if (caller->ipc.is_fault || !can_switch_to(caller))
-        return;
-    const cte_t *slot = lookup_slot(server, arch_get_cap_register(&server->context));
-    if (!slot)
-        return;
+    cap_t reply_cap = reply->cap;
+    uint32_t length = short_length(info);
+    if (length > ARCH_MSG_REGISTERS || cap_type(reply_cap) != CAP_REPLY)
+        slowpath();
+    tcb_t *caller = cap_ptr(reply_cap);
+    if (caller->ipc.is_fault || !outranks_ready(caller))
+        slowpath();
+    cte_t *slot;
+    if (!lookup_slot(server, cptr, &slot))
+        slowpath();
     cap_t cap = slot->cap;
-    if (cap_type(cap) != CAP_ENDPOINT || !(cap_ep_rights(cap) & RIGHT_READ))
-        return;
+    uint32_t rights = cap_ep_rights(cap);
+    if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_READ))
+        slowpath();
     endpoint_t *ep = cap_ptr(cap);
     notification_t *bound = server->bound_notification;
     if (ep->state == EP_SENDING || (bound && ntfn_active(bound)))
-        return;
+        slowpath();
 
     /* Committed: reply_send, then the blocking half of ep_receive. */
-    copy_message(server, caller, info, 0);
-    cdt_unlink(reply);
-    server->ipc = (ipc_wait_t){.object = cap_object(cap),
-                               .can_grant = cap_ep_rights(cap) & RIGHT_GRANT};
+    copy_message(server, caller, info, length, 0);
+    unlink_reply_cap(reply, caller);
+    server->ipc = (ipc_wait_t){.object = cap_object(cap), .can_grant = rights & RIGHT_GRANT};
     server->state = THREAD_BLOCKED_ON_RECV;
-    tcbq_append(&ep->queue, server);
+    tcbq_append_unlinked(&ep->queue, server);
     ep->state = EP_RECEIVING;
     caller->state = THREAD_RUNNING;
-    sched_switch_to(caller);
+    switch_to(caller, server);
 }

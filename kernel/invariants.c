@@ -6,7 +6,14 @@
  *   untyped_bounds   every object derived from an untyped lies below its watermark;
  *   sched_queue      ready queues are well linked, hold runnable threads of their
  *                    priority, and agree with the priority bitmap;
- *   runnable_placed  every runnable thread is current or queued, never lost.
+ *   runnable_placed  every runnable thread is current or queued, never lost;
+ *   ipc_links        a thread in no endpoint or notification queue has no links;
+ *   user_cpsr        every saved CPSR is user mode with A, I and F clear (the IPC
+ *                    fastpath's exit relies on it: arch/fastpath.h);
+ *   reply_master     a thread's master reply cap is a revocable original, not
+ *                    first-badged, with a CDT successor only while the thread waits
+ *                    for a reply: its reply cap, which nothing follows (the IPC
+ *                    fastpath links and unlinks reply caps relying on it).
  * At every exit the checker looks at the slots changed since the last check (and
  * their CDT neighbours) and at the scheduler; every FULL_CHECK_PERIOD exits, or
  * when too many slots changed to track, it walks every slot it can reach from
@@ -100,11 +107,33 @@ static void check_cnode(walk_t *w, cap_t cnode, unsigned depth)
     }
 }
 
+/* The thread's own fields that the IPC fastpath takes as given. */
+static void check_thread_fields(const tcb_t *t)
+{
+    bool in_queue = t->state == THREAD_BLOCKED_ON_RECV || t->state == THREAD_BLOCKED_ON_SEND ||
+                    t->state == THREAD_BLOCKED_ON_NOTIFICATION;
+    if (!in_queue && (t->ipc_prev || t->ipc_next))
+        broken("ipc_links", "thread '%s' is in no queue but linked", t->name);
+    if ((arch_get_cpsr(&t->context) & CPSR_KERNEL_CONTROLLED) != CPSR_USER_MODE)
+        broken("user_cpsr", "thread '%s' has CPSR 0x%08x", t->name, arch_get_cpsr(&t->context));
+    /* A TCB whose deletion was preempted (suspended, its slots part emptied) may have
+     * lost its master reply cap already: nothing calls or replies to it any more. */
+    const cte_t *master = &t->slots[TCB_SLOT_REPLY], *reply = mdb_next(master);
+    if (cap_is_null(master->cap))
+        return;
+    if (!mdb_revocable(master) || mdb_first_badged(master) || mdb_prev(master) ||
+        (reply && (t->state != THREAD_BLOCKED_ON_REPLY || cap_type(reply->cap) != CAP_REPLY ||
+                   cap_ptr(reply->cap) != t || reply->next != 0)))
+        broken("reply_master", "thread '%s' (state %u): master flags %u, reply cap at 0x%08x",
+               t->name, t->state, master->next & MDB_FLAGS, (uint32_t)(uintptr_t)reply);
+}
+
 static void check_threads(bool full)
 {
     static walk_t w;
     w.count = 0;
     for (tcb_t *t = all_threads; t; t = t->all_next) {
+        check_thread_fields(t);
         if (full) {
             for (unsigned i = 0; i < TCB_SLOT_COUNT; i++)
                 check_slot(&t->slots[i]);

@@ -88,13 +88,6 @@ static inline __attribute__((always_inline)) NORETURN void leave_to(tcb_t *t)
     arch_enter_thread(t);
 }
 
-NORETURN void sched_switch_to(tcb_t *t)
-{
-    current_thread = t;
-    invariants_check();
-    leave_to(t);
-}
-
 NORETURN void schedule_and_exit(void)
 {
     invariants_check();

@@ -28,8 +28,5 @@ void sched_yield(tcb_t *t);
 void sched_tick(void);
 /* Picks the next thread and leaves the kernel to it; never returns. */
 NORETURN void schedule_and_exit(void);
-/* Leaves the kernel to t, which becomes the current thread: for the IPC fastpath,
- * which has decided that t is the one to run (and the old current one is blocked). */
-NORETURN void sched_switch_to(tcb_t *t);
 
 #endif

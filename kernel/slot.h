@@ -42,6 +42,13 @@ static inline void mdb_set_flags(cte_t *s, bool revocable, bool first_badged)
               (first_badged ? MDB_FIRST_BADGED : 0);
 }
 
+/* Sets the next link and both flags at once (a link written whole). */
+static inline void mdb_set_next_and_flags(cte_t *s, cte_t *n, bool revocable, bool first_badged)
+{
+    s->next = (uint32_t)(uintptr_t)n | (revocable ? MDB_REVOCABLE : 0) |
+              (first_badged ? MDB_FIRST_BADGED : 0);
+}
+
 /* The slots of the CNode a CNode cap names. */
 static inline cte_t *cnode_slots(cap_t cnode) { return (cte_t *)cap_ptr(cnode); }
 

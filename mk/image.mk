@@ -1,15 +1,16 @@
 # mk/image.mk - builds one bootable image: the kernel for $(PLAT) with the user
 # program in $(APP) (every .c there, linked with libsel4 and the runtime) as its
 # root task. Called by the top-level Makefile:  make -f mk/image.mk PLAT=.. APP=..
-# Output: build/$(PLAT)/$(notdir $(APP)).elf
+# Output: build/$(PLAT)/$(notdir $(APP)).elf; for raspi2 also the raw image a Pi's
+# firmware loads at 0x8000 (kernel7.img), build/raspi2/$(notdir $(APP)).img
 
 PLAT ?= arm-sim
 APP ?= labs/00-hello
 BUILD ?= build
 CROSS ?= arm-none-eabi-
 
-ifeq ($(filter $(PLAT),arm-sim vexpress-a15),)
-$(error PLAT must be arm-sim or vexpress-a15, not '$(PLAT)')
+ifeq ($(filter $(PLAT),arm-sim vexpress-a15 raspi2),)
+$(error PLAT must be arm-sim, vexpress-a15 or raspi2, not '$(PLAT)')
 endif
 ifeq ($(wildcard $(APP)/*.c),)
 $(error APP=$(APP) has no .c files)
@@ -19,7 +20,23 @@ CC := $(CROSS)gcc
 # V=1 shows every command.
 Q := $(if $(V),,@)
 NAME := $(notdir $(abspath $(APP)))
-PLAT_SRC := $(if $(filter arm-sim,$(PLAT)),arch/arm-sim/plat.c,plat/vexpress-a15/plat.c)
+# The board family: arm-sim and vexpress-a15 are one board (the Versatile Express
+# A15) and share their kernel map, drivers and user programs; raspi2 (Raspberry Pi 2
+# and 3) is another. BOARD_SRC is what the family's kernel has beyond the common
+# arch/arm/ code; plat/$(BOARD_DIR)/include holds its plat/kernel_map.h.
+ifeq ($(PLAT),raspi2)
+BOARD_DIR := raspi2
+BOARD_SRC := $(wildcard plat/raspi2/*.c) $(wildcard plat/raspi2/*.S) arch/arm/drivers/pl011.c \
+    arch/arm/drivers/generic_timer.c
+else
+BOARD_DIR := vexpress-a15
+BOARD_SRC := arch/arm/vexpress_family.c arch/arm/vexpress_irq.c arch/arm/drivers/gic.c \
+    arch/arm/drivers/pl011.c arch/arm/drivers/sp804.c arch/arm/drivers/sysreg.c \
+    $(if $(filter arm-sim,$(PLAT)),arch/arm-sim/plat.c,plat/vexpress-a15/plat.c)
+endif
+# The board's libsel4 constants (libsel4/sel4_plat_include/, seL4's layout) are
+# the kernel's and the user programs'.
+BOARD_FLAGS := -Iplat/$(BOARD_DIR)/include -Ilibsel4/sel4_plat_include/$(BOARD_DIR)
 
 ARCH_FLAGS := -marm -march=armv7-a -mtune=cortex-a15 -mfloat-abi=soft
 # The bare-metal toolchain makes (u)int32_t 'long'; Linux ARM and the host make it
@@ -29,7 +46,7 @@ INT32_AS_INT := -U__INT32_TYPE__ -D__INT32_TYPE__=int -U__UINT32_TYPE__ \
 COMMON_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -ffreestanding -fno-common \
     -fno-tree-loop-distribute-patterns -fno-stack-protector -Wall -Wextra -Werror \
     -Ilibsel4/include -MMD -MP
-KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include -DPLAT_NAME=\"$(PLAT)\"
+KERNEL_FLAGS := $(COMMON_FLAGS) -Iarch/arm/include $(BOARD_FLAGS) -DPLAT_NAME=\"$(PLAT)\"
 # CHECKED=1: the kernel checks its invariants at every exit (kernel/invariants.c).
 ifneq ($(CHECKED),)
 KERNEL_FLAGS += -DNUMBAT_CHECK_INVARIANTS
@@ -40,14 +57,15 @@ NOFAST := $(filter 0,$(FASTPATH))
 ifneq ($(NOFAST),)
 KERNEL_FLAGS += -DNUMBAT_FASTPATH=0
 endif
-# TRACE=uart (vexpress-a15 only): the kernel sends the trace stream out on UART1, for
+# TRACE=uart (vexpress-a15, raspi2): the kernel sends the trace stream out framed,
+# on UART1 (vexpress-a15) or between the console's text on UART0 (raspi2), for
 # `numbat-sim --attach` and `numbat-trace --uart`; the image is NAME-trace.elf. Without
 # it nothing goes out, so QEMU and numbat-sim (which records only when asked) run the
 # same guest work.
 TRACE ?=
 ifneq ($(TRACE),)
-ifneq ($(TRACE)$(PLAT),uartvexpress-a15)
-$(error TRACE=uart is for PLAT=vexpress-a15 (numbat-sim records the trace with --trace-out); got TRACE=$(TRACE) PLAT=$(PLAT))
+ifeq ($(filter uartvexpress-a15 uartraspi2,$(TRACE)$(PLAT)),)
+$(error TRACE=uart is for PLAT=vexpress-a15 or raspi2 (numbat-sim records the trace with --trace-out); got TRACE=$(TRACE) PLAT=$(PLAT))
 endif
 KERNEL_FLAGS += -DNUMBAT_TRACE_UART
 endif
@@ -65,6 +83,7 @@ PICOLIBC := /usr/lib/picolibc/arm-none-eabi
 LIBC_DIR := $(PICOLIBC)/lib/thumb/v7/nofp
 USER_BASE_FLAGS := $(ARCH_FLAGS) $(INT32_AS_INT) -std=gnu11 -O2 -g -fno-common -fno-stack-protector \
     -Wall -Wextra --param=min-pagesize=0 --specs=picolibc.specs -mtp=soft -Ilibsel4/include \
+    -Ilibsel4/sel4_plat_include/$(BOARD_DIR) \
     -Iruntime/include -Ilibnumbat/include -Isel4libs/include -MMD -MP
 RUNTIME_FLAGS := $(USER_BASE_FLAGS) -Werror
 STRICT ?= $(if $(filter tests/% bench/%,$(APP)),1)
@@ -72,16 +91,19 @@ APP_FLAGS := $(USER_BASE_FLAGS) $(if $(STRICT),-Werror)
 
 SUFFIX := $(if $(NOFAST),-nofastpath)$(if $(TRACE),-trace)
 KDIR := $(BUILD)/$(PLAT)/kernel$(if $(CHECKED),-checked)$(SUFFIX)
-UDIR := $(BUILD)/user
+# User code is built once per board family (its constants differ): build/user for
+# arm-sim and vexpress-a15, build/user-raspi2 for raspi2.
+BOARD_SUFFIX := $(if $(filter raspi2,$(BOARD_DIR)),-raspi2)
+UDIR := $(BUILD)/user$(BOARD_SUFFIX)
 # Each app folder builds in a directory of its own, named for its path: a moved or
 # renamed folder, or two folders of one name, never share objects or dependencies.
 # The linked program is also copied to build/apps/NAME/NAME, for GDB (docs/gdb.md).
 APP_KEY := $(shell printf '%s' '$(abspath $(APP))' | cksum | cut -d' ' -f1)
-ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)$(if $(SEL4TEST),-sel4test)
-USER_ELF := $(BUILD)/apps/$(NAME)/$(NAME)
+ADIR := $(BUILD)/apps/$(NAME)-$(APP_KEY)$(if $(SEL4TEST),-sel4test)$(BOARD_SUFFIX)
+USER_ELF := $(BUILD)/apps$(BOARD_SUFFIX)/$(NAME)/$(NAME)
 
-KERNEL_SRC := $(wildcard kernel/*.c) $(wildcard arch/arm/*.c) $(wildcard arch/arm/drivers/*.c) \
-    $(wildcard arch/arm/*.S) lib/fmt.c lib/cpio.c lib/elf32.c $(PLAT_SRC)
+KERNEL_SRC := $(wildcard kernel/*.c) $(filter-out arch/arm/vexpress_%,$(wildcard arch/arm/*.c)) \
+    $(wildcard arch/arm/*.S) lib/fmt.c lib/cpio.c lib/elf32.c $(BOARD_SRC)
 RUNTIME_SRC := $(wildcard runtime/*.c) runtime/crt0.S $(wildcard libsel4/src/*.c)
 # libnumbat (threads, memory, objects) is an archive: a program links what it uses.
 LIBNUMBAT_SRC := $(wildcard libnumbat/src/*.c) lib/cpio.c lib/elf32.c
@@ -117,6 +139,7 @@ APP_OBJ := $(patsubst %,$(ADIR)/%.o,$(notdir $(APP_SRC))) \
     $(patsubst tests/sel4test/%,$(ADIR)/sel4test/%.o,$(SUITE_SRC))
 
 IMAGE := $(BUILD)/$(PLAT)/$(NAME)$(SUFFIX).elf
+.DEFAULT_GOAL := $(IMAGE)
 
 # Relink when the kernel variant (checked or not) or the app folder differs from the
 # last link (two folders of one name make the same image file).
@@ -125,28 +148,37 @@ VARIANT := $(if $(CHECKED),checked,plain)-$(APP_KEY)$(if $(KERNEL_LAB),-lab)$(if
 $(shell mkdir -p $(BUILD)/$(PLAT); [ "$$(cat $(VARIANT_FILE) 2>/dev/null)" = $(VARIANT) ] || \
     echo $(VARIANT) > $(VARIANT_FILE))
 
-$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o arch/arm/kernel.ld $(VARIANT_FILE)
+# The linker script takes the board's RAM base and load address from its
+# plat/kernel_map.h (-undef: no predefined 'arm' to replace OUTPUT_ARCH's).
+$(KDIR)/kernel.ld: arch/arm/kernel.ld plat/$(BOARD_DIR)/include/plat/kernel_map.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -undef -x c -D__LINKER__ $(BOARD_FLAGS) -o $@ $<
+
+$(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o $(KDIR)/kernel.ld $(VARIANT_FILE)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T arch/arm/kernel.ld -o $@ $(KERNEL_OBJ) \
+	$(Q)$(CC) $(ARCH_FLAGS) -nostdlib -static -T $(KDIR)/kernel.ld -o $@ $(KERNEL_OBJ) \
 	    $(ADIR)/archive.o -lgcc
 	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
+	$(Q)$(if $(filter raspi2,$(PLAT)),$(CROSS)objcopy -O binary $@ $(@:.elf=.img))
 
-$(KDIR)/%.o: %
+# Every object also depends on this file: the flags here are part of how it was built
+# (a changed flag must not leave objects of the old flags behind).
+$(KDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< ($(PLAT))"
 	$(Q)$(CC) $(KERNEL_FLAGS) -c $< -o $@
 
-$(UDIR)/%.o: %
+$(UDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (user)"
 	$(Q)$(CC) $(RUNTIME_FLAGS) -c $< -o $@
 
-$(ADIR)/%.c.o: $(APP)/%.c
+$(ADIR)/%.c.o: $(APP)/%.c mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(APP_FLAGS) -c $< -o $@
 
-$(ADIR)/sel4test/%.c.o: tests/sel4test/%.c
+$(ADIR)/sel4test/%.c.o: tests/sel4test/%.c mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(APP_FLAGS) -Werror -c $< -o $@
@@ -169,7 +201,7 @@ PROGRAMS := $(filter-out $(KERNEL_LAB),$(sort $(patsubst $(APP)/%/,%,$(dir $(wil
 define program_rules
 $(1)_OBJ := $$(patsubst $(APP)/$(1)/%.c,$(ADIR)/$(1)/%.c.o,$$(wildcard $(APP)/$(1)/*.c))
 PROGRAM_OBJ += $$($(1)_OBJ)
-$(ADIR)/$(1)/%.c.o: $(APP)/$(1)/%.c
+$(ADIR)/$(1)/%.c.o: $(APP)/$(1)/%.c mk/image.mk
 	@mkdir -p $$(dir $$@)
 	@echo "  CC      $$<"
 	$$(Q)$$(CC) $$(APP_FLAGS) -c $$< -o $$@

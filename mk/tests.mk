@@ -30,6 +30,9 @@ SYSTEM_LIBS = -lcriterion $(UNICORN_LIBS) -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
+# Apps test_raspi2.c runs on QEMU's raspi2b as well.
+RASPI2_APPS := $(addprefix tests/system/,hello spin null-deref undefined-insn bad-syscall yield caps \
+    preempt ipc sel4libs-timer)
 # Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).
 TRACE_APPS := tests/system/caps tests/system/ipc
 
@@ -62,7 +65,9 @@ KUNIT_KERNEL_SRC := $(filter-out kernel/boot.c kernel/console.c kernel/rootserve
 KUNIT_SRC := $(wildcard tests/kernel/*.c) $(KUNIT_KERNEL_SRC)
 KUNIT_OBJ := $(patsubst %.c,$(BUILD)/hostk/%.o,$(KUNIT_SRC))
 # -iquote: kernel/sched.h must not stand in for the C library's <sched.h>.
-KUNIT_INC := -iquote kernel -Ilibsel4/include -Iarch/arm/include
+# tests/kernel/include first: its <arch/fastpath.h> stands in for the target's.
+KUNIT_INC := -iquote kernel -Ilibsel4/include -Itests/kernel/include -Iarch/arm/include \
+    -Iplat/vexpress-a15/include -Ilibsel4/sel4_plat_include/vexpress-a15 -Iplat/raspi2/include
 # The kernel's sched_yield(tcb_t *) would replace POSIX sched_yield() in the host
 # binary (libc, ASan and Criterion may call that): rename it in every host object.
 KUNIT_DEFS := -Dsched_yield=numbat_sched_yield
@@ -91,6 +96,12 @@ system-images:
 	@for app in $(TRACE_APPS); do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=$$app TRACE=uart || exit 1; \
 	done
+	@# QEMU's raspi2b runs the differential tests' programs (test_raspi2.c).
+	@for app in $(RASPI2_APPS); do \
+	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=$$app || exit 1; \
+	done
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=tests/sel4test CHECKED=1
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=raspi2 APP=tests/system/caps TRACE=uart
 	@# The in-kernel suite runs on a kernel that checks its invariants at every exit.
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/sel4test CHECKED=1 || exit 1; \
@@ -152,12 +163,14 @@ fuzz-host-quick: fuzz-host-bins
 	    sh tests/fuzz-host/run.sh $(UNICORN_OUT)/fuzz $$h $(FUZZ_QUICK_SECONDS) || exit 1; done
 
 # The syscall fuzzer (tests/fuzz, docs/fuzzing.md): three seeds of 100,000 calls on
-# numbat-sim and one on QEMU, each on a kernel that checks its invariants at every exit.
+# numbat-sim and one on each QEMU board, each on a kernel that checks its invariants at
+# every exit.
 FUZZ_TEST_SEEDS := 1 2 3
 FUZZ_TEST_CALLS := 100000
 fuzz-tests: sim
-	@for plat in arm-sim vexpress-a15; do \
+	@for plat in arm-sim vexpress-a15 raspi2; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=tests/fuzz CHECKED=1 || exit 1; \
 	done
 	SIM=$(SIM) tools/fuzz.sh -n $(FUZZ_TEST_CALLS) $(FUZZ_TEST_SEEDS)
 	tools/fuzz.sh -p vexpress-a15 -n $(FUZZ_TEST_CALLS) $(firstword $(FUZZ_TEST_SEEDS))
+	tools/fuzz.sh -p raspi2 -n $(FUZZ_TEST_CALLS) $(firstword $(FUZZ_TEST_SEEDS))

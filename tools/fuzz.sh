@@ -6,7 +6,7 @@
 # built (make fuzz does it); $SIM names numbat-sim if it is not $BUILD/bin's.
 # Partners: tools/fuzz-config.py, tools/fuzz-minimise.py, mk/tests.mk, docs/fuzzing.md.
 #
-#   tools/fuzz.sh [-p arm-sim|vexpress-a15] [-n CALLS] [-r K] [-v FROM] [-k SKIPS]
+#   tools/fuzz.sh [-p arm-sim|vexpress-a15|raspi2] [-n CALLS] [-r K] [-v FROM] [-k SKIPS]
 #                 [-o DIR] SEED...
 #     -r K      replay: run call numbers 0..K only (numbat-sim runs them exactly as in
 #               a longer run) and trace system calls (numbat-sim --trace s) to
@@ -72,6 +72,10 @@ for SEED in "$@"; do
     if [ "$PLAT" = vexpress-a15 ]; then
         # QEMU's exit status does not carry the kernel's: the console says it all.
         timeout "$qemu_secs" qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none \
+            -no-reboot -kernel "$base.elf" >"$base.log" 2>&1 </dev/null
+        rc=$?
+    elif [ "$PLAT" = raspi2 ]; then
+        timeout "$qemu_secs" qemu-system-arm -M raspi2b -nographic -monitor none -serial stdio \
             -no-reboot -kernel "$base.elf" >"$base.log" 2>&1 </dev/null
         rc=$?
     else

@@ -148,12 +148,23 @@ size_t trace_uart_encode(const uint32_t *words, unsigned count, uint8_t *out)
 }
 
 /* Drops the first byte of the buffer and looks for the next sync byte. */
+/* Bytes outside frames: text for a decoder that has a text sink, else dropped. */
+static void skipped(trace_uart_decoder_t *d, const uint8_t *bytes, size_t n)
+{
+    if (!d->text) {
+        d->dropped_bytes += n;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        d->text(d->text_ctx, bytes[i]);
+}
+
 static void resync(trace_uart_decoder_t *d)
 {
     size_t skip = 1;
     while (skip < d->len && d->buf[skip] != TRACE_UART_SYNC)
         skip++;
-    d->dropped_bytes += skip;
+    skipped(d, d->buf, skip);
     memmove(d->buf, d->buf + skip, d->len - skip);
     d->len -= skip;
 }
@@ -161,7 +172,7 @@ static void resync(trace_uart_decoder_t *d)
 bool trace_uart_feed(trace_uart_decoder_t *d, uint8_t byte, trace_record_t *rec)
 {
     if (d->len == 0 && byte != TRACE_UART_SYNC) {
-        d->dropped_bytes++;
+        skipped(d, &byte, 1);
         return false;
     }
     d->buf[d->len++] = byte;
@@ -193,4 +204,10 @@ bool trace_uart_feed(trace_uart_decoder_t *d, uint8_t byte, trace_record_t *rec)
         return true;
     }
     return false;
+}
+
+void trace_uart_end(trace_uart_decoder_t *d)
+{
+    skipped(d, d->buf, d->len);
+    d->len = 0;
 }

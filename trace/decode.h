@@ -46,11 +46,17 @@ int trace_file_write_record(FILE *f, uint64_t icount, const uint32_t *words, uns
 /* Checks a record's header: a known type and a length within limits. */
 bool trace_record_valid(const uint32_t *words, unsigned count);
 
-/* UART framing. */
+/* UART framing. On a UART that carries console text too (raspi2's UART0), the
+ * bytes that are not part of a checked frame are that text: set `text` and they go
+ * there, in order, instead of being counted as dropped. (Text never forms a valid
+ * header: a header's reserved low bytes are 0, and the console sends no NUL.) */
+typedef void (*trace_uart_text_fn)(void *ctx, uint8_t byte);
 typedef struct trace_uart_decoder {
     uint8_t buf[2 + 4 * TRACE_MAX_WORDS];
     size_t len;
-    uint64_t dropped_bytes; /* bytes skipped to find a frame */
+    uint64_t dropped_bytes; /* bytes skipped to find a frame (no `text`) */
+    trace_uart_text_fn text; /* NULL: skipped bytes are dropped */
+    void *text_ctx;
 } trace_uart_decoder_t;
 
 /* Encodes one event as a UART frame into out (room for 2 + 4 * count bytes);
@@ -58,5 +64,7 @@ typedef struct trace_uart_decoder {
 size_t trace_uart_encode(const uint32_t *words, unsigned count, uint8_t *out);
 /* Feeds one byte; returns true when *rec now holds a complete, checked event. */
 bool trace_uart_feed(trace_uart_decoder_t *d, uint8_t byte, trace_record_t *rec);
+/* The stream ended: bytes held for a frame that never completed are skipped (text). */
+void trace_uart_end(trace_uart_decoder_t *d);
 
 #endif

@@ -132,7 +132,7 @@ enum trace_thread_state {
 
 enum trace_entry_cause { TRACE_ENTRY_SYSCALL = 1, TRACE_ENTRY_INTERRUPT, TRACE_ENTRY_FAULT };
 
-enum trace_platform { TRACE_PLATFORM_ARM_SIM = 1, TRACE_PLATFORM_VEXPRESS_A15 = 2 };
+enum trace_platform { TRACE_PLATFORM_ARM_SIM = 1, TRACE_PLATFORM_VEXPRESS_A15 = 2, TRACE_PLATFORM_RASPI2 = 3 };
 
 /*
  * Files written by numbat-sim --trace-out: the 8 bytes "NMBTRACE", the version

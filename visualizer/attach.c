@@ -1,9 +1,11 @@
 /*
  * visualizer/attach.c - numbat-sim --attach: a TCP client to QEMU's serial port that
- * carries UART1, whose bytes are trace frames (docs/trace-format.md). Each decoded
- * event goes into a board-less session, as the board's feed does in a normal run;
- * printed as text, or shown by the window through the source interface (source.h).
- * Partners: attach.h, trace/decode.c (framing), session.c, source.h.
+ * carries UART1, whose bytes are trace frames (docs/trace-format.md), or a reader of
+ * a serial device (attach_serial.c); on raspi2 the frames come between console
+ * text, which goes to stdout. Each decoded event goes into a board-less session, as
+ * the board's feed does in a normal run; printed as text, or shown by the window
+ * through the source interface (source.h).
+ * Partners: attach.h, attach_serial.c, trace/decode.c (framing), session.c, source.h.
  */
 #include "attach.h"
 
@@ -37,15 +39,38 @@ static int split_where(const char *where, char *host, size_t host_len, const cha
     return 0;
 }
 
-int vis_attach_open(vis_attach_t *a, const char *where, char *err, size_t err_len)
+static void flush_text(vis_attach_t *a)
+{
+    fwrite(a->text, 1, a->text_len, stdout);
+    a->text_len = 0;
+}
+
+/* Console text between the frames: out a line at a time (each character of a user
+ * program's line is a system call, whose events come between the characters). */
+static void print_text(void *ctx, uint8_t byte)
+{
+    vis_attach_t *a = ctx;
+    if (a->session)
+        vis_session_console_text(a->session, byte); /* the window's console pane */
+    a->text[a->text_len++] = (char)byte;
+    if (byte == '\n' || a->text_len == sizeof(a->text))
+        flush_text(a);
+}
+
+int vis_attach_open(vis_attach_t *a, const char *where, unsigned baud, char *err, size_t err_len)
 {
     char host[256];
     const char *port;
     memset(a, 0, sizeof(*a));
     a->fd = -1;
     a->where = where;
+    a->decoder.text = print_text;
+    a->decoder.text_ctx = a;
+    if (strchr(where, '/'))
+        return vis_attach_open_serial(a, where, baud, err, err_len);
     if (split_where(where, host, sizeof(host), &port) != 0) {
-        snprintf(err, err_len, "--attach %s: give HOST:PORT, e.g. 127.0.0.1:4444", where);
+        snprintf(err, err_len, "--attach %s: give HOST:PORT, e.g. 127.0.0.1:4444, or a serial "
+                 "device, e.g. /dev/ttyUSB0", where);
         return -1;
     }
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *list;
@@ -82,6 +107,7 @@ void vis_attach_close(vis_attach_t *a)
 static void feed_bytes(vis_attach_t *a, vis_session_t *s, const uint8_t *bytes, size_t n)
 {
     trace_record_t rec;
+    a->session = s;
     for (size_t i = 0; i < n; i++) {
         if (a->max_events && s->count >= a->max_events)
             return; /* --at N: the screenshot shows exactly N events */
@@ -108,14 +134,15 @@ size_t vis_attach_read(vis_attach_t *a, vis_session_t *s, int timeout_ms)
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (n <= 0) {
-            a->closed = true; /* QEMU exited (or reset the connection) */
+            a->closed = true; /* QEMU exited (or reset the connection; a tty hung up) */
+            trace_uart_end(&a->decoder);
+            flush_text(a);
             break;
         }
         feed_bytes(a, s, buf, (size_t)n);
         timeout_ms = 0;
     }
-    if (a->print)
-        fflush(stdout);
+    fflush(stdout); /* console text, and events in text mode */
     return s->count - before;
 }
 
@@ -136,7 +163,9 @@ static bool source_follow(void *self, vis_session_t *s, char *status, size_t len
 {
     vis_attach_t *a = self;
     vis_attach_read(a, s, 0);
-    snprintf(status, len, "%s %s: %zu events", a->closed ? "QEMU closed" : "following QEMU at",
+    bool device = strchr(a->where, '/') != NULL; /* a board's serial line, not QEMU */
+    snprintf(status, len, "%s %s: %zu events",
+             a->closed ? (device ? "closed" : "QEMU closed") : (device ? "following" : "following QEMU at"),
              a->where, s->count);
     return !a->closed;
 }
@@ -148,7 +177,8 @@ static void source_finish(void *self, vis_session_t *s, char *status, size_t len
     while (!a->closed && !(a->max_events && s->count >= a->max_events))
         vis_attach_read(a, s, -1);
     snprintf(status, len, "attached to %s: %s after %zu events", a->where,
-             a->closed ? "QEMU closed" : "stopped at --at", s->count);
+             a->closed ? (strchr(a->where, '/') ? "closed" : "QEMU closed") : "stopped at --at",
+             s->count);
 }
 
 static const vis_source_ops_t attach_ops = {
@@ -159,7 +189,8 @@ static const vis_source_ops_t attach_ops = {
 
 vis_source_t vis_attach_source(vis_attach_t *a)
 {
-    return (vis_source_t){.ops = &attach_ops, .self = a, .label = "following QEMU"};
+    const char *label = strchr(a->where, '/') ? "following the board" : "following QEMU";
+    return (vis_source_t){.ops = &attach_ops, .self = a, .label = label};
 }
 
 /* ---- text mode ------------------------------------------------------------------- */

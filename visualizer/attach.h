@@ -1,9 +1,13 @@
 /*
- * visualizer/attach.h - numbat-sim --attach HOST:PORT: follow the trace stream of a
- * kernel running under QEMU (vexpress-a15's UART1 on a TCP serial port) with a
+ * visualizer/attach.h - numbat-sim --attach HOST:PORT or DEVICE: follow the trace
+ * stream of a kernel running under QEMU (vexpress-a15's UART1, or raspi2's UART0, on
+ * a TCP serial port) or on a board (a serial device such as /dev/ttyUSB0) with a
  * session that has no board, as text or as a source for the window (source.h).
- * Partners: attach.c (socket, decoding, text mode), session.c (the recording and
- * model), source.h, cli/numbat-sim.c (which picks the mode).
+ * Bytes outside trace frames are the board's console text (raspi2 sends both on one
+ * UART): they go to stdout a line at a time, so event lines do not split them.
+ * Partners: attach.c (socket, decoding, text mode), attach_serial.c (devices),
+ * session.c (the recording and model), source.h, cli/numbat-sim.c (which picks the
+ * mode).
  */
 #ifndef VIS_ATTACH_H
 #define VIS_ATTACH_H
@@ -17,15 +21,23 @@
 
 typedef struct vis_attach {
     int fd;
-    const char *where; /* HOST:PORT as given */
+    const char *where; /* HOST:PORT or DEVICE as given */
     trace_uart_decoder_t decoder;
     bool closed; /* the peer closed the connection (QEMU exited) */
     bool print;  /* text mode: each event to stdout as it is decoded */
     size_t max_events; /* --at N with --screenshot: keep no more (0: no limit) */
+    char text[256];    /* console text between frames, printed a whole line at a time */
+    size_t text_len;
+    vis_session_t *session; /* the session being fed: gets the console text too */
 } vis_attach_t;
 
-/* Connects to HOST:PORT. Returns 0, or -1 with a one-line reason in err. */
-int vis_attach_open(vis_attach_t *a, const char *where, char *err, size_t err_len);
+/* Connects to HOST:PORT, or opens DEVICE (a path: it has a '/') at `baud`. Returns
+ * 0, or -1 with a one-line reason in err. */
+int vis_attach_open(vis_attach_t *a, const char *where, unsigned baud, char *err, size_t err_len);
+/* attach_serial.c: DEVICE, set raw at `baud` if it is a terminal. */
+int vis_attach_open_serial(vis_attach_t *a, const char *path, unsigned baud, char *err, size_t err_len);
+bool vis_attach_baud_supported(unsigned baud);
+#define VIS_ATTACH_DEFAULT_BAUD 115200u
 void vis_attach_close(vis_attach_t *a);
 /* Waits up to timeout_ms (-1: for ever) for bytes, then decodes all that have arrived
  * into s. Returns the number of events added; sets a->closed at the end of the stream. */

@@ -187,6 +187,15 @@ void vis_session_start_attached(vis_session_t *s, const char *where)
     s->cpu_mode = -1;
 }
 
+void vis_session_console_text(vis_session_t *s, uint8_t byte)
+{
+    if (!s->console_attached) {
+        s->console_attached = true;
+        s->console_len = 0; /* drop the "not available" note */
+    }
+    console_put(s, byte);
+}
+
 void vis_session_feed(vis_session_t *s, const trace_record_t *rec)
 {
     if (record(s, rec->icount, rec->words, rec->count))

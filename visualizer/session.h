@@ -53,6 +53,7 @@ typedef struct vis_session {
     size_t console_len, console_capacity;
     size_t console_echoed; /* bytes copied to stdout: a replay's come once */
     bool echo;
+    bool console_attached; /* console text came with attached events (raspi2) */
     /* The code and registers panes. */
     char code[2048];
     char registers[1024];
@@ -79,6 +80,9 @@ void vis_session_end(vis_session_t *s);
 void vis_session_start_attached(vis_session_t *s, const char *where);
 /* Records one event that arrived from elsewhere and applies it to the live model. */
 void vis_session_feed(vis_session_t *s, const trace_record_t *rec);
+/* Appends console text that arrived with the events (raspi2 sends both on UART0);
+ * the first byte replaces the note that the console is not available. */
+void vis_session_console_text(vis_session_t *s, uint8_t byte);
 
 /* Runs up to `budget` instructions, or less when an event matching stop_on arrives
  * (the CPU then stops at the end of that event's block). Returns true on such a stop.

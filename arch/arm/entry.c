@@ -1,7 +1,8 @@
 /*
  * arch/arm/entry.c - the C side of vectors.S, both ways: entering the kernel turns a
  * saved user context into a kernel event (system call, fault, interrupt); leaving
- * it activates the next thread's address space and TLS and restores its registers.
+ * it activates the next thread's address space and TLS and restores its registers
+ * (the IPC fastpath leaves through arch/fastpath.h, the same steps inline).
  * Exceptions taken in kernel mode are kernel bugs and are reported here.
  * Partners: vectors.S, context.h, kernel/syscall.h, kernel/sched.c.
  */
@@ -11,13 +12,12 @@
 #include "../../kernel/arch.h"
 #include <sel4/syscall.h>
 
-#include "../../kernel/fastpath.h"
 #include "../../kernel/fault.h"
 #include "../../kernel/interrupt.h"
 #include "../../kernel/sched.h"
 #include "../../kernel/syscall.h"
 #include "../../kernel/trace.h"
-#include "drivers/drivers.h"
+#include "board_irq.h"
 #include "mmu.h"
 
 enum arch_trap { TRAP_UNDEFINED, TRAP_PREFETCH_ABORT, TRAP_DATA_ABORT };
@@ -30,30 +30,21 @@ NORETURN void arch_unexpected_vector(void);
 NORETURN void arch_restore_user(arch_context_t *ctx);
 NORETURN void arch_idle_loop(void);
 
-/* TPIDRURW is writable from user mode: keep the thread's value. */
-static void save_tls(void)
-{
-    current_thread->context.tpidrurw = CP15_READ(c13, 0, c0, 2);
-}
+/* vectors.S tells Call and ReplyRecv apart by these numbers, to try the fastpath. */
+_Static_assert(seL4_SysCall == -1 && seL4_SysReplyRecv == -2, "vectors.S relies on this");
 
+/* vectors.S has saved the registers, TPIDRURW included. Call and ReplyRecv went to
+ * the IPC fastpath instead where it is built in (kernel/fastpath.c), which goes on
+ * to handle_syscall itself when it cannot take them. */
 NORETURN void arch_handle_syscall(void)
 {
-    save_tls();
     uint32_t number = arch_get_syscall_number(&current_thread->context);
-#if NUMBAT_FASTPATH
-    /* Each either leaves the kernel, or changes nothing and returns. */
-    if (number == (uint32_t)seL4_SysCall)
-        fastpath_call();
-    else if (number == (uint32_t)seL4_SysReplyRecv)
-        fastpath_reply_recv();
-#endif
     trace_kernel_entry(TRACE_ENTRY_SYSCALL, number);
     handle_syscall((int32_t)number);
 }
 
 NORETURN void arch_handle_user_trap(enum arch_trap kind)
 {
-    save_tls();
     trace_kernel_entry(TRACE_ENTRY_FAULT, kind);
     fault_t f = {.pc = arch_get_pc(&current_thread->context)};
     switch (kind) {
@@ -76,22 +67,16 @@ NORETURN void arch_handle_user_trap(enum arch_trap kind)
 
 void arch_take_pending_interrupt(void)
 {
-    unsigned irq = gic_acknowledge(GIC_CPU_VADDR);
-    if (irq == GIC_SPURIOUS_IRQ)
+    unsigned irq = board_irq_acknowledge();
+    if (irq == BOARD_IRQ_NONE)
         return;
-    if (irq == IRQ_TIMER01)
-        sp804_clear_interrupt(TIMER01_VADDR);
-    else
-        gic_disable_irq(GIC_DIST_VADDR, irq); /* a device's: masked until its handler acks */
-    gic_end_of_interrupt(GIC_CPU_VADDR, irq);
+    board_irq_finish(irq); /* the tick cleared; a device's masked until its handler acks */
     trace_kernel_entry(TRACE_ENTRY_INTERRUPT, irq);
     interrupt_received(irq);
 }
 
 NORETURN void arch_handle_interrupt(void)
 {
-    if (current_thread)
-        save_tls();
     arch_take_pending_interrupt();
     schedule_and_exit();
 }
@@ -108,7 +93,9 @@ NORETURN void arch_enter_thread(tcb_t *thread)
     /*
      * The thread resumes in user mode with interrupts unmasked. Everything else in
      * its CPSR (flags, GE, and the T and IT bits of Thumb code such as libgcc's
-     * division helpers) is its own and must survive being interrupted.
+     * division helpers) is its own and must survive being interrupted. Every saved
+     * CPSR already is so (arch/fastpath.h says why; the invariant checker checks):
+     * this only keeps a future writer that forgets from running a thread privileged.
      */
     c->cpsr = (c->cpsr & ~CPSR_KERNEL_CONTROLLED) | CPSR_USER_MODE;
     arch_restore_user(c);

@@ -3,8 +3,14 @@
  * privileged mode with the MMU off at the physical address of _start (numbat-sim
  * and QEMU's -kernel both jump to the ELF entry). Builds the boot page tables,
  * turns the MMU on and continues in the kernel window at kernel_main.
- * Partners: boot_mmu.c, kernel.ld, kernel/boot.c.
+ * A board whose firmware may enter in HYP mode or start every core here (raspi2)
+ * defines BOARD_EARLY_ENTRY: its board_early_entry returns on core 0 in SVC mode.
+ * _start is the first byte of the image (section .boot.entry): a Raspberry Pi's
+ * firmware jumps to the start of kernel7.img, not to an ELF entry.
+ * Partners: boot_mmu.c, kernel.ld, kernel/boot.c, plat/raspi2/entry.S.
  */
+#include <plat/kernel_map.h>
+
 #define MODE_SVC 0x13
 #define SCTLR_M (1 << 0)
 #define SCTLR_C (1 << 2)
@@ -12,10 +18,13 @@
 #define SCTLR_V (1 << 13)
 #define DACR_ALL_CLIENT 0x55555555
 
-    .section .boot.text, "ax"
+    .section .boot.entry, "ax"
     .arm
     .global _start
 _start:
+#ifdef BOARD_EARLY_ENTRY
+    bl board_early_entry            @ HYP to SVC; secondary cores stay there
+#endif
     cpsid aif, #MODE_SVC            @ SVC mode, every interrupt masked
     ldr sp, =boot_stack_top         @ a physical address: the MMU is off
     bl boot_build_page_tables       @ r0 = physical address of the boot page directory
@@ -44,4 +53,5 @@ _start:
     .align 3
 boot_stack:
     .space 1024
+    .global boot_stack_top
 boot_stack_top:

@@ -12,22 +12,37 @@
 #define MODE_USR 0x10
 #define MODE_SVC 0x13
 #define MODE_MASK 0x1f
-#define CONTEXT_R0_OFFSET 8        /* context.h: the TLS words come first */
-#define CONTEXT_END_TO_R0 (15 * 4) /* r0 lies 15 words below the saved PC */
+#define CONTEXT_PC_OFFSET 68       /* context.h: TLS words, r0-r14, then pc, cpsr */
+#define TCB_PC_OFFSET 148          /* the saved PC in a tcb_t (arch/fastpath.h checks) */
+#define SYSCALL_CALL -1            /* seL4_SysCall (sel4/syscall.h; entry.c checks): */
+#define SYSCALL_REPLY_RECV -2      /* seL4_SysReplyRecv, one below it: one cmn tells both */
+#ifndef NUMBAT_FASTPATH
+#define NUMBAT_FASTPATH 1          /* as kernel/fastpath.h: FASTPATH=0 builds without */
+#endif
 
     .section .vectors, "ax"
     .arm
-    .align 5
-    .global arch_vector_table
-arch_vector_table:
+@ Two tables, alike but for SVC: arch_init picks the one without the IPC fastpath
+@ when a trace recorder listens (decided once, at boot, as trace_enabled is), since
+@ only the slow path emits trace events. The fastpath need not test for it.
+.macro vector_table svc
     b   vector_reset
     b   vector_undefined
-    b   vector_svc
+    b   \svc
     b   vector_prefetch_abort
     b   vector_data_abort
     b   vector_reserved
     b   vector_irq
     b   vector_fiq
+.endm
+    .align 5
+    .global arch_vector_table
+arch_vector_table:
+    vector_table vector_svc
+    .align 5
+    .global arch_vector_table_traced
+arch_vector_table_traced:
+    vector_table vector_svc_slow
 
     .text
 
@@ -42,13 +57,22 @@ arch_vector_table:
     bne \kernel_path
 .endm
 
+@ Saves the user registers below SP_svc, which points at the saved PC in the
+@ context (srsdb put PC and CPSR there): r0-r14, then TPIDRURW, the TLS register
+@ user mode can write. ARMv7 needs no nop after an STM of user registers (ARMv5
+@ did; seL4 and Linux on ARMv7 go straight on). Clobbers r8 (saved already).
+.macro save_user_registers
+    stmdb sp, {r0-r14}^            @ user r0-r14 -> context r0..lr
+    mrc p15, 0, r8, c13, c0, 2
+    str r8, [sp, #-CONTEXT_PC_OFFSET] @ -> context tpidrurw
+.endm
+
 @ Saves a user thread's registers into its context (PC = lr of this mode, already
 @ adjusted to the resume address) and calls \handler with r0 = \kind.
 .macro save_user_and_call handler, kind
     srsdb sp!, #MODE_SVC           @ lr, spsr -> context pc, cpsr; SP_svc -= 8
     cps #MODE_SVC
-    stmdb sp, {r0-r14}^            @ user r0-r14 -> context r0..lr
-    nop
+    save_user_registers
     ldr sp, =kernel_stack_top
     mov r0, #\kind
     b \handler
@@ -93,11 +117,41 @@ data_abort_in_kernel:
     kernel_fault TRAP_DATA_ABORT
 
 @ SVC comes only from user mode (the kernel makes no system calls), and SP_svc is
-@ then the end of the current thread's context: save straight into it.
+@ then the end of the current thread's context: save straight into it. Call and
+@ ReplyRecv go to the IPC fastpath (kernel/fastpath.c) with the cap and message
+@ info registers as its arguments, still in r0 and r1, as seL4 does; the number is
+@ in r7 (not banked, so still the user's).
 vector_svc:
     srsdb sp!, #MODE_SVC
-    stmdb sp, {r0-r14}^
-    nop
+    save_user_registers
+#if NUMBAT_FASTPATH
+    sub r2, sp, #TCB_PC_OFFSET      @ the thread's TCB, the fastpath's third argument
+#endif
+    ldr sp, =kernel_stack_top
+#if NUMBAT_FASTPATH
+    cmn r7, #-SYSCALL_REPLY_RECV    @ r7 + 2: 1 with carry for Call, 0 with carry for
+    bhi fastpath_call               @ ReplyRecv, no carry for every other number
+    beq fastpath_reply_recv
+#endif
+    b arch_handle_syscall
+
+@ The fastpath's ways out other than its own (arch/fastpath.h): on to the slow path,
+@ or to the general exit for a thread of another address space. Its stack frame is
+@ dead: the kernel stack starts afresh, as aligned as C expects at a call.
+    .global arch_fastpath_to_slowpath
+arch_fastpath_to_slowpath:
+    ldr sp, =kernel_stack_top
+    b arch_handle_syscall
+
+    .global arch_fastpath_to_enter_thread
+arch_fastpath_to_enter_thread:      @ r0: the thread
+    ldr sp, =kernel_stack_top
+    b arch_enter_thread
+
+@ The same without the fastpath (arch_vector_table_traced).
+vector_svc_slow:
+    srsdb sp!, #MODE_SVC
+    save_user_registers
     ldr sp, =kernel_stack_top
     b arch_handle_syscall
 
@@ -119,12 +173,11 @@ vector_fiq:
     b arch_unexpected_vector
 
 @ void arch_restore_user(arch_context_t *ctx): resumes a user thread; no return.
+@ (No nop after the LDM of user registers: ARMv7 does not need one, as for STM.)
     .global arch_restore_user
 arch_restore_user:
-    add sp, r0, #CONTEXT_R0_OFFSET
-    ldmia sp, {r0-r14}^
-    nop
-    add sp, sp, #CONTEXT_END_TO_R0
+    add sp, r0, #CONTEXT_PC_OFFSET
+    ldmdb sp, {r0-r14}^             @ context r0..lr, just below the saved PC
     rfeia sp!                       @ pc, cpsr from the context; SP_svc = its end
 
 @ void arch_idle_loop(void): waits for interrupts with IRQs unmasked; no return.

@@ -11,6 +11,29 @@
 #include "../../kernel/arch.h"
 #include "drivers/drivers.h"
 
+/* plat/kernel_map.h names each device's virtual address by its section and its
+ * offset there; both must match the physical map (vexpress_map.h). */
+#define SECTION_OF(pa) ((pa) & ~(SECTION_SIZE - 1))
+#define MAPPED_AT(vaddr, section, pa) \
+    ((vaddr) == DEV_VADDR((section), (pa) & (SECTION_SIZE - 1)))
+_Static_assert(MAPPED_AT(SYSREG_VADDR, DEV_SECTION_MB_PERIPH, VEXPRESS_SYSREG_BASE) &&
+                   MAPPED_AT(UART0_VADDR, DEV_SECTION_MB_PERIPH, VEXPRESS_UART0_BASE) &&
+                   MAPPED_AT(UART1_VADDR, DEV_SECTION_MB_PERIPH, VEXPRESS_UART1_BASE) &&
+                   SECTION_OF(VEXPRESS_UART1_BASE) == SECTION_OF(VEXPRESS_SYSREG_BASE),
+               "system registers and UARTs");
+_Static_assert(MAPPED_AT(TIMER01_VADDR, DEV_SECTION_TIMERS, VEXPRESS_TIMER01_BASE),
+               "SP804 timers 0 and 1");
+_Static_assert(MAPPED_AT(GIC_DIST_VADDR, DEV_SECTION_GIC, VEXPRESS_GIC_DIST_BASE) &&
+                   MAPPED_AT(GIC_CPU_VADDR, DEV_SECTION_GIC, VEXPRESS_GIC_CPU_BASE),
+               "GIC distributor and CPU interface");
+_Static_assert(SECTION_OF(SIMCTL_BASE) == SECTION_OF(TRACEPORT_BASE), "arm-sim's devices share one section");
+_Static_assert(PHYS_RAM_BASE == VEXPRESS_RAM_BASE, "RAM");
+_Static_assert(IRQ_TIMER01 == VEXPRESS_IRQ_TIMER01 && IRQ_UART0 == VEXPRESS_IRQ_UART0 &&
+                   IRQ_TICK == IRQ_TIMER01 && seL4_PlatUART0IRQ == IRQ_UART0 &&
+                   seL4_PlatUserTimerIRQ == VEXPRESS_IRQ_TIMER23 &&
+                   seL4_PlatUserTimerPaddr == VEXPRESS_TIMER23_BASE,
+               "the devices' GIC interrupt IDs (the kernel's and libsel4's)");
+
 /*
  * Physical memory that is neither RAM nor used by the kernel: handed to the root
  * task as device untyped memory, so user-level drivers can map other devices

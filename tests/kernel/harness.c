@@ -22,6 +22,7 @@
 #include "harness.h"
 
 #include "interrupt.h"
+#include "syscall.h"
 
 #include "../../lib/fmt.h"
 
@@ -73,6 +74,7 @@ static bool in_arena(const void *p, size_t size)
 void harness_init(void)
 {
     harness_vm = (harness_vm_counts_t){0};
+    harness_fastpath_exits = harness_fastpath_fallbacks = 0;
     device_next = 0;
     device_space = mmap(NULL, DEVICE_SPACE_SIZE, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
@@ -428,6 +430,20 @@ NORETURN void arch_enter_thread(tcb_t *thread)
 }
 
 bool harness_idled;
+unsigned harness_fastpath_exits, harness_fastpath_fallbacks;
+
+NORETURN void arch_fastpath_exit(tcb_t *t, const tcb_t *from)
+{
+    (void)from;
+    harness_fastpath_exits++;
+    arch_enter_thread(t);
+}
+
+NORETURN void arch_fastpath_fallback(void)
+{
+    harness_fastpath_fallbacks++;
+    handle_syscall((int32_t)arch_get_syscall_number(&current_thread->context));
+}
 
 /* The idle loop: ends the kernel call like a halt, with harness_idled set. */
 NORETURN void arch_enter_idle(void)

@@ -117,6 +117,9 @@ tcb_t *harness_run_to_exit(void (*fn)(void *), void *arg, uint32_t *halt_status)
 extern bool harness_irq_masked[HARNESS_MAX_IRQ + 1];
 /* Whether the last harness_run_to_exit ended in the kernel's idle loop. */
 extern bool harness_idled;
+/* How often the IPC fastpath left to a thread, and went on to the slow path, since
+ * harness_init (tests/kernel/include/arch/fastpath.h). */
+extern unsigned harness_fastpath_exits, harness_fastpath_fallbacks;
 
 /* Everything kputc/kputs/kprintf printed since harness_init. */
 const char *harness_console(void);

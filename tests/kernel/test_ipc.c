@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include <sel4/messageinfo.h>
+#include <sel4/syscall.h>
 
 #include "harness.h"
 #include "fastpath.h"
 #include "message.h"
+#include "ready_queue.h"
+#include "syscall.h"
 
 #define RESUME_PC 0x8004u /* a blocked thread's saved PC: just past its svc */
 
@@ -217,59 +220,245 @@ Test(ipc, signals_or_into_the_word_until_a_wait_takes_it)
 
 /* ---- the fastpath (kernel/fastpath.c) ----------------------------------------------- */
 
+/* Enters as vectors.S does: the cap and message info registers and the thread. */
 static void run_fastpath_call(void *unused)
 {
     (void)unused;
-    fastpath_call();
-    /* It returned: the slow path would run now. Leave as the slow path's caller would. */
-    arch_halt(0xF0);
+    fastpath_call(arch_get_cap_register(&current_thread->context),
+                  arch_get_msg_info(&current_thread->context), current_thread);
 }
 
-/* A server waiting in Recv on the endpoint in P(0), and a caller whose CSpace is a
- * CNode whose 28-bit guard makes cptr i name slot i of `pool` (radix 4). */
-static tcb_t *fastpath_setup(tcb_t **server, uint32_t length)
+static void run_fastpath_reply_recv(void *unused)
 {
-    pool = harness_cnode(4, 28, 0);
-    endpoint_t *ep = harness_endpoint();
-    harness_place(P(0), cap_endpoint(ep, 3, RIGHTS_ALL), true);
-    tcb_t *caller = sender(6);
-    harness_place(&caller->slots[TCB_SLOT_CSPACE], pool, true);
-    cap_t pd = cap_page_directory(harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits), true, 1);
-    *server = harness_tcb();
-    harness_place(&(*server)->slots[TCB_SLOT_VSPACE], pd, true);
-    thread_set_priority(*server, 10);
-    ep_receive(*server, P(0)->cap, true);
-    arch_set_cap_register(&caller->context, 0);
-    arch_set_msg_info(&caller->context, seL4_MessageInfo_new(6, 0, 0, length).words[0]);
+    (void)unused;
+    fastpath_reply_recv(arch_get_cap_register(&current_thread->context),
+                        arch_get_msg_info(&current_thread->context), current_thread);
+}
+
+/* The slow path for the same system call (the number in the saved r7). */
+static void run_slow_path(void *unused)
+{
+    (void)unused;
+    handle_syscall((int32_t)arch_get_syscall_number(&current_thread->context));
+}
+
+/* A call's registers: cap 0 (the endpoint), a message of `length` words 40, 41, ...
+ * with label 6, and the system call number where the svc leaves it (r7). */
+static void load_call(tcb_t *t, int32_t number, uint32_t length)
+{
+    arch_set_cap_register(&t->context, 0);
+    arch_set_msg_info(&t->context, seL4_MessageInfo_new(6, 0, 0, length).words[0]);
     for (unsigned i = 0; i < ARCH_MSG_REGISTERS; i++)
-        arch_set_mr(&caller->context, i, 40 + i);
-    caller->state = THREAD_RUNNING;
-    current_thread = caller;
-    return caller;
+        arch_set_mr(&t->context, i, 40 + i);
+    t->context.r[7] = (uint32_t)number;
+}
+
+typedef struct fp_world {
+    cap_t pool;
+    endpoint_t *ep;
+    tcb_t *caller, *server;
+} fp_world_t;
+
+/* A server (priority 10) waiting in Recv on the endpoint in slot 0 of a CNode whose
+ * 28-bit guard makes cptr i name slot i (radix 4), both threads' CSpace; a caller
+ * (priority 5, current) about to Call it with `length` words. */
+static fp_world_t fastpath_world(uint32_t length)
+{
+    fp_world_t w;
+    w.pool = harness_cnode(4, 28, 0);
+    w.ep = harness_endpoint();
+    harness_place(harness_slot(w.pool, 0), cap_endpoint(w.ep, 3, RIGHTS_ALL), true);
+    w.caller = sender(6);
+    harness_place(&w.caller->slots[TCB_SLOT_CSPACE], w.pool, false);
+    thread_set_priority(w.caller, 5);
+    cap_t pd = cap_page_directory(harness_alloc(1u << seL4_PageDirBits, seL4_PageDirBits), true, 1);
+    w.server = harness_tcb();
+    harness_place(&w.server->slots[TCB_SLOT_VSPACE], pd, true);
+    harness_place(&w.server->slots[TCB_SLOT_CSPACE], w.pool, false);
+    arch_set_pc(&w.server->context, RESUME_PC);
+    thread_set_priority(w.server, 10);
+    for (unsigned i = 0; i < ARCH_MSG_REGISTERS; i++)
+        arch_set_mr(&w.server->context, i, 90 + i); /* what the server's MRs held */
+    ep_receive(w.server, harness_slot(w.pool, 0)->cap, true);
+    load_call(w.caller, seL4_SysCall, length);
+    w.caller->state = THREAD_RUNNING;
+    current_thread = w.caller;
+    return w;
+}
+
+/* Where a pointer leads, as a role in the world, so two worlds compare. */
+static uint32_t role(const fp_world_t *w, uintptr_t p)
+{
+    if (p == 0)
+        return 0;
+    if (p == (uintptr_t)w->caller)
+        return 1;
+    if (p == (uintptr_t)w->server)
+        return 2;
+    if (p == (uintptr_t)&w->caller->slots[TCB_SLOT_REPLY])
+        return 3;
+    if (p == (uintptr_t)&w->server->slots[TCB_SLOT_CALLER])
+        return 4;
+    if (p == (uintptr_t)w->ep)
+        return 5;
+    return 0xBAD;
+}
+
+/* Everything a Call or ReplyRecv may change, pointers as roles. */
+typedef struct fp_shape {
+    uint32_t entered, current, caller_state, server_state, highest_ready;
+    uint32_t caller_regs[13], server_regs[13], caller_pc, server_pc;
+    uint32_t ep_head, ep_tail, ep_state;
+    uint32_t caller_links[2], server_links[2], caller_is_fault;
+    uint32_t server_ipc[3]; /* object, badge, the flags as bytes */
+    uint32_t reply_cap[2], reply_prev, reply_next, master_next;
+} fp_shape_t;
+
+static fp_shape_t shape(const fp_world_t *w, const tcb_t *entered)
+{
+    fp_shape_t s;
+    memset(&s, 0, sizeof(s));
+    const cte_t *reply = &w->server->slots[TCB_SLOT_CALLER];
+    const cte_t *master = &w->caller->slots[TCB_SLOT_REPLY];
+    s.entered = role(w, (uintptr_t)entered);
+    s.current = role(w, (uintptr_t)current_thread);
+    s.caller_state = w->caller->state;
+    s.server_state = w->server->state;
+    s.highest_ready = (uint32_t)ready_highest();
+    memcpy(s.caller_regs, w->caller->context.r, sizeof(s.caller_regs));
+    memcpy(s.server_regs, w->server->context.r, sizeof(s.server_regs));
+    s.caller_pc = w->caller->context.pc;
+    s.server_pc = w->server->context.pc;
+    s.ep_head = role(w, w->ep->queue.head);
+    s.ep_tail = role(w, w->ep->queue.tail);
+    s.ep_state = w->ep->state;
+    s.caller_links[0] = role(w, (uintptr_t)w->caller->ipc_prev);
+    s.caller_links[1] = role(w, (uintptr_t)w->caller->ipc_next);
+    s.server_links[0] = role(w, (uintptr_t)w->server->ipc_prev);
+    s.server_links[1] = role(w, (uintptr_t)w->server->ipc_next);
+    s.caller_is_fault = w->caller->ipc.is_fault;
+    s.server_ipc[0] = role(w, w->server->ipc.object);
+    s.server_ipc[1] = w->server->ipc.badge;
+    s.server_ipc[2] = (uint32_t)w->server->ipc.can_grant | (uint32_t)w->server->ipc.can_grant_reply << 8 |
+                      (uint32_t)w->server->ipc.is_call << 16 | (uint32_t)w->server->ipc.is_fault << 24;
+    s.reply_cap[0] = cap_type(reply->cap) | role(w, (uintptr_t)cap_ptr(reply->cap)) << 4;
+    s.reply_cap[1] = reply->cap.words[1];
+    s.reply_prev = role(w, reply->prev);
+    s.reply_next = role(w, mdb_next(reply) ? (uintptr_t)mdb_next(reply) : 0) | (reply->next & MDB_FLAGS) << 8;
+    s.master_next = role(w, (uintptr_t)mdb_next(master)) | (master->next & MDB_FLAGS) << 8;
+    return s;
+}
+
+static void assert_same_shape(const fp_shape_t *fast, const fp_shape_t *slow)
+{
+    const uint32_t *a = (const uint32_t *)fast, *b = (const uint32_t *)slow;
+    for (unsigned i = 0; i < sizeof(*fast) / sizeof(uint32_t); i++)
+        cr_assert_eq(a[i], b[i], "word %u of the shape: fastpath 0x%x, slow path 0x%x", i, a[i], b[i]);
 }
 
 Test(ipc, fastpath_call_switches_straight_to_the_waiting_server)
 {
-    tcb_t *server, *caller = fastpath_setup(&server, 2);
+    fp_world_t w = fastpath_world(2);
     uint32_t status = 0;
-    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, &status), server,
+    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, &status), w.server,
                  "the fastpath left the kernel to the server (status %u)", status);
-    cr_assert_eq(current_thread, server);
-    cr_assert_eq(caller->state, THREAD_BLOCKED_ON_REPLY);
-    cr_assert_eq(server->state, THREAD_RUNNING);
-    cr_assert_eq(seL4_MessageInfo_get_label(info_of(server)), 6);
-    cr_assert_eq(seL4_MessageInfo_get_length(info_of(server)), 2);
-    cr_assert_eq(arch_get_mr(&server->context, 1), 41);
-    cr_assert_eq(arch_get_cap_register(&server->context), 3, "the badge");
-    cr_assert(cdt_is_parent(&caller->slots[TCB_SLOT_REPLY], &server->slots[TCB_SLOT_CALLER]));
+    cr_assert_eq(harness_fastpath_exits, 1, "through the fastpath's own exit");
+    cr_assert_eq(current_thread, w.server);
+    cr_assert_eq(w.caller->state, THREAD_BLOCKED_ON_REPLY);
+    cr_assert_eq(w.server->state, THREAD_RUNNING);
+    cr_assert_eq(seL4_MessageInfo_get_label(info_of(w.server)), 6);
+    cr_assert_eq(seL4_MessageInfo_get_length(info_of(w.server)), 2);
+    cr_assert_eq(arch_get_mr(&w.server->context, 1), 41);
+    cr_assert_eq(arch_get_mr(&w.server->context, 2), 92, "MRs past the length keep their values");
+    cr_assert_eq(arch_get_cap_register(&w.server->context), 3, "the badge");
+    cr_assert(cdt_is_parent(&w.caller->slots[TCB_SLOT_REPLY], &w.server->slots[TCB_SLOT_CALLER]));
+}
+
+/* The same Call in two identical worlds, one through the fastpath and one through
+ * the slow path, then the server's ReplyRecv likewise: the same state after each. */
+Test(ipc, fastpath_call_and_replyrecv_leave_what_the_slow_path_leaves)
+{
+    for (uint32_t length = 0; length <= ARCH_MSG_REGISTERS; length++) {
+        fp_world_t fast = fastpath_world(length), slow = fastpath_world(length);
+        current_thread = fast.caller;
+        tcb_t *entered = harness_run_to_exit(run_fastpath_call, NULL, NULL);
+        fp_shape_t after_fast = shape(&fast, entered);
+        current_thread = slow.caller;
+        entered = harness_run_to_exit(run_slow_path, NULL, NULL);
+        fp_shape_t after_slow = shape(&slow, entered);
+        cr_assert_eq(harness_fastpath_exits, 1, "length %u: the Call took the fastpath", length);
+        assert_same_shape(&after_fast, &after_slow);
+
+        /* The server answers with ReplyRecv on the same endpoint. */
+        load_call(fast.server, seL4_SysReplyRecv, length);
+        load_call(slow.server, seL4_SysReplyRecv, length);
+        current_thread = fast.server;
+        entered = harness_run_to_exit(run_fastpath_reply_recv, NULL, NULL);
+        after_fast = shape(&fast, entered);
+        current_thread = slow.server;
+        entered = harness_run_to_exit(run_slow_path, NULL, NULL);
+        after_slow = shape(&slow, entered);
+        cr_assert_eq(harness_fastpath_exits, 2, "length %u: the ReplyRecv took the fastpath", length);
+        cr_assert_eq(fast.caller->state, THREAD_RUNNING);
+        cr_assert_eq(fast.server->state, THREAD_BLOCKED_ON_RECV);
+        assert_same_shape(&after_fast, &after_slow);
+        harness_fastpath_exits = 0;
+    }
 }
 
 Test(ipc, fastpath_call_leaves_a_long_message_to_the_slow_path)
 {
-    tcb_t *server, *caller = fastpath_setup(&server, 5);
-    uint32_t status = 0;
-    cr_assert_null(harness_run_to_exit(run_fastpath_call, NULL, &status));
-    cr_assert_eq(status, 0xF0, "the fastpath returned");
-    cr_assert_eq(caller->state, THREAD_RUNNING, "and changed nothing");
-    cr_assert_eq(server->state, THREAD_BLOCKED_ON_RECV);
+    fp_world_t w = fastpath_world(5);
+    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, NULL), w.server);
+    cr_assert_eq(harness_fastpath_fallbacks, 1, "the fastpath went on to the slow path");
+    cr_assert_eq(harness_fastpath_exits, 0);
+    cr_assert_eq(w.caller->state, THREAD_BLOCKED_ON_REPLY, "which made the Call");
+    cr_assert_eq(seL4_MessageInfo_get_length(info_of(w.server)), ARCH_MSG_REGISTERS,
+                 "clamped: the caller has no IPC buffer");
+}
+
+/* A thread of the server's priority is ready: it has waited longer, so the
+ * scheduler runs it first (FIFO among equals), and the fastpath must not switch. */
+Test(ipc, fastpath_call_leaves_a_tie_with_a_ready_thread_to_the_slow_path)
+{
+    fp_world_t w = fastpath_world(1);
+    tcb_t *other = harness_tcb();
+    thread_set_priority(other, 10);
+    thread_set_state(other, THREAD_RUNNING);
+    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, NULL), other,
+                 "the ready thread of equal priority runs first");
+    cr_assert_eq(harness_fastpath_fallbacks, 1);
+    cr_assert_eq(w.server->state, THREAD_RUNNING, "the server got the message and waits its turn");
+    cr_assert(w.server->queued);
+    cr_assert_eq(arch_get_mr(&w.server->context, 0), 40);
+}
+
+/* A server whose reply goes to a caller of its own priority with an equal thread
+ * ready: the slow path queues the caller behind it. */
+Test(ipc, fastpath_replyrecv_leaves_a_tie_with_a_ready_thread_to_the_slow_path)
+{
+    fp_world_t w = fastpath_world(1);
+    harness_run_to_exit(run_fastpath_call, NULL, NULL);
+    cr_assert_eq(harness_fastpath_exits, 1);
+    tcb_t *other = harness_tcb();
+    thread_set_priority(other, 5);
+    thread_set_state(other, THREAD_RUNNING);
+    load_call(w.server, seL4_SysReplyRecv, 1);
+    cr_assert_eq(harness_run_to_exit(run_fastpath_reply_recv, NULL, NULL), other);
+    cr_assert_eq(harness_fastpath_fallbacks, 1);
+    cr_assert_eq(w.caller->state, THREAD_RUNNING, "the reply arrived");
+    cr_assert(w.caller->queued, "behind the thread that was ready first");
+    cr_assert_eq(w.server->state, THREAD_BLOCKED_ON_RECV);
+}
+
+/* Only a ready thread at or above the partner's priority sends the call the slow way. */
+Test(ipc, fastpath_takes_a_call_with_a_lower_ready_thread)
+{
+    fp_world_t w = fastpath_world(1);
+    tcb_t *other = harness_tcb();
+    thread_set_priority(other, 9);
+    thread_set_state(other, THREAD_RUNNING);
+    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, NULL), w.server);
+    cr_assert_eq(harness_fastpath_exits, 1, "a lower ready thread does not stop the fastpath");
+    cr_assert(other->queued);
 }

@@ -159,6 +159,48 @@ static void ipc_call_and_replyrecv_serve_many_calls(void)
     CHECK(counter[0] == 10, "the server answered %u calls", counter[0]);
 }
 
+/* A server that notes each call it takes ('S') and answers it with MR0 + 1. */
+static void body_tracing_server(seL4_Word unused)
+{
+    (void)unused;
+    seL4_Word badge = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    seL4_RecvWithMRs(ep_cap, &badge, &m0, &m1, &m2, &m3);
+    for (;;) {
+        trace_add('S');
+        m0++;
+        seL4_ReplyRecvWithMRs(ep_cap, seL4_MessageInfo_new(0, 0, 0, 1), &badge, &m0, &m1, &m2, &m3);
+    }
+}
+
+/* The Call makes the server runnable beside a ready thread of its own priority: that
+ * thread has waited longer and runs first (the IPC fastpath must not switch). */
+static void ipc_a_call_to_a_server_tied_with_a_ready_thread_runs_that_thread_first(void)
+{
+    REQUIRE(setup(), "setup");
+    REQUIRE(thread_start(LOW, body_tracing_server, 0), "server");
+    REQUIRE_OK(set_root_priority(LOW - 1)); /* the server runs and waits in Recv */
+    REQUIRE_OK(set_root_priority(ROOT_PRIO));
+    REQUIRE(thread_start(LOW, body_trace_once, 'O'), "a ready thread of the server's priority");
+    CHECK(str_eq(trace_str(), ""), "nothing ran yet: \"%s\"", trace_str());
+    seL4_Word m0 = 7, m1 = 0, m2 = 0, m3 = 0;
+    seL4_CallWithMRs(ep_cap, seL4_MessageInfo_new(0, 0, 0, 1), &m0, &m1, &m2, &m3);
+    CHECK(m0 == 8, "the reply's MR0 is %u", m0);
+    CHECK(str_eq(trace_str(), "OS"), "ran in the order \"%s\", expected \"OS\"", trace_str());
+}
+
+/* The server's ReplyRecv makes the caller runnable beside a ready thread of the
+ * caller's priority: that thread runs first. */
+static void ipc_a_reply_to_a_caller_tied_with_a_ready_thread_runs_that_thread_first(void)
+{
+    REQUIRE(setup(), "setup");
+    REQUIRE(thread_start(HIGH, body_tracing_server, 0), "server"); /* waits in Recv */
+    REQUIRE(thread_start(ROOT_PRIO, body_trace_once, 'O'), "a ready thread of the root's priority");
+    seL4_Word m0 = 7, m1 = 0, m2 = 0, m3 = 0;
+    seL4_CallWithMRs(ep_cap, seL4_MessageInfo_new(0, 0, 0, 1), &m0, &m1, &m2, &m3);
+    CHECK(m0 == 8, "the reply's MR0 is %u", m0);
+    CHECK(str_eq(trace_str(), "SO"), "ran in the order \"%s\", expected \"SO\"", trace_str());
+}
+
 static void ipc_saved_reply_cap_answers_once(void)
 {
     REQUIRE(setup(), "setup");
@@ -462,6 +504,8 @@ const test_case_t ipc_tests[] = {
     TEST_CASE(ipc_senders_are_served_in_fifo_order),
     TEST_CASE(ipc_receivers_are_served_in_fifo_order),
     TEST_CASE(ipc_call_and_replyrecv_serve_many_calls),
+    TEST_CASE(ipc_a_call_to_a_server_tied_with_a_ready_thread_runs_that_thread_first),
+    TEST_CASE(ipc_a_reply_to_a_caller_tied_with_a_ready_thread_runs_that_thread_first),
     TEST_CASE(ipc_saved_reply_cap_answers_once),
     TEST_CASE(ipc_call_without_grant_leaves_the_caller_inactive),
     TEST_CASE(ipc_a_new_receive_drops_an_unsaved_reply_cap),

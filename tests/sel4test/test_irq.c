@@ -2,26 +2,63 @@
  * tests/sel4test/test_irq.c - IRQControl and IRQHandler invocations (spec 8.5): one
  * handler cap per line, the kernel's timer line refused, range errors, setting a
  * notification (which must be one, with Write), Ack and Clear, a deleted handler
- * freeing its line, and delivery to a user-level driver of the board's second SP804
- * (timers 2 and 3), which maps the timer's registers from device untyped memory.
+ * freeing its line, and delivery to a user-level driver of the board's user timer
+ * (sel4/plat/api/constants.h: the second SP804 on vexpress, the system timer on a
+ * Raspberry Pi), which maps the timer's registers from device untyped memory.
  * Partners: helpers.h, main.c, kernel/irq.c.
  */
+#include <sel4/plat/api/constants.h>
+
 #include "helpers.h"
 
-#define FREE_LINE 100u  /* SPI 68: no device drives it, on numbat-sim or QEMU */
-#define TIMER_LINE 34u  /* SP804 timers 0/1: the kernel's tick */
-#define MAX_LINE 159u   /* the GIC-400 of the vexpress-a15 has 160 lines */
-#define TIMER23_LINE 35u /* SP804 timers 2/3, SPI 3 */
-#define TIMER23_PADDR 0x1C120000u
+/* GIC SPI 68 on vexpress, GPU interrupt 36 on a Pi: no device drives it, on
+ * numbat-sim or QEMU. */
+#define FREE_LINE 100u
+#define TIMER_LINE ((seL4_Word)seL4_PlatKernelTimerIRQ)
+#define MAX_LINE ((seL4_Word)seL4_PlatMaxIRQ)
 #define DRIVER_VADDR 0x70000000u
+#define TICKS 3
+#define PERIOD_US 1000u
 
-/* SP804 registers of its first timer (word offsets), and control bits. */
+/* The user timer, periodic every PERIOD_US: start, is it interrupting, clear (and
+ * re-arm), stop. Registers as word offsets. */
+#if defined(seL4_PlatUserTimerSP804)
 enum { SP804_LOAD, SP804_VALUE, SP804_CONTROL, SP804_INTCLR, SP804_RIS };
 #define SP804_ENABLE (1u << 7)
 #define SP804_PERIODIC (1u << 6)
 #define SP804_INTEN (1u << 5)
 #define SP804_32BIT (1u << 1)
-#define TICKS 3
+
+static void timer_start(volatile seL4_Uint32 *timer)
+{
+    timer[SP804_CONTROL] = 0;
+    timer[SP804_INTCLR] = 1;
+    timer[SP804_LOAD] = PERIOD_US * seL4_PlatUserTimerTicksPerUs;
+    timer[SP804_CONTROL] = SP804_ENABLE | SP804_PERIODIC | SP804_INTEN | SP804_32BIT;
+}
+static int timer_interrupted(volatile seL4_Uint32 *timer) { return (int)(timer[SP804_RIS] & 1u); }
+static void timer_clear(volatile seL4_Uint32 *timer) { timer[SP804_INTCLR] = 1; }
+static void timer_stop(volatile seL4_Uint32 *timer)
+{
+    timer[SP804_CONTROL] = 0;
+    timer[SP804_INTCLR] = 1;
+}
+#elif defined(seL4_PlatUserTimerBCM2835SystemTimer)
+enum { SYSTIMER_CS, SYSTIMER_CLO, SYSTIMER_CHI, SYSTIMER_C0 };
+#define SYSTIMER_MATCH (1u << seL4_PlatUserTimerCompare)
+#define SYSTIMER_COMPARE (SYSTIMER_C0 + seL4_PlatUserTimerCompare)
+
+static void timer_clear(volatile seL4_Uint32 *timer)
+{
+    timer[SYSTIMER_CS] = SYSTIMER_MATCH;
+    timer[SYSTIMER_COMPARE] = timer[SYSTIMER_CLO] + PERIOD_US * seL4_PlatUserTimerTicksPerUs;
+}
+static void timer_start(volatile seL4_Uint32 *timer) { timer_clear(timer); }
+static int timer_interrupted(volatile seL4_Uint32 *timer) { return (timer[SYSTIMER_CS] & SYSTIMER_MATCH) != 0; }
+static void timer_stop(volatile seL4_Uint32 *timer) { timer[SYSTIMER_CS] = SYSTIMER_MATCH; }
+#else
+#error "sel4/plat/api/constants.h names no user timer this test can drive"
+#endif
 
 static seL4_Error get(seL4_Word irq, seL4_CPtr slot)
 {
@@ -104,13 +141,14 @@ static seL4_CPtr device_frame_at(seL4_Word pa)
     return retype_into(ut, seL4_ARM_SmallPageObject, 0, frame, 1) == seL4_NoError ? frame : 0;
 }
 
-static void irq_delivery_to_a_user_level_sp804_driver(void)
+static void irq_delivery_to_a_user_level_timer_driver(void)
 {
-    seL4_CPtr frame = device_frame_at(TIMER23_PADDR), pt = new_object(seL4_ARM_PageTableObject, 0);
+    seL4_CPtr frame = device_frame_at(seL4_PlatUserTimerPaddr);
+    seL4_CPtr pt = new_object(seL4_ARM_PageTableObject, 0);
     REQUIRE(frame && pt, "setup: the timer's frame and a page table");
     seL4_ARM_Page_GetAddress_t where = seL4_ARM_Page_GetAddress(frame);
     CHECK_OK(where.error);
-    CHECK(where.paddr == TIMER23_PADDR, "the frame is at 0x%x", (unsigned)where.paddr);
+    CHECK(where.paddr == seL4_PlatUserTimerPaddr, "the frame is at 0x%x", (unsigned)where.paddr);
     REQUIRE_OK(seL4_ARM_PageTable_Map(pt, seL4_CapInitThreadVSpace, DRIVER_VADDR,
                                       seL4_ARM_Default_VMAttributes));
     REQUIRE_OK(seL4_ARM_Page_Map(frame, seL4_CapInitThreadVSpace, DRIVER_VADDR, seL4_ReadWrite, 0));
@@ -118,23 +156,19 @@ static void irq_delivery_to_a_user_level_sp804_driver(void)
 
     seL4_CPtr h = slot_alloc(), ntfn = new_object(seL4_NotificationObject, 0);
     REQUIRE(ntfn, "setup");
-    REQUIRE_OK(get(TIMER23_LINE, h));
+    REQUIRE_OK(get(seL4_PlatUserTimerIRQ, h));
     REQUIRE_OK(seL4_IRQHandler_SetNotification(h, ntfn));
     REQUIRE_OK(seL4_IRQHandler_Ack(h));
-    timer[SP804_CONTROL] = 0;
-    timer[SP804_INTCLR] = 1;
-    timer[SP804_LOAD] = 1000; /* 1 ms at the board's 1 MHz */
-    timer[SP804_CONTROL] = SP804_ENABLE | SP804_PERIODIC | SP804_INTEN | SP804_32BIT;
+    timer_start(timer);
     for (int i = 0; i < TICKS; i++) {
         seL4_Word badge = ~0ul;
         seL4_Wait(ntfn, &badge);
         CHECK(badge == 0, "tick %d: badge %" SEL4_PRIu_word " (the notification's cap is unbadged)", i, badge);
-        CHECK(timer[SP804_RIS] & 1u, "tick %d: the timer says it interrupted", i);
-        timer[SP804_INTCLR] = 1;
+        CHECK(timer_interrupted(timer), "tick %d: the timer says it interrupted", i);
+        timer_clear(timer);
         CHECK_OK(seL4_IRQHandler_Ack(h));
     }
-    timer[SP804_CONTROL] = 0;
-    timer[SP804_INTCLR] = 1;
+    timer_stop(timer);
     CHECK_OK(seL4_IRQHandler_Clear(h));
 }
 
@@ -152,6 +186,6 @@ const test_case_t irq_tests[] = {
     TEST_CASE(irq_get_into_an_occupied_slot_is_delete_first),
     TEST_CASE(irq_handler_takes_a_notification_with_write),
     TEST_CASE(irq_control_cannot_be_copied),
-    TEST_CASE(irq_delivery_to_a_user_level_sp804_driver),
+    TEST_CASE(irq_delivery_to_a_user_level_timer_driver),
 };
 const unsigned irq_test_count = sizeof(irq_tests) / sizeof(irq_tests[0]);

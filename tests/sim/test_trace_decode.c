@@ -173,3 +173,43 @@ Test(trace_decode, uart_frame_with_reserved_header_bits_is_skipped)
     cr_expect(trace_record_valid(recs[0].words, recs[0].count));
     cr_expect_arr_eq(recs[0].words, irq_event, sizeof(irq_event));
 }
+
+typedef struct text_sink {
+    char text[256];
+    size_t len;
+} text_sink_t;
+
+static void collect_text(void *ctx, uint8_t byte)
+{
+    text_sink_t *t = ctx;
+    if (t->len < sizeof(t->text) - 1)
+        t->text[t->len++] = (char)byte;
+}
+
+/* raspi2's UART0: console text with frames between its characters, a '~' (the sync
+   byte) in the text among them, and text cut off in the middle of a would-be frame
+   at the end. Every byte outside the frames comes out as text, in order. */
+Test(trace_decode, uart_text_between_frames_goes_to_the_text_sink)
+{
+    uint8_t stream[256];
+    size_t n = 0;
+    const char *parts[] = {"Numbat ~ on raspi2\r\n", "~x\r\n", "tail ~"};
+    memcpy(stream + n, parts[0], strlen(parts[0]));
+    n += strlen(parts[0]);
+    n += trace_uart_encode(insert_event, 7, stream + n);
+    memcpy(stream + n, parts[1], strlen(parts[1]));
+    n += strlen(parts[1]);
+    n += trace_uart_encode(irq_event, 2, stream + n);
+    memcpy(stream + n, parts[2], strlen(parts[2]));
+    n += strlen(parts[2]);
+    text_sink_t text = {{0}, 0};
+    trace_uart_decoder_t d = {.text = collect_text, .text_ctx = &text};
+    trace_record_t recs[4];
+    unsigned got = feed(&d, stream, n, recs, 4);
+    trace_uart_end(&d);
+    cr_assert_eq(got, 2);
+    cr_expect_arr_eq(recs[0].words, insert_event, sizeof(insert_event));
+    cr_expect_arr_eq(recs[1].words, irq_event, sizeof(irq_event));
+    cr_expect_str_eq(text.text, "Numbat ~ on raspi2\r\n~x\r\ntail ~");
+    cr_expect_eq(d.dropped_bytes, 0, "text is not dropped");
+}

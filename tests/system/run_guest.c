@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -103,6 +104,25 @@ run_result_t run_qemu(const char *image)
 {
     const char *argv[] = {"qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-nographic",
                           "-audiodev", "none,id=none", "-no-reboot", "-kernel", image, NULL};
+    return run_command(argv, 60);
+}
+
+/* raspi2b's serial0 is UART0, the PL011 the kernel's console uses; the watchdog
+ * reset at shutdown ends QEMU (-no-reboot). */
+run_result_t run_qemu_raspi2(const char *image)
+{
+    const char *argv[] = {"qemu-system-arm", "-M", "raspi2b", "-nographic", "-monitor", "none",
+                          "-serial", "stdio", "-no-reboot", "-kernel", image, NULL};
+    return run_command(argv, 60);
+}
+
+/* The raw image as a Pi's firmware loads kernel7.img: at 0x8000, core 0 started there. */
+run_result_t run_qemu_raspi2_binary(const char *binary)
+{
+    char loader[512];
+    snprintf(loader, sizeof(loader), "loader,file=%s,addr=0x8000,cpu-num=0", binary);
+    const char *argv[] = {"qemu-system-arm", "-M", "raspi2b", "-nographic", "-monitor", "none",
+                          "-serial", "stdio", "-no-reboot", "-device", loader, NULL};
     return run_command(argv, 60);
 }
 

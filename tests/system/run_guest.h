@@ -35,6 +35,10 @@ run_result_t run_command(const char *const argv[], unsigned timeout_s);
 run_result_t run_sim(const char *image, const char *const extra[]);
 /* qemu-system-arm -M vexpress-a15 on the image, as `make run PLAT=vexpress-a15` does. */
 run_result_t run_qemu(const char *image);
+/* qemu-system-arm -M raspi2b on an ELF image, as `make run PLAT=raspi2` does; and
+ * on the raw binary (kernel7.img) loaded at 0x8000, as a Pi's firmware loads it. */
+run_result_t run_qemu_raspi2(const char *image);
+run_result_t run_qemu_raspi2_binary(const char *binary);
 void run_result_free(run_result_t *r);
 /* Number of non-overlapping occurrences of needle in haystack. */
 size_t count_occurrences(const char *haystack, const char *needle);

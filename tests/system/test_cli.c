@@ -620,6 +620,24 @@ Test(cli, attach_survives_mutated_streams, .timeout = 120)
     free(frames.data);
 }
 
+/* --baud is the speed of a serial device: a number termios knows, and only with
+   --attach DEVICE (a path). */
+Test(cli, baud_goes_with_attach_to_a_device)
+{
+    const char *const cases[][5] = {
+        {SIM_PATH, "--attach", "/dev/null", "--baud", "12345"},
+        {SIM_PATH, "--attach", "127.0.0.1:4444", "--baud", "115200"},
+        {SIM_PATH, "--baud", "115200", IMAGE("arm-sim", "hello"), NULL},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *argv[6] = {cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL};
+        run_result_t r = run_command(argv, 10);
+        cr_expect_eq(r.status, 2, "case %zu: status %d, stderr %s", i, r.status, r.err);
+        cr_expect(strstr(r.err, "--baud") != NULL, "case %zu: %s", i, r.err);
+        run_result_free(&r);
+    }
+}
+
 Test(cli, checkpoints_take_a_count_or_zero)
 {
     const char *bad[] = {SIM_PATH, "--checkpoints", "-5", IMAGE("arm-sim", "hello"), NULL};

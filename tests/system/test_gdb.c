@@ -299,7 +299,7 @@ Test(gdb, raw_protocol_step_and_interrupt, .timeout = 120)
     exchange(fd, "s", reply, sizeof(reply));
     cr_expect_eq(strncmp(reply, "T05", 3), 0, "%s", reply);
     exchange(fd, "pf", reply, sizeof(reply));
-    cr_expect_str_eq(reply, "94000080", "one step from the entry 0x80000090");
+    cr_expect_str_eq(reply, "04000080", "one step from the entry 0x80000000 (the image's first byte)");
     put_packet(fd, "c");
     usleep(300 * 1000);
     cr_assert_eq(write(fd, "\x03", 1), 1);

@@ -48,11 +48,12 @@ static void free_cases(struct criterion_test_params *p)
 }
 
 /* One case per lab with a grader and each of: solution on numbat-sim, solution on
-   QEMU, skeleton on numbat-sim (the skeleton's QEMU run would show nothing more). */
+   QEMU's vexpress-a15 and raspi2b (the Raspberry Pi build), skeleton on numbat-sim
+   (the skeleton's QEMU run would show nothing more). */
 ParameterizedTestParameters(labs, graded)
 {
     static const struct { const char *plat; int solution; } runs[] = {
-        {"arm-sim", 1}, {"vexpress-a15", 1}, {"arm-sim", 0}};
+        {"arm-sim", 1}, {"vexpress-a15", 1}, {"raspi2", 1}, {"arm-sim", 0}};
     size_t n = 0, cap = 64;
     lab_case_t *cases = cr_malloc(cap * sizeof(*cases));
     DIR *d = opendir("labs");

@@ -1,7 +1,7 @@
 /*
- * arch/arm/drivers/drivers.h - the kernel's drivers for the devices the
- * vexpress-a15 family shares: PL011 UART, SP804 timer, GICv2, and the motherboard
- * system registers. Partners: pl011.c, sp804.c, gic.c, sysreg.c.
+ * arch/arm/drivers/drivers.h - the kernel's drivers for devices more than one board
+ * has: PL011 UART, SP804 timer, GICv2, the Versatile Express system registers, the
+ * ARM generic timer. Partners: pl011.c, sp804.c, gic.c, sysreg.c, generic_timer.c.
  */
 #ifndef ARCH_DRIVERS_H
 #define ARCH_DRIVERS_H
@@ -26,5 +26,9 @@ unsigned gic_highest_pending(uintptr_t cpu);
 
 /* Asks the board to shut down with the status left in SYS_CFGDATA. */
 void sysreg_shutdown(uintptr_t base, uint32_t status);
+
+/* The generic timer: CNTFRQ, and the virtual timer counting down `ticks` of it. */
+uint32_t gtimer_frequency(void);
+void gtimer_virt_countdown(uint32_t ticks);
 
 #endif

@@ -1,10 +1,12 @@
 /*
  * sel4libs/include/platsupport/ltimer.h - seL4's "ltimer": a board's timer for
  * timeouts (an interrupt after a time, once or periodically) and the current time.
- * On Numbat the default one is the second SP804 (platsupport/plat/timer.h): its
- * first timer makes the timeouts, its second runs free for ltimer_get_time, which
- * therefore wraps after 2^32 us (about 71 minutes). Functions return 0 or an error
- * (< 0 or an seL4_Error). Partners: io.h, ../../src/ltimer.c.
+ * On Numbat the default one is the board's user timer (platsupport/plat/timer.h).
+ * On vexpress it is the second SP804 (../../src/ltimer_sp804.c): its first timer
+ * makes the timeouts, its second runs free for ltimer_get_time, which therefore
+ * wraps after 2^32 us (about 71 minutes). On a Raspberry Pi it is the system timer
+ * (../../src/ltimer_systimer.c): a 64-bit 1 MHz counter and compare 3. Functions
+ * return 0 or an error (< 0 or an seL4_Error). Partners: io.h.
  */
 #ifndef SEL4LIBS_PLATSUPPORT_LTIMER_H
 #define SEL4LIBS_PLATSUPPORT_LTIMER_H

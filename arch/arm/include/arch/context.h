@@ -25,9 +25,11 @@ typedef struct arch_context {
     uint32_t cpsr; /* its CPSR (user mode) */
 } arch_context_t;
 
-/* vectors.S: arch_restore_user loads from r0, and r0 to cpsr are contiguous. */
-#define CONTEXT_R0_OFFSET 8
-_Static_assert(offsetof(arch_context_t, r) == CONTEXT_R0_OFFSET, "vectors.S relies on this");
+/* vectors.S saves and restores around the saved PC: TPIDRURW is CONTEXT_PC_OFFSET
+ * bytes below it, and r0 to cpsr are contiguous. */
+#define CONTEXT_PC_OFFSET 68
+_Static_assert(offsetof(arch_context_t, pc) == CONTEXT_PC_OFFSET && offsetof(arch_context_t, tpidrurw) == 0,
+               "vectors.S relies on this");
 _Static_assert(offsetof(arch_context_t, cpsr) - offsetof(arch_context_t, r) == 16 * 4,
                "vectors.S saves r0-r14, pc, cpsr as 17 consecutive words");
 

@@ -1,13 +1,17 @@
 /*
- * arch/arm/include/arch/memory.h - the kernel's view of memory on the vexpress-a15
- * family of boards (arm-sim and vexpress-a15): physical RAM, the kernel window at
- * the top of every address space, and where device registers are mapped.
- * Partners: arch/arm/boot_mmu.c, arch/arm/mmu.c, arch/arm/kernel.ld.
+ * arch/arm/include/arch/memory.h - the kernel's view of memory on every ARM board:
+ * the kernel window at the top of every address space, where RAM and device
+ * registers are mapped. The board's physical RAM base, its device sections and
+ * its devices' virtual addresses come from <plat/kernel_map.h> (one per board
+ * family: plat/vexpress-a15/include/ for arm-sim and vexpress-a15,
+ * plat/raspi2/include/ for raspi2). Partners: arch/arm/boot_mmu.c, arch/arm/mmu.c,
+ * arch/arm/kernel.ld.
  */
 #ifndef ARCH_MEMORY_H
 #define ARCH_MEMORY_H
 
-#define PHYS_RAM_BASE 0x80000000u
+#include <plat/kernel_map.h>
+
 /* Every address space maps the kernel from here up; user space lies below. */
 #define KERNEL_VBASE 0xE0000000u
 #define USER_TOP KERNEL_VBASE
@@ -18,26 +22,9 @@
 #define PHYS_TO_KVIRT(pa) ((pa) - PHYS_RAM_BASE + KERNEL_VBASE)
 #define KVIRT_TO_PHYS(va) ((va) - KERNEL_VBASE + PHYS_RAM_BASE)
 
-/* Device sections: each 1 MiB of device space at DEVICE_VBASE + n MiB. */
-#define DEV_SECTION_MB_PERIPH 0 /* 0x1C000000: sysreg, UARTs */
-#define DEV_SECTION_TIMERS 1    /* 0x1C100000: SP804 timers */
-#define DEV_SECTION_GIC 2       /* 0x2C000000: GIC */
-#define DEV_SECTION_SIMDEV 3    /* 0x1D000000: arm-sim only devices */
-#define DEV_SECTION_COUNT 4
-
+/* Device sections: the board's n-th MiB of device space (kernel_map.h's
+ * DEV_SECTION_*) is mapped at DEVICE_VBASE + n MiB. */
 #define DEV_VADDR(section, offset) (DEVICE_VBASE + ((section) << 20) + (offset))
-
-#define SYSREG_VADDR DEV_VADDR(DEV_SECTION_MB_PERIPH, 0x10000u)
-#define UART0_VADDR DEV_VADDR(DEV_SECTION_MB_PERIPH, 0x90000u)
-#define UART1_VADDR DEV_VADDR(DEV_SECTION_MB_PERIPH, 0xA0000u) /* trace stream on vexpress-a15 */
-#define TIMER01_VADDR DEV_VADDR(DEV_SECTION_TIMERS, 0x10000u)
-#define GIC_DIST_VADDR DEV_VADDR(DEV_SECTION_GIC, 0x1000u)
-#define GIC_CPU_VADDR DEV_VADDR(DEV_SECTION_GIC, 0x2000u)
-#define SIMDEV_VADDR(offset) DEV_VADDR(DEV_SECTION_SIMDEV, (offset))
-
-/* GIC interrupt IDs of the board's devices (SPI n is ID 32 + n). */
-#define IRQ_TIMER01 34
-#define IRQ_UART0 37
 
 #define PAGE_BITS 12
 #define PAGE_SIZE (1u << PAGE_BITS)

@@ -1,9 +1,14 @@
 /*
- * sel4libs/src/ltimer.c - the default ltimer on Numbat's board: the second SP804
- * dual timer (see platsupport/ltimer.h). Its first timer counts down the timeouts
- * and interrupts; its second counts down from 2^32 - 1 for ever, so the time since
- * start is how far it has counted, at 1 MHz.
+ * sel4libs/src/ltimer_sp804.c - the default ltimer on the vexpress board (arm-sim,
+ * vexpress-a15): the second SP804 dual timer (see platsupport/ltimer.h). Its first
+ * timer counts down the timeouts and interrupts; its second counts down from
+ * 2^32 - 1 for ever, so the time since start is how far it has counted, at 1 MHz.
+ * ltimer_systimer.c is the Raspberry Pi's; the board's sel4/plat/api/constants.h
+ * picks one. Partners: platsupport/plat/timer.h, ltimer_systimer.c.
  */
+#include <sel4/plat/api/constants.h>
+
+#ifdef seL4_PlatUserTimerSP804
 #include <stdlib.h>
 
 #include <platsupport/ltimer.h>
@@ -125,3 +130,4 @@ void ltimer_destroy(ltimer_t *timer)
     timer->data = NULL;
     /* t stays allocated: its io mapping is not given back either */
 }
+#endif
