@@ -52,7 +52,7 @@ help:
 DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi picolibc-arm-none-eabi \
     libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
     libsdl2-image-dev fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio \
-    pandoc python3 bc gawk clang libclang-rt-dev
+    pandoc python3 bc gawk clang libclang-rt-dev curl ca-certificates
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSING = $(shell for p in $(DEB_PACKAGES); do \
     dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)
