@@ -15,6 +15,10 @@
 #   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15|raspi2]   score lab n (no LAB: every lab)
 #   make handout    the student tree without solutions/, in build/handout/numbat
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
+#   make UNICORN_PREFIX=/path ...   the host programs against another Unicorn, in build/uc-X.Y.Z/;
+#                   make unicorn-2.1 unpacks Debian 13's 2.1.1 (faster stores) into build/unicorn-2.1/
+#                   (docs/unicorn-notes.md); make bench-unicorn compares the two; make
+#                   test-unicorn-2.1 runs the sim units and system tests on 2.1.1 (CI does)
 #   make fuzz-host  each host-input fuzzer for FUZZ_SECONDS (60) (docs/fuzzing-host.md)
 
 PLAT ?= arm-sim
@@ -24,7 +28,9 @@ BUILD := build
 # AddressSanitizer and UndefinedBehaviorSanitizer in build/asan/, apart from the normal
 # build; the guest images are the same and shared. Any report ends the program.
 , := ,
-HOST_OUT := $(BUILD)$(if $(SAN),/asan)
+# UNICORN_PREFIX=/path (mk/unicorn.mk): UNICORN_OUT is build/uc-X.Y.Z instead of build.
+include mk/unicorn.mk
+HOST_OUT := $(UNICORN_OUT)$(if $(SAN),/asan)
 HOST_SAN := $(if $(SAN),-fsanitize=address$(,)undefined -fno-sanitize-recover=all \
     -fno-omit-frame-pointer)
 SIM := $(HOST_OUT)/bin/numbat-sim
@@ -46,7 +52,7 @@ help:
 DEB_PACKAGES := make gcc libc6-dev pkg-config gcc-arm-none-eabi picolibc-arm-none-eabi \
     libunicorn-dev libelf-dev libdw-dev libcapstone-dev libsdl2-dev libsdl2-ttf-dev \
     libsdl2-image-dev fonts-dejavu-core libcriterion-dev qemu-system-arm gdb-multiarch cpio \
-    pandoc python3 bc gawk clang libclang-rt-dev
+    pandoc python3 bc gawk clang libclang-rt-dev curl ca-certificates
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MISSING = $(shell for p in $(DEB_PACKAGES); do \
     dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)
@@ -64,7 +70,7 @@ check-deps:
 HOST_WARN := -Wall -Wextra -Werror
 # libsel4's headers are plain C: the host side takes object sizes and system call
 # numbers from them, as user programs do.
-HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/include
+HOST_CFLAGS := -std=gnu11 -O2 -g $(HOST_WARN) $(HOST_SAN) -MMD -MP -Ilibsel4/include $(UNICORN_CFLAGS)
 # numbat-sim is three layers: the simulator library (sim/, with the trace decoder and names),
 # the visualizer built on it, and the command line (cli/), which only the program links.
 SIM_LIB_SRC := $(wildcard sim/*.c) $(wildcard sim/dev/*.c) trace/decode.c trace/text.c trace/names.c
@@ -76,7 +82,7 @@ SIM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SIM_SRC))
 # PNG screenshots, Capstone for the disassembly pane.
 # Expanded when a link runs (=, not :=): on a fresh machine `make test` installs
 # the packages (check-deps) after this file was read, and pkg-config is one of them.
-SIM_LIBS = -lunicorn -lelf -ldw -lpthread -lm \
+SIM_LIBS = $(UNICORN_LIBS) -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image capstone 2>/dev/null)
 
 sim: $(SIM) $(TRACE_TOOL)
@@ -102,6 +108,11 @@ $(HOST_OUT)/host/%.o: %.c
 
 -include $(SIM_OBJ:.o=.d)
 
+# --version prints the version the kernel prints at boot: kernel/boot.c holds the one copy.
+NUMBAT_VERSION := $(shell sed -n 's/^\#define NUMBAT_VERSION "\(.*\)"/\1/p' kernel/boot.c)
+$(HOST_OUT)/host/cli/numbat-sim.o: HOST_CFLAGS += -DNUMBAT_VERSION='"$(NUMBAT_VERSION)"'
+$(HOST_OUT)/host/cli/numbat-sim.o: kernel/boot.c
+
 # vis-bench: the visualizer's replay and drawing speed (make bench). It links the
 # model and the drawing only, named one by one: the window, sessions and --attach
 # need the board and a socket (a wildcard once pulled attach.c in without them).
@@ -111,14 +122,14 @@ VIS_DRAW_SRC := $(addprefix visualizer/,model.c place.c steps.c ipc_model.c ipc_
 VIS_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/vis_bench.c trace/decode.c trace/text.c trace/names.c \
     $(VIS_DRAW_SRC))
 -include $(VIS_BENCH_OBJ:.o=.d)
-$(BUILD)/bin/vis-bench: $(VIS_BENCH_OBJ)
+$(HOST_OUT)/bin/vis-bench: $(VIS_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
 
 # tt-bench: what going back in time costs (make bench, docs/time-travel.md).
 TT_BENCH_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,tools/tt_bench.c $(SIM_LIB_SRC))
-$(BUILD)/bin/tt-bench: $(TT_BENCH_OBJ)
+$(HOST_OUT)/bin/tt-bench: $(TT_BENCH_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(HOST_CC) $(HOST_SAN) -o $@ $^ $(SIM_LIBS)
@@ -221,6 +232,8 @@ fuzz: check-deps sim
 	@SIM=$(SIM) tools/fuzz.sh -p $(PLAT) -n $(CALLS) $(if $(REPLAY),-r $(REPLAY)) \
 	    $(if $(VERBOSE),-v $(VERBOSE)) $(if $(SKIP),-k $(SKIP)) $(if $(EPOCH),-e $(EPOCH)) $(SEED)
 
+# make bench compares the two Unicorns when 2.1.1 was unpacked and no UNICORN_PREFIX is given.
+BENCH_UNICORN21 = $(if $(filter bench,$@),$(if $(UNICORN_PREFIX),,$(UNICORN21_HERE)))
 bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-loop
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/yield-baseline
@@ -233,8 +246,12 @@ bench bench-quick: check-deps all system-images
 	@for plat in arm-sim vexpress-a15; do \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/ipc-pingpong || exit 1; \
 	    $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=bench/vm-pager || exit 1; done
-	@$(MAKE) --no-print-directory $(BUILD)/bin/vis-bench $(BUILD)/bin/tt-bench
-	@tools/bench.sh $(if $(filter bench-quick,$@),--quick)
+	@$(MAKE) --no-print-directory $(HOST_OUT)/bin/vis-bench $(HOST_OUT)/bin/tt-bench
+	@# ---- Unicorn 2.1 comparison (mk/unicorn.mk): the full table only, when build/unicorn-2.1 is there
+	$(if $(BENCH_UNICORN21),@$(MAKE) --no-print-directory UNICORN_PREFIX=$(UNICORN21_DIR)/usr sim)
+	@SIM=$(SIM) VIS_BENCH=$(HOST_OUT)/bin/vis-bench TT_BENCH=$(HOST_OUT)/bin/tt-bench \
+	    $(if $(BENCH_UNICORN21),SIM_UNICORN21=$(UNICORN21_SIM) BENCH_RUNS=$(BENCH_RUNS)) \
+	    tools/bench.sh $(if $(filter bench-quick,$@),--quick)
 
 # Lecture slides: Markdown in slides/, rendered by pandoc into self-contained HTML
 # (tools/slides.py): figures from make figures, tables measured on numbat-sim now.

@@ -224,6 +224,16 @@ static int visualize_image(const cli_t *cli, const elf_image_t *image)
     return vis_app_main(&cli->vis, &source, NULL);
 }
 
+/* --version: the engine is named because numbat-sim's speed depends on it (2.0.1's
+   slow stores, docs/unicorn-notes.md); the Makefile gives NUMBAT_VERSION (kernel/boot.c's). */
+static void print_version(void)
+{
+    char running[32], built[32];
+    sim_engine_version(running, built, sizeof(running));
+    printf("numbat-sim, Numbat %s\n", NUMBAT_VERSION);
+    printf("Unicorn %s (compiled against %s)\n", running, built);
+}
+
 int main(int argc, char **argv)
 {
     cli_t cli;
@@ -232,6 +242,10 @@ int main(int argc, char **argv)
         return rc;
     if (cli.help) {
         cli_print_usage(stdout);
+        return 0;
+    }
+    if (cli.version) {
+        print_version();
         return 0;
     }
     if (cli.attach)

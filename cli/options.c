@@ -49,6 +49,7 @@ static const char usage_text[] =
     "  --checkpoints N   keep a checkpoint every N instructions so GDB and the window\n"
     "                    can go back in time (default with --gdb: 1M; 0: off)\n"
     "  --help            this text\n"
+    "  --version         Numbat's version and the Unicorn version in use\n"
     "\n"
     "exit status: the guest's shutdown status; 2 bad usage or image; 3 kernel panic,\n"
     "lockup or guest crash; 4 --max-insns reached.\n";
@@ -134,7 +135,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}, .baud = VIS_ATTACH_DEFAULT_BAUD};
     bool baud_given = false;
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION };
     enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE,
            OPT_BAUD };
     static const struct option longopts[] = {
@@ -157,6 +158,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"break", required_argument, NULL, OPT_BREAK},
         {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
         {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
     uint64_t value;
@@ -233,6 +235,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             cli->checkpoints_given = true;
             break;
         case OPT_HELP: cli->help = true; return 0;
+        case OPT_VERSION: cli->version = true; return 0;
         default:
             if (optopt > 0 && optopt < 256) {
                 /* A short option: argv[optind - 1] is not it while getopt is still

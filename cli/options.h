@@ -32,6 +32,7 @@ typedef struct cli {
     const char *trace_log;
     const char *trace_out;
     bool help;           /* --help: print the usage, exit 0 */
+    bool version;        /* --version: Numbat's and Unicorn's versions, exit 0 */
     bool stats;
     bool gdb;            /* --gdb given */
     unsigned gdb_port;

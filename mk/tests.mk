@@ -9,12 +9,14 @@
 
 # (SAN_FLAGS, not SAN: `make SAN=1` would replace a variable of that name.)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
-TEST_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(SAN_FLAGS) -MMD -MP
+TEST_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(SAN_FLAGS) -MMD -MP $(UNICORN_CFLAGS)
 TEST_ENV := ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 CRITERION_FLAGS := --jobs 2
 
 SIM_UNIT_SRC := $(wildcard tests/sim/*.c) $(SIM_LIB_SRC) $(VIS_SRC)
-SIM_UNIT_OBJ := $(patsubst %.c,$(BUILD)/san/%.o,$(SIM_UNIT_SRC))
+# Objects that include unicorn.h, and the programs linking it, live under UNICORN_OUT
+# (build/, or build/uc-X.Y.Z/ under UNICORN_PREFIX=, mk/unicorn.mk).
+SIM_UNIT_OBJ := $(patsubst %.c,$(UNICORN_OUT)/san/%.o,$(SIM_UNIT_SRC))
 SYSTEM_SRC := $(wildcard tests/system/*.c)
 # The trace tests read recordings with the decoder and the visualizer's model (and the
 # VSpace tab's layout, which only computes rectangles); the visualizer's session runs a
@@ -24,7 +26,7 @@ SYSTEM_OBJ := $(patsubst %.c,$(HOST_OUT)/host/%.o,$(SYSTEM_SRC) $(SIM_LIB_SRC) \
     visualizer/model.c visualizer/place.c visualizer/ipc_model.c visualizer/session.c \
     visualizer/source_text.c visualizer/describe.c \
     visualizer/vspace_model.c visualizer/vspace_links.c visualizer/vspace_layout.c)
-SYSTEM_LIBS = -lcriterion -lunicorn -lelf -ldw -lpthread -lm \
+SYSTEM_LIBS = -lcriterion $(UNICORN_LIBS) -lelf -ldw -lpthread -lm \
     $(shell pkg-config --libs capstone SDL2_image 2>/dev/null)
 # Each folder under tests/system/ is a user program the system tests boot.
 SYSTEM_APPS := $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c)))
@@ -34,12 +36,12 @@ RASPI2_APPS := $(addprefix tests/system/,hello spin null-deref undefined-insn ba
 # Apps whose QEMU runs the trace and attach tests follow (built with TRACE=uart too).
 TRACE_APPS := tests/system/caps tests/system/ipc
 
-$(BUILD)/san/%.o: %.c
+$(UNICORN_OUT)/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (sanitized)"
 	$(Q)$(HOST_CC) $(TEST_CFLAGS) -Isim -Ilibsel4/include -c $< -o $@
 
-$(BUILD)/tests/sim-units: $(SIM_UNIT_OBJ)
+$(UNICORN_OUT)/tests/sim-units: $(SIM_UNIT_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(SAN_FLAGS) -o $@ $^ $(SIM_LIBS) -lcriterion
 
@@ -110,8 +112,8 @@ system-images:
 # libsel4's run.sh adds the target compile test, header coverage and the register
 # ABI check of the inline assembly to its Criterion suite.
 # The kernel units run last, so a failing kernel test still lets the others run.
-unit-tests: $(BUILD)/tests/sim-units $(BUILD)/tests/kernel-units
-	$(TEST_ENV) $(BUILD)/tests/sim-units $(CRITERION_FLAGS)
+unit-tests: $(UNICORN_OUT)/tests/sim-units $(BUILD)/tests/kernel-units
+	$(TEST_ENV) $(UNICORN_OUT)/tests/sim-units $(CRITERION_FLAGS)
 	sh tests/libsel4/run.sh
 	$(TEST_ENV) $(BUILD)/tests/kernel-units $(CRITERION_FLAGS)
 
@@ -130,35 +132,35 @@ FUZZ_SECONDS ?= 60
 FUZZ_QUICK_SECONDS ?= 5
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS := -std=gnu11 -O1 -g $(HOST_WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP \
-    -Ilibsel4/include
+    -Ilibsel4/include $(UNICORN_CFLAGS)
 FUZZ_HARNESSES := elf trace_file trace_uart gdb cli
-FUZZ_LIB_OBJ := $(patsubst %.c,$(BUILD)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c cli/printable.c \
+FUZZ_LIB_OBJ := $(patsubst %.c,$(UNICORN_OUT)/fuzz/%.o,$(SIM_LIB_SRC) $(VIS_SRC) cli/options.c cli/printable.c \
     tests/fuzz-host/trace_sink.c)
-FUZZ_BINS := $(patsubst %,$(BUILD)/fuzz/bin/fuzz_%,$(FUZZ_HARNESSES))
+FUZZ_BINS := $(patsubst %,$(UNICORN_OUT)/fuzz/bin/fuzz_%,$(FUZZ_HARNESSES))
 
-$(BUILD)/fuzz/%.o: %.c
+$(UNICORN_OUT)/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (fuzzing)"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(BUILD)/fuzz/bin/fuzz_%: $(BUILD)/fuzz/tests/fuzz-host/fuzz_%.o $(FUZZ_LIB_OBJ)
+$(UNICORN_OUT)/fuzz/bin/fuzz_%: $(UNICORN_OUT)/fuzz/tests/fuzz-host/fuzz_%.o $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(SIM_LIBS)
 
-.SECONDARY: $(FUZZ_LIB_OBJ) $(patsubst %,$(BUILD)/fuzz/tests/fuzz-host/fuzz_%.o,$(FUZZ_HARNESSES))
--include $(FUZZ_LIB_OBJ:.o=.d) $(patsubst %,$(BUILD)/fuzz/tests/fuzz-host/fuzz_%.d,$(FUZZ_HARNESSES))
+.SECONDARY: $(FUZZ_LIB_OBJ) $(patsubst %,$(UNICORN_OUT)/fuzz/tests/fuzz-host/fuzz_%.o,$(FUZZ_HARNESSES))
+-include $(FUZZ_LIB_OBJ:.o=.d) $(patsubst %,$(UNICORN_OUT)/fuzz/tests/fuzz-host/fuzz_%.d,$(FUZZ_HARNESSES))
 
 .PHONY: fuzz-host fuzz-host-quick fuzz-host-bins
 fuzz-host-bins: $(FUZZ_BINS)
 
 fuzz-host: check-deps fuzz-host-bins
 	@for h in $(FUZZ_HARNESSES); do \
-	    sh tests/fuzz-host/run.sh $(BUILD)/fuzz $$h $(FUZZ_SECONDS) || exit 1; done
+	    sh tests/fuzz-host/run.sh $(UNICORN_OUT)/fuzz $$h $(FUZZ_SECONDS) || exit 1; done
 
 fuzz-host-quick: fuzz-host-bins
 	@for h in $(FUZZ_HARNESSES); do \
-	    sh tests/fuzz-host/run.sh $(BUILD)/fuzz $$h $(FUZZ_QUICK_SECONDS) || exit 1; done
+	    sh tests/fuzz-host/run.sh $(UNICORN_OUT)/fuzz $$h $(FUZZ_QUICK_SECONDS) || exit 1; done
 
 # The syscall fuzzer (tests/fuzz, docs/fuzzing.md): three seeds of 100,000 calls on
 # numbat-sim and one on each QEMU board, each on a kernel that checks its invariants at

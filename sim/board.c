@@ -215,6 +215,22 @@ sim_board_t *sim_board_create(const sim_options_t *options, char *err, size_t er
     return NULL;
 }
 
+/* "2.1.1" from uc_version's 0xMMmmpp.. word; an extra byte other than 255 is a release candidate. */
+static void format_engine_version(unsigned word, char *out, size_t len)
+{
+    unsigned extra = word & 0xff;
+    snprintf(out, len, "%u.%u.%u", word >> 24, (word >> 16) & 0xff, (word >> 8) & 0xff);
+    if (extra != 255 && strlen(out) + 1 < len)
+        snprintf(out + strlen(out), len - strlen(out), "-rc%u", extra);
+}
+
+void sim_engine_version(char *running, char *built, size_t len)
+{
+    format_engine_version(uc_version(NULL, NULL), running, len);
+    format_engine_version((UC_API_MAJOR << 24) | (UC_API_MINOR << 16) | (UC_API_PATCH << 8) | UC_API_EXTRA,
+                          built, len);
+}
+
 void sim_board_destroy(sim_board_t *board)
 {
     if (!board)

@@ -93,6 +93,13 @@ bool sim_board_read_virt(sim_board_t *board, uint32_t va, void *buf, size_t len)
 int sim_parse_trace_flags(const char *letters, unsigned *flags);
 /* Receives one byte of terminal input for UART0; false if its FIFO is full. */
 bool sim_board_input(sim_board_t *board, uint8_t byte);
+/*
+ * The Unicorn engine in use, e.g. "2.1.1": `running` as the library loaded at run time
+ * reports itself (uc_version), `built` as the headers this program was compiled with
+ * said. They differ when another libunicorn.so was put under the program. Speed
+ * depends on it: 2.0.1 takes a slow path on every store (docs/unicorn-notes.md).
+ */
+void sim_engine_version(char *running, char *built, size_t len);
 
 /*
  * Debugging: the GDB stub (gdbstub.h) and --break use these (docs/gdb.md).

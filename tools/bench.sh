@@ -6,7 +6,10 @@
 set -euo pipefail
 QUICK=0
 [ "${1:-}" = --quick ] && QUICK=1
-SIM=build/bin/numbat-sim
+# The Makefile names the programs of the build in use (build/uc-X.Y.Z/ under UNICORN_PREFIX).
+SIM=${SIM:-build/bin/numbat-sim}
+VIS_BENCH=${VIS_BENCH:-build/bin/vis-bench}
+TT_BENCH=${TT_BENCH:-build/bin/tt-bench}
 QEMU=(qemu-system-arm -M vexpress-a15 -m 128M -nographic -audiodev none,id=none -no-reboot)
 
 stat_field() { # $1 = stats line, $2 = field number (1 insns, 3 seconds, 5 MIPS)
@@ -37,6 +40,11 @@ best_of() { # $1 = runs, rest = command; prints the best wall time in seconds
 
 printf '%-52s %s\n' "benchmark" "figure"
 printf '%-52s %s\n' "---------" "------"
+
+# ---- the Unicorn in use (mk/unicorn.mk): every figure below depends on it ----
+printf '%-52s %s\n' "Unicorn engine in use (numbat-sim --version)" \
+    "$("$SIM" --version | sed -n 's/^Unicorn //p'), $SIM"
+# ---- end of the Unicorn block ----
 
 spin=$(run_stats build/arm-sim/spin.elf)
 printf '%-52s %s MIPS (%s instructions in %s s)\n' "simulator speed, compute loop (tests/system/spin)" \
@@ -80,7 +88,7 @@ printf '%-52s %s instructions (includes the 2-tick timer self-test)\n' \
 # with a visualizer session attached (every event fed to the model) against headless.
 trace=$(mktemp)
 "$SIM" --trace-out "$trace" build/arm-sim/cap-churn.elf >/dev/null </dev/null
-build/bin/vis-bench "$trace" 100000
+"$VIS_BENCH" "$trace" 100000
 rm -f "$trace"
 headless_t=$(best_of "$(runs 3)" "$SIM" build/arm-sim/cap-churn.elf)
 shot=$(mktemp --suffix=.png)
@@ -116,5 +124,13 @@ printf '%-52s %.0f faults/s (numbat-sim), %.0f (qemu), ratio %.2f\n' \
 # with a checkpoint every 1 Mi instructions: the cost of keeping them, their memory, and
 # jumps back from the end to points spread over the second half (target: under 200 ms).
 if [ "$QUICK" = 1 ]; then tt_insns=10000000 tt_jumps=3; else tt_insns=100000000 tt_jumps=10; fi
-build/bin/tt-bench build/arm-sim/sel4test.elf "$tt_insns" 1048576 "$tt_jumps" |
+"$TT_BENCH" build/arm-sim/sel4test.elf "$tt_insns" 1048576 "$tt_jumps" |
     while IFS= read -r line; do printf '%-52s %s\n' "time travel (sel4test)" "$line"; done
+
+# ---- Unicorn 2.0.1 against 2.1 (make bench only; mk/unicorn.mk sets SIM_UNICORN21 when
+# build/unicorn-2.1 is there, make bench-unicorn prints this block alone) ----
+if [ "$QUICK" = 0 ] && [ -n "${SIM_UNICORN21:-}" ]; then
+    echo
+    tools/bench-unicorn.sh "$SIM" "$SIM_UNICORN21" "${BENCH_RUNS:-3}"
+fi
+# ---- end of the Unicorn comparison ----

@@ -53,6 +53,12 @@ int sel4utils_bootstrap_vspace_with_bootinfo_leaky(vspace_t *vspace, sel4utils_a
     return sel4utils_bootstrap_vspace_leaky(vspace, data, page_directory, vka, NULL);
 }
 
+int sel4utils_bootstrap_vspace_with_bootinfo(vspace_t *vspace, sel4utils_alloc_data_t *data,
+                                             seL4_CPtr page_directory, vka_t *vka, seL4_BootInfo *info)
+{
+    return sel4utils_bootstrap_vspace_with_bootinfo_leaky(vspace, data, page_directory, vka, info);
+}
+
 static reservation_t make_reservation(seL4_Word start, size_t bytes, seL4_CapRights_t rights, int cacheable)
 {
     sel4utils_res_t *r = start ? malloc(sizeof(*r)) : NULL;

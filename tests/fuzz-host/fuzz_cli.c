@@ -22,7 +22,7 @@ static void check_ranges(const cli_t *c, int argc)
               c->vis.at <= CLI_COUNT_MAX && c->gdb_port <= 65535 &&
               c->break_count <= CLI_MAX_BREAKS && (o->trace & ~0x1Fu) == 0 &&
               (c->vis.scale == 0 || (c->vis.scale >= 0.75f && c->vis.scale <= 3.0f));
-    if (!c->help)
+    if (!c->help && !c->version) /* both end the parse: no image, and nothing after them read */
         ok = ok && (c->attach ? !c->image_path : c->image_path != NULL) &&
              (!c->vis.at || c->vis.screenshot);
     if (!ok || argc < 1)

@@ -445,6 +445,22 @@ Test(cli, help_exits_zero)
     run_result_free(&r);
 }
 
+/* The engine's version, as the loaded library reports it: make UNICORN_PREFIX=... builds
+   differ only there, and the speed with it (docs/unicorn-notes.md). */
+Test(cli, version_names_numbat_and_the_unicorn_in_use)
+{
+    const char *argv[] = {SIM_PATH, "--version", NULL};
+    run_result_t r = run_command(argv, 30);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strncmp(r.out, "numbat-sim, Numbat 0.", 21) == 0, "%s", r.out);
+    const char *engine = strstr(r.out, "\nUnicorn ");
+    unsigned major = 0, minor = 0, patch = 0;
+    cr_assert_not_null(engine, "%s", r.out);
+    cr_expect_eq(sscanf(engine, "\nUnicorn %u.%u.%u", &major, &minor, &patch), 3, "%s", r.out);
+    cr_expect_eq(major, 2, "%s", r.out);
+    run_result_free(&r);
+}
+
 /* ---- mutated trace recordings ---------------------------------------------------- */
 
 #define MUTANTS 60

@@ -26,6 +26,10 @@ typedef struct sel4utils_alloc_data {
  * with vka (made by allocman_make_vka); `info` is its BootInfo. Returns 0. */
 int sel4utils_bootstrap_vspace_with_bootinfo_leaky(vspace_t *vspace, sel4utils_alloc_data_t *data,
                                                    seL4_CPtr page_directory, vka_t *vka, seL4_BootInfo *info);
+/* The same, under the name seL4 gives the form that keeps its own bookkeeping in memory
+ * it can free: here both keep it in `data`, which the caller owns, so they are one. */
+int sel4utils_bootstrap_vspace_with_bootinfo(vspace_t *vspace, sel4utils_alloc_data_t *data,
+                                             seL4_CPtr page_directory, vka_t *vka, seL4_BootInfo *info);
 /* The same without a BootInfo (existing_frames, a list of mapped addresses that
  * must stay, lies below the free range here and is not needed). */
 int sel4utils_bootstrap_vspace_leaky(vspace_t *vspace, sel4utils_alloc_data_t *data, seL4_CPtr page_directory,

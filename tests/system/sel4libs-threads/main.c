@@ -117,7 +117,7 @@ int main(void)
     seL4_TCB_Suspend(tcb_object.cptr);
 
     /* A thread with everything of its own, through sel4utils. */
-    error = sel4utils_bootstrap_vspace_with_bootinfo_leaky(&vspace, &vspace_data, pd_cap, &vka, info);
+    error = sel4utils_bootstrap_vspace_with_bootinfo(&vspace, &vspace_data, pd_cap, &vka, info);
     ZF_LOGF_IFERR(error, "Failed to bootstrap the vspace.");
     sel4utils_thread_t worker_thread;
     error = sel4utils_configure_thread(&vka, &vspace, &vspace, seL4_CapNull, cspace_cap, seL4_NilData,
