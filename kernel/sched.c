@@ -33,7 +33,12 @@ void sched_forget(const tcb_t *t)
 
 void sched_yield(tcb_t *t)
 {
-    /* To the tail of its queue: equal priorities get their turn first. */
+    /* To the tail of its queue: equal priorities get their turn first. With no other
+     * thread ready at all it would be picked again at once: leave it be (a Yield with
+     * nothing else to run, the null system call). Looking for lower priorities too
+     * would cost every other Yield a second bitmap search. */
+    if (t == current_thread && t->state == THREAD_RUNNING && ready_words == 0)
+        return;
     if (t == current_thread && t->state == THREAD_RUNNING) {
         sched_enqueue(t);
         current_thread = NULL;

@@ -365,3 +365,20 @@ Test(sched, suspend_and_resume_invocations)
     cr_assert(t->queued);
     expect_next(t);
 }
+
+/* The null system call: a Yield with no other thread ready leaves the caller current
+   and queues nothing (what the full re-queue would end in, without the work). */
+Test(sched, a_yield_with_nobody_else_ready_keeps_the_caller)
+{
+    tcb_t *a = thread(50, "a");
+    expect_next(a);
+    sched_yield(a);
+    cr_assert_eq(current_thread, a);
+    cr_assert_not(a->queued);
+    cr_assert_eq(ready_words, 0u);
+    expect_next(a);
+    /* With a lower-priority thread ready the general path runs, to the same end. */
+    thread(10, "low");
+    sched_yield(a);
+    expect_next(a);
+}
