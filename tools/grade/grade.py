@@ -118,17 +118,24 @@ def run_sim(image, out, sim, tool, max_insns, timeout):
                         gradelib.Trace(text), insns)
 
 
+# QEMU's clocks follow the host's unless told otherwise, so a loaded machine changes
+# what a lab sees (a periodic timer fires again before the driver stops it). With
+# -icount virtual time is the instruction count (8 ns each) and an idle guest skips
+# ahead (sleep=off): the same image gives the same run, as on numbat-sim.
+QEMU_DETERMINISTIC = ["-icount", "shift=3,sleep=off"]
+
+
 def run_qemu(image, out, tool, timeout, plat="vexpress-a15"):
     trace_file = out + ".uart"
     if plat == "raspi2":
         # One UART carries the console and the trace frames (docs/raspi.md): QEMU
         # writes it all to the file, numbat-trace --console takes the text back out.
         cmd = ["qemu-system-arm", "-M", "raspi2b", "-display", "none", "-monitor", "none",
-               "-no-reboot", "-serial", "file:" + trace_file, "-kernel", image]
+               "-no-reboot", "-serial", "file:" + trace_file, "-kernel", image] + QEMU_DETERMINISTIC
     else:
         cmd = ["qemu-system-arm", "-M", "vexpress-a15", "-m", "128M", "-display", "none",
                "-monitor", "none", "-audiodev", "none,id=none", "-no-reboot", "-serial", "stdio",
-               "-serial", "file:" + trace_file, "-kernel", image]
+               "-serial", "file:" + trace_file, "-kernel", image] + QEMU_DETERMINISTIC
     try:
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=timeout)
