@@ -22,18 +22,7 @@
 #include "options.h"
 #include "printable.h"
 
-/* One line on stderr, "numbat-sim: " and the message, user-given text in it made printable
-   (a file name with a newline must not split the line). */
-static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void report(const char *fmt, ...)
-{
-    char raw[1024], shown[1100];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(raw, sizeof(raw), fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "numbat-sim: %s\n", cli_printable(raw, shown, sizeof(shown)));
-}
+#define report(...) cli_report("numbat-sim", __VA_ARGS__)
 
 /* Opens the --trace-out file and writes its header (trace/format.h). */
 static int open_trace_out(cli_t *cli)

@@ -3,6 +3,7 @@
  * one-line message of numbat-sim or numbat-trace. Partners: options.c, numbat-sim.c,
  * trace/dump.c.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "printable.h"
@@ -29,4 +30,14 @@ const char *cli_printable(const char *arg, char *out, size_t len)
     }
     out[n] = '\0';
     return out;
+}
+
+void cli_report(const char *prog, const char *fmt, ...)
+{
+    char raw[1024], shown[1100];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(raw, sizeof(raw), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s: %s\n", prog, cli_printable(raw, shown, sizeof(shown)));
 }

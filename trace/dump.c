@@ -17,18 +17,7 @@
 #include "text.h"
 #include "../cli/printable.h"
 
-/* One line on stderr, "numbat-trace: " and the message, user-given text in it made printable
-   (a file name with a newline must not split the line). */
-static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void report(const char *fmt, ...)
-{
-    char raw[1024], shown[1100];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(raw, sizeof(raw), fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "numbat-trace: %s\n", cli_printable(raw, shown, sizeof(shown)));
-}
+#define report(...) cli_report("numbat-trace", __VA_ARGS__)
 
 static int dump_file(const char *path)
 {
