@@ -518,3 +518,55 @@ Test(time_travel, reverse_continue_stops_after_the_last_watched_store)
     cr_assert_eq(sim_board_set_watchpoint(tt.board, var, 4, SIM_WATCH_WRITE, false), SIM_OK);
     shut(&tt);
 }
+
+/*
+ * The kernel writes a fault message into its handler's IPC buffer through its own
+ * window onto RAM, not through the user's address: a watchpoint on the user's address
+ * sees that store too (sim/watch.c). fault-reply's root task is the handler of an
+ * unknown system call; word FaultIP (MR 8) of its IPC buffer is written first by the
+ * kernel (the fault message), then by the handler itself (seL4_SetMR).
+ */
+Test(time_travel, a_watchpoint_on_user_memory_sees_the_kernels_store)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "fault-reply"), 50000);
+    elf_image_t app;
+    char err[256];
+    cr_assert_eq(elf_image_open("build/apps/fault-reply/fault-reply", &app, err, sizeof(err)), 0,
+                 "%s", err);
+    /* At the root task's first instruction r0 holds the BootInfo, whose fifth word
+       is the IPC buffer's address (libsel4/include/sel4/bootinfo.h). */
+    cr_assert_eq(sim_board_set_breakpoint(tt.board, app.entry, true), SIM_OK);
+    cr_assert_eq(sim_board_resume(tt.board, false, NULL, NULL), SIM_STOP_BREAKPOINT);
+    cr_assert_eq(sim_board_set_breakpoint(tt.board, app.entry, false), SIM_OK);
+    uint32_t bootinfo = arm_reg(tt.board->uc, UC_ARM_REG_R0), ipc_buffer = 0;
+    cr_assert(sim_board_read_virt(tt.board, bootinfo + 16, &ipc_buffer, 4));
+    uint32_t fault_ip = ipc_buffer + 4 * (1 + 8); /* tag, then msg[8] */
+    cr_assert_eq(sim_board_set_watchpoint(tt.board, fault_ip, 4, SIM_WATCH_WRITE, true), SIM_OK);
+    /* The runtime's own stores come first (memcpy's bytes); then the kernel's, then
+       the handler's. */
+    uint32_t pcs[16], modes[16], addrs[16];
+    size_t n = 0;
+    while (n < 16 && sim_board_resume(tt.board, false, NULL, NULL) == SIM_STOP_WATCHPOINT) {
+        cr_assert_eq(sim_board_watch_settle(tt.board), SIM_TRAVEL_OK);
+        sim_watch_kind_t kind;
+        cr_assert(sim_board_watch_hit(tt.board, &addrs[n], &kind));
+        pcs[n] = sim_board_pc(tt.board);
+        modes[n++] = arm_reg(tt.board->uc, UC_ARM_REG_CPSR) & CPSR_MODE_MASK;
+        sim_board_resume(tt.board, true, NULL, NULL); /* over the store */
+    }
+    size_t kernel = 0;
+    while (kernel < n && modes[kernel] == ARM_MODE_USR)
+        kernel++;
+    cr_assert_lt(kernel, n, "no store by the kernel among %zu", n);
+    cr_expect_geq(pcs[kernel], 0xE0000000u, "pc 0x%08x", pcs[kernel]);
+    cr_expect_eq(addrs[kernel], fault_ip, "reported at the user's address: 0x%08x", addrs[kernel]);
+    cr_assert_lt(kernel + 1, n, "no store after the kernel's");
+    cr_expect_eq(modes[kernel + 1], ARM_MODE_USR, "then the handler's (seL4_SetMR)");
+    cr_expect_lt(pcs[kernel + 1], 0xE0000000u);
+    cr_expect_eq(addrs[kernel + 1], fault_ip);
+    for (size_t i = 0; i < n; i++)
+        cr_expect(addrs[i] >= fault_ip && addrs[i] < fault_ip + 4, "store %zu at 0x%08x", i, addrs[i]);
+    elf_image_close(&app);
+    shut(&tt);
+}
