@@ -787,6 +787,7 @@ static sim_result_t detach(gdb_stub_t *stub)
     for (size_t i = 0; i < stub->watchpoint_count; i++)
         set_watchpoint_or_say(board, &stub->watchpoints[i], false);
     stub->watchpoint_count = 0;
+    board_watch_reconcile(board); /* no memory hooks left to slow the rest of the run */
     hang_up(stub);
     return stub->ended ? sim_board_result(board) : sim_board_run(board);
 }
