@@ -76,9 +76,9 @@ void board_forget_phys_code(sim_board_t *board, const uint32_t *pages, size_t co
 
 /*
  * All code translated from RAM goes (watch.c: the memory hooks came or went). A full
- * flush of Unicorn's translation cache takes seconds here (docs/unicorn-notes.md);
- * Unicorn 2.0.1 drops a physical range by translating only its start, so with the MMU
- * off for the moment one call covers all of RAM, and that takes milliseconds.
+ * flush of Unicorn's translation cache took 4.6 s (docs/unicorn-notes.md); Unicorn
+ * 2.0.1 drops a physical range by translating only its start, so with the MMU off for
+ * the moment one call covers all of RAM: 7 ms.
  */
 void board_forget_all_code(sim_board_t *board)
 {
