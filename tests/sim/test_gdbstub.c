@@ -523,3 +523,19 @@ Test(gdbstub, a_watched_store_stops_with_the_watch_reason)
     cr_expect(strncmp(reply(6), "T18", 3) == 0, "no read: the run goes to its limit: %s", reply(6));
     cr_expect(strstr(reply(6), "watch") == NULL, "%s", reply(6));
 }
+
+/* A load sets off read and access watchpoints (rwatch, awatch), not write ones. */
+Test(gdbstub, a_watched_load_stops_read_and_access_watchpoints)
+{
+    const char *packets[] = {
+        "Pd=00100080", "M80000004,4:00009de5", /* sp = 0x80001000; ldr r0, [sp] */
+        "Z2,80001000,4", "Z3,80001002,2", "c", "z3,80001002,2", /* the load's last 2 bytes */
+        "Z4,80000ffc,8", "c", "z4,80000ffc,8", "c", "k", NULL,
+    };
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_INSN_LIMIT, "the run ended as %d: %s", r.kind, r.reason);
+    cr_assert_geq(reply_count, 9, "%zu replies", reply_count);
+    cr_expect_str_eq(reply(4), "T05rwatch:80001002;0f:04000080;");
+    cr_expect_str_eq(reply(7), "T05awatch:80001000;0f:04000080;");
+    cr_expect(strncmp(reply(9), "T18", 3) == 0, "a write watchpoint: no stop: %s", reply(9));
+}

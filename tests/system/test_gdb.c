@@ -475,3 +475,31 @@ Test(gdb, watch_then_reverse_continue_to_the_previous_hit, .timeout = 120)
     run_result_free(&r);
     remove_files(&sim);
 }
+
+/*
+ * From a stop the guest cannot go on from (--max-insns, SIGXCPU), reverse-continue stops
+ * at the watched store made last: before it, with the value it replaced.
+ */
+Test(gdb, reverse_continue_from_the_end_stops_at_the_last_watched_store, .timeout = 120)
+{
+    sim_child_t sim;
+    sim_extra[0] = "--max-insns";
+    sim_extra[1] = "740000";
+    start_sim(&sim, IMAGE("arm-sim", "ipc"));
+    sim_extra[0] = sim_extra[1] = NULL;
+    const char *cmds[] = {"continue", "watch current_thread", "reverse-continue",
+                          "echo ==back\\n", "info registers pc", "kill", NULL};
+    run_result_t r = run_gdb(&sim, IMAGE("arm-sim", "ipc"), cmds);
+    finish_sim(&sim);
+
+    cr_assert(strstr(r.out, "SIGXCPU") != NULL, "no stop at --max-insns: %s\n%s", r.out, r.err);
+    const char *back = after(r.out, "SIGXCPU");
+    cr_expect(strstr(back, "Hardware watchpoint 1: current_thread") != NULL, "%s", back);
+    cr_expect(nth_value(back, "Old", 0) != 0, "the store replaced a thread: %s", back);
+    cr_expect(strstr(back, "New value = (tcb_t *) 0x0") != NULL, "undone, it is NULL: %s", back);
+    cr_expect(strstr(after(back, "==back"), "<schedule_and_exit") != NULL,
+              "stopped at the store in the scheduler: %s", back);
+    cr_expect(strstr(back, "No more reverse-execution history") == NULL, "%s", back);
+    run_result_free(&r);
+    remove_files(&sim);
+}
