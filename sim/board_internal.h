@@ -1,7 +1,7 @@
 /*
  * sim/board_internal.h - the board's state. Nothing outside sim/ sees it.
  * Partners: board.h (the public side), the files that implement it (board.c, run.c,
- * clock.c, debug.c, report.c, guest_mem.c), and gdbstub.c and fault_regs.c, which
+ * clock.c, debug.c, watch.c, report.c, guest_mem.c), and gdbstub.c and fault_regs.c, which
  * read registers and memory directly.
  */
 #ifndef SIM_BOARD_INTERNAL_H
