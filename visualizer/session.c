@@ -297,7 +297,8 @@ static void back_to_send_entry(vis_session_t *s)
 {
     size_t entry = s->rewind_to - 1;
     s->ipc_stop_late = vis_session_back(s, VIS_BACK_TO_EVENT, entry) == SIM_TRAVEL_NO_HISTORY;
-    s->stop_type = TRACE_KERNEL_ENTRY;
+    if (!s->ipc_stop_late)
+        s->stop_type = TRACE_KERNEL_ENTRY;
 }
 
 bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
