@@ -778,9 +778,12 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
     ui.code_note = s.board ? NULL : NO_CPU_NOTE;
     ui.cpu_mode = s.cpu_mode;
     ui.selected = newest_cap(&s.live);
+    ui.record_labels = o->layout_out != NULL;
     int rc = vis_render_png(&s.live, &ui, o->screenshot, err, sizeof(err));
     if (rc != 0)
         fprintf(stderr, "numbat-sim: --screenshot: %s\n", err);
+    else if (o->layout_out && (rc = vis_layout_write(&ui, o->layout_out, err, sizeof(err))) != 0)
+        fprintf(stderr, "numbat-sim: %s\n", err);
     vis_ui_free(&ui);
     summarize(&s, summary);
     vis_session_end(&s);

@@ -123,8 +123,12 @@ static void made_by(vis_ctx_t *c, const vis_cap_t *cap, char *out, size_t len)
                      : type == TRACE_CAP_MOVE ? r->words[5]
                                               : 0;
     vis_count_label(r->icount, when, sizeof(when));
-    snprintf(out, len, "%s, event %u at instruction %s",
-             cause ? vis_cause_name(cause) : trace_event_name(type), cap->born, when);
+    if (ui->no_icount) /* QEMU's stream: no instruction counts */
+        snprintf(out, len, "%s, event %u", cause ? vis_cause_name(cause) : trace_event_name(type),
+                 cap->born);
+    else
+        snprintf(out, len, "%s, event %u at instruction %s",
+                 cause ? vis_cause_name(cause) : trace_event_name(type), cap->born, when);
 }
 
 static void family_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)

@@ -13,6 +13,7 @@
 
 #include "describe.h"
 #include "draw.h"
+#include "grow.h"
 
 void vis_draw_tree(vis_ctx_t *c);
 
@@ -262,6 +263,24 @@ static void draw_node_box(const tree_view_t *v, size_t i, SDL_Rect box)
     draw_watermark(v, n, box);
 }
 
+/* --layout-out: notes the text drawn at (x, y), w wide, on node i's box. */
+static void record_label(tree_view_t *v, size_t i, SDL_Rect box, int x, int y, int w, int px,
+                         bool full, const char *text)
+{
+    vis_ui_t *ui = v->c->ui;
+    if (!ui->record_labels)
+        return;
+    const vis_node_t *n = &v->tree.nodes[i];
+    SDL_Rect seen, drawn = {x, y, w, vis_line_height(v->c->f, VIS_FACE_SANS, px)};
+    if (!SDL_IntersectRect(&drawn, &v->area, &seen))
+        return; /* cut away by the pane's edge */
+    ui->labels = vis_grow(ui->labels, &ui->label_capacity, ui->label_count, sizeof(*ui->labels));
+    vis_drawn_label_t *l = &ui->labels[ui->label_count++];
+    *l = (vis_drawn_label_t){.rect = seen, .box = box, .px = px, .full = full,
+                             .slot = n->kind == VIS_NODE_CAP ? n->cap.slot : n->first_slot};
+    snprintf(l->text, sizeof(l->text), "%s", text);
+}
+
 /* A short label at the smallest size, centred on the box: where the box is lower than
  * the text, on a backing of the box's colour as tall as the text, cut to the box's width. */
 static void draw_short_label(tree_view_t *v, size_t i, SDL_Rect box)
@@ -282,8 +301,9 @@ static void draw_short_label(tree_view_t *v, size_t i, SDL_Rect box)
                         VIS_COLOR_SELECT);
     }
     vis_face_t face = v->related[i] == 2 ? VIS_FACE_BOLD : VIS_FACE_SANS;
-    vis_text_fit(c->f, face, px, n->kind == VIS_NODE_GHOST ? VIS_COLOR_GHOST : VIS_COLOR_TEXT, x, y,
-                 box.x + box.w - x - 2, text);
+    int w = vis_text_fit(c->f, face, px, n->kind == VIS_NODE_GHOST ? VIS_COLOR_GHOST : VIS_COLOR_TEXT,
+                         x, y, box.x + box.w - x - 2, text);
+    record_label(v, i, box, x, y, w, px, false, text);
 }
 
 static void draw_node(tree_view_t *v, size_t i, SDL_Rect box)
@@ -305,6 +325,7 @@ static void draw_node(tree_view_t *v, size_t i, SDL_Rect box)
         bool gone = n->kind == VIS_NODE_GHOST;
         int w = vis_text_fit(c->f, face, px, gone ? VIS_COLOR_GHOST : VIS_COLOR_TEXT, x, y,
                              tags - x - (int)(6 * v->unit), label);
+        record_label(v, i, box, x, y, w, px, true, label);
         if (gone) /* struck through: deleted in this step */
             vis_fill(c, (SDL_Rect){x, y + line / 2, w, (int)(2 * v->unit) + 1}, VIS_COLOR_GHOST);
     }
