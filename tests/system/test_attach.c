@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -182,4 +183,35 @@ Test(attach, release_without_a_monitor_is_one_line_and_status_2)
     cr_expect(strstr(r.err, "--release") != NULL, "%s", r.err);
     cr_expect_eq(count_occurrences(r.err, "\n"), 1, "one line wanted: %s", r.err);
     run_result_free(&r);
+}
+
+/* The window (SDL's offscreen driver stands in for a display) releases QEMU once it
+ * has drawn a frame: the guest then runs to its halt and QEMU exits by itself
+ * (-no-reboot), well before the 60 s alarm that would kill a QEMU left stopped. */
+Test(attach, the_window_releases_qemu_started_stopped, .timeout = 120)
+{
+    unsigned sport = free_port(), mport = free_port();
+    char where[32], monitor[32];
+    snprintf(where, sizeof(where), "127.0.0.1:%u", sport);
+    snprintf(monitor, sizeof(monitor), "127.0.0.1:%u", mport);
+    pid_t qemu = start_qemu_stopped(sport, mport);
+    pid_t sim = fork();
+    if (sim == 0) {
+        freopen("/dev/null", "r", stdin);
+        freopen("/dev/null", "w", stdout);
+        freopen("/dev/null", "w", stderr);
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        alarm(90);
+        execl(SIM_PATH, SIM_PATH, "--attach", where, "--release", monitor, "--gui", (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    cr_assert_eq(waitpid(qemu, &status, 0), qemu);
+    kill(sim, SIGKILL); /* the window stays open after the run ends, until closed */
+    int sim_status = 0;
+    waitpid(sim, &sim_status, 0);
+    cr_expect(WIFSIGNALED(sim_status) && WTERMSIG(sim_status) == SIGKILL,
+              "numbat-sim ended before it was closed (status %#x)", sim_status);
+    cr_expect(WIFEXITED(status), "QEMU was never released (killed by signal %d)",
+              WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
