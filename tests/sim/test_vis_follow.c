@@ -246,3 +246,35 @@ Test(vis_follow, a_short_label_names_the_index_or_the_run)
     vis_tree_free(&t);
     vis_model_free(&m);
 }
+
+/* What the frame draws follows the plan: zoomed out to a third at 1024x768, the text
+ * on the boxes is 14 px, short, and the selected box carries its own. */
+Test(vis_follow, a_zoomed_out_frame_draws_14_px_labels_with_the_selection_named)
+{
+    vis_model_t m;
+    model_of_all(&m);
+    static vis_ui_t ui;
+    vis_ui_init(&ui, 1024, 768);
+    ui.records = records;
+    ui.record_count = ui.cursor = count;
+    ui.selected = newest(&m);
+    ui.zoom = 0.33f;
+    ui.record_labels = true;
+    char err[256];
+    SDL_Surface *s = vis_render_surface(&m, &ui, err, sizeof(err));
+    cr_assert_not_null(s, "%s", err);
+    cr_assert_gt(ui.label_count, 0);
+    bool named = false;
+    for (size_t i = 0; i < ui.label_count; i++) {
+        const vis_drawn_label_t *l = &ui.labels[i];
+        cr_expect_eq(l->px, 14, "%s: %d px", l->text, l->px);
+        cr_expect_not(l->full, "%s: a full label at 33%%", l->text);
+        cr_expect(inside(l->rect, ui.tree_area), "%s is drawn outside the tree", l->text);
+        named |= l->box.x == ui.selected_box.x && l->box.y == ui.selected_box.y &&
+                 l->rect.x >= ui.selected_box.x && l->rect.x < ui.selected_box.x + ui.selected_box.w;
+    }
+    cr_expect(named, "the selected box has no label");
+    SDL_FreeSurface(s);
+    vis_ui_free(&ui);
+    vis_model_free(&m);
+}
