@@ -242,7 +242,11 @@ void vis_node_short_label(const vis_model_t *m, const vis_node_t *n, char *out, 
                       sizeof(first));
     if (n->kind == VIS_NODE_GROUP) {
         vis_slot_name(m, n->last_slot, last, sizeof(last));
-        snprintf(out, len, "%u× %s–%s", n->members + n->ghosts, first, last);
+        size_t f = strlen(first);
+        if (first[0] == '[' && f > 1 && first[f - 1] == ']' && last[0] == '[') /* "[95–158]" */
+            snprintf(out, len, "%u× %.*s–%s", n->members + n->ghosts, (int)(f - 1), first, last + 1);
+        else
+            snprintf(out, len, "%u× %s–%s", n->members + n->ghosts, first, last);
     } else if (n->kind == VIS_NODE_GHOST) {
         snprintf(out, len, "deleted"); /* its slot may hold another cap by now */
     } else {

@@ -77,7 +77,7 @@ int vis_tree_node_of(const vis_tree_t *t, const vis_model_t *m, uint32_t slot);
 /*
  * The text on each box at a zoom. At a zoom where the body text (15 px at scale 1)
  * stays at least 14 px, every box has its full label (its tags and what it is). Below
- * that no text shrinks: a short label ("[158]", "64× [95]–[158]") is drawn at the
+ * that no text shrinks: a short label ("[158]", "64× [95–158]") is drawn at the
  * smallest size, 14 px times the scale, centred on its box (on a backing as tall as
  * the text where the box is lower) and cut to the box's width. A box gets one only
  * where it overlaps no other label in its column: the selected and the hovered box
@@ -100,7 +100,7 @@ typedef struct vis_label {
 /* Fills labels[i] for each node of t; `selected` and `hover` are node indices or -1. */
 void vis_tree_labels(const vis_tree_t *t, float scale, float zoom, int selected, int hover,
                      vis_label_t *labels);
-/* The short label: "[158]", "64× [95]–[158]", "deleted [158]". */
+/* The short label: "[158]", "64× [95–158]" (a range in one CNode), "deleted". */
 void vis_node_short_label(const vis_model_t *m, const vis_node_t *n, char *out, size_t len);
 
 #endif

@@ -156,7 +156,8 @@ static int draw_tags(const tree_view_t *v, const vis_node_t *n, SDL_Rect box, in
     vis_ctx_t *c = v->c;
     char text[64];
     int pad = (int)(6 * v->unit), right = box.x + box.w - pad;
-    int tag_px = (int)(VIS_PX_SMALL * v->unit + 0.5f);
+    int tag_px = (int)(VIS_PX_SMALL * v->unit + 0.5f), least = vis_px(c, VIS_PX_SMALL);
+    tag_px = tag_px < least ? least : tag_px; /* nothing under 14 px times the scale */
     int ty = box.y + (box.h - vis_line_height(c->f, VIS_FACE_SANS, px)) / 2;
     if (n->kind == VIS_NODE_GROUP) {
         char first[24], last[24];
