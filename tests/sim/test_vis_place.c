@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "../../visualizer/layout.h"
+#include "../../visualizer/session.h"
 #include "vis_events.h"
 
 #define CNODE 0xE0040000u /* radix 8: slots of 16 bytes */
@@ -413,4 +414,48 @@ Test(vis_place, no_node_moves_when_runs_unfold_and_fold_during_cap_churn)
     trace_file_close(&tf);
     cr_expect_gt(unfolds, 5, "only %zu unfolds", unfolds);
     cr_expect_gt(folds, 3, "only %zu folds", folds);
+}
+
+/* ---- the window's toggle (session.c): the run stays unfolded when going back ----- */
+
+Test(vis_place, a_run_unfolded_in_the_window_stays_unfolded_looking_back)
+{
+    static vis_session_t s;
+    vis_session_start_attached(&s, "test");
+    trace_file_t tf;
+    char err[256];
+    cr_assert_eq(trace_file_open(&tf, "tests/sim/data/cap-churn.trace", err, sizeof(err)), 0, "%s",
+                 err);
+    trace_record_t rec;
+    while (s.count < 3000 && trace_file_next(&tf, &rec, err, sizeof(err)) == 1)
+        vis_session_feed(&s, &rec);
+    trace_file_close(&tf);
+    /* The boot's 72 frames: a run from the start. */
+    vis_tree_t t = {0};
+    vis_tree_build(&t, &s.live);
+    int best = -1;
+    for (size_t i = 0; i < t.count; i++)
+        if (t.nodes[i].kind == VIS_NODE_GROUP && (best < 0 || t.nodes[i].members > t.nodes[best].members))
+            best = (int)i;
+    cr_assert_geq(best, 0);
+    uint32_t first = t.nodes[best].first_slot;
+    unsigned members = t.nodes[best].members;
+    cr_expect_eq(vis_session_toggle_run(&s, s.count, first), 1, "not unfolded");
+    vis_tree_build(&t, &s.live);
+    cr_expect_eq(t.nodes[vis_tree_node_of(&t, &s.live, first)].kind, VIS_NODE_CAP);
+    /* Back to just after the run was complete: the replayed tree has it unfolded. */
+    size_t back = s.count / 2;
+    const vis_model_t *past = vis_session_model_at(&s, back);
+    vis_tree_build(&t, past);
+    size_t unfolded = 0;
+    for (size_t i = 0; i < t.count; i++)
+        unfolded += t.nodes[i].unfolded && t.nodes[i].kind == VIS_NODE_CAP;
+    cr_expect_eq(unfolded, members, "%zu of %u caps unfolded at event %zu", unfolded, members, back);
+    /* Folding there folds the live tree too. */
+    cr_expect_eq(vis_session_toggle_run(&s, back, first), 0, "not folded");
+    vis_tree_build(&t, &s.live);
+    cr_expect_eq(t.nodes[vis_tree_node_of(&t, &s.live, first)].kind, VIS_NODE_GROUP);
+    cr_expect_eq(vis_session_toggle_run(&s, s.count, SLOT(4000)), -1, "a slot in no run");
+    vis_tree_free(&t);
+    vis_session_end(&s);
 }
