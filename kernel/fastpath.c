@@ -63,6 +63,10 @@ static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *pa
     return (ready_words >> (prio / 32)) <= 1 && (ready_bitmap[prio / 32] >> (prio % 32)) == 0;
 }
 
+/* A TCB as GCC should see it: 1 KiB aligned, as every TCB object is, so that a reply
+ * cap's word 0 and a link to a TCB's slot with flags are one ORR or ADD. */
+static inline tcb_t *aligned_tcb(tcb_t *t) { return __builtin_assume_aligned(t, 1u << seL4_TCBBits); }
+
 /* A cap's word 0 with `type` taken out of its type field: the object's address
  * (cap_object) when the cap is of that type, else something with a type bit left
  * (is_object is false). One exclusive or and one test where the type's mask and
@@ -75,19 +79,18 @@ static inline bool is_object(uint32_t object_or_not) { return (object_or_not & C
 static inline __attribute__((always_inline)) bool lookup_slot(const tcb_t *t, uint32_t cptr,
                                                               const cte_t **slot)
 {
-    const cap_t *root = &t->slots[TCB_SLOT_CSPACE].cap;
-    uint32_t slots = object_if(root->words[0], CAP_CNODE), w1 = root->words[1];
+    uint64_t root = arch_fastpath_load_pair(&t->slots[TCB_SLOT_CSPACE].cap);
+    uint32_t slots = object_if((uint32_t)root, CAP_CNODE), w1 = (uint32_t)(root >> 32);
     unsigned radix = capw_cnode_radix(w1); /* 1 to 31 here: the guard size is at most 31 */
-    uint32_t guard = capw_cnode_guard(w1);
-    /* Opaque to GCC from here: once the guard is known to equal cptr >> radix, GCC
-     * would compute it again from cptr for the index, one instruction more. */
-    __asm__("" : "+r"(guard));
-    if (!is_object(slots))
+    if (!is_object(slots) || capw_cnode_guard_size(w1) + radix != 32)
         return false;
-    if (capw_cnode_guard_size(w1) + radix != 32 || (cptr >> radix) != guard)
+    /* The guard taken out of cptr's bits above the radix leaves the index, and those
+     * bits are the guard exactly when nothing is left above the radix: the guard is
+     * below 2^guard_size (cap_cnode), so shifting it up by the radix loses nothing. */
+    uint32_t index = cptr ^ (capw_cnode_guard(w1) << radix);
+    if (index >> radix != 0)
         return false;
-    /* cptr's bits above the radix are the guard: taking it away leaves the index. */
-    *slot = &((const cte_t *)(uintptr_t)slots)[cptr ^ (guard << radix)];
+    *slot = &((const cte_t *)(uintptr_t)slots)[index];
     return true;
 }
 
@@ -114,6 +117,21 @@ static inline uint32_t received_info(uint32_t info_word)
 {
     seL4_MessageInfo_t info = {{info_word}};
     return seL4_MessageInfo_set_capsUnwrapped(info, 0).words[0];
+}
+
+/* ep_receive's ipc_wait_t for a thread that blocks receiving: the object and Grant,
+ * the rest zero. Written as its three words: GCC stores a literal of bools a byte or
+ * a halfword at a time. */
+static inline void set_receive_wait(ipc_wait_t *w, uint32_t object, bool can_grant)
+{
+    _Static_assert(sizeof(ipc_wait_t) == 12 && offsetof(ipc_wait_t, can_grant) == 8 &&
+                       __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                   "object, badge, then the flags, can_grant in the low byte of the third word");
+    union {
+        uint32_t words[3];
+        ipc_wait_t wait;
+    } u = {.words = {object, 0, can_grant}};
+    *w = u.wait;
 }
 
 /* reply_setup's cdt_insert (cdt_link_after) of the reply cap for `caller`, which is
@@ -159,7 +177,9 @@ static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t, c
 
 NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
 {
+    caller = aligned_tcb(caller);
     uint32_t length = short_length(info);
+    info = received_info(info);
     const cte_t *slot;
     if (length > ARCH_MSG_REGISTERS || !lookup_slot(caller, cptr, &slot))
         slowpath();
@@ -171,7 +191,7 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
     if (!ep_has_right(w1, RIGHT_GRANT | RIGHT_GRANT_REPLY))
         slowpath();
     endpoint_t *ep = (endpoint_t *)(uintptr_t)object;
-    tcb_t *server = tcbq_head(&ep->queue);
+    tcb_t *server = aligned_tcb(tcbq_head(&ep->queue));
     if (ep->state != EP_RECEIVING || !outranks_ready(server))
         slowpath();
 
@@ -187,16 +207,19 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
     link_reply_cap(caller, server);
     caller->state = THREAD_BLOCKED_ON_REPLY;
     server->state = THREAD_RUNNING;
-    switch_to(server, caller, capw_badge(w1), received_info(info));
+    switch_to(server, caller, capw_badge(w1), info);
 }
 
 NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
 {
+    server = aligned_tcb(server);
     cte_t *reply = &server->slots[TCB_SLOT_CALLER];
-    uint32_t length = short_length(info), waiting = object_if(reply->cap.words[0], CAP_REPLY);
+    uint32_t length = short_length(info);
+    info = received_info(info);
+    uint32_t waiting = object_if(reply->cap.words[0], CAP_REPLY);
     if (length > ARCH_MSG_REGISTERS || !is_object(waiting))
         slowpath();
-    tcb_t *caller = (tcb_t *)(uintptr_t)waiting;
+    tcb_t *caller = aligned_tcb((tcb_t *)(uintptr_t)waiting);
     if (caller->ipc.is_fault || !outranks_ready(caller))
         slowpath();
     const cte_t *slot;
@@ -214,15 +237,10 @@ NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
     /* Committed: reply_send, then the blocking half of ep_receive. */
     copy_mrs(server, caller, length);
     unlink_reply_cap(reply, caller);
-    server->ipc.object = object;
-    server->ipc.badge = 0;
-    server->ipc.can_grant = ep_has_right(w1, RIGHT_GRANT);
-    server->ipc.can_grant_reply = false;
-    server->ipc.is_call = false;
-    server->ipc.is_fault = false;
+    set_receive_wait(&server->ipc, object, ep_has_right(w1, RIGHT_GRANT));
     server->state = THREAD_BLOCKED_ON_RECV;
     tcbq_append_unlinked(&ep->queue, server);
     ep->state = EP_RECEIVING;
     caller->state = THREAD_RUNNING;
-    switch_to(caller, server, 0, received_info(info));
+    switch_to(caller, server, 0, info);
 }
