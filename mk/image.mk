@@ -161,10 +161,14 @@ $(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o $(KDIR)/kernel.ld $(VARIANT_FILE)
 	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
 	$(Q)$(if $(filter raspi2,$(PLAT)),$(CROSS)objcopy -O binary $@ $(@:.elf=.img))
 
-# The IPC fastpath (kernel/fastpath.c) stores nothing on the kernel stack: it never
-# returns, so GCC saves no callee-saved register for it, except lr and r7 when it
-# uses them (GCC 12); kept out of its reach, they cost it nothing (arch/fastpath.h).
+# The IPC fastpath (kernel/fastpath.c) runs without a stack (vectors.S enters it with
+# SP_svc still in the caller's context): it never returns, so GCC saves no
+# callee-saved register for it, except lr, r7 and r11 when it uses them (GCC 12);
+# kept out of its reach, they cost it nothing. Without the invariant checks (which it
+# calls), every build checks that it calls nothing and no instruction of it but its
+# exit's (arch/fastpath.h) names SP.
 $(KDIR)/kernel/fastpath.c.o: KERNEL_FLAGS += -ffixed-lr -ffixed-r7 -ffixed-r11
+FASTPATH_STACK_CHECK := $(if $(CHECKED)$(NOFAST),,1)
 
 # Every object also depends on this file: the flags here are part of how it was built
 # (a changed flag must not leave objects of the old flags behind).
@@ -172,6 +176,9 @@ $(KDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< ($(PLAT))"
 	$(Q)$(CC) $(KERNEL_FLAGS) -c $< -o $@
+	$(Q)$(if $(and $(FASTPATH_STACK_CHECK),$(filter kernel/fastpath.c,$<)),$(CROSS)objdump -d $@ | \
+	    awk '/\t(bl|blx|push|pop)\t|[^a-z]sp[^a-z]|[^a-z]sp$$/ && !/\t(add\tsp, r[0-9]+, #148|ldmdb\tsp, |rfeia\tsp!)/ \
+	    { print "$<: uses the stack or calls: " $$0; bad = 1 } END { exit bad }' || { rm -f $@; exit 1; })
 
 $(UDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
