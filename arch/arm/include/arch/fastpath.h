@@ -3,9 +3,11 @@
  * partner thread, as arch_enter_thread (entry.c) leaves, inline; or on to the slow
  * path. Only kernel/fastpath.c includes it, after thread.h; the host unit tests put
  * their own in front (tests/kernel/include/arch/fastpath.h).
- * Both leave by a branch, not a call: a function that calls anything, even one that
- * never returns, makes GCC save the link register and one more in its prologue,
- * and with nothing but branches the fastpath stores nothing on the kernel stack.
+ * Also two helpers of its work that GCC does in more instructions: loading a cap's
+ * two words, and copying the message registers.
+ * Every way out is a branch, not a call: the fastpath runs without a stack (vectors.S
+ * enters it with SP_svc still in the caller's context, and mk/image.mk checks that
+ * nothing in it touches SP before the exit sets it).
  * Partners: kernel/fastpath.c, entry.c, mmu.h, vectors.S.
  */
 #ifndef ARCH_FASTPATH_H
@@ -14,6 +16,10 @@
 #include <arch/cpu.h>
 
 #include "../../mmu.h"
+
+#ifdef __thumb__
+#error "the fastpath's assembly (the jump into the register copies) is A32"
+#endif
 
 /* Where a thread's saved PC lies in its TCB: vectors.S (TCB_PC_OFFSET) finds the
  * caller's TCB from SP_svc, which the entry left pointing there. */
@@ -42,21 +48,21 @@ static inline __attribute__((always_inline)) void arch_fastpath_copy_mrs(arch_co
     _Static_assert(ARCH_MSG_REGISTERS == 4, "four pairs below");
     uint32_t skip, word;
     /* The PC reads 8 bytes ahead: the add lands past the nop, plus 8 bytes a pair. */
-    __asm__("rsb %[skip], %[length], #4\n\t"
-            "add pc, pc, %[skip], lsl #3\n\t"
-            "nop\n\t"
-            "ldr %[word], %[from3]\n\t"
-            "str %[word], %[to3]\n\t"
-            "ldr %[word], %[from2]\n\t"
-            "str %[word], %[to2]\n\t"
-            "ldr %[word], %[from1]\n\t"
-            "str %[word], %[to1]\n\t"
-            "ldr %[word], %[from0]\n\t"
-            "str %[word], %[to0]"
-            : [skip] "=&r"(skip), [word] "=&r"(word), [to0] "+m"(to->r[2]), [to1] "+m"(to->r[3]),
-              [to2] "+m"(to->r[4]), [to3] "+m"(to->r[5])
-            : [length] "r"(length), [from0] "m"(from->r[2]), [from1] "m"(from->r[3]),
-              [from2] "m"(from->r[4]), [from3] "m"(from->r[5]));
+    __asm__ volatile("rsb %[skip], %[length], #4\n\t"
+                     "add pc, pc, %[skip], lsl #3\n\t"
+                     "nop\n\t"
+                     "ldr %[word], %[from3]\n\t"
+                     "str %[word], %[to3]\n\t"
+                     "ldr %[word], %[from2]\n\t"
+                     "str %[word], %[to2]\n\t"
+                     "ldr %[word], %[from1]\n\t"
+                     "str %[word], %[to1]\n\t"
+                     "ldr %[word], %[from0]\n\t"
+                     "str %[word], %[to0]"
+                     : [skip] "=&r"(skip), [word] "=&r"(word), [to0] "+m"(to->r[2]),
+                       [to1] "+m"(to->r[3]), [to2] "+m"(to->r[4]), [to3] "+m"(to->r[5])
+                     : [length] "r"(length), [from0] "m"(from->r[2]), [from1] "m"(from->r[3]),
+                       [from2] "m"(from->r[4]), [from3] "m"(from->r[5]));
 }
 
 /* Goes on to the slow path, nothing having changed: arch_handle_syscall (entry.c)
