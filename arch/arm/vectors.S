@@ -122,9 +122,10 @@ data_abort_in_kernel:
 @ info registers as its arguments, still in r0 and r1, as seL4 does; the number is
 @ in r7 (not banked, so still the user's).
 @ The fastpath runs without a stack: it calls nothing and GCC keeps nothing on the
-@ stack for it (mk/image.mk checks both on every build), so SP_svc may still point
-@ into the caller's context there; its ways out set SP_svc themselves. A checked
-@ kernel's fastpath calls the invariant checker, which needs the kernel stack.
+@ stack for it (mk/image.mk checks both on every build, and otherwise builds it with
+@ entry stubs that set the kernel stack), so SP_svc may still point into the
+@ caller's context there; its ways out set SP_svc themselves. A checked kernel's
+@ fastpath calls the invariant checker, which needs the kernel stack.
 vector_svc:
     srsdb sp!, #MODE_SVC
     save_user_registers

@@ -21,6 +21,26 @@
 #error "the fastpath's assembly (the jump into the register copies) is A32"
 #endif
 
+/* NUMBAT_FASTPATH_STACK: mk/image.mk builds the fastpath again with it when GCC's code
+ * for it turned out to use the stack after all (another GCC may spill where GCC 12
+ * does not): vector_svc's branches then land on these stubs, which give it the kernel
+ * stack first, two instructions more, and the C functions take other names. */
+#ifdef NUMBAT_FASTPATH_STACK
+#define fastpath_call fastpath_call_on_stack
+#define fastpath_reply_recv fastpath_reply_recv_on_stack
+__asm__(".pushsection .text\n"
+        ".global fastpath_call\n"
+        "fastpath_call:\n\t"
+        "ldr sp, =kernel_stack_top\n\t"
+        "b fastpath_call_on_stack\n"
+        ".global fastpath_reply_recv\n"
+        "fastpath_reply_recv:\n\t"
+        "ldr sp, =kernel_stack_top\n\t"
+        "b fastpath_reply_recv_on_stack\n\t"
+        ".ltorg\n"
+        ".popsection");
+#endif
+
 /* Where a thread's saved PC lies in its TCB: vectors.S (TCB_PC_OFFSET) finds the
  * caller's TCB from SP_svc, which the entry left pointing there. */
 #define ARCH_TCB_PC_OFFSET 148
