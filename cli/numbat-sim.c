@@ -129,6 +129,8 @@ static void keep_history(const cli_t *cli, sim_board_t *board)
                                                 : 0;
     if (interval && !sim_board_keep_history(board, interval))
         fprintf(stderr, "numbat-sim: out of memory for checkpoints: going back is off\n");
+    else if (interval && cli->checkpoint_mem_given)
+        sim_board_limit_history(board, (size_t)cli->checkpoint_mem);
 }
 
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */

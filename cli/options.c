@@ -48,6 +48,8 @@ static const char usage_text[] =
     "                    --gdb, print the registers there to stderr and go on\n"
     "  --checkpoints N   keep a checkpoint every N instructions so GDB and the window\n"
     "                    can go back in time (default with --gdb: 1M; 0: off)\n"
+    "  --checkpoint-mem MIB  keep the checkpoints within MIB MiB of host memory,\n"
+    "                    thinning old ones (default 64; 0: no bound)\n"
     "  --help            this text\n"
     "  --version         Numbat's version and the Unicorn version in use\n"
     "\n"
@@ -135,7 +137,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}, .baud = VIS_ATTACH_DEFAULT_BAUD};
     bool baud_given = false;
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION,
+           OPT_CHECKPOINT_MEM };
     enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE,
            OPT_BAUD };
     static const struct option longopts[] = {
@@ -157,6 +160,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"gdb", required_argument, NULL, OPT_GDB},
         {"break", required_argument, NULL, OPT_BREAK},
         {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
+        {"checkpoint-mem", required_argument, NULL, OPT_CHECKPOINT_MEM},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -234,6 +238,17 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             cli->checkpoints = value;
             cli->checkpoints_given = true;
             break;
+        case OPT_CHECKPOINT_MEM: {
+            char *end;
+            errno = 0;
+            unsigned long long mib = strtoull(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end || errno || mib > (1ull << 20))
+                return usage_error(err, "--checkpoint-mem %s: give a number of MiB from 0 to 1048576",
+                                   optarg);
+            cli->checkpoint_mem = (uint64_t)mib << 20;
+            cli->checkpoint_mem_given = true;
+            break;
+        }
         case OPT_HELP: cli->help = true; return 0;
         case OPT_VERSION: cli->version = true; return 0;
         default:

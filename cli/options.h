@@ -45,6 +45,8 @@ typedef struct cli {
     unsigned baud;         /* --baud for --attach DEVICE (VIS_ATTACH_DEFAULT_BAUD) */
     uint64_t checkpoints;  /* --checkpoints N: the interval, 0 for none */
     bool checkpoints_given;
+    uint64_t checkpoint_mem; /* --checkpoint-mem MIB, in bytes; 0 for no bound */
+    bool checkpoint_mem_given;
 } cli_t;
 
 /*

@@ -649,3 +649,23 @@ Test(cli, checkpoints_take_a_count_or_zero)
     cr_expect(strstr(r.out, "Hello from the Numbat root task!") != NULL, "%s", r.out);
     run_result_free(&r);
 }
+
+Test(cli, checkpoint_mem_takes_a_number_of_mib)
+{
+    const char *bad[][6] = {
+        {SIM_PATH, "--checkpoint-mem", "12x", IMAGE("arm-sim", "hello"), NULL},
+        {SIM_PATH, "--checkpoint-mem", "-1", IMAGE("arm-sim", "hello"), NULL},
+        {SIM_PATH, "--checkpoint-mem", "99999999999999999999", IMAGE("arm-sim", "hello"), NULL},
+    };
+    expect_usage_error(bad[0], "--checkpoint-mem 12x: give a number of MiB from 0 to 1048576");
+    expect_usage_error(bad[1], "--checkpoint-mem -1: give a number of MiB from 0 to 1048576");
+    expect_usage_error(bad[2], "give a number of MiB from 0 to 1048576");
+    /* A bound so small that every checkpoint but the first and newest goes: the run is
+       the same. */
+    const char *on[] = {SIM_PATH, "--checkpoints", "16K", "--checkpoint-mem", "1",
+                        IMAGE("arm-sim", "hello"), NULL};
+    run_result_t r = run_command(on, 60);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, "Hello from the Numbat root task!") != NULL, "%s", r.out);
+    run_result_free(&r);
+}
