@@ -189,7 +189,10 @@ static int attach_main(const cli_t *cli)
 {
     static vis_attach_t a;
     char err[320];
-    if (vis_attach_open(&a, cli->attach, cli->baud, err, sizeof(err)) != 0) {
+    int opened = cli->release ? vis_attach_open_stopped(&a, cli->attach, cli->release, err, sizeof(err))
+                              : vis_attach_open(&a, cli->attach, cli->baud, err, sizeof(err));
+    if (opened != 0) {
+        vis_attach_close(&a);
         report("%s", err);
         return EXIT_USAGE;
     }

@@ -17,6 +17,7 @@
 static const char usage_text[] =
     "usage: numbat-sim [options] IMAGE.elf\n"
     "       numbat-sim --attach HOST:PORT|DEVICE [--baud N] [--gui | --screenshot FILE [--at N]]\n"
+    "       numbat-sim --attach HOST:PORT --release HOST:PORT [--gui | --screenshot FILE]\n"
     "Runs a Numbat kernel image on the simulated arm-sim board (a Cortex-A15 with\n"
     "vexpress-a15 devices). UART0 is this terminal.\n"
     "\n"
@@ -31,6 +32,11 @@ static const char usage_text[] =
     "  --attach DEVICE   the same from a serial device (a path, e.g. /dev/ttyUSB0: a\n"
     "                    Raspberry Pi's UART, trace and console text on one cable)\n"
     "  --baud N          with --attach DEVICE: its speed, default 115200\n"
+    "  --release HOST:PORT with --attach HOST:PORT: QEMU was started stopped (-S) with\n"
+    "                    -monitor tcp:HOST:PORT,server=on,wait=off; numbat-sim sends it\n"
+    "                    cont once the window is up (make follow does both)\n"
+    "  --layout-out FILE with --screenshot: also write where the layout put each pane,\n"
+    "                    tree box and label, as text (docs/visualizer.md)\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
     "  --size WxH        the visualizer window's (or screenshot's) size, e.g. 1024x768\n"
     "                    (default 1600x900)\n"
@@ -141,6 +147,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
            OPT_CHECKPOINT_MEM };
     enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE,
            OPT_BAUD };
+    enum { OPT_RELEASE = 768 };
+    enum { OPT_LAYOUT_OUT = 800 };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
@@ -151,6 +159,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"size", required_argument, NULL, OPT_SIZE},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"baud", required_argument, NULL, OPT_BAUD},
+        {"release", required_argument, NULL, OPT_RELEASE},
+        {"layout-out", required_argument, NULL, OPT_LAYOUT_OUT},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
         {"trace", required_argument, NULL, OPT_TRACE},
@@ -180,6 +190,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             cli->baud = (unsigned)value;
             baud_given = true;
             break;
+        case OPT_RELEASE: cli->release = optarg; break;
+        case OPT_LAYOUT_OUT: cli->vis.layout_out = optarg; break;
         case OPT_GUI: cli->vis.gui = true; break;
         case OPT_SCREENSHOT: cli->vis.screenshot = optarg; break;
         case OPT_AT:
@@ -261,6 +273,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             return usage_error(err, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
+    if (cli->vis.layout_out && !cli->vis.screenshot)
+        return usage_error(err, "%s", "--layout-out goes with --screenshot");
     if (cli->attach) {
         if (optind != argc)
             return usage_error(err, "%s", "--attach takes no image (QEMU runs it)");
@@ -269,8 +283,12 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             return usage_error(err, "%s", "--at goes with --screenshot");
         if (baud_given && !strchr(cli->attach, '/'))
             return usage_error(err, "%s", "--baud goes with --attach DEVICE (a path)");
+        if (cli->release && strchr(cli->attach, '/'))
+            return usage_error(err, "%s", "--release goes with --attach HOST:PORT (QEMU)");
         return 0;
     }
+    if (cli->release)
+        return usage_error(err, "%s", "--release goes with --attach HOST:PORT");
     if (baud_given)
         return usage_error(err, "%s", "--baud goes with --attach DEVICE");
     if (optind != argc - 1)

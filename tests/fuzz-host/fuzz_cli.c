@@ -24,7 +24,9 @@ static void check_ranges(const cli_t *c, int argc)
               (c->vis.scale == 0 || (c->vis.scale >= 0.75f && c->vis.scale <= 3.0f));
     if (!c->help && !c->version) /* both end the parse: no image, and nothing after them read */
         ok = ok && (c->attach ? !c->image_path : c->image_path != NULL) &&
-             (!c->vis.at || c->vis.screenshot);
+             (!c->vis.at || c->vis.screenshot) &&
+             (!c->release || (c->attach && !strchr(c->attach, '/'))) &&
+             (!c->vis.layout_out || c->vis.screenshot);
     if (!ok || argc < 1)
         abort();
 }

@@ -638,6 +638,23 @@ Test(cli, baud_goes_with_attach_to_a_device)
     }
 }
 
+/* --release HOST:PORT is QEMU's monitor: only with --attach HOST:PORT. */
+Test(cli, release_goes_with_attach_to_qemu)
+{
+    const char *const cases[][5] = {
+        {SIM_PATH, "--attach", "/dev/null", "--release", "127.0.0.1:4445"},
+        {SIM_PATH, "--release", "127.0.0.1:4445", IMAGE("arm-sim", "hello"), NULL},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *argv[6] = {cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL};
+        run_result_t r = run_command(argv, 10);
+        cr_expect_eq(r.status, 2, "case %zu: status %d, stderr %s", i, r.status, r.err);
+        cr_expect(strstr(r.err, "--release goes with --attach HOST:PORT") != NULL, "case %zu: %s",
+                  i, r.err);
+        run_result_free(&r);
+    }
+}
+
 Test(cli, checkpoints_take_a_count_or_zero)
 {
     const char *bad[] = {SIM_PATH, "--checkpoints", "-5", IMAGE("arm-sim", "hello"), NULL};
