@@ -11,7 +11,9 @@
  *   followed X Y W H            (the box the view keeps in sight)
  *   box cap|run SLOT X Y W H    (a box drawn in the tree, cut to the pane)
  *   label full|short PX SLOT X Y W H TEXT   (text drawn on a box)
- * Partners: render.h (declares it), render_tree.c (records the labels), app.c.
+ *   arrow PX EVENT X Y W H TEXT (an IPC tab arrow's label; a click goes to EVENT)
+ * Partners: render.h (declares it), render_tree.c and render_ipc.c (record the labels),
+ * app.c.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -58,8 +60,12 @@ int vis_layout_write(const vis_ui_t *ui, const char *path, char *err, size_t err
     }
     for (size_t i = 0; i < ui->label_count; i++) {
         const vis_drawn_label_t *l = &ui->labels[i];
-        fprintf(f, "label %s %d %08x %d %d %d %d %s\n", l->full ? "full" : "short", l->px, l->slot,
-                l->rect.x, l->rect.y, l->rect.w, l->rect.h, l->text);
+        if (l->arrow)
+            fprintf(f, "arrow %d %u %d %d %d %d %s\n", l->px, l->slot, l->rect.x, l->rect.y,
+                    l->rect.w, l->rect.h, l->text);
+        else
+            fprintf(f, "label %s %d %08x %d %d %d %d %s\n", l->full ? "full" : "short", l->px,
+                    l->slot, l->rect.x, l->rect.y, l->rect.w, l->rect.h, l->text);
     }
     if (fclose(f) != 0) {
         snprintf(err, err_len, "--layout-out %s: %s", path, strerror(errno));

@@ -15,6 +15,7 @@
 
 #include "describe.h"
 #include "draw.h"
+#include "grow.h"
 #include "steps.h"
 
 void vis_draw_tree(vis_ctx_t *c);
@@ -43,6 +44,13 @@ void vis_ui_free(vis_ui_t *ui)
     free(ui->labels);
     ui->labels = NULL;
     ui->label_count = ui->label_capacity = 0;
+}
+
+/* --layout-out: notes one piece of text drawn (render_tree.c, render_ipc.c). */
+void vis_record_label(vis_ui_t *ui, const vis_drawn_label_t *label)
+{
+    ui->labels = vis_grow(ui->labels, &ui->label_capacity, ui->label_count, sizeof(*ui->labels));
+    ui->labels[ui->label_count++] = *label;
 }
 
 /* ---- toolbar ---------------------------------------------------------------------- */

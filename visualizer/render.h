@@ -71,14 +71,16 @@ typedef struct vis_node_pos {
     float x, y;
 } vis_node_pos_t;
 
-/* Text drawn on a tree box, recorded for --layout-out (tests read what is drawn where). */
+/* Text drawn on a tree box or over an IPC arrow, recorded for --layout-out (tests read
+ * what is drawn where). */
 typedef struct vis_drawn_label {
     SDL_Rect rect;  /* the text's extent: its drawn width, a line high */
-    SDL_Rect box;   /* the box it is on */
+    SDL_Rect box;   /* the box it is on (an arrow: its row) */
     int px;         /* its size in pixels */
     bool full;      /* the full label (else the short one of layout.h) */
+    bool arrow;     /* an IPC arrow's label: slot is then the event a click goes to */
     uint32_t slot;  /* the box's cap, or a run's first */
-    char text[96];
+    char text[160];
 } vis_drawn_label_t;
 
 typedef struct vis_ui {
@@ -130,7 +132,8 @@ typedef struct vis_ui {
     /* Written by vis_render: the tree's area, and where the selected cap's box and the
      * followed one (the selection, else the newest cap) are drawn ({0} when not in the tree). */
     SDL_Rect tree_area, selected_box, followed_box;
-    /* Written by vis_render when record_labels is set (--layout-out): the tree's text. */
+    /* Written by vis_render when record_labels is set (--layout-out): the tree's text and
+     * the IPC tab's arrow labels. */
     bool record_labels;
     vis_drawn_label_t *labels;
     size_t label_count, label_capacity;
@@ -141,6 +144,8 @@ typedef struct vis_ui {
 
 void vis_ui_init(vis_ui_t *ui, int width, int height);
 void vis_ui_free(vis_ui_t *ui);
+/* --layout-out: appends one drawn text to ui->labels (when ui->record_labels is set). */
+void vis_record_label(vis_ui_t *ui, const vis_drawn_label_t *label);
 
 /* Draws the whole window for the model m (the state after ui->cursor events). */
 void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_ui_t *ui);

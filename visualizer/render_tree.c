@@ -275,11 +275,10 @@ static void record_label(tree_view_t *v, size_t i, SDL_Rect box, int x, int y, i
     SDL_Rect seen, drawn = {x, y, w, vis_line_height(v->c->f, VIS_FACE_SANS, px)};
     if (!SDL_IntersectRect(&drawn, &v->area, &seen))
         return; /* cut away by the pane's edge */
-    ui->labels = vis_grow(ui->labels, &ui->label_capacity, ui->label_count, sizeof(*ui->labels));
-    vis_drawn_label_t *l = &ui->labels[ui->label_count++];
-    *l = (vis_drawn_label_t){.rect = seen, .box = box, .px = px, .full = full,
-                             .slot = n->kind == VIS_NODE_CAP ? n->cap.slot : n->first_slot};
-    snprintf(l->text, sizeof(l->text), "%s", text);
+    vis_drawn_label_t l = {.rect = seen, .box = box, .px = px, .full = full,
+                           .slot = n->kind == VIS_NODE_CAP ? n->cap.slot : n->first_slot};
+    snprintf(l.text, sizeof(l.text), "%s", text);
+    vis_record_label(ui, &l);
 }
 
 /* A short label at the smallest size, centred on the box: where the box is lower than

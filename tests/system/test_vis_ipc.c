@@ -4,6 +4,7 @@
  * by numbat-sim --trace-out, and "next IPC" (visualizer/session.c) driving a board.
  * Partners: run_guest.c, tests/system/ipc/main.c, tests/sim/test_vis_ipc_model.c.
  */
+#include <SDL2/SDL_rect.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -264,20 +265,53 @@ Test(vis_ipc, without_checkpoints_next_ipc_stops_at_the_invocation_of_a_send_or_
 
 /* ---- the IPC tab in a screenshot ---------------------------------------------------- */
 
-Test(vis_ipc, screenshot_with_the_ipc_tab_is_written)
+/*
+ * The IPC tab in a screenshot, read through --layout-out (visualizer/layout_out.c): an
+ * arrow per message of tests/system/ipc's run, each labelled inside the tab's pane at
+ * 14 px or more, the root's Calls with their badge and the notification's signal among
+ * them.
+ */
+Test(vis_ipc, screenshot_with_the_ipc_tab_draws_a_labelled_arrow_per_message)
 {
-    char path[] = "/tmp/numbat-ipc-shot-XXXXXX.png";
-    int fd = mkstemps(path, 4);
+    char png[] = "/tmp/numbat-ipc-shot-XXXXXX.png", layout[64];
+    int fd = mkstemps(png, 4);
     cr_assert_geq(fd, 0);
     close(fd);
-    const char *extra[] = {"--screenshot", path, "--tab", "IPC", NULL};
+    snprintf(layout, sizeof(layout), "%s.layout", png);
+    const char *extra[] = {"--screenshot", png, "--tab", "IPC", "--layout-out", layout, NULL};
     run_result_t r = run_sim(IPC_IMAGE, extra);
     cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f);
-    fseek(f, 0, SEEK_END);
-    cr_expect_gt(ftell(f), 50000, "the PNG looks empty");
+    FILE *f = fopen(layout, "r");
+    cr_assert_not_null(f, "no layout file");
+    char line[512], text[200];
+    SDL_Rect pane = {0}, t;
+    int px;
+    unsigned event, last_event = 0;
+    size_t arrows = 0, calls = 0, badged = 0, signals = 0, outside = 0, small = 0;
+    while (fgets(line, sizeof(line), f)) {
+        if (sscanf(line, "pane tabs %d %d %d %d", &pane.x, &pane.y, &pane.w, &pane.h) == 4)
+            continue;
+        if (sscanf(line, "arrow %d %u %d %d %d %d %199[^\n]", &px, &event, &t.x, &t.y, &t.w, &t.h,
+                   text) != 7)
+            continue;
+        arrows++;
+        cr_expect_gt(event, last_event, "arrows out of the recording's order: %s", line);
+        last_event = event;
+        outside += !(t.w > 0 && t.x >= pane.x && t.y >= pane.y && t.x + t.w <= pane.x + pane.w &&
+                     t.y + t.h <= pane.y + pane.h);
+        small += px < 14;
+        calls += strstr(text, "Call") != NULL;
+        badged += strstr(text, "Call") != NULL && strstr(text, "badge") != NULL;
+        signals += strstr(text, "Signal") != NULL || strstr(text, "signal") != NULL;
+    }
     fclose(f);
-    unlink(path);
+    cr_expect_geq(arrows, 7, "%zu arrows", arrows);
+    cr_expect_eq(outside, 0, "%zu arrow labels leave the IPC pane", outside);
+    cr_expect_eq(small, 0, "%zu arrow labels under 14 px", small);
+    cr_expect_geq(calls, 3, "%zu Calls labelled", calls);
+    cr_expect_geq(badged, 3, "%zu Calls name their badge", badged);
+    cr_expect_geq(signals, 1, "no signal labelled");
+    unlink(png);
+    unlink(layout);
     run_result_free(&r);
 }
