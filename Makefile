@@ -259,6 +259,8 @@ bench bench-quick: check-deps all system-images
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/cap-churn
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths FASTPATH=0
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/irq-paths
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/irq-paths FASTPATH=0
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/vm-paths
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/spawn
 	@for plat in arm-sim vexpress-a15; do \

@@ -67,6 +67,10 @@ printf '%-52s %.0f per second\n' "emulated SVC round trips" "$svc_rate"
 "$SIM" --trace ks build/arm-sim/ipc-paths-nofastpath.elf 2>&1 >/dev/null </dev/null |
     gawk -v path="slow path" -v all=0 -f tools/ipc-paths.awk | sort
 printf '%-52s %s\n' "  for comparison" "seL4 on Cortex-A9 (published): Call 367, ReplyRecv 352 cycles; L4 on i486: 250 cycles"
+# IRQ delivery (bench/irq-paths): from the IRQ vector to the return to user mode in the
+# handler thread woken by the timer's interrupt.
+SIM="$SIM" tools/irq-paths.sh build/arm-sim/irq-paths.elf fastpath
+SIM="$SIM" tools/irq-paths.sh build/arm-sim/irq-paths-nofastpath.elf "slow path"
 "$SIM" --trace ks build/arm-sim/vm-paths.elf 2>&1 >/dev/null </dev/null |
     gawk -v path=vm -v all=1 -v whole_spec="f:200:VM fault round trip via a user pager (Unmap + Map)" \
         -f tools/ipc-paths.awk | sort

@@ -2,10 +2,14 @@
 # bench/vm-paths and prints, per system call of each phase, the median number of
 # kernel instructions from the svc to the return to user mode, and the words the
 # kernel stored (each a slow path on Unicorn 2.0.1). Variables: path (a name for the
-# kernel build), all (1: every phase; 0: Call and ReplyRecv only), whole (phases counted
+# kernel build), all (1: every phase; 0: Call, ReplyRecv and interrupts only), whole (phases counted
 # whole, per round: "letter:rounds:label" items joined by ";"). Kernel
 # instructions are counted from the `kern` lines after each `syscall` line; A32
-# stores are told apart by their encoding.
+# stores are told apart by their encoding. With `--trace ksi` (bench/irq-paths) an
+# interrupt is counted too, from its `irq taken` line (the first kernel instruction
+# is the IRQ vector) to the kernel's return to user mode (its RFE) included; deliver
+# (hex, optional) is the address of the kernel's irq_received: only interrupts that
+# run it, a device's for a user-level handler and not the kernel's tick, are kept.
 function popcount(x,   n) { n = 0; while (x) { n += x % 2; x = int(x / 2) } return n }
 function stores(w,   cond) {
     cond = int(w / 268435456)
@@ -15,6 +19,13 @@ function stores(w,   cond) {
     if (and(w, 0x0E1000F0) == 0x000000B0) return 1                  # STRH
     if (and(w, 0x0E1000F0) == 0x000000F0) return 2                  # STRD
     return 0
+}
+function is_rfe(w) { return and(w, 0xFE50FFFF) == 0xF8100A00 } # RFE{IA,IB,DA,DB} Rn{!}
+function close_irq() {
+    if (irq && (deliver == "" || delivered)) {
+        key = phase SUBSEP "IRQ"; n[key]++; ins[key, n[key]] = count_irq; st[key, n[key]] = store_irq
+    }
+    irq = 0
 }
 function close_call() {
     if (name != "") { key = phase SUBSEP name; n[key]++; ins[key, n[key]] = count; st[key, n[key]] = store }
@@ -41,6 +52,19 @@ function median(key, arr,   i, j, t, m, a) {
     if (phase != "") { name = $3; gsub(/[()]/, "", name); count = 0; store = 0 }
     next
 }
+/^irq taken/ {
+    close_call()
+    irq = phase != ""; delivered = 0; count_irq = 0; store_irq = 0
+    next
+}
+/^kern / && irq {
+    w = strtonum("0x" $3)
+    count_irq++; store_irq += stores(w)
+    pc = $2; sub(/:$/, "", pc)
+    if (deliver != "" && strtonum(pc) == strtonum("0x" deliver)) delivered = 1
+    if (is_rfe(w)) close_irq()
+    next
+}
 /^kern / && name != "" { count++; store += stores(strtonum("0x" $3)) }
 END {
     close_call()
@@ -53,7 +77,9 @@ END {
     label["q", "Call"] = "PageTable_Unmap"
     label["m", "Call"] = "Page_Map (small page)"
     label["u", "Call"] = "Page_Unmap (small page)"
-    for (k in label) if (n[k] && (all || k ~ /^a/)) {
+    label["i", "IRQ"] = "IRQ to handler, interrupting lower prio, " path
+    label["j", "IRQ"] = "IRQ to handler, interrupting idle, " path
+    for (k in label) if (n[k] && (all || k ~ /^a/ || k ~ /IRQ$/)) {
         printf "%-52s %d kernel instructions, %d words stored (median of %d)\n",
             label[k], median(k, ins), median(k, st), n[k]
     }
