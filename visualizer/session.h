@@ -47,6 +47,14 @@ typedef struct vis_session {
     bool stop_hit;
     unsigned stop_type;         /* the trace event type that ended the run (stop_hit) */
     uint64_t stop_icount;       /* the current run's instruction budget ends here */
+    /* Stopping at a console line (--at-console): set stop_text after starting; the
+     * run stops at the end of the block that wrote the newline of the first line
+     * containing it (text_hit), text_icount and text_event saying where. */
+    const char *stop_text;
+    bool text_hit;
+    uint64_t text_icount;
+    size_t text_event; /* events recorded by then */
+    size_t line_start; /* where the console's current line begins */
     uint32_t (*clock_ms)(void); /* for event_ms; NULL headless */
     /* UART0 output, and whether it is copied to stdout too. */
     char *console;
