@@ -198,8 +198,8 @@ HANDOUT_WITHHELD := $(sort $(addprefix kernel/,$(notdir $(wildcard labs/*/kernel
 HANDOUT_PLATS := arm-sim vexpress-a15 raspi2
 handout:
 	@rm -rf $(BUILD)/handout && mkdir -p $(BUILD)/handout/numbat
-	@git ls-files -z | grep -zv '^solutions/' | grep -zvxF $(foreach f,$(HANDOUT_WITHHELD),-e $(f)) | \
-	    xargs -0 cp --parents -t $(BUILD)/handout/numbat
+	@git ls-files -z | grep -zv '^solutions/' $(if $(HANDOUT_WITHHELD),| grep -zvxF \
+	    $(foreach f,$(HANDOUT_WITHHELD),-e $(f))) | xargs -0 cp --parents -t $(BUILD)/handout/numbat
 	@set -e; for f in $(HANDOUT_WITHHELD); do \
 	    name=$$(basename $$f .c); \
 	    for plat in $(HANDOUT_PLATS); do \
