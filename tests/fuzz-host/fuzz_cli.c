@@ -24,7 +24,10 @@ static void check_ranges(const cli_t *c, int argc)
               (c->vis.scale == 0 || (c->vis.scale >= 0.75f && c->vis.scale <= 3.0f));
     if (!c->help && !c->version) /* both end the parse: no image, and nothing after them read */
         ok = ok && (c->attach ? !c->image_path : c->image_path != NULL) &&
-             (!c->vis.at || c->vis.screenshot);
+             (!c->vis.at || c->vis.screenshot) &&
+             (!c->vis.at_console || (c->vis.screenshot && !c->vis.at && !c->attach &&
+                                     c->vis.at_console[0] && !strchr(c->vis.at_console, '\n'))) &&
+             (!c->vis.then_events || (c->vis.at_console && c->vis.then_events <= CLI_COUNT_MAX));
     if (!ok || argc < 1)
         abort();
 }
