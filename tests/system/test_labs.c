@@ -142,6 +142,45 @@ Test(labs, grade_refuses_an_unknown_lab)
     run_result_free(&r);
 }
 
+/* make grade without LAB: every lab, then the course notes' table, one row per lab with
+   its points, tests, score, instructions and times (the skeletons here: each loses points). */
+Test(labs, grade_all_ends_with_a_table, .timeout = 900)
+{
+    const char *argv[] = {"python3", "tools/grade/grade.py", "--all", "--sim", SIM_PATH,
+                          "--trace-tool", TRACE_PATH, NULL};
+    run_result_t r = run_command(argv, 900);
+    cr_expect_eq(r.status, 1, "%s", r.out);
+    const char *table = strstr(r.out, "| lab | points | tests | score | instructions | run (s) | "
+                                      "grader (s) |\n");
+    cr_assert_not_null(table, "no table:\n%s", r.out);
+    int labs = 0;
+    DIR *d = opendir("labs");
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || !has_grader(e->d_name))
+            continue;
+        char row[300];
+        snprintf(row, sizeof(row), "\n| %s | ", e->d_name);
+        const char *at = strstr(table, row);
+        cr_expect_not_null(at, "no row for %s:\n%s", e->d_name, table);
+        if (!at)
+            continue;
+        int points, tests, got, total;
+        char insns[32];
+        cr_expect_eq(sscanf(at + strlen(row), "%d | %d | %d/%d | %31[0-9,] |", &points, &tests,
+                            &got, &total, insns), 5, "%s", at);
+        cr_expect_eq(points, total);
+        cr_expect_gt(tests, 0);
+        cr_expect_lt(got, total, "%s's skeleton at full marks: %s", e->d_name, at);
+        labs++;
+    }
+    closedir(d);
+    char all[64];
+    snprintf(all, sizeof(all), "\n| all %d labs | ", labs);
+    cr_expect(strstr(table, all) != NULL, "no total row for %d labs:\n%s", labs, table);
+    run_result_free(&r);
+}
+
 /* make figures then make slides, as a teacher runs them: every figure a README or deck
    shows is listed, drawn from a real run and never checked in; every deck renders with
    its pictures inside and its tables measured. */
