@@ -160,26 +160,34 @@ void trace_switch_emit(const tcb_t *from, const tcb_t *to)
     EMIT(TRACE_SWITCH, addr(from), addr(to));
 }
 
-/* The length the receiver got, from its message info register. */
-static uint32_t received_length(const tcb_t *t)
+/* The message info the receiver got (length, label, caps), from its register. */
+static seL4_MessageInfo_t received_info(const tcb_t *t)
 {
-    seL4_MessageInfo_t info = {{arch_get_msg_info(&t->context)}};
-    return seL4_MessageInfo_get_length(info);
+    return (seL4_MessageInfo_t){{arch_get_msg_info(&t->context)}};
+}
+
+static uint32_t caps_word(seL4_MessageInfo_t info)
+{
+    return TRACE_IPC_CAPS(seL4_MessageInfo_get_extraCaps(info),
+                          seL4_MessageInfo_get_capsUnwrapped(info));
 }
 
 void trace_ipc_emit(const tcb_t *sender, const tcb_t *receiver, uint32_t ep, uint32_t badge)
 {
-    uint32_t length = received_length(receiver);
-    EMIT(TRACE_IPC_SEND, ep, addr(sender), badge, length);
-    EMIT(TRACE_IPC_RECV, ep, addr(receiver), badge, length);
+    seL4_MessageInfo_t info = received_info(receiver);
+    uint32_t length = seL4_MessageInfo_get_length(info), label = seL4_MessageInfo_get_label(info);
+    uint32_t caps = caps_word(info);
+    EMIT(TRACE_IPC_SEND, ep, addr(sender), badge, length, label, caps);
+    EMIT(TRACE_IPC_RECV, ep, addr(receiver), badge, length, label, caps);
 }
 
 void trace_reply_emit(const tcb_t *replier, const tcb_t *caller)
 {
     /* A fault handler's reply sets the faulter's registers and delivers no message:
-     * its length is what the handler sent (its own message info). */
-    uint32_t length = caller->ipc.is_fault ? received_length(replier) : received_length(caller);
-    EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), length);
+     * its words are what the handler sent (its own message info). */
+    seL4_MessageInfo_t info = received_info(caller->ipc.is_fault ? replier : caller);
+    EMIT(TRACE_IPC_REPLY, addr(replier), addr(caller), seL4_MessageInfo_get_length(info),
+         seL4_MessageInfo_get_label(info), caps_word(info));
 }
 
 void trace_fault_emit(const tcb_t *t, uint32_t type, uint32_t address, uint32_t pc)

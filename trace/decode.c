@@ -16,19 +16,39 @@ static const uint8_t payload_words[TRACE_EVENT_COUNT] = {
     [TRACE_CAP_INSERT] = 6,     [TRACE_CAP_MOVE] = 5,      [TRACE_CAP_DELETE] = 4,
     [TRACE_REVOKE_BEGIN] = 1,   [TRACE_REVOKE_END] = 1,    [TRACE_THREAD_STATE] = 2,
     [TRACE_THREAD_PRIORITY] = 3, [TRACE_THREAD_NAME] = 5,  [TRACE_SWITCH] = 2,
-    [TRACE_KERNEL_ENTRY] = 4,   [TRACE_KERNEL_EXIT] = 1,   [TRACE_IPC_SEND] = 4,
-    [TRACE_IPC_RECV] = 4,       [TRACE_IPC_REPLY] = 3,     [TRACE_SIGNAL] = 3,
+    [TRACE_KERNEL_ENTRY] = 4,   [TRACE_KERNEL_EXIT] = 1,   [TRACE_IPC_SEND] = 6,
+    [TRACE_IPC_RECV] = 6,       [TRACE_IPC_REPLY] = 5,     [TRACE_SIGNAL] = 3,
     [TRACE_MAP] = 6,            [TRACE_UNMAP] = 4,         [TRACE_FAULT] = 4,
     [TRACE_IRQ] = 1,            [TRACE_CAP_SWAP] = 6,      [TRACE_CAP_UPDATE] = 3,
     [TRACE_THREAD_BLOCKED_EVENT] = 4, [TRACE_INVOCATION] = 4,
 };
 
-/* A header a reader accepts: a known type, its length, and the reserved bits 0. */
+/* The IPC events of versions 3 and 4 end after the length (format.h). */
+static unsigned older_payload_words(unsigned type)
+{
+    switch (type) {
+    case TRACE_IPC_SEND:
+    case TRACE_IPC_RECV: return TRACE_IPC_WORDS_V4;
+    case TRACE_IPC_REPLY: return TRACE_IPC_WORDS_V4 - 1;
+    default: return payload_words[type];
+    }
+}
+
+/* A header a reader accepts: a known type, its length (today's, or an older
+ * version's), and the reserved bits 0. */
 static bool header_valid(uint32_t header)
 {
     unsigned type = TRACE_HEADER_TYPE(header), count = TRACE_HEADER_WORDS(header);
-    return type > 0 && type < TRACE_EVENT_COUNT && payload_words[type] + 1u == count &&
+    return type > 0 && type < TRACE_EVENT_COUNT &&
+           (payload_words[type] + 1u == count || older_payload_words(type) + 1u == count) &&
            (header & 0xFFFFu) == 0;
+}
+
+bool trace_record_has_message_info(const trace_record_t *r)
+{
+    unsigned type = trace_record_type(r);
+    return (type == TRACE_IPC_SEND || type == TRACE_IPC_RECV || type == TRACE_IPC_REPLY) &&
+           r->count == payload_words[type] + 1u;
 }
 
 bool trace_record_valid(const uint32_t *words, unsigned count)

@@ -43,8 +43,12 @@ void trace_file_close(trace_file_t *tf);
 int trace_file_write_header(FILE *f);
 int trace_file_write_record(FILE *f, uint64_t icount, const uint32_t *words, unsigned count);
 
-/* Checks a record's header: a known type and a length within limits. */
+/* Checks a record's header: a known type and a length within limits (an IPC event
+ * may have its version-4 length). */
 bool trace_record_valid(const uint32_t *words, unsigned count);
+/* An ipc-send, ipc-recv or ipc-reply with its label and caps words (version 5 on);
+ * false for those of older streams and for every other event. */
+bool trace_record_has_message_info(const trace_record_t *r);
 
 /* UART framing. On a UART that carries console text too (raspi2's UART0), the
  * bytes that are not part of a checked frame are that text: set `text` and they go

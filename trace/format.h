@@ -1,8 +1,10 @@
 /*
- * trace/format.h - the Numbat trace stream, version 4 (2 added the blocked-thread
+ * trace/format.h - the Numbat trace stream, version 5 (2 added the blocked-thread
  * event and the blocked thread states, 3 the map and unmap events' slot and size
- * words and the mapping fields of frame and page-table caps, 4 the invocation event;
- * readers take version 3 files too: they have no invocations): what the kernel tells the
+ * words and the mapping fields of frame and page-table caps, 4 the invocation event,
+ * 5 the label and caps words at the end of ipc-send, ipc-recv and ipc-reply;
+ * readers take version 3 and 4 files too: they have no invocations, and their IPC
+ * events end after the length): what the kernel tells the
  * outside world about its objects, capabilities and threads as they change. The
  * kernel emits events; numbat-sim records them with the instruction count of each;
  * the visualizer rebuilds the kernel's state from them. It is a protocol, not
@@ -13,8 +15,9 @@
 #ifndef TRACE_FORMAT_H
 #define TRACE_FORMAT_H
 
-#define TRACE_VERSION 4u
-/* The oldest file version readers still take (every later version only added events). */
+#define TRACE_VERSION 5u
+/* The oldest file version readers still take (every later version only added events,
+ * or words at the end of an event: TRACE_IPC_WORDS_V4). */
 #define TRACE_VERSION_OLDEST_READ 3u
 
 /*
@@ -69,10 +72,12 @@ enum trace_event {
     TRACE_KERNEL_ENTRY = 13,
     /* Kernel exit: the TCB that runs next. */
     TRACE_KERNEL_EXIT = 14,
-    /* Defined now, emitted by later kernel work: */
-    TRACE_IPC_SEND = 15,  /* endpoint, sender TCB, badge, message length */
-    TRACE_IPC_RECV = 16,  /* endpoint, receiver TCB, badge, message length */
-    TRACE_IPC_REPLY = 17, /* replier TCB, caller TCB, message length */
+    /* Messages. The length, label and caps words are the message info the receiver got
+     * (for a fault handler's reply, which restores registers: the handler's own); the
+     * caps word is TRACE_IPC_CAPS below. Label and caps came in version 5. */
+    TRACE_IPC_SEND = 15,  /* endpoint, sender TCB, badge, length, label, caps */
+    TRACE_IPC_RECV = 16,  /* endpoint, receiver TCB, badge, length, label, caps */
+    TRACE_IPC_REPLY = 17, /* replier TCB, caller TCB, length, label, caps */
     TRACE_SIGNAL = 18,    /* notification, badge, woken TCB (0 for none) */
     /* A frame or page table entered a page directory: page directory, virtual
      * address, physical address, size bits (12, 16, 20, 24 for frames; 10 for a
@@ -103,6 +108,18 @@ enum trace_event {
     TRACE_INVOCATION = 26,
     TRACE_EVENT_COUNT
 };
+
+/*
+ * The caps word of the IPC events: [1:0] how many caps came with the message (the
+ * receiver's extraCaps: each arrived as a new cap in its receive slot, or unwrapped),
+ * [4:2] which of them were unwrapped (capsUnwrapped: the receiver got the badge of a
+ * cap to the very endpoint the message came through, not a cap). Bits 31:5 are 0.
+ */
+#define TRACE_IPC_CAPS(count, unwrapped) (((count) & 0x3u) | (((unwrapped) & 0x7u) << 2))
+#define TRACE_IPC_CAPS_COUNT(w) ((w) & 0x3u)
+#define TRACE_IPC_CAPS_UNWRAPPED(w) (((w) >> 2) & 0x7u)
+/* Payload words of ipc-send and ipc-recv (ipc-reply: one fewer) before version 5. */
+#define TRACE_IPC_WORDS_V4 4u
 
 /* Cap types in cap word 0 bits 3:0 (the kernel's encoding, docs/trace-format.md). */
 enum trace_cap_type {

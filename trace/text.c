@@ -64,6 +64,32 @@ static const char *words(uint32_t n)
     return n == 1 ? "word" : "words";
 }
 
+int trace_caps_text(uint32_t caps, char *out, size_t len)
+{
+    uint32_t n = TRACE_IPC_CAPS_COUNT(caps), unwrapped = TRACE_IPC_CAPS_UNWRAPPED(caps);
+    unsigned u = (unwrapped & 1u) + ((unwrapped >> 1) & 1u) + ((unwrapped >> 2) & 1u);
+    if (len)
+        out[0] = '\0';
+    if (!n)
+        return 0;
+    if (!u)
+        return snprintf(out, len, "%u cap%s", n, n == 1 ? "" : "s");
+    if (u == n)
+        return snprintf(out, len, "%u cap%s unwrapped", n, n == 1 ? "" : "s");
+    return snprintf(out, len, "%u caps, %u unwrapped", n, u);
+}
+
+/* ", label 3, 1 cap" for an IPC event that has its message info; "" for older ones. */
+static void message_info(const trace_record_t *rec, const uint32_t *info, char *out, size_t len)
+{
+    char caps[40];
+    out[0] = '\0';
+    if (!trace_record_has_message_info(rec))
+        return;
+    trace_caps_text(info[1], caps, sizeof(caps));
+    snprintf(out, len, ", label %u%s%s", info[0], caps[0] ? ", " : "", caps);
+}
+
 /* A blocked thread and what it waits on: the endpoint (or, for a reply, the one its
  * Call went through) or the notification. */
 static int explain_blocked(const uint32_t *w, char *out, size_t len)
@@ -92,6 +118,7 @@ static int explain_entry(const uint32_t *w, char *out, size_t len)
 static int explain(const trace_record_t *rec, char *out, size_t len)
 {
     const uint32_t *w = rec->words;
+    char info[64];
     switch (trace_record_type(rec)) {
     case TRACE_THREAD_STATE:
         return snprintf(out, len, "%08x %s", w[1], trace_thread_state_name(w[2]));
@@ -103,13 +130,17 @@ static int explain(const trace_record_t *rec, char *out, size_t len)
                             w[1], trace_error_name(w[4]));
         return snprintf(out, len, "%s of slot %08x", trace_invocation_name(w[3]), w[1]);
     case TRACE_IPC_SEND:
-        return snprintf(out, len, "%08x sends %u %s through endpoint %08x, badge %u", w[2], w[4],
-                        words(w[4]), w[1], w[3]);
+        message_info(rec, &w[5], info, sizeof(info));
+        return snprintf(out, len, "%08x sends %u %s through endpoint %08x, badge %u%s", w[2],
+                        w[4], words(w[4]), w[1], w[3], info);
     case TRACE_IPC_RECV:
-        return snprintf(out, len, "%08x receives %u %s from endpoint %08x, badge %u", w[2], w[4],
-                        words(w[4]), w[1], w[3]);
+        message_info(rec, &w[5], info, sizeof(info));
+        return snprintf(out, len, "%08x receives %u %s from endpoint %08x, badge %u%s", w[2],
+                        w[4], words(w[4]), w[1], w[3], info);
     case TRACE_IPC_REPLY:
-        return snprintf(out, len, "%08x replies %u %s to %08x", w[1], w[3], words(w[3]), w[2]);
+        message_info(rec, &w[4], info, sizeof(info));
+        return snprintf(out, len, "%08x replies %u %s to %08x%s", w[1], w[3], words(w[3]), w[2],
+                        info);
     case TRACE_SIGNAL:
         if (!w[3])
             return snprintf(out, len, "badge 0x%x to notification %08x: nobody waits, pending",
@@ -124,7 +155,7 @@ static int explain(const trace_record_t *rec, char *out, size_t len)
 
 int trace_format(const trace_record_t *rec, char *out, size_t out_len)
 {
-    char reading[160];
+    char reading[200];
     int n = snprintf(out, out_len, "%12llu %-15s", (unsigned long long)rec->icount,
                      trace_event_name(trace_record_type(rec)));
     for (unsigned i = 1; i < rec->count && n >= 0 && (size_t)n < out_len; i++)

@@ -16,6 +16,9 @@
 const char *trace_event_name(unsigned type);
 /* "runnable", "blocked on receive", ... for a thread-state's state. */
 const char *trace_thread_state_name(uint32_t state);
+/* An IPC event's caps word (TRACE_IPC_CAPS) in words: "1 cap", "2 caps, 1 unwrapped";
+ * "" (and 0) when no cap came. Returns the length it needed. */
+int trace_caps_text(uint32_t caps, char *out, size_t len);
 /* One line describing the record (no newline); returns the length it needed. */
 int trace_format(const trace_record_t *rec, char *out, size_t out_len);
 

@@ -123,6 +123,9 @@ static void run_frame(app_t *a, uint32_t dt)
         vis_stop_on_t want = a->pending;
         if (vis_session_run(&a->s, FRAME_BUDGET, want))
             stop_running(a, want == VIS_STOP_ENTRY_EXIT ? "stopped at a kernel entry or exit"
+                            : want == VIS_STOP_IPC_ENTRY && a->s.ipc_stop_late
+                                ? "stopped at an IPC's invocation (no checkpoints to go back to "
+                                  "its entry)"
                             : want == VIS_STOP_IPC_ENTRY ? "stopped at an IPC system call's entry"
                             : want == VIS_STOP_CHANGE    ? "stopped at a change"
                                                          : "stopped at the next event");

@@ -282,13 +282,25 @@ static void thread_event_label(const vis_model_t *m, const trace_record_t *r, ch
     }
 }
 
+/* An IPC event's ", label 3" and ", 1 cap" (each "" when not known or no cap came). */
+static void message_info(const trace_record_t *r, const uint32_t *info, char *label, char *caps)
+{
+    char text[40];
+    label[0] = caps[0] = '\0';
+    if (!trace_record_has_message_info(r))
+        return;
+    snprintf(label, 24, ", label %u", info[0]);
+    if (trace_caps_text(info[1], text, sizeof(text)) > 0)
+        snprintf(caps, 48, ", %s", text);
+}
+
 /* IPC events, with threads by name: "ipc-send: rootserver → endpoint e0060000, badge 7,
- * 1 word". */
+ * label 3, 1 word, 1 cap". */
 static void ipc_event_label(const vis_model_t *m, const trace_record_t *r, char *out, size_t len)
 {
     const uint32_t *w = r->words;
     unsigned type = trace_record_type(r);
-    char a[32], b[32];
+    char a[32], b[32], label[24], caps[48];
     const char *name = trace_event_name(type);
     vis_thread_label(m, type == TRACE_IPC_SEND || type == TRACE_IPC_RECV ? w[2] : w[1], a,
                      sizeof(a));
@@ -298,12 +310,16 @@ static void ipc_event_label(const vis_model_t *m, const trace_record_t *r, char 
         break;
     case TRACE_IPC_SEND:
     case TRACE_IPC_RECV:
-        snprintf(out, len, "%s: %s %s endpoint %08x, badge %u, %u word%s", name, a,
-                 type == TRACE_IPC_SEND ? "→" : "←", w[1], w[3], w[4], w[4] == 1 ? "" : "s");
+        message_info(r, &w[5], label, caps);
+        snprintf(out, len, "%s: %s %s endpoint %08x, badge %u%s, %u word%s%s", name, a,
+                 type == TRACE_IPC_SEND ? "→" : "←", w[1], w[3], label, w[4],
+                 w[4] == 1 ? "" : "s", caps);
         break;
     case TRACE_IPC_REPLY:
         vis_thread_label(m, w[2], b, sizeof(b));
-        snprintf(out, len, "%s: %s → %s, %u word%s", name, a, b, w[3], w[3] == 1 ? "" : "s");
+        message_info(r, &w[4], label, caps);
+        snprintf(out, len, "%s: %s → %s%s, %u word%s%s", name, a, b, label, w[3],
+                 w[3] == 1 ? "" : "s", caps);
         break;
     case TRACE_SIGNAL:
         vis_thread_label(m, w[3], b, sizeof(b));

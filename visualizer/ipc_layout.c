@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../trace/names.h"
+#include "../trace/text.h"
 #include "describe.h"
 
 const char *vis_ipc_state_word(uint32_t state)
@@ -81,27 +82,39 @@ static uint32_t pick_rows(vis_ipc_layout_t *l, const vis_model_t *m, const vis_i
     return oldest + l->older;
 }
 
-static void send_label(const vis_ipc_msg_t *e, char *out, size_t len)
+/* " · label 3" (a fault's message: " · VM fault") when the label is known. */
+static void label_text(const vis_ipc_msg_t *e, char *out, size_t len)
 {
-    const char *kind = e->fault_msg ? "Fault message" : e->call ? "Call" : "Send";
-    int n = snprintf(out, len, "#%u %s · %u word%s", e->seq, kind, e->length,
-                     e->length == 1 ? "" : "s");
-    if (e->badge && n > 0 && (size_t)n < len)
-        snprintf(out + n, len - (size_t)n, " · badge %u", e->badge);
+    out[0] = '\0';
+    if (e->has_info && e->fault_msg)
+        snprintf(out, len, " · %s", trace_fault_name(e->label));
+    else if (e->has_info)
+        snprintf(out, len, " · label %u", e->label);
 }
 
-/* The words over a row's arrow: its number, what it was, length and badge; a Reply
- * names the number of the Call it answers. */
+/* The words over a row's arrow: its number, what it was, its label, length, badge and
+ * caps; a Reply names the number of the Call it answers. */
 static void row_label(const vis_ipc_msg_t *e, char *out, size_t len)
 {
     const char *s = e->length == 1 ? "" : "s";
+    char label[48], tail[64] = "", caps[40];
+    label_text(e, label, sizeof(label));
+    trace_caps_text(e->caps, caps, sizeof(caps));
+    int n = e->badge ? snprintf(tail, sizeof(tail), " · badge %u", e->badge) : 0;
+    if (caps[0] && n >= 0 && (size_t)n < sizeof(tail))
+        snprintf(tail + n, sizeof(tail) - (size_t)n, " · %s", caps);
     switch (e->kind) {
-    case VIS_IPC_SEND: send_label(e, out, len); break;
+    case VIS_IPC_SEND:
+        snprintf(out, len, "#%u %s%s · %u word%s%s", e->seq,
+                 e->fault_msg ? "Fault message" : e->call ? "Call" : "Send", label, e->length, s,
+                 tail);
+        break;
     case VIS_IPC_REPLY:
         if (e->link)
-            snprintf(out, len, "#%u Reply to #%u · %u word%s", e->seq, e->link, e->length, s);
+            snprintf(out, len, "#%u Reply to #%u%s · %u word%s%s", e->seq, e->link, label,
+                     e->length, s, tail);
         else
-            snprintf(out, len, "#%u Reply · %u word%s", e->seq, e->length, s);
+            snprintf(out, len, "#%u Reply%s · %u word%s%s", e->seq, label, e->length, s, tail);
         break;
     case VIS_IPC_SIGNAL:
         if (e->by_irq)
@@ -157,6 +170,8 @@ static void layout_rows(vis_ipc_layout_t *l, const vis_model_t *m, const vis_ipc
         else if (e->kind == VIS_IPC_REPLY)
             row->pair = e->link;
         row_label(e, row->label, sizeof(row->label));
+        /* A message's ipc-recv comes right after its ipc-send (trace-format.md). */
+        row->event = e->kind == VIS_IPC_SEND && e->to ? e->event + 1 : e->event;
         place_arrow(l, row, lane_w);
         l->row_count++;
     }

@@ -49,7 +49,9 @@ typedef struct vis_ipc_row {
     uint32_t pair;       /* a Call and its Reply share this (the Call's seq); 0: none */
     bool dashed;         /* signals */
     bool mark;           /* faults: a mark on the lane, no arrow */
-    char label[96];
+    uint32_t event;      /* a click goes just after this event: the one that completed the
+                            entry (a message's ipc-recv) */
+    char label[160];
 } vis_ipc_row_t;
 
 typedef struct vis_ipc_queue_row {

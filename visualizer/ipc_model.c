@@ -183,15 +183,26 @@ const vis_ipc_msg_t *vis_ipc_open_call(const vis_ipc_t *ipc, uint32_t tcb)
     return newest((vis_ipc_t *)ipc, open_call, NULL, tcb, 0);
 }
 
-/* ipc-send: endpoint, sender, badge, length. Its ipc-recv names the receiver. */
-static void on_send(vis_ipc_t *ipc, const uint32_t *w, uint32_t event)
+/* The label and caps words of an IPC event (at `at`), when it has them. */
+static void take_info(vis_ipc_msg_t *e, const trace_record_t *rec, unsigned at)
 {
+    e->has_info = trace_record_has_message_info(rec);
+    e->label = e->has_info ? rec->words[at] : 0;
+    e->caps = e->has_info ? rec->words[at + 1] : 0;
+}
+
+/* ipc-send: endpoint, sender, badge, length, label, caps. Its ipc-recv names the
+ * receiver. */
+static void on_send(vis_ipc_t *ipc, const trace_record_t *rec, uint32_t event)
+{
+    const uint32_t *w = rec->words;
     vis_ipc_msg_t *fault = newest(ipc, open_fault, sent_by, w[2], 0);
     vis_ipc_msg_t *e = new_entry(ipc, VIS_IPC_SEND, event);
     e->object = w[1];
     e->from = w[2];
     e->badge = w[3];
     e->length = w[4];
+    take_info(e, rec, 5);
     if (fault) {
         e->fault_msg = true;
         fault->link = e->seq;
@@ -200,25 +211,29 @@ static void on_send(vis_ipc_t *ipc, const uint32_t *w, uint32_t event)
     note_object(ipc, w[1], false, event);
 }
 
-/* ipc-recv: endpoint, receiver, badge, length (what the receiver got). */
-static void on_recv(vis_ipc_t *ipc, const uint32_t *w)
+/* ipc-recv: endpoint, receiver, badge, length, label, caps (what the receiver got). */
+static void on_recv(vis_ipc_t *ipc, const trace_record_t *rec)
 {
+    const uint32_t *w = rec->words;
     vis_ipc_msg_t *e = entry_rw(ipc, ipc->count);
     if (e && e->kind == VIS_IPC_SEND && e->object == w[1] && !e->to) {
         e->to = w[2];
         e->length = w[4];
+        take_info(e, rec, 5);
     }
     remove_waiters(ipc, w[2], 0);
 }
 
-/* ipc-reply: replier, caller, length. */
-static void on_reply(vis_ipc_t *ipc, const uint32_t *w, uint32_t event)
+/* ipc-reply: replier, caller, length, label, caps. */
+static void on_reply(vis_ipc_t *ipc, const trace_record_t *rec, uint32_t event)
 {
+    const uint32_t *w = rec->words;
     vis_ipc_msg_t *call = newest(ipc, unanswered, NULL, w[2], w[1]);
     vis_ipc_msg_t *e = new_entry(ipc, VIS_IPC_REPLY, event);
     e->from = w[1];
     e->to = w[2];
     e->length = w[3];
+    take_info(e, rec, 4);
     if (call) {
         call->link = e->seq;
         call->call = true;
@@ -302,9 +317,9 @@ void vis_ipc_apply(vis_ipc_t *ipc, const trace_record_t *rec, uint32_t event)
         break;
     case TRACE_THREAD_STATE: on_state(ipc, w); break;
     case TRACE_THREAD_BLOCKED_EVENT: on_blocked(ipc, w, event); break;
-    case TRACE_IPC_SEND: on_send(ipc, w, event); break;
-    case TRACE_IPC_RECV: on_recv(ipc, w); break;
-    case TRACE_IPC_REPLY: on_reply(ipc, w, event); break;
+    case TRACE_IPC_SEND: on_send(ipc, rec, event); break;
+    case TRACE_IPC_RECV: on_recv(ipc, rec); break;
+    case TRACE_IPC_REPLY: on_reply(ipc, rec, event); break;
     case TRACE_SIGNAL: on_signal(ipc, w, event); break;
     case TRACE_FAULT: on_fault(ipc, w, event); break;
     case TRACE_OBJECT_DELETE: on_object_delete(ipc, w); break;

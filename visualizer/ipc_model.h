@@ -31,6 +31,9 @@ typedef struct vis_ipc_msg {
     uint32_t to;      /* receiver, caller, woken thread (0: nobody waited); 0 for faults */
     uint32_t badge;   /* the sender's badge, the signal's badge */
     uint32_t length;  /* message words the receiver got */
+    bool has_info;    /* label and caps are known (trace version 5 on) */
+    uint32_t label;   /* the message's label (a fault's message: the fault type) */
+    uint32_t caps;    /* caps that came with it (TRACE_IPC_CAPS: count, unwrapped) */
     uint32_t event;   /* index of the event that made the entry */
     bool call;        /* the sender then waited for a reply (Call, or a fault's message) */
     bool fault_msg;   /* the message the kernel sent on the sender's behalf for a fault */

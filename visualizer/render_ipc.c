@@ -2,7 +2,8 @@
  * visualizer/render_ipc.c - the IPC tab: lanes of threads with their states, one
  * arrow per message (a Call and its Reply in one colour, signals dashed in the
  * notification colour, faults as red marks), and the endpoint and notification
- * queues. It draws what ipc_layout.c decides; text is never below VIS_PX_SMALL.
+ * queues. It draws what ipc_layout.c decides; text is never below VIS_PX_SMALL. A
+ * click on a row moves the timeline to its event.
  * Partners: ipc_layout.c, render_side.c (the tab bar calls vis_draw_ipc), draw.c.
  */
 #include <stdio.h>
@@ -150,7 +151,8 @@ static void draw_row(vis_ctx_t *c, const vis_ipc_layout_t *l, const vis_ipc_row_
     x = x > right ? right : x;
     x = x < l->chart.x + pad ? l->chart.x + pad : x;
     vis_text_fit(c->f, VIS_FACE_BOLD, small, color, x, row->rect.y + vis_px(c, 1), max_w,
-                 row->label);
+                 row->label);    /* A click goes to the event: the timeline's caption then reads it out in words. */
+    vis_add_hit(c, row->rect, VIS_HIT_EVENT, row->event);
 }
 
 /* "↑ 12 earlier (wheel scrolls) · 3 newer below" above the rows. */

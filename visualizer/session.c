@@ -15,8 +15,10 @@
 
 #include <capstone/capstone.h>
 #include <sel4/constants.h>
+#include <sel4/syscall.h>
 
 #include "../sim/srcline.h"
+#include "../trace/cap_words.h"
 #include "../trace/names.h"
 #include "source_text.h"
 
@@ -55,12 +57,32 @@ static void console_put(void *ctx, uint8_t byte)
     }
 }
 
-/* A kernel entry for an IPC system call. Object invocations are Calls and Sends
- * too: the entry cannot tell them from messages, so they stop here as well. */
+/* Send, NBSend and Call invoke a cap: an endpoint or notification (a message, a
+ * signal) or any other object (an object invocation). Their kernel entry cannot tell;
+ * the invocation event that follows it can. */
+static bool invokes_a_cap(int32_t number)
+{
+    return number == seL4_SysSend || number == seL4_SysNBSend || number == seL4_SysCall;
+}
+
+static bool syscall_entry(const uint32_t *words)
+{
+    return TRACE_HEADER_TYPE(words[0]) == TRACE_KERNEL_ENTRY && words[1] == TRACE_ENTRY_SYSCALL;
+}
+
+/* An invocation event whose cap is an endpoint or a notification. */
+static bool ipc_invocation(const uint32_t *words)
+{
+    unsigned type = capw_type(words[2]);
+    return TRACE_HEADER_TYPE(words[0]) == TRACE_INVOCATION &&
+           (type == TRACE_CAP_ENDPOINT || type == TRACE_CAP_NOTIFICATION);
+}
+
+/* The kernel entry of an IPC system call that needs no cap looked up: it is IPC. */
 static bool ipc_entry(const uint32_t *words)
 {
-    return TRACE_HEADER_TYPE(words[0]) == TRACE_KERNEL_ENTRY && words[1] == TRACE_ENTRY_SYSCALL &&
-           trace_syscall_is_ipc((int32_t)words[2]);
+    return syscall_entry(words) && trace_syscall_is_ipc((int32_t)words[2]) &&
+           !invokes_a_cap((int32_t)words[2]);
 }
 
 static bool wanted(vis_stop_on_t stop_on, const uint32_t *words)
@@ -74,6 +96,26 @@ static bool wanted(vis_stop_on_t stop_on, const uint32_t *words)
     case VIS_STOP_CHANGE: return !entry_exit && type != TRACE_IRQ;
     default: return false;
     }
+}
+
+/* Follows Send/NBSend/Call entries to their invocation event (the event just recorded
+ * is s->records[s->count - 1]); true when it shows the entry was a message or signal.
+ * The run then goes back to that entry (rewind_to). */
+static bool late_ipc_entry(vis_session_t *s, const uint32_t *words)
+{
+    unsigned type = TRACE_HEADER_TYPE(words[0]);
+    if (syscall_entry(words) && invokes_a_cap((int32_t)words[2])) {
+        s->send_entry = s->count; /* index + 1 */
+        return false;
+    }
+    if (type != TRACE_INVOCATION && type != TRACE_KERNEL_ENTRY && type != TRACE_KERNEL_EXIT)
+        return false;
+    size_t entry = s->send_entry;
+    s->send_entry = 0; /* decided, or the kernel left without invoking (a failed lookup) */
+    if (!entry || !ipc_invocation(words))
+        return false;
+    s->rewind_to = entry;
+    return true;
 }
 
 static bool record(vis_session_t *s, uint64_t icount, const uint32_t *words, unsigned count)
@@ -107,7 +149,8 @@ static void on_trace_event(void *ctx, uint64_t icount, const uint32_t *words, un
     if (!record(s, icount, words, count))
         return;
     vis_model_apply(&s->live, &s->records[s->count - 1]);
-    if (!s->stop_hit && wanted(s->stop_on, words)) {
+    bool late = late_ipc_entry(s, words) && s->stop_on == VIS_STOP_IPC_ENTRY;
+    if (!s->stop_hit && (wanted(s->stop_on, words) || late)) {
         s->stop_hit = true;
         s->stop_type = TRACE_HEADER_TYPE(words[0]);
         sim_board_stop_at(s->board, icount);
@@ -256,6 +299,18 @@ static void step_to_user(vis_session_t *s)
         vis_session_step(s);
 }
 
+/* A Send or Call found to be IPC at its invocation event: the machine goes back to
+ * just after its kernel entry (docs/time-travel.md), so `i` always stops at the entry.
+ * Without checkpoints it stays at the invocation, after decode, before the message
+ * moves. */
+static void back_to_send_entry(vis_session_t *s)
+{
+    size_t entry = s->rewind_to - 1;
+    s->ipc_stop_late = vis_session_back(s, VIS_BACK_TO_EVENT, entry) == SIM_TRAVEL_NO_HISTORY;
+    if (!s->ipc_stop_late)
+        s->stop_type = TRACE_KERNEL_ENTRY;
+}
+
 bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
 {
     if (s->ended || !s->board)
@@ -269,7 +324,13 @@ bool vis_session_run(vis_session_t *s, uint64_t budget, vis_stop_on_t stop_on)
     s->stop_on = VIS_STOP_NEVER;
     if (s->stop_hit && stop_on == VIS_STOP_ENTRY_EXIT && s->stop_type == TRACE_KERNEL_EXIT)
         step_to_user(s);
-    return s->stop_hit;
+    bool hit = s->stop_hit;
+    if (hit && stop_on == VIS_STOP_IPC_ENTRY && s->stop_type == TRACE_INVOCATION)
+        back_to_send_entry(s);
+    else if (hit && stop_on == VIS_STOP_IPC_ENTRY)
+        s->ipc_stop_late = false;
+    s->rewind_to = 0;
+    return hit;
 }
 
 void vis_session_step(vis_session_t *s)
@@ -454,6 +515,8 @@ static void cut_back(vis_session_t *s)
         if (s->line_start > console)
             s->line_start = console; /* a line cut back: it begins again at most here */
     }
+    if (s->send_entry > s->count)
+        s->send_entry = 0;
     s->ended = false;
     s->stop_hit = false;
 }

@@ -22,8 +22,9 @@ typedef enum vis_stop_on {
     VIS_STOP_NEVER,
     VIS_STOP_ANY_EVENT,  /* e: the next trace event of any kind */
     VIS_STOP_ENTRY_EXIT, /* n: the next kernel entry or exit */
-    VIS_STOP_IPC_ENTRY,  /* i: the next kernel entry for Send, NBSend, Call, Reply,
-                            ReplyRecv, Recv or NBRecv (trace_syscall_is_ipc) */
+    VIS_STOP_IPC_ENTRY,  /* i: the kernel entry of the next message or signal: Reply,
+                            ReplyRecv, Recv or NBRecv, and Send, NBSend or Call of an
+                            endpoint or notification cap (not of another object) */
     VIS_STOP_CHANGE,     /* paced running: the next event that changes caps, objects or threads */
 } vis_stop_on_t;
 
@@ -55,6 +56,11 @@ typedef struct vis_session {
     uint64_t text_icount;
     size_t text_event; /* events recorded by then */
     size_t line_start; /* where the console's current line begins */
+    /* A Send, NBSend or Call whose cap is not known yet: its kernel entry's index + 1
+     * (0: none). The invocation event that follows says which object it invokes. */
+    size_t send_entry;
+    size_t rewind_to;  /* an IPC stop found late: go back to this entry's index + 1 */
+    bool ipc_stop_late; /* the last IPC stop stayed at the invocation (no history) */
     uint32_t (*clock_ms)(void); /* for event_ms; NULL headless */
     /* UART0 output, and whether it is copied to stdout too. */
     char *console;

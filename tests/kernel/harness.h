@@ -18,6 +18,7 @@
 #include "object.h"
 #include "sched.h"
 #include "thread.h"
+#include "trace.h"
 
 /* The arena: 2^26 bytes at a 2^26-aligned address below 2 GiB. The lower half
  * holds objects the tests make by hand, the upper half backs untyped caps. */
@@ -120,6 +121,19 @@ extern bool harness_idled;
 /* How often the IPC fastpath left to a thread, and went on to the slow path, since
  * harness_init (tests/kernel/include/arch/fastpath.h). */
 extern unsigned harness_fastpath_exits, harness_fastpath_fallbacks;
+
+/* Trace events the kernel emitted since harness_init while a test had set
+ * trace_enabled (kernel/trace.h), the first HARNESS_TRACE_EVENTS of them. */
+#define HARNESS_TRACE_EVENTS 64u
+typedef struct harness_trace_event {
+    uint32_t words[TRACE_MAX_WORDS];
+    unsigned count;
+} harness_trace_event_t;
+typedef struct harness_trace {
+    harness_trace_event_t events[HARNESS_TRACE_EVENTS];
+    unsigned count;
+} harness_trace_t;
+extern harness_trace_t harness_trace;
 
 /* Everything kputc/kputs/kprintf printed since harness_init. */
 const char *harness_console(void);

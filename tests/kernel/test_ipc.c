@@ -172,6 +172,53 @@ Test(ipc, a_delivered_call_makes_a_reply_cap_under_the_callers_master)
     cr_assert_eq(arch_get_cap_register(&caller->context), 0, "replies carry no badge");
 }
 
+/* The kernel's trace events of one type since harness_init, the n-th of them. */
+static const harness_trace_event_t *traced(unsigned type, unsigned n)
+{
+    for (unsigned i = 0; i < harness_trace.count; i++)
+        if (TRACE_HEADER_TYPE(harness_trace.events[i].words[0]) == type && n-- == 0)
+            return &harness_trace.events[i];
+    return NULL;
+}
+
+/* The IPC events carry the message info the receiver got: label, and the caps that came
+ * (trace version 5). The sender Calls with label 42, two words and one extra cap, the
+ * very endpoint's badged cap, which the kernel unwraps into its badge. */
+Test(ipc, traced_messages_and_replies_carry_label_and_caps)
+{
+    endpoint_t *ep = harness_endpoint();
+    cap_t cspace = harness_cnode(4, 28, 0); /* a 32-bit CPtr i names slot i */
+    harness_place(harness_slot(cspace, 1), cap_endpoint(ep, 5, RIGHTS_ALL), true);
+    uint32_t *cb, *sb;
+    tcb_t *caller = thread_with_buffer(RIGHTS_ALL, &cb), *server = thread_with_buffer(RIGHTS_ALL, &sb);
+    harness_place(&caller->slots[TCB_SLOT_CSPACE], cspace, false);
+    trace_enabled = true;
+    ep_receive(server, harness_slot(cspace, 1)->cap, true);
+    load_message(caller, cb, 42, 2);
+    arch_set_msg_info(&caller->context, seL4_MessageInfo_new(42, 0, 1, 2).words[0]);
+    ((seL4_IPCBuffer *)cb)->caps_or_badges[0] = 1;
+    send_as(caller, harness_slot(cspace, 1), true);
+    cr_assert_eq(seL4_MessageInfo_get_extraCaps(info_of(server)), 1);
+    cr_assert_eq(seL4_MessageInfo_get_capsUnwrapped(info_of(server)), 1);
+    const harness_trace_event_t *send = traced(TRACE_IPC_SEND, 0), *recv = traced(TRACE_IPC_RECV, 0);
+    cr_assert(send && recv);
+    cr_assert_eq(send->count, 7, "header and six words");
+    cr_assert_eq(send->words[4], 2, "length");
+    cr_assert_eq(send->words[5], 42, "label");
+    cr_assert_eq(send->words[6], TRACE_IPC_CAPS(1, 1), "one cap, unwrapped");
+    cr_assert_arr_eq(&recv->words[3], &send->words[3], 4 * sizeof(uint32_t),
+                     "the receive says the same badge, length, label and caps");
+    /* The reply: label 9, no caps (the server's cap register is no concern of it). */
+    arch_set_msg_info(&server->context, seL4_MessageInfo_new(9, 0, 0, 1).words[0]);
+    reply_send(server, &server->slots[TCB_SLOT_CALLER]);
+    const harness_trace_event_t *reply = traced(TRACE_IPC_REPLY, 0);
+    cr_assert_not_null(reply);
+    cr_assert_eq(reply->count, 6);
+    cr_assert_eq(reply->words[3], 1, "length");
+    cr_assert_eq(reply->words[4], 9, "label");
+    cr_assert_eq(reply->words[5], 0, "no caps");
+}
+
 Test(ipc, suspending_a_caller_deletes_its_reply_cap_and_rewinds_it)
 {
     endpoint_t *ep = harness_endpoint();

@@ -125,6 +125,67 @@ Test(trace_decode, record_validity_checks_type_and_length)
     cr_expect_not(trace_record_valid(reserved, 2), "reserved header bits must be 0");
 }
 
+Test(trace_decode, ipc_events_have_label_and_caps_and_the_version_4_length_is_still_read)
+{
+    const uint32_t send5[] = {TRACE_HEADER(TRACE_IPC_SEND, 7), 0xe0060000, 0xe0050000, 7, 1, 42,
+                              TRACE_IPC_CAPS(1, 0)};
+    const uint32_t send4[] = {TRACE_HEADER(TRACE_IPC_SEND, 5), 0xe0060000, 0xe0050000, 7, 1};
+    const uint32_t reply5[] = {TRACE_HEADER(TRACE_IPC_REPLY, 6), 0xe0060400, 0xe0050000, 1, 9, 0};
+    const uint32_t reply4[] = {TRACE_HEADER(TRACE_IPC_REPLY, 4), 0xe0060400, 0xe0050000, 1};
+    const uint32_t send_odd[] = {TRACE_HEADER(TRACE_IPC_SEND, 6), 0xe0060000, 0xe0050000, 7, 1, 42};
+    cr_expect(trace_record_valid(send5, 7));
+    cr_expect(trace_record_valid(send4, 5), "version 4's ipc-send");
+    cr_expect(trace_record_valid(reply5, 6));
+    cr_expect(trace_record_valid(reply4, 4), "version 4's ipc-reply");
+    cr_expect_not(trace_record_valid(send_odd, 6), "a label without its caps word");
+    FILE *f = new_file();
+    cr_assert_eq(trace_file_write_header(f), 0);
+    cr_assert_eq(trace_file_write_record(f, 10, send5, 7), 0);
+    cr_assert_eq(trace_file_write_record(f, 11, reply4, 4), 0);
+    fclose(f);
+    trace_file_t tf;
+    trace_record_t r;
+    char err[200];
+    cr_assert_eq(trace_file_open(&tf, path, err, sizeof(err)), 0, "%s", err);
+    cr_expect_eq(tf.version, 5);
+    cr_assert_eq(trace_file_next(&tf, &r, err, sizeof(err)), 1, "%s", err);
+    cr_expect(trace_record_has_message_info(&r));
+    cr_expect_eq(r.words[5], 42, "the label");
+    cr_expect_eq(TRACE_IPC_CAPS_COUNT(r.words[6]), 1, "one cap came");
+    cr_expect_eq(TRACE_IPC_CAPS_UNWRAPPED(r.words[6]), 0);
+    cr_assert_eq(trace_file_next(&tf, &r, err, sizeof(err)), 1, "%s", err);
+    cr_expect_eq(trace_record_type(&r), TRACE_IPC_REPLY);
+    cr_expect_not(trace_record_has_message_info(&r), "a version 4 reply has no label");
+    trace_file_close(&tf);
+    /* The same over a UART. */
+    uint8_t frame[2 + 4 * 7];
+    size_t n = trace_uart_encode(send5, 7, frame);
+    trace_uart_decoder_t d = {0};
+    bool got = false;
+    for (size_t i = 0; i < n; i++)
+        got = trace_uart_feed(&d, frame[i], &r);
+    cr_assert(got);
+    cr_expect_arr_eq(r.words, send5, sizeof(send5));
+}
+
+Test(trace_decode, the_version_3_recordings_ipc_events_have_no_message_info)
+{
+    trace_file_t tf;
+    char err[200];
+    trace_record_t r;
+    cr_assert_eq(trace_file_open(&tf, "tests/sim/data/ipc.trace", err, sizeof(err)), 0, "%s", err);
+    unsigned ipc = 0;
+    while (trace_file_next(&tf, &r, err, sizeof(err)) == 1) {
+        unsigned t = trace_record_type(&r);
+        if (t == TRACE_IPC_SEND || t == TRACE_IPC_RECV || t == TRACE_IPC_REPLY) {
+            ipc++;
+            cr_expect_not(trace_record_has_message_info(&r));
+        }
+    }
+    cr_expect_gt(ipc, 0);
+    trace_file_close(&tf);
+}
+
 /* Feeds bytes and collects decoded events. */
 static unsigned feed(trace_uart_decoder_t *d, const uint8_t *bytes, size_t n, trace_record_t *out,
                      unsigned max)

@@ -76,6 +76,25 @@ Test(trace_text, messages_replies_signals_and_faults_read_as_sentences)
                "e0060400: VM fault, address dead0000, pc 00010040");
 }
 
+Test(trace_text, version_5_messages_read_with_their_label_and_caps)
+{
+    const char *l = LINE(TRACE_IPC_SEND, 0xe0060000, 0xe0050000, 7, 1, 42, TRACE_IPC_CAPS(1, 0));
+    EXPECT_HAS(l, "00000007 00000001 0000002a 00000001");
+    EXPECT_HAS(l, "e0050000 sends 1 word through endpoint e0060000, badge 7, label 42, 1 cap");
+    EXPECT_HAS(LINE(TRACE_IPC_RECV, 0xe0060000, 0xe0060400, 7, 3, 0, TRACE_IPC_CAPS(2, 3)),
+               "receives 3 words from endpoint e0060000, badge 7, label 0, 2 caps unwrapped");
+    EXPECT_HAS(LINE(TRACE_IPC_RECV, 0xe0060000, 0xe0060400, 7, 3, 0, TRACE_IPC_CAPS(3, 1)),
+               "badge 7, label 0, 3 caps, 1 unwrapped");
+    l = LINE(TRACE_IPC_REPLY, 0xe0060400, 0xe0050000, 1, 9, 0);
+    EXPECT_HAS(l, "e0060400 replies 1 word to e0050000, label 9");
+    cr_expect(strstr(l, "cap") == NULL, "no caps came: '%s'", l);
+    char caps[40];
+    cr_expect_eq(trace_caps_text(0, caps, sizeof(caps)), 0);
+    cr_expect_str_eq(caps, "");
+    trace_caps_text(TRACE_IPC_CAPS(2, 0), caps, sizeof(caps));
+    cr_expect_str_eq(caps, "2 caps");
+}
+
 Test(trace_text, system_call_entries_name_the_call)
 {
     EXPECT_HAS(LINE(TRACE_KERNEL_ENTRY, TRACE_ENTRY_SYSCALL, (uint32_t)seL4_SysReplyRecv,

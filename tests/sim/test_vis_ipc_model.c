@@ -127,6 +127,42 @@ Test(vis_ipc_model, a_message_names_sender_receiver_endpoint_badge_length_and_ev
     cr_expect_eq(vis_ipc_open_call(&m.ipc, ROOT), e);
 }
 
+Test(vis_ipc_model, version_5_events_give_each_message_its_label_and_caps)
+{
+    syscall_entry(SERVER, -5);
+    block(SERVER, TRACE_THREAD_BLOCKED_ON_RECV, EP, 0);
+    syscall_entry(ROOT, -1);
+    EV(TRACE_THREAD_STATE, SERVER, TRACE_THREAD_RUNNABLE);
+    /* label 42, 2 words; the sender offered 2 caps, the receiver got them, the second
+     * unwrapped; the ipc-recv (what the receiver got) is what counts. */
+    EV(TRACE_IPC_SEND, EP, ROOT, 7, 2, 42, TRACE_IPC_CAPS(2, 2));
+    EV(TRACE_IPC_RECV, EP, SERVER, 7, 2, 42, TRACE_IPC_CAPS(2, 2));
+    block(ROOT, TRACE_THREAD_BLOCKED_ON_REPLY, EP, 7);
+    syscall_entry(SERVER, -2);
+    EV(TRACE_IPC_REPLY, SERVER, ROOT, 1, 3, TRACE_IPC_CAPS(1, 0));
+    const vis_ipc_msg_t *call = vis_ipc_entry(&m.ipc, 1), *reply = vis_ipc_entry(&m.ipc, 2);
+    cr_assert(call && reply);
+    cr_expect(call->has_info);
+    cr_expect_eq(call->label, 42);
+    cr_expect_eq(TRACE_IPC_CAPS_COUNT(call->caps), 2);
+    cr_expect_eq(TRACE_IPC_CAPS_UNWRAPPED(call->caps), 2, "the second cap was unwrapped");
+    cr_expect(reply->has_info);
+    cr_expect_eq(reply->label, 3);
+    cr_expect_eq(TRACE_IPC_CAPS_COUNT(reply->caps), 1);
+    cr_expect_eq(reply->link, 1);
+}
+
+Test(vis_ipc_model, version_4_events_have_no_label_or_caps)
+{
+    server_waits_root_calls(); /* events of the version 4 length */
+    const vis_ipc_msg_t *e = vis_ipc_entry(&m.ipc, 1);
+    cr_assert_not_null(e);
+    cr_expect_not(e->has_info);
+    cr_expect_eq(e->label, 0);
+    cr_expect_eq(e->caps, 0);
+    cr_expect_eq(e->length, 1);
+}
+
 Test(vis_ipc_model, a_reply_is_linked_to_the_call_it_answers)
 {
     server_waits_root_calls();

@@ -125,6 +125,39 @@ Test(vis_ipc_render, a_call_and_its_reply_are_arrows_between_lanes_paired_alike)
     cr_expect(inside(call->rect, l.chart) && inside(reply->rect, l.chart));
 }
 
+Test(vis_ipc_render, an_arrow_is_labelled_with_the_label_length_badge_and_caps_of_its_message)
+{
+    block(SERVER, TRACE_THREAD_BLOCKED_ON_RECV, EP, 0);
+    EV(TRACE_KERNEL_ENTRY, TRACE_ENTRY_SYSCALL, (uint32_t)-1, ROOT, 0x10000);
+    EV(TRACE_THREAD_STATE, SERVER, TRACE_THREAD_RUNNABLE);
+    EV(TRACE_IPC_SEND, EP, ROOT, 7, 2, 42, TRACE_IPC_CAPS(1, 0));
+    EV(TRACE_IPC_RECV, EP, SERVER, 7, 2, 42, TRACE_IPC_CAPS(1, 0));
+    block(ROOT, TRACE_THREAD_BLOCKED_ON_REPLY, EP, 7);
+    EV(TRACE_KERNEL_ENTRY, TRACE_ENTRY_SYSCALL, (uint32_t)-2, SERVER, 0x10100);
+    EV(TRACE_IPC_REPLY, SERVER, ROOT, 1, 0, TRACE_IPC_CAPS(3, 5));
+    EV(TRACE_THREAD_STATE, ROOT, TRACE_THREAD_RUNNABLE);
+    vis_ipc_params_t p = params();
+    lay_out(&p);
+    cr_assert_eq(l.row_count, 2);
+    cr_expect_str_eq(l.rows[0].label, "#1 Call · label 42 · 2 words · badge 7 · 1 cap");
+    cr_expect_str_eq(l.rows[1].label, "#2 Reply to #1 · label 0 · 1 word · 3 caps, 2 unwrapped");
+    const vis_ipc_msg_t *call = vis_ipc_entry(&m.ipc, 1), *reply = vis_ipc_entry(&m.ipc, 2);
+    cr_expect_eq(l.rows[0].event, call->event + 1, "a click on the Call goes to its ipc-recv");
+    cr_expect_eq(l.rows[1].event, reply->event);
+}
+
+Test(vis_ipc_render, the_kernels_message_for_a_fault_is_labelled_with_the_fault)
+{
+    EV(TRACE_KERNEL_ENTRY, TRACE_ENTRY_FAULT, 0, ROOT, 0x10200);
+    EV(TRACE_FAULT, ROOT, 5, 0xdead0000u, 0x10200);
+    EV(TRACE_IPC_SEND, EP, ROOT, 0, 4, 5, 0);
+    EV(TRACE_IPC_RECV, EP, SERVER, 0, 4, 5, 0);
+    vis_ipc_params_t p = params();
+    lay_out(&p);
+    cr_assert_eq(l.row_count, 2);
+    cr_expect_str_eq(l.rows[1].label, "#2 Fault message · VM fault · 4 words");
+}
+
 Test(vis_ipc_render, signals_are_dashed_and_faults_are_marks_on_their_lane)
 {
     block(SERVER, TRACE_THREAD_BLOCKED_ON_NOTIFICATION, NTFN, 0);
@@ -248,6 +281,15 @@ Test(vis_ipc_render, the_timeline_names_ipc_events_with_thread_names)
     trace_record_t r = {.count = 4, .words = {TRACE_HEADER(TRACE_IPC_REPLY, 4), SERVER, ROOT, 1}};
     vis_event_label(&m, &r, text, sizeof(text));
     cr_expect_str_eq(text, "ipc-reply: server → rootserver, 1 word");
+    r = (trace_record_t){.count = 6,
+                         .words = {TRACE_HEADER(TRACE_IPC_REPLY, 6), SERVER, ROOT, 1, 9,
+                                   TRACE_IPC_CAPS(1, 0)}};
+    vis_event_label(&m, &r, text, sizeof(text));
+    cr_expect_str_eq(text, "ipc-reply: server → rootserver, label 9, 1 word, 1 cap");
+    r = (trace_record_t){.count = 7,
+                         .words = {TRACE_HEADER(TRACE_IPC_SEND, 7), EP, ROOT, 7, 2, 42, 0}};
+    vis_event_label(&m, &r, text, sizeof(text));
+    cr_expect_str_eq(text, "ipc-send: rootserver → endpoint e0060000, badge 7, label 42, 2 words");
     r = (trace_record_t){.count = 5,
                          .words = {TRACE_HEADER(TRACE_THREAD_BLOCKED_EVENT, 5), ROOT,
                                    TRACE_THREAD_BLOCKED_ON_REPLY, EP, 7}};
@@ -257,7 +299,7 @@ Test(vis_ipc_render, the_timeline_names_ipc_events_with_thread_names)
 
 /* ---- drawn in the window ------------------------------------------------------------- */
 
-Test(vis_ipc_render, the_ipc_tab_takes_the_right_column_and_its_lanes_can_be_clicked)
+Test(vis_ipc_render, the_ipc_tab_takes_the_right_column_and_its_lanes_and_rows_can_be_clicked)
 {
     round_trip(ROOT, 7);
     vis_ui_t ui;
@@ -272,9 +314,13 @@ Test(vis_ipc_render, the_ipc_tab_takes_the_right_column_and_its_lanes_can_be_cli
     vis_layout_panes(ui.width, ui.height, ui.scale, &panes);
     SDL_Rect column = {panes.details.x, panes.details.y, panes.details.w,
                        panes.tabs.y + panes.tabs.h - panes.details.y};
-    bool lanes[2] = {false, false}, pane_above_tabs = false;
+    bool lanes[2] = {false, false}, pane_above_tabs = false, rows[2] = {false, false};
     for (size_t i = 0; i < ui.hit_count; i++) {
         const vis_hit_t *h = &ui.hits[i];
+        if (h->kind == VIS_HIT_EVENT && inside(h->rect, column)) {
+            rows[0] |= h->value == vis_ipc_entry(&m.ipc, 1)->event + 1;
+            rows[1] |= h->value == vis_ipc_entry(&m.ipc, 2)->event;
+        }
         if (h->kind == VIS_HIT_THREAD && inside(h->rect, column)) {
             lanes[0] |= h->value == ROOT;
             lanes[1] |= h->value == SERVER;
@@ -282,6 +328,7 @@ Test(vis_ipc_render, the_ipc_tab_takes_the_right_column_and_its_lanes_can_be_cli
         pane_above_tabs |= h->kind == VIS_HIT_TAB_PANE && h->rect.y < panes.tabs.y;
     }
     cr_expect(lanes[0] && lanes[1], "both lanes are clickable in the right-hand column");
+    cr_expect(rows[0] && rows[1], "a click on the Call or the Reply goes to its event");
     cr_expect(pane_above_tabs, "the IPC tab reaches up into the details pane's place");
     cr_expect_str_eq(vis_tab_name(VIS_TAB_IPC), "IPC");
     vis_ui_free(&ui);

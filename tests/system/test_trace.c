@@ -238,6 +238,9 @@ Test(trace, ipc_events_of_a_client_and_server)
         case TRACE_IPC_SEND:
             cr_expect_eq(r->words[3], 7, "the Call's badge");
             cr_expect_eq(r->words[4], 1, "one word");
+            cr_expect(trace_record_has_message_info(r), "version 5: label and caps words");
+            cr_expect_eq(r->words[5], 0, "label 0 (seL4_MessageInfo_new(0, 0, 0, 1))");
+            cr_expect_eq(r->words[6], 0, "no caps");
             ep = r->words[1];
             cr_expect_eq(trace_record_type(&e.rec[i + 1]), TRACE_IPC_RECV, "send, then recv");
             break;

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sel4/syscall.h>
+
 #include "../../sim/elf_image.h"
+#include "../../trace/cap_words.h"
 #include "../../trace/decode.h"
 #include "../../trace/names.h"
 #include "../../visualizer/model.h"
@@ -121,19 +124,31 @@ Test(vis_ipc, recording_of_a_client_and_server_rebuilds_calls_replies_and_queues
 
 /* ---- next IPC on a board ---------------------------------------------------------- */
 
-/* The kernel entries for IPC system calls among records [from, to). */
-static unsigned ipc_entries(const vis_session_t *s, size_t from, size_t to, int32_t *last)
+static bool sends_a_cap(int32_t number)
 {
-    unsigned n = 0;
-    for (size_t i = from; i < to; i++) {
-        const uint32_t *w = s->records[i].words;
-        if (TRACE_HEADER_TYPE(w[0]) == TRACE_KERNEL_ENTRY && w[1] == TRACE_ENTRY_SYSCALL &&
-            trace_syscall_is_ipc((int32_t)w[2])) {
-            n++;
-            *last = (int32_t)w[2];
-        }
+    return number == seL4_SysSend || number == seL4_SysNBSend || number == seL4_SysCall;
+}
+
+/* Whether record i of a finished recording is the kernel entry of a message or signal,
+ * decided from the recording alone: an IPC system call, and for Send, NBSend and Call
+ * the invocation event after it names an endpoint or notification cap. */
+static bool is_ipc_entry(const vis_session_t *s, size_t i)
+{
+    const uint32_t *w = s->records[i].words;
+    if (TRACE_HEADER_TYPE(w[0]) != TRACE_KERNEL_ENTRY || w[1] != TRACE_ENTRY_SYSCALL ||
+        !trace_syscall_is_ipc((int32_t)w[2]))
+        return false;
+    if (!sends_a_cap((int32_t)w[2]))
+        return true;
+    for (size_t k = i + 1; k < s->count; k++) {
+        const uint32_t *v = s->records[k].words;
+        unsigned type = TRACE_HEADER_TYPE(v[0]);
+        if (type == TRACE_INVOCATION)
+            return capw_type(v[2]) == TRACE_CAP_ENDPOINT || capw_type(v[2]) == TRACE_CAP_NOTIFICATION;
+        if (type == TRACE_KERNEL_ENTRY || type == TRACE_KERNEL_EXIT)
+            return false;
     }
-    return n;
+    return false;
 }
 
 /* Runs to the next IPC entry, a frame's budget at a time as the window does; false
@@ -146,7 +161,16 @@ static bool next_ipc(vis_session_t *s)
     return false;
 }
 
-Test(vis_ipc, next_ipc_stops_in_the_kernel_at_each_ipc_system_call_entry)
+/* The next trace event (e): its record. */
+static const trace_record_t *next_event(vis_session_t *s)
+{
+    while (!s->ended)
+        if (vis_session_run(s, 1500000, VIS_STOP_ANY_EVENT))
+            return &s->records[s->count - 1];
+    return NULL;
+}
+
+Test(vis_ipc, next_ipc_stops_at_the_kernel_entry_of_each_message_and_signal_not_at_invocations)
 {
     static vis_session_t s;
     elf_image_t image;
@@ -154,33 +178,86 @@ Test(vis_ipc, next_ipc_stops_in_the_kernel_at_each_ipc_system_call_entry)
     cr_assert_eq(elf_image_open(IPC_IMAGE, &image, err, sizeof(err)), 0, "%s", err);
     sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
     cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
-    unsigned stops = 0, calls = 0, reply_recvs = 0, recvs = 0;
-    size_t seen = 0;
+    /* Checkpoints, as in the window: a Send or Call is known to be IPC only at its
+     * invocation event, and the session goes back to its entry from there. */
+    cr_assert(sim_board_keep_history(s.board, SIM_CHECKPOINT_INTERVAL));
+    unsigned stops = 0, calls = 0, sends = 0, reply_recvs = 0, replies = 0, recvs = 0;
+    uint64_t last_icount = 0;
     while (next_ipc(&s)) {
-        int32_t number = 0;
-        cr_assert_eq(ipc_entries(&s, seen, s.count, &number), 1,
-                     "stop %u: one IPC entry since the last stop, none skipped", stops);
-        seen = s.count;
         stops++;
-        /* The model and the CPU agree: in the kernel, entered for that system call. */
+        cr_assert_not(s.ipc_stop_late, "stop %u: not taken back to the entry", stops);
+        /* The newest recorded event is the entry itself, and the CPU is just after it. */
+        const trace_record_t *entry = &s.records[s.count - 1];
+        const uint32_t *w = entry->words;
+        int32_t number = (int32_t)w[2];
+        cr_assert_eq(TRACE_HEADER_TYPE(w[0]), TRACE_KERNEL_ENTRY, "stop %u: %08x", stops, w[0]);
+        cr_assert_eq(w[1], TRACE_ENTRY_SYSCALL);
+        cr_assert(trace_syscall_is_ipc(number), "stop %u: %s", stops, trace_syscall_name(number));
+        cr_expect_gt(entry->icount, last_icount, "stop %u is later than the one before", stops);
+        last_icount = entry->icount;
+        cr_expect_eq(sim_board_trace_position(s.board), s.count);
         cr_expect(s.live.in_kernel, "stop %u: not in the kernel", stops);
-        cr_expect_eq(s.live.last_entry_cause, TRACE_ENTRY_SYSCALL);
-        cr_expect(trace_syscall_is_ipc((int32_t)s.live.last_entry_detail), "stop %u: %s", stops,
-                  trace_syscall_name((int32_t)s.live.last_entry_detail));
         vis_session_refresh_text(&s);
         cr_expect_eq(s.cpu_mode, 1, "stop %u: the CPU is not in a kernel mode", stops);
-        calls += number == -1;
-        reply_recvs += number == -2;
-        recvs += number == -5;
+        if (sends_a_cap(number)) {
+            /* e from here: the kernel's decode names an endpoint or notification. */
+            const trace_record_t *inv = next_event(&s);
+            cr_assert_not_null(inv);
+            cr_assert_eq(trace_record_type(inv), TRACE_INVOCATION, "stop %u: the event after a %s",
+                         stops, trace_syscall_name(number));
+            unsigned type = capw_type(inv->words[2]);
+            cr_expect(type == TRACE_CAP_ENDPOINT || type == TRACE_CAP_NOTIFICATION,
+                      "stop %u: %s of a cap of type %u", stops, trace_syscall_name(number), type);
+        }
+        calls += number == seL4_SysCall;
+        sends += number == seL4_SysSend;
+        reply_recvs += number == seL4_SysReplyRecv;
+        replies += number == seL4_SysReply;
+        recvs += number == seL4_SysRecv;
     }
     cr_expect_eq(s.result.kind, SIM_EXIT_HALT, "%s", s.result.reason);
-    /* The root Calls (its invocations are Calls too) and the server ReplyRecvs twice
-     * and Recvs (its first receive, and its waits on the notification). */
-    cr_expect_geq(calls, 3);
+    /* The root's three Calls to the server and its Signal (a Send on the notification);
+     * the server's first Recv, two ReplyRecvs, its Reply and its Waits (Recv on the
+     * notification). Not the root's object invocations, Calls as well. */
+    cr_expect_eq(calls, 3);
+    cr_expect_eq(sends, 1);
     cr_expect_eq(reply_recvs, 2);
-    cr_expect_geq(recvs, 3);
-    int32_t unused;
-    cr_expect_eq(ipc_entries(&s, 0, s.count, &unused), stops, "every IPC entry was a stop");
+    cr_expect_eq(replies, 1);
+    cr_expect_geq(recvs, 2);
+    unsigned expected = 0, invocations = 0;
+    for (size_t i = 0; i < s.count; i++) {
+        expected += is_ipc_entry(&s, i);
+        const uint32_t *w = s.records[i].words;
+        invocations += TRACE_HEADER_TYPE(w[0]) == TRACE_INVOCATION &&
+                       capw_type(w[2]) != TRACE_CAP_ENDPOINT &&
+                       capw_type(w[2]) != TRACE_CAP_NOTIFICATION;
+    }
+    cr_expect_eq(invocations, 10, "three Retypes, two Mints, Configure, three SetPriority, "
+                                  "WriteRegisters: %u", invocations);
+    cr_expect_eq(stops, expected, "every message's and signal's entry was a stop, nothing else");
+    vis_session_end(&s);
+    elf_image_close(&image);
+}
+
+Test(vis_ipc, without_checkpoints_next_ipc_stops_at_the_invocation_of_a_send_or_call)
+{
+    static vis_session_t s;
+    elf_image_t image;
+    char err[256];
+    cr_assert_eq(elf_image_open(IPC_IMAGE, &image, err, sizeof(err)), 0, "%s", err);
+    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
+    cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
+    bool saw_call = false;
+    while (!saw_call && next_ipc(&s)) {
+        const uint32_t *w = s.records[s.count - 1].words;
+        if (!s.ipc_stop_late)
+            continue; /* a Recv or ReplyRecv: its entry needs no going back */
+        cr_assert_eq(TRACE_HEADER_TYPE(w[0]), TRACE_INVOCATION);
+        cr_expect_eq(capw_type(w[2]), TRACE_CAP_ENDPOINT, "the root's first Call");
+        cr_expect(s.live.in_kernel);
+        saw_call = true;
+    }
+    cr_expect(saw_call);
     vis_session_end(&s);
     elf_image_close(&image);
 }
