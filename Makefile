@@ -38,7 +38,7 @@ TRACE_TOOL := $(HOST_OUT)/bin/numbat-trace
 HOST_CC ?= gcc
 APP_NAME = $(notdir $(abspath $(APP)))
 
-.PHONY: all deps check-deps sim images image sdcard run debug test unit-tests system-tests bench bench-quick \
+.PHONY: all deps check-deps sim images image sdcard run follow debug test unit-tests system-tests bench bench-quick \
     slides clean help fuzz fuzz-tests grade handout figures
 .DEFAULT_GOAL := all
 
@@ -173,6 +173,22 @@ else ifeq ($(PLAT),raspi2)
 else
 	$(SIM) $(RUN_GUI) $(BUILD)/$(PLAT)/$(APP_NAME).elf
 endif
+
+# make follow: QEMU (vexpress-a15) runs APP's TRACE=uart image and the visualizer follows
+# it from its first instruction: QEMU starts stopped (-S) with its monitor and UART1 on
+# TCP ports; numbat-sim --attach takes the trace and types cont at the monitor
+# (--release) once its window is up (without a display: prints the events). UART0,
+# the console, is this terminal. docs/visualizer.md, "Following QEMU".
+FOLLOW_PORT ?= 4444
+MONITOR_PORT ?= 4445
+follow: check-deps sim
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=vexpress-a15 APP=$(APP) TRACE=uart
+	@trap : INT; \
+	$(QEMU) -S -monitor tcp:127.0.0.1:$(MONITOR_PORT),server=on,wait=off -serial stdio \
+	    -serial tcp:127.0.0.1:$(FOLLOW_PORT),server=on,wait=off \
+	    -kernel $(BUILD)/vexpress-a15/$(APP_NAME)-trace.elf & qemu=$$!; \
+	$(SIM) --attach 127.0.0.1:$(FOLLOW_PORT) --release 127.0.0.1:$(MONITOR_PORT) $(RUN_GUI); \
+	status=$$?; kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; exit $$status
 
 # ---- labs ----------------------------------------------------------------------
 # make grade LAB=5 builds labs/05-*, runs it headless and scores it (tools/grade/,

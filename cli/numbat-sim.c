@@ -129,6 +129,8 @@ static void keep_history(const cli_t *cli, sim_board_t *board)
                                                 : 0;
     if (interval && !sim_board_keep_history(board, interval))
         fprintf(stderr, "numbat-sim: out of memory for checkpoints: going back is off\n");
+    else if (interval && cli->checkpoint_mem_given)
+        sim_board_limit_history(board, (size_t)cli->checkpoint_mem);
 }
 
 /* Boots the image, again after each guest reboot; returns how the last boot ended. */
@@ -187,7 +189,10 @@ static int attach_main(const cli_t *cli)
 {
     static vis_attach_t a;
     char err[320];
-    if (vis_attach_open(&a, cli->attach, cli->baud, err, sizeof(err)) != 0) {
+    int opened = cli->release ? vis_attach_open_stopped(&a, cli->attach, cli->release, err, sizeof(err))
+                              : vis_attach_open(&a, cli->attach, cli->baud, err, sizeof(err));
+    if (opened != 0) {
+        vis_attach_close(&a);
         report("%s", err);
         return EXIT_USAGE;
     }

@@ -17,6 +17,7 @@
 static const char usage_text[] =
     "usage: numbat-sim [options] IMAGE.elf\n"
     "       numbat-sim --attach HOST:PORT|DEVICE [--baud N] [--gui | --screenshot FILE [--at N]]\n"
+    "       numbat-sim --attach HOST:PORT --release HOST:PORT [--gui | --screenshot FILE]\n"
     "Runs a Numbat kernel image on the simulated arm-sim board (a Cortex-A15 with\n"
     "vexpress-a15 devices). UART0 is this terminal.\n"
     "\n"
@@ -34,6 +35,11 @@ static const char usage_text[] =
     "  --attach DEVICE   the same from a serial device (a path, e.g. /dev/ttyUSB0: a\n"
     "                    Raspberry Pi's UART, trace and console text on one cable)\n"
     "  --baud N          with --attach DEVICE: its speed, default 115200\n"
+    "  --release HOST:PORT with --attach HOST:PORT: QEMU was started stopped (-S) with\n"
+    "                    -monitor tcp:HOST:PORT,server=on,wait=off; numbat-sim sends it\n"
+    "                    cont once the window is up (make follow does both)\n"
+    "  --layout-out FILE with --screenshot: also write where the layout put each pane,\n"
+    "                    tree box and label, as text (docs/visualizer.md)\n"
     "  --scale F         visualizer text size, 0.75 to 3 (default 1)\n"
     "  --size WxH        the visualizer window's (or screenshot's) size, e.g. 1024x768\n"
     "                    (default 1600x900)\n"
@@ -51,6 +57,8 @@ static const char usage_text[] =
     "                    --gdb, print the registers there to stderr and go on\n"
     "  --checkpoints N   keep a checkpoint every N instructions so GDB and the window\n"
     "                    can go back in time (default with --gdb: 1M; 0: off)\n"
+    "  --checkpoint-mem MIB  keep the checkpoints within MIB MiB of host memory,\n"
+    "                    thinning old ones (default 64; 0: no bound)\n"
     "  --help            this text\n"
     "  --version         Numbat's version and the Unicorn version in use\n"
     "\n"
@@ -138,10 +146,13 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
     *cli = (cli_t){.options = {.ram_size = BOARD_RAM_DEFAULT}, .baud = VIS_ATTACH_DEFAULT_BAUD};
     bool baud_given = false;
     enum { OPT_HEADLESS = 256, OPT_MEM, OPT_MAX_INSNS, OPT_TRACE, OPT_TRACE_LOG, OPT_STATS,
-           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION };
+           OPT_TRACE_OUT, OPT_GDB, OPT_BREAK, OPT_HELP, OPT_CHECKPOINTS, OPT_VERSION,
+           OPT_CHECKPOINT_MEM };
     enum { OPT_GUI = 512, OPT_SCREENSHOT, OPT_AT, OPT_SCALE, OPT_TAB, OPT_ATTACH, OPT_SIZE,
            OPT_BAUD };
-    enum { OPT_AT_CONSOLE = 768, OPT_THEN_EVENTS };
+    enum { OPT_RELEASE = 768 };
+    enum { OPT_LAYOUT_OUT = 800 };
+    enum { OPT_AT_CONSOLE = 832, OPT_THEN_EVENTS };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
@@ -154,6 +165,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"size", required_argument, NULL, OPT_SIZE},
         {"attach", required_argument, NULL, OPT_ATTACH},
         {"baud", required_argument, NULL, OPT_BAUD},
+        {"release", required_argument, NULL, OPT_RELEASE},
+        {"layout-out", required_argument, NULL, OPT_LAYOUT_OUT},
         {"mem", required_argument, NULL, OPT_MEM},
         {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
         {"trace", required_argument, NULL, OPT_TRACE},
@@ -163,6 +176,7 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         {"gdb", required_argument, NULL, OPT_GDB},
         {"break", required_argument, NULL, OPT_BREAK},
         {"checkpoints", required_argument, NULL, OPT_CHECKPOINTS},
+        {"checkpoint-mem", required_argument, NULL, OPT_CHECKPOINT_MEM},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -182,6 +196,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             cli->baud = (unsigned)value;
             baud_given = true;
             break;
+        case OPT_RELEASE: cli->release = optarg; break;
+        case OPT_LAYOUT_OUT: cli->vis.layout_out = optarg; break;
         case OPT_GUI: cli->vis.gui = true; break;
         case OPT_SCREENSHOT: cli->vis.screenshot = optarg; break;
         case OPT_AT:
@@ -250,6 +266,17 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             cli->checkpoints = value;
             cli->checkpoints_given = true;
             break;
+        case OPT_CHECKPOINT_MEM: {
+            char *end;
+            errno = 0;
+            unsigned long long mib = strtoull(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end || errno || mib > (1ull << 20))
+                return usage_error(err, "--checkpoint-mem %s: give a number of MiB from 0 to 1048576",
+                                   optarg);
+            cli->checkpoint_mem = (uint64_t)mib << 20;
+            cli->checkpoint_mem_given = true;
+            break;
+        }
         case OPT_HELP: cli->help = true; return 0;
         case OPT_VERSION: cli->version = true; return 0;
         default:
@@ -264,6 +291,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
     }
     if (cli->vis.then_events && !cli->vis.at_console)
         return usage_error(err, "%s", "--then-events goes with --at-console");
+    if (cli->vis.layout_out && !cli->vis.screenshot)
+        return usage_error(err, "%s", "--layout-out goes with --screenshot");
     if (cli->attach) {
         if (optind != argc)
             return usage_error(err, "%s", "--attach takes no image (QEMU runs it)");
@@ -274,8 +303,12 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             return usage_error(err, "%s", "--at-console needs an image (QEMU's console is its own)");
         if (baud_given && !strchr(cli->attach, '/'))
             return usage_error(err, "%s", "--baud goes with --attach DEVICE (a path)");
+        if (cli->release && strchr(cli->attach, '/'))
+            return usage_error(err, "%s", "--release goes with --attach HOST:PORT (QEMU)");
         return 0;
     }
+    if (cli->release)
+        return usage_error(err, "%s", "--release goes with --attach HOST:PORT");
     if (baud_given)
         return usage_error(err, "%s", "--baud goes with --attach DEVICE");
     if (optind != argc - 1)

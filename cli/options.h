@@ -43,8 +43,11 @@ typedef struct cli {
     vis_app_options_t vis; /* --gui, --screenshot, --at, --scale, --size, --tab */
     const char *attach;    /* --attach HOST:PORT or DEVICE: no image, no board */
     unsigned baud;         /* --baud for --attach DEVICE (VIS_ATTACH_DEFAULT_BAUD) */
+    const char *release;   /* --release HOST:PORT: QEMU's monitor, to send cont */
     uint64_t checkpoints;  /* --checkpoints N: the interval, 0 for none */
     bool checkpoints_given;
+    uint64_t checkpoint_mem; /* --checkpoint-mem MIB, in bytes; 0 for no bound */
+    bool checkpoint_mem_given;
 } cli_t;
 
 /*

@@ -111,6 +111,8 @@ typedef enum sim_stop {
     SIM_STOP_BREAKPOINT,  /* at a breakpoint, its instruction not yet run */
     SIM_STOP_STEPPED,     /* one instruction (and any exception entry it caused) ran */
     SIM_STOP_INTERRUPTED, /* the interrupted callback asked for control */
+    SIM_STOP_WATCHPOINT,  /* a watched access ran, in the block before the stop
+                             (sim_board_watch_hit; sim_board_watch_settle goes to it) */
 } sim_stop_t;
 
 /* What a debugging call could not do (errors are values; sim_error_text words them). */
@@ -119,6 +121,8 @@ typedef enum sim_error {
     SIM_ERR_TOO_MANY_BREAKPOINTS, /* sim_board_set_breakpoint: the table is full */
     SIM_ERR_HOOK,       /* uc_hook_add or uc_hook_del failed: a simulator bug */
     SIM_ERR_CODE_CACHE, /* uc_ctl_remove_cache failed: a breakpoint could be missed */
+    SIM_ERR_TOO_MANY_WATCHPOINTS, /* sim_board_set_watchpoint: the table is full */
+    SIM_ERR_BAD_WATCHPOINT,       /* a watched range that is empty or wraps past 4 GiB */
 } sim_error_t;
 
 /* One line for people, e.g. "no room for another breakpoint". */
@@ -127,6 +131,26 @@ const char *sim_error_text(sim_error_t e);
  * asked) or an error, and then nothing changed: SIM_ERR_TOO_MANY_BREAKPOINTS,
  * SIM_ERR_HOOK, or SIM_ERR_CODE_CACHE. */
 sim_error_t sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on);
+/*
+ * Watchpoints (sim/watch.c, docs/gdb.md): stop a run after an access to virtual
+ * [addr, addr+len) of the kind asked, made by user or kernel code in any address space.
+ * The kernel reaches user memory through its window (the same RAM at another address):
+ * for an address that maps RAM when the watchpoint is set, accesses through the
+ * kernel window's alias of that RAM count too. Unicorn's memory hooks exist only
+ * while watchpoints do (a run without them pays nothing). Returns SIM_OK (also when
+ * already as asked), SIM_ERR_TOO_MANY_WATCHPOINTS, SIM_ERR_BAD_WATCHPOINT or SIM_ERR_HOOK.
+ */
+typedef enum sim_watch_kind {
+    SIM_WATCH_WRITE = 1,
+    SIM_WATCH_READ = 2,
+    SIM_WATCH_ACCESS = 3, /* either */
+} sim_watch_kind_t;
+sim_error_t sim_board_set_watchpoint(sim_board_t *board, uint32_t addr, uint32_t len,
+                                     sim_watch_kind_t kind, bool on);
+/* Whether the last stop (sim_board_resume, sim_board_watch_settle or
+ * sim_board_reverse_continue) was a watchpoint's; then the address accessed (within
+ * the watched range) and the watchpoint's kind. */
+bool sim_board_watch_hit(const sim_board_t *board, uint32_t *addr, sim_watch_kind_t *kind);
 /*
  * Runs until the run ends, a breakpoint is reached, one instruction has run (step),
  * or interrupted(ctx) returns true; it is asked at least every few million
@@ -154,6 +178,16 @@ void sim_board_stop_at(sim_board_t *board, uint64_t icount);
  * events are not shown twice. Call after sim_board_load; false when out of memory.
  */
 bool sim_board_keep_history(sim_board_t *board, uint64_t interval);
+/*
+ * Bounds the history's host memory (RAM page versions, the shadow of RAM, CPU and
+ * device states): past `bytes` (0: no bound), checkpoints are dropped, the old ones
+ * first and more of them the older they are, each one's RAM delta merged into the
+ * next one's, so every point of the run stays reachable, exactly, by a longer replay
+ * from further back. The first checkpoint stays. Call after sim_board_keep_history.
+ */
+void sim_board_limit_history(sim_board_t *board, size_t bytes);
+/* numbat-sim's default bound, --checkpoint-mem (docs/time-travel.md). */
+#define SIM_CHECKPOINT_MEM_DEFAULT (64ull << 20)
 /* The interval numbat-sim uses under GDB and in the window (measured: docs/time-travel.md). */
 #define SIM_CHECKPOINT_INTERVAL (1ull << 20)
 
@@ -165,8 +199,14 @@ typedef enum sim_travel {
 
 /* Back to the machine just before the last instruction (or exception entry) ran. */
 sim_travel_t sim_board_reverse_step(sim_board_t *board);
-/* Back to the last time a breakpoint was reached. */
+/* Back to the last time a breakpoint was reached or a watchpoint's access ran, whichever
+ * came later: at a breakpoint, the machine before its instruction; at a watchpoint, the
+ * machine just after the accessing instruction (GDB steps back over it itself). */
 sim_travel_t sim_board_reverse_continue(sim_board_t *board);
+/* After SIM_STOP_WATCHPOINT from a forward run: goes to the machine just before the
+ * accessing instruction ran, where GDB expects an ARM watchpoint to stop. Without a
+ * history the machine stays at the block boundary after the access. */
+sim_travel_t sim_board_watch_settle(sim_board_t *board);
 /* Back to just after the last exception entry (a kernel entry: SVC, IRQ, abort). */
 sim_travel_t sim_board_reverse_to_entry(sim_board_t *board);
 /* To the last stop at or before `icount` instructions (forwards too, by replay). */
@@ -186,6 +226,7 @@ typedef struct sim_history_stats {
     double take_seconds;    /* time spent taking checkpoints, in all */
     size_t takes;
     double restore_seconds; /* the last restore */
+    size_t thinned;         /* checkpoints dropped to keep under the memory limit */
 } sim_history_stats_t;
 sim_history_stats_t sim_board_history_stats(const sim_board_t *board);
 

@@ -1,7 +1,7 @@
 /*
  * sim/board_internal.h - the board's state. Nothing outside sim/ sees it.
  * Partners: board.h (the public side), the files that implement it (board.c, run.c,
- * clock.c, debug.c, report.c, guest_mem.c), and gdbstub.c and fault_regs.c, which
+ * clock.c, debug.c, watch.c, report.c, guest_mem.c), and gdbstub.c and fault_regs.c, which
  * read registers and memory directly.
  */
 #ifndef SIM_BOARD_INTERNAL_H
@@ -29,6 +29,7 @@ typedef enum stop_cause {
     STOP_BREAK,    /* a breakpoint hook stopped before its instruction (debugging) */
     STOP_STEP,     /* the step hook stopped before a second instruction (debugging) */
     STOP_PRECISE,  /* the next block would run past precise_stop (time travel) */
+    STOP_WATCH,    /* the block before this one made a watched access (watch.c) */
 } stop_cause_t;
 
 typedef struct sim_history sim_history_t; /* checkpoint.h */
@@ -46,6 +47,17 @@ typedef struct board_breakpoint {
     uint32_t addr;
     uc_hook hook;
 } board_breakpoint_t;
+
+#define BOARD_MAX_WATCHPOINTS 16
+
+/* A watched range: memory hooks on it and on its kernel-window alias (watch.c). */
+typedef struct board_watchpoint {
+    uint32_t addr, len;
+    sim_watch_kind_t kind;
+    bool aliased;   /* the range maps RAM the kernel also reaches at alias */
+    uint32_t alias;
+    uc_hook hook, alias_hook;
+} board_watchpoint_t;
 
 /* A device window; MMIO callbacks get this, so they can reach the board too. */
 typedef struct board_window {
@@ -86,6 +98,21 @@ struct sim_board {
     sim_time_t slice_cap; /* 0, or the most instructions one slice may run */
     sim_time_t stop_at;   /* 0, or when the current slice must end (sim_board_stop_at) */
     uint32_t block_start, block_end; /* the block the block hook counted last */
+    sim_time_t block_icount;         /* ...and the count before it */
+
+    /* Watchpoints (watch.c). A watched access marks the block it ran in (pending); the
+       block hook stops before the next block (STOP_WATCH). */
+    board_watchpoint_t watchpoints[BOARD_MAX_WATCHPOINTS];
+    size_t watchpoint_count;
+    bool watch_hooked;        /* the anchor hook exists: code is translated with hooks */
+    uc_hook watch_anchor;
+    bool watch_pending;       /* a watched access ran in the block that began at... */
+    sim_time_t watch_block_icount;
+    uint32_t watch_block_pc;
+    uint32_t watch_addr;      /* ...at this address, of a watchpoint of this kind */
+    sim_watch_kind_t watch_kind;
+    bool watch_seen;          /* the last sim_board_resume saw one (a step too) */
+    bool watch_stopped;       /* the last stop was a watchpoint's */
 
     /* Guest RAM is host memory the board owns (uc_mem_map_ptr), so checkpoints can
        compare and copy it directly (checkpoint.c). */

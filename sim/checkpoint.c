@@ -31,7 +31,7 @@
 #define PAGE 4096u
 
 typedef struct page_version {
-    uint32_t checkpoint;
+    uint32_t checkpoint; /* the serial number of the checkpoint it belongs to */
     uint8_t *data;
 } page_version_t;
 
@@ -41,6 +41,7 @@ typedef struct page_history {
 } page_history_t;
 
 typedef struct checkpoint {
+    uint32_t serial; /* numbers checkpoints for good: indices move when one is dropped */
     sim_time_t icount;
     unsigned clock_bytes;
     uint32_t next_pc;
@@ -66,6 +67,9 @@ struct sim_history {
     checkpoint_t *cps;
     size_t count, cap;
     size_t base;            /* the checkpoint the machine last passed or came back to */
+    uint32_t next_serial;
+    size_t limit;           /* thin the history when it holds more bytes (0: never) */
+    size_t thinned;         /* checkpoints dropped to keep under the limit */
     size_t page_copies;
     double take_seconds, restore_seconds;
     size_t takes;
@@ -109,7 +113,7 @@ static size_t add_dirty(sim_history_t *h, const sim_board_t *board, size_t n)
 
 /* ---- page versions ---------------------------------------------------------------- */
 
-static bool add_version(sim_history_t *h, uint32_t page, uint32_t checkpoint, const uint8_t *src)
+static bool add_version(sim_history_t *h, uint32_t page, uint32_t serial, const uint8_t *src)
 {
     page_history_t *ph = &h->pages[page];
     if (ph->count == ph->cap) {
@@ -124,23 +128,30 @@ static bool add_version(sim_history_t *h, uint32_t page, uint32_t checkpoint, co
     if (!data)
         return false;
     memcpy(data, src, PAGE);
-    ph->v[ph->count++] = (page_version_t){checkpoint, data};
+    ph->v[ph->count++] = (page_version_t){serial, data};
     h->page_copies++;
     return true;
+}
+
+/* How many versions of the page belong to checkpoints up to serial number `serial`. */
+static size_t versions_upto(const page_history_t *ph, uint32_t serial)
+{
+    size_t lo = 0, hi = ph->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ph->v[mid].checkpoint <= serial)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* The page's content at checkpoint i; NULL means zeros. */
 static const uint8_t *version_at(const sim_history_t *h, uint32_t page, size_t i)
 {
     const page_history_t *ph = &h->pages[page];
-    size_t lo = 0, hi = ph->count; /* the answer is the last v[k] with checkpoint <= i */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (ph->v[mid].checkpoint <= i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = versions_upto(ph, h->cps[i].serial); /* the last version at or before i */
     return lo ? ph->v[lo - 1].data : NULL;
 }
 
@@ -195,6 +206,110 @@ static bool save_board(sim_history_t *h, const sim_board_t *board, checkpoint_t 
     return uc_context_save(board->uc, cp->cpu) == UC_ERR_OK;
 }
 
+/* ---- memory, and thinning to a limit ---------------------------------------------- */
+
+/* Host memory for everything but the shadow of RAM. */
+static size_t bytes_beside_shadow(const sim_history_t *h)
+{
+    size_t n = h->page_copies * (PAGE + sizeof(page_version_t)) +
+               h->count * (sizeof(checkpoint_t) + h->device_bytes + h->context_bytes) +
+               h->ram_pages * (sizeof(page_history_t) + 2 + sizeof(uint32_t));
+    for (size_t i = 0; i < h->count; i++)
+        n += h->cps[i].page_count * sizeof(uint32_t);
+    return n;
+}
+
+/* The shadow costs the pages the host backs (RAM the guest touched). */
+static size_t shadow_bytes(const sim_history_t *h)
+{
+    size_t pages = 0;
+    unsigned char *vec = malloc(h->ram_pages);
+    if (vec && mincore(h->shadow, h->ram_pages * (size_t)PAGE, vec) == 0)
+        for (size_t p = 0; p < h->ram_pages; p++)
+            pages += vec[p] & 1;
+    free(vec);
+    return pages * PAGE;
+}
+
+static void free_checkpoint(checkpoint_t *cp);
+
+/*
+ * Drops checkpoint k (0 < k < base) and merges its RAM delta into the next one's, so
+ * every checkpoint left restores exactly as before: a page version of k is needed by
+ * k + 1 unless k + 1 has its own version of that page; then it is freed, else it
+ * becomes k + 1's. False (nothing changed) when out of memory.
+ */
+static bool drop(sim_history_t *h, size_t k)
+{
+    checkpoint_t *cp = &h->cps[k], *next = &h->cps[k + 1];
+    uint32_t *pages = realloc(next->pages, (next->page_count + cp->page_count + 1) * sizeof(uint32_t));
+    if (!pages)
+        return false;
+    next->pages = pages;
+    for (size_t i = 0; i < cp->page_count; i++) {
+        page_history_t *ph = &h->pages[cp->pages[i]];
+        size_t v = versions_upto(ph, cp->serial) - 1; /* k's own version of the page */
+        if (v + 1 < ph->count && ph->v[v + 1].checkpoint == next->serial) {
+            free(ph->v[v].data);
+            memmove(&ph->v[v], &ph->v[v + 1], (ph->count - v - 1) * sizeof(ph->v[0]));
+            ph->count--;
+            h->page_copies--;
+        } else {
+            ph->v[v].checkpoint = next->serial;
+            next->pages[next->page_count++] = cp->pages[i];
+        }
+    }
+    free_checkpoint(cp);
+    memmove(cp, cp + 1, (h->count - k - 1) * sizeof(*cp));
+    h->count--;
+    h->base--;
+    h->thinned++;
+    return true;
+}
+
+/*
+ * Which checkpoint to drop: the one whose gap, once merged (from the checkpoint before
+ * it to the one after), is smallest against its age. So recent checkpoints stay dense
+ * and old ones grow sparse, the gaps about proportional to how long ago they are. The
+ * first checkpoint stays (going back reaches the start of the run), and so do the base
+ * and those after it. 0: none can go.
+ */
+static size_t victim(const sim_history_t *h)
+{
+    size_t best = 0;
+    double best_score = 0;
+    sim_time_t now = h->cps[h->base].icount;
+    for (size_t k = 1; k < h->base; k++) {
+        double gap = (double)(h->cps[k + 1].icount - h->cps[k - 1].icount);
+        double age = (double)(now - h->cps[k].icount);
+        double score = gap / age;
+        if (best == 0 || score < best_score) {
+            best = k;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+/* Keeps the history under its limit, as far as dropping checkpoints can. */
+static void thin(sim_history_t *h)
+{
+    if (!h->limit || h->count < 3)
+        return;
+    size_t shadow = shadow_bytes(h);
+    while (shadow + bytes_beside_shadow(h) > h->limit) {
+        size_t k = victim(h);
+        if (k == 0 || !drop(h, k))
+            return;
+    }
+}
+
+void sim_history_set_limit(sim_history_t *h, size_t bytes)
+{
+    h->limit = bytes;
+    thin(h);
+}
+
 /* ---- taking, passing and restoring -------------------------------------------------- */
 
 static void free_checkpoint(checkpoint_t *cp)
@@ -219,13 +334,14 @@ static bool take(sim_history_t *h, sim_board_t *board)
     }
     checkpoint_t *cp = &h->cps[h->count];
     memset(cp, 0, sizeof(*cp));
+    cp->serial = h->next_serial;
     size_t n = add_dirty(h, board, 0);
     cp->pages = malloc((n ? n : 1) * sizeof(uint32_t));
     bool ok = cp->pages && save_board(h, board, cp);
     size_t done = 0;
     while (ok && done < n) {
         uint32_t p = h->set[done];
-        ok = add_version(h, p, (uint32_t)h->count, board->ram + (size_t)p * PAGE);
+        ok = add_version(h, p, cp->serial, board->ram + (size_t)p * PAGE);
         done += ok;
     }
     if (!ok) {
@@ -247,6 +363,8 @@ static bool take(sim_history_t *h, sim_board_t *board)
     cp->page_count = n;
     set_clear(h, n);
     h->base = h->count++;
+    h->next_serial++;
+    thin(h);
     h->take_seconds += seconds() - t0;
     h->takes++;
     return true;
@@ -330,6 +448,7 @@ void sim_history_restore(sim_board_t *board, size_t i)
     board->stop = STOP_NONE;
     board->block_stopped = false;
     board->resume_mid_block = false;
+    board->watch_pending = false;
     memset(&board->result, 0, sizeof(board->result));
     h->base = i;
     board_update_deadline(board);
@@ -363,6 +482,7 @@ sim_history_t *sim_history_create(sim_board_t *board, uint64_t interval)
     if (!h)
         return NULL;
     h->interval = interval ? interval : 1;
+    h->limit = SIM_CHECKPOINT_MEM_DEFAULT;
     h->ram_pages = board->options.ram_size / PAGE;
     h->device_bytes = devices_size(board);
     h->context_bytes = uc_context_size(board->uc);
@@ -439,18 +559,8 @@ sim_history_stats_t sim_board_history_stats(const sim_board_t *board)
         return s;
     s.checkpoints = h->count;
     s.page_copies = h->page_copies;
-    size_t shadow_pages = 0;
-    unsigned char *vec = malloc(h->ram_pages);
-    if (vec && mincore(h->shadow, h->ram_pages * (size_t)PAGE, vec) == 0)
-        for (size_t p = 0; p < h->ram_pages; p++)
-            shadow_pages += vec[p] & 1;
-    free(vec);
-    size_t context = h->context_bytes;
-    s.bytes = h->page_copies * (PAGE + sizeof(page_version_t)) + shadow_pages * PAGE +
-              h->count * (sizeof(checkpoint_t) + h->device_bytes + context) +
-              h->ram_pages * (sizeof(page_history_t) + 2 + sizeof(uint32_t));
-    for (size_t i = 0; i < h->count; i++)
-        s.bytes += h->cps[i].page_count * sizeof(uint32_t);
+    s.bytes = shadow_bytes(h) + bytes_beside_shadow(h);
+    s.thinned = h->thinned;
     s.take_seconds = h->take_seconds;
     s.takes = h->takes;
     s.restore_seconds = h->restore_seconds;

@@ -32,6 +32,9 @@ void sim_history_restore(sim_board_t *board, size_t i);
  * checkpoints after now no longer describe its future. */
 void sim_history_forget_future(sim_board_t *board);
 
+/* Keeps the history's memory under `bytes` (0: no limit) by dropping old checkpoints. */
+void sim_history_set_limit(sim_history_t *history, size_t bytes);
+
 sim_history_stats_t sim_history_stats(const sim_history_t *history);
 
 #endif

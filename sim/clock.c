@@ -80,6 +80,7 @@ unsigned board_block_insns(const sim_board_t *board, uint32_t size)
 
 void board_count_block(sim_board_t *board, uint32_t address, uint32_t size)
 {
+    board->block_icount = board->clock.now;
     board->clock.now += board_block_insns(board, size);
     board->clock_bytes = (board->clock_bytes + size) % ARM_INSN_SIZE;
     board->block_start = address;

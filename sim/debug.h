@@ -16,5 +16,10 @@ bool board_has_breakpoint(const sim_board_t *board, uint32_t addr);
 /* After a checkpoint was put back (checkpoint.c): flushes the TLB, and drops code
  * translated from the given RAM pages (indices from the RAM base), whose bytes changed. */
 void board_forget_phys_code(sim_board_t *board, const uint32_t *pages, size_t count);
+/* Drops the code translated from all of RAM (watch.c). */
+void board_forget_all_code(sim_board_t *board);
+/* Before a continue (watch.c): with no watchpoint left, the memory hooks go and code
+ * is translated without them again. */
+void board_watch_reconcile(sim_board_t *board);
 
 #endif

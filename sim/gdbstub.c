@@ -50,6 +50,11 @@ typedef enum action {
     ACT_DETACH,
 } action_t;
 
+typedef struct gdb_watchpoint {
+    uint32_t addr, len;
+    sim_watch_kind_t kind;
+} gdb_watchpoint_t;
+
 struct gdb_stub {
     gdb_link_t link;
     bool connected; /* false once GDB has gone (link closed) */
@@ -63,6 +68,9 @@ struct gdb_stub {
     /* GDB's breakpoints, inserted again into the next board after a guest reboot. */
     uint32_t breakpoints[BOARD_MAX_BREAKPOINTS];
     size_t breakpoint_count;
+    /* GDB's watchpoints, likewise. */
+    gdb_watchpoint_t watchpoints[BOARD_MAX_WATCHPOINTS];
+    size_t watchpoint_count;
     action_t pending;  /* GDB's unanswered c or s when the guest rebooted */
     bool ended;        /* the run ended in a crash, reported to GDB as a signal */
 };
@@ -444,6 +452,45 @@ static void remember_breakpoint(gdb_stub_t *stub, uint32_t addr, bool insert)
         stub->breakpoints[i] = stub->breakpoints[--stub->breakpoint_count];
 }
 
+static void remember_watchpoint(gdb_stub_t *stub, gdb_watchpoint_t w, bool insert)
+{
+    size_t i = 0;
+    while (i < stub->watchpoint_count &&
+           memcmp(&stub->watchpoints[i], &w, sizeof(w)) != 0)
+        i++;
+    if (insert && i == stub->watchpoint_count && i < BOARD_MAX_WATCHPOINTS)
+        stub->watchpoints[stub->watchpoint_count++] = w;
+    else if (!insert && i < stub->watchpoint_count)
+        stub->watchpoints[i] = stub->watchpoints[--stub->watchpoint_count];
+}
+
+/* The remote protocol's Z/z types 2, 3 and 4: write, read and access watchpoints. */
+static sim_watch_kind_t watch_kind_of(uint32_t type)
+{
+    return type == 2 ? SIM_WATCH_WRITE : type == 3 ? SIM_WATCH_READ : SIM_WATCH_ACCESS;
+}
+
+/* Z2-Z4 insert and z2-z4 remove a watchpoint on ADDR,LENGTH (sim/watch.c). */
+static void watchpoint_packet(gdb_stub_t *stub, bool insert, uint32_t type, uint32_t addr,
+                              const char *p)
+{
+    uint32_t len;
+    if (*p++ != ',' || !parse_hex(&p, &len) || (*p != '\0' && *p != ';')) {
+        strcpy(stub->reply, "E01");
+        return;
+    }
+    gdb_watchpoint_t w = {addr, len, watch_kind_of(type)};
+    sim_error_t e = sim_board_set_watchpoint(stub->board, addr, len, w.kind, insert);
+    if (e != SIM_OK) {
+        if (e == SIM_ERR_HOOK)
+            fprintf(stderr, "numbat-sim: watchpoint at 0x%08x: %s\n", addr, sim_error_text(e));
+        strcpy(stub->reply, e == SIM_ERR_BAD_WATCHPOINT ? "E01" : "E0e");
+        return;
+    }
+    remember_watchpoint(stub, w, insert);
+    strcpy(stub->reply, "OK");
+}
+
 /* Z0/Z1 insert and z0/z1 remove a breakpoint: both kinds are code hooks. */
 static void breakpoint_packet(gdb_stub_t *stub, const char *p)
 {
@@ -454,8 +501,12 @@ static void breakpoint_packet(gdb_stub_t *stub, const char *p)
         strcpy(stub->reply, "E01");
         return;
     }
-    if (type > 1)
-        return; /* watchpoints: an empty reply says "not supported" */
+    if (type >= 2 && type <= 4) {
+        watchpoint_packet(stub, insert, type, addr, p);
+        return;
+    }
+    if (type > 4)
+        return; /* an empty reply says "not supported" */
     sim_error_t e = sim_board_set_breakpoint(stub->board, addr, insert);
     if (e != SIM_OK) {
         if (e != SIM_ERR_TOO_MANY_BREAKPOINTS)
@@ -553,11 +604,24 @@ static int exit_signal(sim_exit_kind_t kind)
     }
 }
 
-/* A T stop reply with the PC, so GDB need not ask for it. */
+/* The stop reason of a watchpoint's stop (the remote protocol's watch, rwatch, awatch). */
+static const char *watch_reason(sim_watch_kind_t kind)
+{
+    return kind == SIM_WATCH_WRITE ? "watch" : kind == SIM_WATCH_READ ? "rwatch" : "awatch";
+}
+
+/* A T stop reply with the PC, so GDB need not ask for it, and the watched address
+ * accessed when a watchpoint stopped the guest. */
 static void stop_reply(gdb_stub_t *stub, int signal)
 {
     stub->last_signal = signal;
-    int n = snprintf(stub->reply, sizeof(stub->reply), "T%02x%02x:", signal, REG_PC);
+    int n = snprintf(stub->reply, sizeof(stub->reply), "T%02x", signal);
+    uint32_t addr;
+    sim_watch_kind_t kind;
+    if (signal == GDB_SIGTRAP && sim_board_watch_hit(stub->board, &addr, &kind))
+        n += snprintf(stub->reply + n, sizeof(stub->reply) - (size_t)n, "%s:%08x;",
+                      watch_reason(kind), addr);
+    n += snprintf(stub->reply + n, sizeof(stub->reply) - (size_t)n, "%02x:", REG_PC);
     encode_le32(stub->reply + n, stub->board->next_pc);
     strcat(stub->reply, ";");
 }
@@ -611,6 +675,8 @@ static bool resume(gdb_stub_t *stub, action_t act, sim_result_t *result)
     }
     if (stop == SIM_STOP_EXITED)
         return report_exit(stub, act, result);
+    if (stop == SIM_STOP_WATCHPOINT)
+        (void)sim_board_watch_settle(stub->board); /* before the access, as on ARM */
     stop_reply(stub, stop == SIM_STOP_INTERRUPTED ? GDB_SIGINT : GDB_SIGTRAP);
     send_packet(stub, stub->reply);
     return false;
@@ -704,6 +770,13 @@ static void set_breakpoint_or_say(sim_board_t *board, uint32_t addr, bool on)
         fprintf(stderr, "numbat-sim: breakpoint at 0x%08x: %s\n", addr, sim_error_text(e));
 }
 
+static void set_watchpoint_or_say(sim_board_t *board, const gdb_watchpoint_t *w, bool on)
+{
+    sim_error_t e = sim_board_set_watchpoint(board, w->addr, w->len, w->kind, on);
+    if (e != SIM_OK)
+        fprintf(stderr, "numbat-sim: watchpoint at 0x%08x: %s\n", w->addr, sim_error_text(e));
+}
+
 /* GDB let go: the guest runs on to its end without breakpoints. */
 static sim_result_t detach(gdb_stub_t *stub)
 {
@@ -711,6 +784,10 @@ static sim_result_t detach(gdb_stub_t *stub)
     for (size_t i = 0; i < stub->breakpoint_count; i++)
         set_breakpoint_or_say(board, stub->breakpoints[i], false);
     stub->breakpoint_count = 0;
+    for (size_t i = 0; i < stub->watchpoint_count; i++)
+        set_watchpoint_or_say(board, &stub->watchpoints[i], false);
+    stub->watchpoint_count = 0;
+    board_watch_reconcile(board); /* no memory hooks left to slow the rest of the run */
     hang_up(stub);
     return stub->ended ? sim_board_result(board) : sim_board_run(board);
 }
@@ -721,6 +798,8 @@ sim_result_t gdb_stub_run(gdb_stub_t *stub, sim_board_t *board)
     stub->ended = false;
     for (size_t i = 0; i < stub->breakpoint_count; i++)
         set_breakpoint_or_say(board, stub->breakpoints[i], true);
+    for (size_t i = 0; i < stub->watchpoint_count; i++)
+        set_watchpoint_or_say(board, &stub->watchpoints[i], true);
     action_t act = stub->pending;
     stub->pending = ACT_NONE;
     sim_result_t result;

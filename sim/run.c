@@ -94,6 +94,10 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
         board_count_block(board, (uint32_t)address, size);
         return;
     }
+    if (board->watch_pending) { /* watch.c: the block before made a watched access */
+        stop_before_block(board, STOP_WATCH, address);
+        return;
+    }
     if (board->clock.now >= board->deadline) {
         stop_before_block(board, STOP_DEADLINE, address);
         return;

@@ -125,6 +125,7 @@ sim_travel_t sim_board_reverse_step(sim_board_t *board)
     sim_history_t *h = board->history;
     if (!h)
         return SIM_TRAVEL_NO_HISTORY;
+    board->watch_stopped = false;
     position_t start = here(board);
     size_t c = sim_history_before(h, start.icount + 1);
     unsigned long steps = 0;
@@ -150,34 +151,71 @@ static bool after_one_pass(void *ctx)
     return true;
 }
 
-/* One pass of a breakpoint search: run to the next breakpoint or boundary. */
-static bool search_breakpoint_pass(sim_board_t *board, position_t end, bool *fast)
+/*
+ * What a reverse search found: a breakpoint (the machine before its instruction), a
+ * watched access (the machine just after the instruction that made it), or a watched
+ * access somewhere in a block, from `at` to `until`, not yet pinned down.
+ */
+typedef enum hit_kind { HIT_BREAKPOINT, HIT_WATCH, HIT_WATCH_BLOCK } hit_kind_t;
+
+typedef struct hit {
+    hit_kind_t kind;
+    position_t at, until;
+    uint32_t addr;
+    sim_watch_kind_t watch;
+} hit_t;
+
+static hit_t watch_hit(hit_kind_t kind, position_t at, position_t until, const sim_board_t *board)
 {
+    return (hit_t){kind, at, until, board->watch_addr, board->watch_kind};
+}
+
+/* One pass of a breakpoint search: run to the next breakpoint, watched access or
+ * boundary, noting what was reached in *hit (the later one when both were). */
+static bool search_breakpoint_pass(sim_board_t *board, position_t end, bool *fast, hit_t *hit)
+{
+    bool found = false;
     if (*fast) {
         board->precise_stop = end.icount;
-        sim_stop_t s = sim_board_resume(board, false, after_one_pass, NULL);
+        (void)sim_board_resume(board, false, after_one_pass, NULL);
         board->precise_stop = SIM_NEVER;
         board_update_deadline(board);
         if (board->stop == STOP_PRECISE || board->clock.now >= end.icount)
             *fast = false;
-        return s == SIM_STOP_BREAKPOINT;
+        if (board->watch_seen) {
+            position_t from = {board->watch_block_icount, board->watch_block_pc};
+            *hit = watch_hit(HIT_WATCH_BLOCK, from, here(board), board);
+            found = true;
+        }
+    } else {
+        step_once(board);
+        if (board->watch_seen) {
+            *hit = watch_hit(HIT_WATCH, here(board), here(board), board);
+            found = true;
+        }
     }
-    step_once(board);
-    return board_has_breakpoint(board, board->next_pc);
+    /* Any stop may sit on a breakpoint (one reached, or a boundary that is one): the
+       next pass steps over it, so it is noted now. */
+    if (board->stop != STOP_EXIT && board_has_breakpoint(board, board->next_pc) &&
+        !same(here(board), end) && board->clock.now <= end.icount) {
+        *hit = (hit_t){HIT_BREAKPOINT, here(board), here(board), 0, 0};
+        found = true;
+    }
+    return found;
 }
 
 /*
- * Replays checkpoint c up to `end` and finds the last breakpoint reached, or the last
- * exception entry, before it. True with *hit set when there is one.
+ * Replays checkpoint c up to `end` and finds the last breakpoint or watched access
+ * reached, or the last exception entry, before it. True with *hit set when there is one.
  */
 static bool scan_interval(sim_board_t *board, size_t c, position_t end, search_kind_t kind,
-                          position_t *hit)
+                          hit_t *hit)
 {
     sim_history_restore(board, c);
     bool found = false;
     if (kind == SEARCH_BREAKPOINT && board_has_breakpoint(board, board->next_pc) &&
         !same(here(board), end)) {
-        *hit = here(board);
+        *hit = (hit_t){HIT_BREAKPOINT, here(board), here(board), 0, 0};
         found = true;
     }
     board->note_entries = kind == SEARCH_ENTRY;
@@ -194,16 +232,34 @@ static bool scan_interval(sim_board_t *board, size_t c, position_t end, search_k
             fast = false;
             continue;
         }
-        if (search_breakpoint_pass(board, end, &fast) && !same(here(board), end) &&
-            board->clock.now <= end.icount) {
-            *hit = here(board);
+        if (search_breakpoint_pass(board, end, &fast, hit))
             found = true;
-        }
     }
     board->note_entries = false;
     if (kind == SEARCH_ENTRY && board->noted) {
-        *hit = (position_t){board->noted_icount, board->noted_pc};
+        position_t at = {board->noted_icount, board->noted_pc};
+        *hit = (hit_t){HIT_BREAKPOINT, at, at, 0, 0};
         found = true;
+    }
+    return found;
+}
+
+/* A watched access somewhere in a block: steps through it (not past `end`) to the
+ * machine just after the last one. */
+static bool pin_down(sim_board_t *board, hit_t *hit, position_t end)
+{
+    if (hit->kind != HIT_WATCH_BLOCK)
+        return true;
+    if (!go_to(board, hit->at))
+        return false;
+    bool found = false;
+    while (!same(here(board), hit->until) && !same(here(board), end) &&
+           board->clock.now <= end.icount && !ended(board)) {
+        step_once(board);
+        if (board->watch_seen) {
+            *hit = watch_hit(HIT_WATCH, here(board), here(board), board);
+            found = true;
+        }
     }
     return found;
 }
@@ -213,15 +269,21 @@ static sim_travel_t reverse_search(sim_board_t *board, search_kind_t kind)
     sim_history_t *h = board->history;
     if (!h)
         return SIM_TRAVEL_NO_HISTORY;
+    board->watch_stopped = false;
     position_t end = here(board);
     size_t c = sim_history_before(h, end.icount + 1);
     if (same(end, (position_t){sim_history_icount(h, c), sim_history_pc(h, c)}) && c > 0)
         c--; /* standing on a checkpoint: its interval has nothing before us */
     for (;;) {
-        position_t hit;
-        if (scan_interval(board, c, end, kind, &hit)) {
-            if (go_to(board, hit))
-                return SIM_TRAVEL_OK;
+        hit_t hit;
+        if (scan_interval(board, c, end, kind, &hit) && pin_down(board, &hit, end) &&
+            go_to(board, hit.at)) {
+            if (hit.kind == HIT_WATCH) {
+                board->watch_stopped = true;
+                board->watch_addr = hit.addr;
+                board->watch_kind = hit.watch;
+            }
+            return SIM_TRAVEL_OK;
         }
         if (c == 0) {
             sim_history_restore(board, 0);
@@ -237,6 +299,35 @@ sim_travel_t sim_board_reverse_continue(sim_board_t *board)
     return reverse_search(board, SEARCH_BREAKPOINT);
 }
 
+sim_travel_t sim_board_watch_settle(sim_board_t *board)
+{
+    if (!board->history)
+        return SIM_TRAVEL_NO_HISTORY;
+    position_t stop = here(board);
+    position_t from = {board->watch_block_icount, board->watch_block_pc};
+    uint32_t addr = board->watch_addr;
+    sim_watch_kind_t watch = board->watch_kind;
+    if (go_to(board, from)) {
+        for (;;) {
+            position_t before = here(board);
+            if (same(before, stop) || before.icount > stop.icount || ended(board))
+                break; /* not found again: stay at the stop */
+            step_once(board);
+            if (board->watch_seen) {
+                addr = board->watch_addr;
+                watch = board->watch_kind;
+                stop = before;
+                break;
+            }
+        }
+    }
+    go_to(board, stop);
+    board->watch_stopped = true;
+    board->watch_addr = addr;
+    board->watch_kind = watch;
+    return SIM_TRAVEL_OK;
+}
+
 sim_travel_t sim_board_reverse_to_entry(sim_board_t *board)
 {
     return reverse_search(board, SEARCH_ENTRY);
@@ -249,6 +340,12 @@ bool sim_board_keep_history(sim_board_t *board, uint64_t interval)
     board->history = sim_history_create(board, interval);
     board_update_deadline(board);
     return board->history != NULL;
+}
+
+void sim_board_limit_history(sim_board_t *board, size_t bytes)
+{
+    if (board->history)
+        sim_history_set_limit(board->history, bytes);
 }
 
 void sim_board_history_changed(sim_board_t *board)

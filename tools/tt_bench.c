@@ -2,7 +2,8 @@
  * tools/tt_bench.c - time travel figures for make bench (docs/time-travel.md): runs an
  * image for N instructions with and without checkpoints, then jumps back to points
  * spread over the run and times each jump. Prints lines for tools/bench.sh.
- * usage: tt-bench IMAGE INSTRUCTIONS INTERVAL JUMPS
+ * usage: tt-bench IMAGE INSTRUCTIONS INTERVAL JUMPS [MEM_MIB]
+ * (MEM_MIB: the history's memory bound, as numbat-sim --checkpoint-mem; default its default)
  * Partners: sim/checkpoint.c, sim/timetravel.c, tools/bench.sh.
  */
 #include <stdio.h>
@@ -49,12 +50,13 @@ static double plain_run(const elf_image_t *image, uint64_t insns)
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "usage: tt-bench IMAGE INSTRUCTIONS INTERVAL JUMPS\n");
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: tt-bench IMAGE INSTRUCTIONS INTERVAL JUMPS [MEM_MIB]\n");
         return 2;
     }
     uint64_t insns = strtoull(argv[2], NULL, 10), interval = strtoull(argv[3], NULL, 10);
     int jumps = atoi(argv[4]);
+    size_t limit = argc == 6 ? (size_t)strtoull(argv[5], NULL, 10) << 20 : SIM_CHECKPOINT_MEM_DEFAULT;
     elf_image_t image;
     char err[256];
     if (elf_image_open(argv[1], &image, err, sizeof(err)) != 0) {
@@ -68,6 +70,7 @@ int main(int argc, char **argv)
     sim_board_t *b = boot(&image, insns);
     double t0 = seconds();
     sim_board_keep_history(b, interval);
+    sim_board_limit_history(b, limit);
     sim_board_run(b);
     double kept_s = seconds() - t0;
     uint64_t ran = sim_board_icount(b);
@@ -78,8 +81,10 @@ int main(int argc, char **argv)
     printf("run %llu instructions: %.3f s plain, %.3f s keeping checkpoints every %llu (%.2fx)\n",
            (unsigned long long)ran, plain_s, kept_s, (unsigned long long)interval,
            kept_s / plain_s);
-    printf("checkpoints %zu, %.2f ms each on average, %zu RAM pages stored, %.1f MiB in all\n",
-           s.checkpoints, s.takes ? 1e3 * s.take_seconds / (double)s.takes : 0.0, s.page_copies,
+    printf("checkpoints %zu (%zu dropped to stay within %zu MiB), %.2f ms each on average, "
+           "%zu RAM pages stored, %.1f MiB in all\n",
+           s.checkpoints, s.thinned, limit >> 20,
+           s.takes ? 1e3 * s.take_seconds / (double)s.takes : 0.0, s.page_copies,
            (double)s.bytes / (1 << 20));
 
     /* Jumps back from the end to points spread over the run, each mid-interval. */
@@ -100,6 +105,21 @@ int main(int argc, char **argv)
             worst = dt;
         sim_board_travel_to(b, ran - 1); /* forward to the end again (timed with the rest) */
     }
+    /* Jumps back from the end to points spread over the whole run, the old part too
+       (where a bound leaves checkpoints sparse). */
+    double any_worst = 0, any_total = 0;
+    for (int j = 0; j < jumps; j++) {
+        uint64_t to = (uint64_t)(2 * j + 1) * ran / (uint64_t)(2 * jumps);
+        t0 = seconds();
+        sim_board_travel_to(b, to);
+        double dt = seconds() - t0;
+        any_total += dt;
+        if (dt > any_worst)
+            any_worst = dt;
+        sim_board_travel_to(b, ran - 1);
+    }
+    printf("jump back anywhere in the run %d times: %.1f ms on average, %.1f ms at worst\n", jumps,
+           jumps ? 1e3 * any_total / jumps : 0.0, 1e3 * any_worst);
     t0 = seconds();
     sim_board_reverse_step(b);
     double step_s = seconds() - t0;

@@ -378,6 +378,30 @@ static bool time_travel_key(app_t *a, const SDL_Keysym *k)
     return true;
 }
 
+/*
+ * Unfolds the run the cap in `slot` is in, in the tree (its members get boxes of their
+ * own below it; nothing else moves), or folds it back. Unfolding selects the first
+ * member; folding selects the run.
+ */
+static void toggle_fold(app_t *a, uint32_t slot)
+{
+    int open = slot ? vis_session_toggle_run(&a->s, a->cursor, slot) : -1;
+    if (open < 0) {
+        snprintf(a->status, sizeof(a->status), "u unfolds a run: select one (\"64 × copy\")");
+        return;
+    }
+    const vis_model_t *m = vis_session_model_at(&a->s, a->cursor);
+    int run = vis_place_run_of(&m->place, vis_place_cell_of(&m->place, slot));
+    uint32_t first[1] = {slot};
+    if (run >= 0)
+        vis_place_members(&m->place, run, first, 1);
+    a->ui.selected = open ? first[0] : 0;
+    a->ui.selected_group = open ? 0 : first[0];
+    a->ui.follow = true;
+    snprintf(a->status, sizeof(a->status), "%s", open ? "run unfolded: u folds it" :
+                                                        "run folded: click it or u unfolds it");
+}
+
 static void on_key(app_t *a, const SDL_Keysym *k)
 {
     if (time_travel_key(a, k))
@@ -418,6 +442,7 @@ static void on_key(app_t *a, const SDL_Keysym *k)
         a->ui.follow = true;
         break;
     case SDLK_f: a->ui.fit_tree = true; break;
+    case SDLK_u: toggle_fold(a, a->ui.selected ? a->ui.selected : a->ui.selected_group); break;
     case SDLK_TAB:
         a->ui.tab = (a->ui.tab + 1) % VIS_TAB_COUNT;
         a->ui.tab_scroll = a->ui.ipc_back = 0;
@@ -505,6 +530,7 @@ static void on_click(app_t *a, int x, int y)
             show_cursor(a);
         }
         break;
+    case VIS_HIT_GROUP: toggle_fold(a, h->value); break; /* a run: unfold it */
     default: select_hit(a, h); break;
     }
 }
@@ -761,9 +787,12 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
     ui.code_note = s.board ? NULL : NO_CPU_NOTE;
     ui.cpu_mode = s.cpu_mode;
     ui.selected = newest_cap(&s.live);
+    ui.record_labels = o->layout_out != NULL;
     int rc = vis_render_png(&s.live, &ui, o->screenshot, err, sizeof(err));
     if (rc != 0)
         fprintf(stderr, "numbat-sim: --screenshot: %s\n", err);
+    else if (o->layout_out && (rc = vis_layout_write(&ui, o->layout_out, err, sizeof(err))) != 0)
+        fprintf(stderr, "numbat-sim: %s\n", err);
     vis_ui_free(&ui);
     summarize(&s, summary);
     vis_session_end(&s);

@@ -26,6 +26,7 @@ typedef struct vis_app_options {
     int width, height;      /* --size WxH: the window's or PNG's size (0: 1600x900) */
     int tab;                /* --tab NAME: the tab shown first (vis_tab_t; 0 is CSpaces) */
     const char *image_path; /* for the window title */
+    const char *layout_out; /* --layout-out FILE: with --screenshot, what is drawn where */
 } vis_app_options_t;
 
 /* Exit statuses beyond the guest's own (as in cli/numbat-sim.c). */

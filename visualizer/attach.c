@@ -57,51 +57,83 @@ static void print_text(void *ctx, uint8_t byte)
         flush_text(a);
 }
 
-int vis_attach_open(vis_attach_t *a, const char *where, unsigned baud, char *err, size_t err_len)
+int vis_attach_connect(const char *where, const char *option, int retry_ms, char *err,
+                       size_t err_len)
 {
     char host[256];
     const char *port;
-    memset(a, 0, sizeof(*a));
-    a->fd = -1;
-    a->where = where;
-    a->decoder.text = print_text;
-    a->decoder.text_ctx = a;
-    if (strchr(where, '/'))
-        return vis_attach_open_serial(a, where, baud, err, err_len);
     if (split_where(where, host, sizeof(host), &port) != 0) {
-        snprintf(err, err_len, "--attach %s: give HOST:PORT, e.g. 127.0.0.1:4444, or a serial "
-                 "device, e.g. /dev/ttyUSB0", where);
+        snprintf(err, err_len, "%s %s: give HOST:PORT, e.g. 127.0.0.1:4444", option, where);
         return -1;
     }
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *list;
     int rc = getaddrinfo(host, port, &hints, &list);
     if (rc != 0) {
-        snprintf(err, err_len, "--attach %s: %s", where, gai_strerror(rc));
+        snprintf(err, err_len, "%s %s: %s", option, where, gai_strerror(rc));
         return -1;
     }
-    int saved = 0;
-    for (struct addrinfo *ai = list; ai && a->fd < 0; ai = ai->ai_next) {
-        int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
-        if (fd >= 0 && connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
-            a->fd = fd;
-        else if (fd >= 0) {
-            saved = errno;
-            close(fd);
+    int fd = -1, saved = 0;
+    for (int waited = 0;; waited += 100) {
+        for (struct addrinfo *ai = list; ai && fd < 0; ai = ai->ai_next) {
+            int s = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+            if (s >= 0 && connect(s, ai->ai_addr, ai->ai_addrlen) == 0)
+                fd = s;
+            else if (s >= 0) {
+                saved = errno;
+                close(s);
+            }
         }
+        if (fd >= 0 || saved != ECONNREFUSED || waited >= retry_ms)
+            break;
+        usleep(100 * 1000); /* QEMU is still starting */
     }
     freeaddrinfo(list);
-    if (a->fd < 0) {
-        snprintf(err, err_len, "--attach %s: cannot connect: %s", where, strerror(saved));
+    if (fd < 0)
+        snprintf(err, err_len, "%s %s: cannot connect: %s", option, where, strerror(saved));
+    return fd;
+}
+
+static int attach_open(vis_attach_t *a, const char *where, unsigned baud, int retry_ms, char *err,
+                       size_t err_len)
+{
+    memset(a, 0, sizeof(*a));
+    a->fd = a->monitor_fd = -1;
+    a->where = where;
+    a->decoder.text = print_text;
+    a->decoder.text_ctx = a;
+    if (strchr(where, '/'))
+        return vis_attach_open_serial(a, where, baud, err, err_len);
+    char host[256];
+    const char *port;
+    if (split_where(where, host, sizeof(host), &port) != 0) {
+        snprintf(err, err_len, "--attach %s: give HOST:PORT, e.g. 127.0.0.1:4444, or a serial "
+                 "device, e.g. /dev/ttyUSB0", where);
         return -1;
     }
-    return 0;
+    a->fd = vis_attach_connect(where, "--attach", retry_ms, err, err_len);
+    return a->fd < 0 ? -1 : 0;
+}
+
+int vis_attach_open(vis_attach_t *a, const char *where, unsigned baud, char *err, size_t err_len)
+{
+    return attach_open(a, where, baud, 0, err, err_len);
+}
+
+int vis_attach_open_stopped(vis_attach_t *a, const char *where, const char *monitor, char *err,
+                            size_t err_len)
+{
+    if (attach_open(a, where, 0, VIS_ATTACH_RETRY_MS, err, err_len) != 0)
+        return -1;
+    return vis_attach_open_monitor(a, monitor, err, err_len);
 }
 
 void vis_attach_close(vis_attach_t *a)
 {
     if (a->fd >= 0)
         close(a->fd);
-    a->fd = -1;
+    if (a->monitor_fd >= 0)
+        close(a->monitor_fd);
+    a->fd = a->monitor_fd = -1;
 }
 
 static void feed_bytes(vis_attach_t *a, vis_session_t *s, const uint8_t *bytes, size_t n)
@@ -152,16 +184,23 @@ static int source_start(void *self, vis_session_t *s, bool screenshot, uint64_t 
                         size_t err_len)
 {
     vis_attach_t *a = self;
-    (void)err;
-    (void)err_len;
     a->max_events = screenshot ? at : 0; /* --at N: the screenshot shows exactly N events */
     vis_session_start_attached(s, a->where);
-    return 0;
+    /* The screenshot reads from here on: QEMU may go. The window waits for its
+     * first frame (source_follow). */
+    return screenshot ? vis_attach_release(a, err, err_len) : 0;
 }
 
 static bool source_follow(void *self, vis_session_t *s, char *status, size_t len)
 {
     vis_attach_t *a = self;
+    char err[200];
+    /* Called before each frame is drawn: at the second, the window is up. */
+    if (a->monitor_fd >= 0 && !a->released && ++a->follows >= 2 &&
+        vis_attach_release(a, err, sizeof(err)) != 0) {
+        snprintf(status, len, "%s", err);
+        return false;
+    }
     vis_attach_read(a, s, 0);
     bool device = strchr(a->where, '/') != NULL; /* a board's serial line, not QEMU */
     snprintf(status, len, "%s %s: %zu events",
@@ -198,8 +237,13 @@ vis_source_t vis_attach_source(vis_attach_t *a)
 void vis_attach_print(vis_attach_t *a, size_t *events, size_t *caps)
 {
     static vis_session_t s;
+    char err[200];
     vis_session_start_attached(&s, a->where);
     a->print = true;
+    if (vis_attach_release(a, err, sizeof(err)) != 0) {
+        fprintf(stderr, "numbat-sim: %s\n", err);
+        a->closed = true;
+    }
     while (!a->closed)
         vis_attach_read(a, &s, -1);
     *events = s.count;

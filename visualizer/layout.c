@@ -5,8 +5,13 @@
  */
 #include "layout.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "describe.h"
+#include "draw.h"
 
 static int scaled(float scale, int px)
 {
@@ -73,6 +78,7 @@ static void node_of_cell(const vis_model_t *m, int i, vis_node_t *n)
                       .depth = c->depth, .row = c->row, .parent = -1};
     n->cap = (vis_cap_t){.w0 = c->w0, .w1 = c->w1};
     n->kind = c->members == 0 ? VIS_NODE_GHOST : c->members > 1 ? VIS_NODE_GROUP : VIS_NODE_CAP;
+    n->unfolded = c->open || c->run_of >= 0;
     if (c->members && vis_place_members(&m->place, i, slots, 1)) {
         const vis_cap_t *cap = vis_model_cap_at(m, slots[0]);
         if (cap)
@@ -149,4 +155,101 @@ void vis_tree_free(vis_tree_t *t)
 {
     free(t->nodes);
     memset(t, 0, sizeof(*t));
+}
+
+/* ---- the text on the boxes ------------------------------------------------------- */
+
+/* Node indices ordered by row, top first (a counting sort: rows are small integers). */
+static int *by_row(const vis_tree_t *t)
+{
+    int *order = malloc((t->count + 1) * sizeof(int));
+    size_t *start = calloc((size_t)t->rows + 2, sizeof(size_t));
+    if (!order || !start) {
+        free(order);
+        free(start);
+        return NULL;
+    }
+    for (size_t k = 0; k < t->count; k++)
+        start[t->nodes[k].row + 1]++;
+    for (int r = 0; r < t->rows; r++)
+        start[r + 1] += start[r];
+    for (size_t k = 0; k < t->count; k++)
+        order[start[t->nodes[k].row]++] = (int)k;
+    free(start);
+    return order;
+}
+
+typedef struct label_rows {
+    unsigned char *taken; /* [depth * rows + row]: a label is there */
+    int rows, reach;      /* a label covers its row and reach - 1 rows each side */
+} label_rows_t;
+
+static bool label_fits(const label_rows_t *lr, const vis_node_t *n)
+{
+    for (int r = n->row - lr->reach + 1; r < n->row + lr->reach; r++)
+        if (r >= 0 && r < lr->rows && lr->taken[(size_t)n->depth * (size_t)lr->rows + (size_t)r])
+            return false;
+    return true;
+}
+
+static void put_label(label_rows_t *lr, const vis_tree_t *t, int k, int px, vis_label_t *labels)
+{
+    const vis_node_t *n = &t->nodes[k];
+    lr->taken[(size_t)n->depth * (size_t)lr->rows + (size_t)n->row] = 1;
+    labels[k] = (vis_label_t){VIS_LABEL_SHORT, px};
+}
+
+void vis_tree_labels(const vis_tree_t *t, float scale, float zoom, int selected, int hover,
+                     vis_label_t *labels)
+{
+    float unit = scale * zoom;
+    int full = (int)(VIS_PX_BODY * unit + 0.5f), least = (int)(VIS_PX_SMALL * scale + 0.5f);
+    for (size_t k = 0; k < t->count; k++)
+        labels[k] = (vis_label_t){full >= least ? VIS_LABEL_FULL : VIS_LABEL_NONE, full};
+    if (full >= least || !t->count)
+        return;
+    float pitch = VIS_TREE_ROW_H * unit, line = (float)least * VIS_LABEL_LINE / 100.0f;
+    label_rows_t lr = {.rows = t->rows, .reach = (int)ceilf(line / pitch - 0.001f)};
+    lr.reach = lr.reach < 1 ? 1 : lr.reach;
+    lr.taken = calloc((size_t)(t->max_depth + 1) * (size_t)t->rows + 1, 1);
+    int *order = by_row(t);
+    if (!lr.taken || !order) {
+        free(lr.taken);
+        free(order);
+        return;
+    }
+    if (selected >= 0 && (size_t)selected < t->count)
+        put_label(&lr, t, selected, least, labels);
+    if (hover >= 0 && (size_t)hover < t->count)
+        put_label(&lr, t, hover, least, labels);
+    for (int pass = 0; pass < 2; pass++) /* runs first: they say the most */
+        for (size_t i = 0; i < t->count; i++) {
+            int k = order[i];
+            bool run = t->nodes[k].kind == VIS_NODE_GROUP;
+            if (labels[k].kind == VIS_LABEL_NONE && run == (pass == 0) &&
+                label_fits(&lr, &t->nodes[k]))
+                put_label(&lr, t, k, least, labels);
+        }
+    free(order);
+    free(lr.taken);
+}
+
+void vis_node_short_label(const vis_model_t *m, const vis_node_t *n, char *out, size_t len)
+{
+    char first[32] = "", last[32];
+    if (n->kind != VIS_NODE_GHOST)
+        vis_slot_name(m, n->kind == VIS_NODE_CAP ? n->cap.slot : n->first_slot, first,
+                      sizeof(first));
+    if (n->kind == VIS_NODE_GROUP) {
+        vis_slot_name(m, n->last_slot, last, sizeof(last));
+        size_t f = strlen(first);
+        if (first[0] == '[' && f > 1 && first[f - 1] == ']' && last[0] == '[') /* "[95–158]" */
+            snprintf(out, len, "%u× %.*s–%s", n->members + n->ghosts, (int)(f - 1), first, last + 1);
+        else
+            snprintf(out, len, "%u× %s–%s", n->members + n->ghosts, first, last);
+    } else if (n->kind == VIS_NODE_GHOST) {
+        snprintf(out, len, "deleted"); /* its slot may hold another cap by now */
+    } else {
+        snprintf(out, len, "%s", first);
+    }
 }

@@ -46,6 +46,7 @@ typedef struct vis_node {
     uint32_t newest;     /* the latest event that put a cap here */
     int parent;          /* index of the parent node (its current CDT parent), -1 for none */
     int depth, row;      /* the cell's column and row: they never change */
+    bool unfolded;       /* in a run unfolded in the tree (its first cap, or a member) */
 } vis_node_t;
 
 typedef struct vis_tree {
@@ -55,6 +56,15 @@ typedef struct vis_tree {
     int max_depth; /* deepest column */
 } vis_tree_t;
 
+/* The tree's geometry at scale 1 and zoom 1, in pixels: columns of boxes NODE_W wide
+ * with a gap for the edges, a row every ROW_H pixels holding a box BOX_H high. */
+enum {
+    VIS_TREE_NODE_W = 300,
+    VIS_TREE_ROW_H = 32,
+    VIS_TREE_BOX_H = 26,
+    VIS_TREE_COL_GAP = 32,
+};
+
 /*
  * One node per used cell of the model's placement, in cell order. Positions come
  * from the placement, so adding or removing a cap never moves another's box.
@@ -63,5 +73,34 @@ void vis_tree_build(vis_tree_t *t, const vis_model_t *m);
 void vis_tree_free(vis_tree_t *t);
 /* The node showing the cap in `slot` (its own cell, or the run it is in), or -1. */
 int vis_tree_node_of(const vis_tree_t *t, const vis_model_t *m, uint32_t slot);
+
+/*
+ * The text on each box at a zoom. At a zoom where the body text (15 px at scale 1)
+ * stays at least 14 px, every box has its full label (its tags and what it is). Below
+ * that no text shrinks: a short label ("[158]", "64× [95–158]") is drawn at the
+ * smallest size, 14 px times the scale, centred on its box (on a backing as tall as
+ * the text where the box is lower) and cut to the box's width. A box gets one only
+ * where it overlaps no other label in its column: the selected and the hovered box
+ * first, then runs, then the other boxes from the top. VIS_LABEL_LINE is the height
+ * a label takes, in hundredths of its pixel size (DejaVu Sans' line).
+ */
+typedef enum vis_label_kind {
+    VIS_LABEL_NONE,  /* no text: it would overlap a label above or below */
+    VIS_LABEL_FULL,  /* the full label and tags, at the body size times scale and zoom */
+    VIS_LABEL_SHORT, /* the index or range only, at 14 px times the scale */
+} vis_label_kind_t;
+
+#define VIS_LABEL_LINE 117
+
+typedef struct vis_label {
+    vis_label_kind_t kind;
+    int px; /* text size in pixels */
+} vis_label_t;
+
+/* Fills labels[i] for each node of t; `selected` and `hover` are node indices or -1. */
+void vis_tree_labels(const vis_tree_t *t, float scale, float zoom, int selected, int hover,
+                     vis_label_t *labels);
+/* The short label: "[158]", "64× [95–158]" (a range in one CNode), "deleted". */
+void vis_node_short_label(const vis_model_t *m, const vis_node_t *n, char *out, size_t len);
 
 #endif

@@ -28,6 +28,7 @@ void vis_place_free(vis_place_t *p)
     free(p->grid_rows);
     free(p->cells);
     free(p->map);
+    free(p->open);
     memset(p, 0, sizeof(*p));
 }
 
@@ -142,7 +143,8 @@ static int new_cell(vis_place_t *p, int depth, int from, int parent, uint32_t w0
     p->grid[depth][row] = index;
     p->cells[index] = (vis_cell_t){.used = true, .w0 = w0, .w1 = w1, .cause = cause,
                                    .parent = parent, .depth = depth, .row = row,
-                                   .born = event, .changed = event, .serial = ++p->serials};
+                                   .born = event, .changed = event, .serial = ++p->serials,
+                                   .run_of = -1};
     if (row >= p->rows)
         p->rows = row + 1;
     if (depth > p->max_depth)
@@ -151,6 +153,15 @@ static int new_cell(vis_place_t *p, int depth, int from, int parent, uint32_t w0
 }
 
 /* ---- runs -------------------------------------------------------------------------- */
+
+/* Where (born, depth) is in the list of unfolded runs, or -1. */
+static int open_index(const vis_place_t *p, uint32_t born, int depth)
+{
+    for (size_t i = 0; i < p->open_count; i++)
+        if (p->open[i].born == born && p->open[i].depth == depth)
+            return (int)i;
+    return -1;
+}
 
 /* May caps of this kind share a cell? Not threads and CNodes: each is its own story. */
 static bool runs_allowed(uint32_t w0)
@@ -177,12 +188,14 @@ static bool alike(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1)
 }
 
 /* The cell the newest sibling under `parent` (-1: the roots) went into, if a new cap
- * like (w0, w1) made by `cause` may join it. */
+ * like (w0, w1) made by `cause` may join it. When that sibling is in an unfolded run,
+ * the new cap joins nothing: *open_run names the run, whose member it becomes. */
 static int run_to_join(const vis_place_t *p, int parent, int depth, uint32_t w0, uint32_t w1,
-                       uint32_t cause)
+                       uint32_t cause, int *open_run)
 {
     int best = -1;
     uint32_t newest = 0;
+    *open_run = -1;
     if (!runs_allowed(w0) || depth >= p->depths)
         return -1;
     for (size_t i = 0; i < p->cell_count; i++) {
@@ -198,6 +211,10 @@ static int run_to_join(const vis_place_t *p, int parent, int depth, uint32_t w0,
     const vis_cell_t *c = &p->cells[best];
     bool ok = c->members > 0 && !c->ghosts && !c->closed && c->cause == cause &&
               alike(c->w0, c->w1, w0, w1);
+    if (ok && (c->open || c->run_of >= 0)) {
+        *open_run = c->open ? best : c->run_of;
+        return -1;
+    }
     return ok ? best : -1;
 }
 
@@ -229,9 +246,15 @@ void vis_place_insert(vis_place_t *p, uint32_t slot, uint32_t w0, uint32_t w1, u
     int up = parent ? give_own_cell(p, parent, parent_w0, parent_w1, event) : -1;
     int depth = up >= 0 ? p->cells[up].depth + 1 : 0;
     int from = up >= 0 ? p->cells[up].row : 0;
-    int cell = run_to_join(p, up, depth, w0, w1, cause);
-    if (cell < 0)
+    int open_run;
+    int cell = run_to_join(p, up, depth, w0, w1, cause, &open_run);
+    if (cell < 0) {
         cell = new_cell(p, depth, from, up, w0, w1, cause, event);
+        if (open_run >= 0)
+            p->cells[cell].run_of = open_run;
+        else if (open_index(p, event, depth) >= 0)
+            p->cells[cell].open = true; /* replayed: this run was unfolded */
+    }
     p->cells[cell].members++;
     p->cells[cell].changed = event;
     map_set(p, slot, cell);
@@ -274,7 +297,113 @@ void vis_place_new_step(vis_place_t *p)
         c->ghosts = 0;
         if (c->members == 0) {
             c->used = false;
+            c->open = false;
             p->grid[c->depth][c->row] = -1;
+            for (size_t k = 0; k < p->cell_count; k++) /* the cell may be reused */
+                if (p->cells[k].run_of == (int)i)
+                    p->cells[k].run_of = -1;
         }
     }
+}
+
+/* ---- unfolding runs ---------------------------------------------------------------- */
+
+static bool valid_cell(const vis_place_t *p, int cell)
+{
+    return cell >= 0 && (size_t)cell < p->cell_count && p->cells[cell].used;
+}
+
+void vis_place_copy_open(vis_place_t *to, const vis_place_t *from)
+{
+    to->open_count = 0;
+    for (size_t i = 0; i < from->open_count; i++) {
+        to->open = vis_grow(to->open, &to->open_cap, to->open_count, sizeof(*to->open));
+        to->open[to->open_count++] = from->open[i];
+    }
+}
+
+static void open_remove(vis_place_t *p, uint32_t born, int depth)
+{
+    int i = open_index(p, born, depth);
+    if (i >= 0)
+        p->open[i] = p->open[--p->open_count];
+}
+
+bool vis_place_unfold(vis_place_t *p, int cell, uint32_t event)
+{
+    if (!valid_cell(p, cell) || p->cells[cell].open || p->cells[cell].members < 2)
+        return false;
+    vis_cell_t run = p->cells[cell]; /* new_cell may move the array */
+    uint32_t *slots = malloc(run.members * sizeof(*slots));
+    if (!slots)
+        return false;
+    size_t n = vis_place_members(p, cell, slots, run.members);
+    n = n < run.members ? n : run.members;
+    if (open_index(p, run.born, run.depth) < 0) {
+        p->open = vis_grow(p->open, &p->open_cap, p->open_count, sizeof(*p->open));
+        p->open[p->open_count++] = (vis_open_run_t){run.born, run.depth};
+    }
+    p->cells[cell].open = true;
+    for (size_t i = 1; i < n; i++) { /* the first (lowest slot) stays in the run's cell */
+        int own = new_cell(p, run.depth, run.row + 1, run.parent, run.w0, run.w1, run.cause,
+                           event);
+        p->cells[own].members = 1;
+        p->cells[own].run_of = cell;
+        p->cells[own].changed = run.changed;
+        p->cells[cell].members--;
+        map_set(p, slots[i], own);
+    }
+    free(slots);
+    return true;
+}
+
+bool vis_place_fold(vis_place_t *p, int cell)
+{
+    if (!valid_cell(p, cell) || !p->cells[cell].open)
+        return false;
+    p->cells[cell].open = false;
+    open_remove(p, p->cells[cell].born, p->cells[cell].depth);
+    bool *back = calloc(p->cell_count + 1, sizeof(bool));
+    if (!back)
+        return false;
+    for (size_t i = 0; i < p->cell_count; i++) {
+        vis_cell_t *c = &p->cells[i];
+        if (!c->used || c->run_of != cell)
+            continue;
+        c->run_of = -1;
+        back[i] = c->members == 1 && !c->ghosts && !c->closed; /* childless: it folds in */
+    }
+    for (size_t i = 0; i < p->map_count; i++)
+        if (back[p->map[i].cell]) {
+            p->cells[p->map[i].cell].members--;
+            p->map[i].cell = cell;
+            p->cells[cell].members++;
+        }
+    for (size_t i = 0; i < p->cell_count; i++)
+        if (back[i]) {
+            p->cells[i].used = false;
+            p->grid[p->cells[i].depth][p->cells[i].row] = -1;
+        }
+    free(back);
+    return true;
+}
+
+int vis_place_find_run(const vis_place_t *p, uint32_t born, int depth)
+{
+    for (size_t i = 0; i < p->cell_count; i++) {
+        const vis_cell_t *c = &p->cells[i];
+        if (c->used && c->run_of < 0 && c->born == born && c->depth == depth)
+            return (int)i;
+    }
+    return -1;
+}
+
+int vis_place_run_of(const vis_place_t *p, int cell)
+{
+    if (!valid_cell(p, cell))
+        return -1;
+    const vis_cell_t *c = &p->cells[cell];
+    if (c->run_of >= 0)
+        return c->run_of;
+    return c->open || c->members > 1 ? cell : -1;
 }

@@ -30,7 +30,16 @@ typedef struct vis_cell {
     uint32_t died;      /* event that deleted its last member (ghost cells) */
     bool closed;        /* a member has children: no more members join */
     uint32_t serial;    /* placement order, for tests: a cell reused gets a new one */
+    bool open;          /* a run unfolded in the tree: its members have cells of their own */
+    int run_of;         /* a member unfolded out of run cell `run_of`; -1 otherwise */
 } vis_cell_t;
+
+/* An unfolded run, named by its cell's birth (event and column), which a replay of
+ * the same events gives again: going back keeps it unfolded. */
+typedef struct vis_open_run {
+    uint32_t born;
+    int depth;
+} vis_open_run_t;
 
 /* Which cell a slot's cap is in; kept sorted by slot. */
 typedef struct vis_slot_cell {
@@ -49,6 +58,8 @@ typedef struct vis_place {
     int rows;     /* one more than the lowest row ever used */
     int max_depth;
     uint32_t serials;
+    vis_open_run_t *open; /* runs unfolded in the tree */
+    size_t open_count, open_cap;
 } vis_place_t;
 
 void vis_place_init(vis_place_t *p);
@@ -65,6 +76,26 @@ void vis_place_move(vis_place_t *p, uint32_t from, uint32_t to);
 void vis_place_swap(vis_place_t *p, uint32_t a, uint32_t b);
 /* A kernel entry: the step is over, ghosts go and their cells become free. */
 void vis_place_new_step(vis_place_t *p);
+
+/*
+ * Unfolding a run (a click in the tree): its first member (lowest slot) stays in the
+ * run's cell, each other member takes a cell of its own at the first free row at or
+ * below the run's, in the same column, so nothing already placed moves. While it is
+ * open, like siblings made later get cells of their own too. Folding puts the members
+ * that have no children back into the run's cell and frees their cells; a member
+ * with children keeps its own, as a run member does when it gets a child. Both
+ * return false when `cell` is not a run (unfold) or not an open run (fold).
+ * `event`: the events applied so far (the new cells' birth).
+ */
+bool vis_place_unfold(vis_place_t *p, int cell, uint32_t event);
+bool vis_place_fold(vis_place_t *p, int cell);
+/* The run a cell belongs to: the open run it was unfolded from, itself for a run
+ * (folded or open), -1 for a cap of its own. */
+int vis_place_run_of(const vis_place_t *p, int cell);
+/* The run cell placed at event `born` in column `depth` (not a member of another), or -1. */
+int vis_place_find_run(const vis_place_t *p, uint32_t born, int depth);
+/* Going back replays into a fresh placement: it takes the list of open runs first. */
+void vis_place_copy_open(vis_place_t *to, const vis_place_t *from);
 
 /* The cell of the cap in `slot`, or -1. */
 int vis_place_cell_of(const vis_place_t *p, uint32_t slot);

@@ -40,6 +40,9 @@ void vis_ui_free(vis_ui_t *ui)
     free(ui->positions);
     ui->positions = NULL;
     ui->position_count = ui->position_capacity = 0;
+    free(ui->labels);
+    ui->labels = NULL;
+    ui->label_count = ui->label_capacity = 0;
 }
 
 /* ---- toolbar ---------------------------------------------------------------------- */
@@ -253,10 +256,14 @@ static void timeline_caption(vis_ctx_t *c, int x, int y, int w)
         vis_step_label(c->m, ui->records, step, what, sizeof(what));
         vis_count_label(ui->cursor, n, sizeof(n));
         vis_count_label(ui->record_count, total, sizeof(total));
+        /* QEMU's stream carries no instruction counts: then none is named. */
+        char at[48] = "";
         vis_count_label(r->icount, insn, sizeof(insn));
+        if (!ui->no_icount)
+            snprintf(at, sizeof(at), " at instruction %s", insn);
         if (step.last > step.first)
             snprintf(span, sizeof(span), " (events %zu–%zu)", step.first + 1, step.last + 1);
-        snprintf(text, sizeof(text), "event %s of %s at instruction %s%s:   %s%s", n, total, insn,
+        snprintf(text, sizeof(text), "event %s of %s%s%s:   %s%s", n, total, at,
                  ui->cursor < ui->record_count ? " (looking back)" : "", what, span);
     }
     vis_text_fit(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY), VIS_COLOR_TEXT, x, y, w, text);
@@ -429,6 +436,7 @@ void vis_render(SDL_Renderer *r, vis_fonts_t *fonts, const vis_model_t *m, vis_u
     c.clip = (SDL_Rect){0, 0, ui->width, ui->height};
     c.recent_from = vis_recent_from(&c);
     ui->hit_count = 0;
+    ui->label_count = 0;
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_RenderSetClipRect(r, NULL);
     SDL_Color bg = VIS_COLOR_WINDOW;

@@ -71,6 +71,16 @@ typedef struct vis_node_pos {
     float x, y;
 } vis_node_pos_t;
 
+/* Text drawn on a tree box, recorded for --layout-out (tests read what is drawn where). */
+typedef struct vis_drawn_label {
+    SDL_Rect rect;  /* the text's extent: its drawn width, a line high */
+    SDL_Rect box;   /* the box it is on */
+    int px;         /* its size in pixels */
+    bool full;      /* the full label (else the short one of layout.h) */
+    uint32_t slot;  /* the box's cap, or a run's first */
+    char text[96];
+} vis_drawn_label_t;
+
 typedef struct vis_ui {
     /* The window and the view. */
     int width, height;
@@ -120,6 +130,10 @@ typedef struct vis_ui {
     /* Written by vis_render: the tree's area, and where the selected cap's box and the
      * followed one (the selection, else the newest cap) are drawn ({0} when not in the tree). */
     SDL_Rect tree_area, selected_box, followed_box;
+    /* Written by vis_render when record_labels is set (--layout-out): the tree's text. */
+    bool record_labels;
+    vis_drawn_label_t *labels;
+    size_t label_count, label_capacity;
     /* Written by vis_render when animate is set: drawn node positions. */
     vis_node_pos_t *positions;
     size_t position_count, position_capacity;
@@ -141,6 +155,15 @@ const vis_hit_t *vis_hit_at(const vis_ui_t *ui, int x, int y);
 int vis_render_png(const vis_model_t *m, vis_ui_t *ui, const char *path, char *err, size_t err_len);
 /* The same frame into a new RGB surface (tests read its pixels); NULL on failure. */
 SDL_Surface *vis_render_surface(const vis_model_t *m, vis_ui_t *ui, char *err, size_t err_len);
+
+/*
+ * --layout-out FILE: what the frame just rendered put where, as text a test can read
+ * instead of pixels: the window, each pane, the tree's area, the selected and followed
+ * boxes, every cap box in the tree, and the text on each (layout_out.c, the format
+ * in docs/visualizer.md). Needs record_labels set for the render. Returns 0, or -1
+ * with a one-line reason in err.
+ */
+int vis_layout_write(const vis_ui_t *ui, const char *path, char *err, size_t err_len);
 
 /* The tab's name as its tab bar shows it: "CSpaces", "untyped", "threads", "IPC",
  * "VSpace". */

@@ -123,8 +123,12 @@ static void made_by(vis_ctx_t *c, const vis_cap_t *cap, char *out, size_t len)
                      : type == TRACE_CAP_MOVE ? r->words[5]
                                               : 0;
     vis_count_label(r->icount, when, sizeof(when));
-    snprintf(out, len, "%s, event %u at instruction %s",
-             cause ? vis_cause_name(cause) : trace_event_name(type), cap->born, when);
+    if (ui->no_icount) /* QEMU's stream: no instruction counts */
+        snprintf(out, len, "%s, event %u", cause ? vis_cause_name(cause) : trace_event_name(type),
+                 cap->born);
+    else
+        snprintf(out, len, "%s, event %u at instruction %s",
+                 cause ? vis_cause_name(cause) : trace_event_name(type), cap->born, when);
 }
 
 static void family_lines(vis_ctx_t *c, SDL_Rect pane, int *y, const vis_cap_t *cap)
@@ -288,8 +292,8 @@ static void thread_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_thread_
     }
 }
 
-/* A run of like caps in one box: how many, and each member as a link (the first few),
- * so a click on the run unfolds it here without moving the tree. */
+/* A run of like caps in one box: how many, and each member as a link (the first few);
+ * a click on the run's box (or u) unfolds it in the tree. */
 static void group_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *first)
 {
     char text[160], label[96], where[48];
@@ -297,7 +301,8 @@ static void group_details(vis_ctx_t *c, SDL_Rect pane, int y, const vis_cap_t *f
     int cell = vis_place_cell_of(&c->m->place, first->slot);
     size_t n = cell >= 0 ? vis_place_members(&c->m->place, cell, slots, 8) : 0;
     cap_title(c, pane, &y, first);
-    snprintf(text, sizeof(text), "%zu caps like this one share a box in the tree", n);
+    snprintf(text, sizeof(text), "%zu caps like this one share a box (click it or u: a box each)",
+             n);
     detail(c, pane, &y, "run", text);
     int bottom = pane.y + pane.h - vis_line_height(c->f, VIS_FACE_SANS, vis_px(c, VIS_PX_BODY));
     for (size_t i = 0; i < n && i < 8 && y < bottom; i++) {

@@ -13,16 +13,17 @@
 
 #include "describe.h"
 #include "draw.h"
+#include "grow.h"
 
 void vis_draw_tree(vis_ctx_t *c);
 
 /* Tree geometry at scale 1 and zoom 1, in pixels: columns of boxes with a gap for the
  * edges between them. */
 enum {
-    NODE_W = 300,
-    ROW_H = 32,
-    BOX_H = 26,
-    COL_GAP = 32,
+    NODE_W = VIS_TREE_NODE_W,
+    ROW_H = VIS_TREE_ROW_H,
+    BOX_H = VIS_TREE_BOX_H,
+    COL_GAP = VIS_TREE_COL_GAP,
     PAD = 10,
     FOLLOW_MARGIN = 12
 };
@@ -34,6 +35,7 @@ typedef struct tree_view {
     float unit;    /* pixels per layout pixel: scale times zoom */
     char *related; /* per node: 2 selected, 1 ancestor or descendant, 0 neither */
     int selected;  /* node index or -1 */
+    vis_label_t *labels; /* per node: what text it gets at this zoom (layout.h) */
 } tree_view_t;
 
 static int by_key(const void *a, const void *b)
@@ -154,7 +156,8 @@ static int draw_tags(const tree_view_t *v, const vis_node_t *n, SDL_Rect box, in
     vis_ctx_t *c = v->c;
     char text[64];
     int pad = (int)(6 * v->unit), right = box.x + box.w - pad;
-    int tag_px = (int)(VIS_PX_SMALL * v->unit + 0.5f);
+    int tag_px = (int)(VIS_PX_SMALL * v->unit + 0.5f), least = vis_px(c, VIS_PX_SMALL);
+    tag_px = tag_px < least ? least : tag_px; /* nothing under 14 px times the scale */
     int ty = box.y + (box.h - vis_line_height(c->f, VIS_FACE_SANS, px)) / 2;
     if (n->kind == VIS_NODE_GROUP) {
         char first[24], last[24];
@@ -237,6 +240,9 @@ static void draw_node_box(const tree_view_t *v, size_t i, SDL_Rect box)
     if (n->kind == VIS_NODE_GHOST)
         fill = VIS_RGB(0xFF, 0xEB, 0xEE);
     int off = (int)(4 * v->unit);
+    if (n->unfolded) /* a bracket down the left: one of an unfolded run's caps */
+        vis_fill(c, (SDL_Rect){box.x - (int)(5 * v->unit) - 2, box.y, (int)(2 * v->unit) + 1, box.h},
+                 vis_type_color(type));
     if (n->kind == VIS_NODE_GROUP) /* a stack of cards: several caps in one row */
         vis_outline(c, (SDL_Rect){box.x + off, box.y - off, box.w, box.h}, 1, vis_type_color(type));
     if (fresh > 0) {
@@ -258,13 +264,58 @@ static void draw_node_box(const tree_view_t *v, size_t i, SDL_Rect box)
     draw_watermark(v, n, box);
 }
 
+/* --layout-out: notes the text drawn at (x, y), w wide, on node i's box. */
+static void record_label(tree_view_t *v, size_t i, SDL_Rect box, int x, int y, int w, int px,
+                         bool full, const char *text)
+{
+    vis_ui_t *ui = v->c->ui;
+    if (!ui->record_labels)
+        return;
+    const vis_node_t *n = &v->tree.nodes[i];
+    SDL_Rect seen, drawn = {x, y, w, vis_line_height(v->c->f, VIS_FACE_SANS, px)};
+    if (!SDL_IntersectRect(&drawn, &v->area, &seen))
+        return; /* cut away by the pane's edge */
+    ui->labels = vis_grow(ui->labels, &ui->label_capacity, ui->label_count, sizeof(*ui->labels));
+    vis_drawn_label_t *l = &ui->labels[ui->label_count++];
+    *l = (vis_drawn_label_t){.rect = seen, .box = box, .px = px, .full = full,
+                             .slot = n->kind == VIS_NODE_CAP ? n->cap.slot : n->first_slot};
+    snprintf(l->text, sizeof(l->text), "%s", text);
+}
+
+/* A short label at the smallest size, centred on the box: where the box is lower than
+ * the text, on a backing of the box's colour as tall as the text, cut to the box's width. */
+static void draw_short_label(tree_view_t *v, size_t i, SDL_Rect box)
+{
+    vis_ctx_t *c = v->c;
+    const vis_node_t *n = &v->tree.nodes[i];
+    int px = v->labels[i].px, line = vis_line_height(c->f, VIS_FACE_SANS, px);
+    char text[96];
+    vis_node_short_label(c->m, n, text, sizeof(text));
+    int y = box.y + (box.h - line) / 2, x = box.x + (int)(8 * v->unit) + 2;
+    if (line > box.h) {
+        unsigned type = vis_cap_type(n->cap.w0);
+        SDL_Color back = n->kind == VIS_NODE_GHOST ? VIS_RGB(0xFF, 0xEB, 0xEE) : vis_pastel(type);
+        vis_fill(c, (SDL_Rect){box.x, y, box.w, line}, back);
+        vis_fill(c, (SDL_Rect){box.x, y, (int)(6 * v->unit) + 2, line}, vis_type_color(type));
+        if (v->related[i])
+            vis_outline(c, (SDL_Rect){box.x, y, box.w, line}, v->related[i] == 2 ? 2 : 1,
+                        VIS_COLOR_SELECT);
+    }
+    vis_face_t face = v->related[i] == 2 ? VIS_FACE_BOLD : VIS_FACE_SANS;
+    int w = vis_text_fit(c->f, face, px, n->kind == VIS_NODE_GHOST ? VIS_COLOR_GHOST : VIS_COLOR_TEXT,
+                         x, y, box.x + box.w - x - 2, text);
+    record_label(v, i, box, x, y, w, px, false, text);
+}
+
 static void draw_node(tree_view_t *v, size_t i, SDL_Rect box)
 {
     vis_ctx_t *c = v->c;
     const vis_node_t *n = &v->tree.nodes[i];
     draw_node_box(v, i, box);
-    int px = (int)(VIS_PX_BODY * v->unit + 0.5f);
-    if (px >= 7) {
+    int px = v->labels[i].px;
+    if (v->labels[i].kind == VIS_LABEL_SHORT)
+        draw_short_label(v, i, box);
+    else if (v->labels[i].kind == VIS_LABEL_FULL) {
         int tags = draw_tags(v, n, box, px);
         char label[256];
         node_label(v, n, label, sizeof(label));
@@ -275,6 +326,7 @@ static void draw_node(tree_view_t *v, size_t i, SDL_Rect box)
         bool gone = n->kind == VIS_NODE_GHOST;
         int w = vis_text_fit(c->f, face, px, gone ? VIS_COLOR_GHOST : VIS_COLOR_TEXT, x, y,
                              tags - x - (int)(6 * v->unit), label);
+        record_label(v, i, box, x, y, w, px, true, label);
         if (gone) /* struck through: deleted in this step */
             vis_fill(c, (SDL_Rect){x, y + line / 2, w, (int)(2 * v->unit) + 1}, VIS_COLOR_GHOST);
     }
@@ -282,6 +334,13 @@ static void draw_node(tree_view_t *v, size_t i, SDL_Rect box)
         vis_add_hit(c, box, VIS_HIT_CAP, n->cap.slot);
     else if (n->kind == VIS_NODE_GROUP)
         vis_add_hit(c, box, VIS_HIT_GROUP, n->first_slot);
+}
+
+/* The node of the cap under the mouse, or -1. */
+static int hover_node(const tree_view_t *v)
+{
+    uint32_t slot = v->c->ui->hover;
+    return slot ? vis_tree_node_of(&v->tree, v->c->m, slot) : -1;
 }
 
 static void draw_nodes(tree_view_t *v)
@@ -294,6 +353,8 @@ static void draw_nodes(tree_view_t *v)
         return;
     }
     place_nodes(v, xs, ys);
+    int hover = hover_node(v);
+    vis_tree_labels(&v->tree, v->c->s, v->c->ui->zoom, v->selected, hover, v->labels);
     for (size_t i = 0; i < n; i++) {
         int p = v->tree.nodes[i].parent;
         if (p >= 0)
@@ -382,7 +443,8 @@ static int followed_node(const tree_view_t *v)
     return k;
 }
 
-/* Zoom (within what leaves labels readable at 7 px) and pan so the whole tree fits. */
+/* Zoom and pan so the whole tree fits (down to 10%: the labels keep their size,
+ * vis_tree_labels picks which boxes have one). */
 static void fit_to_pane(tree_view_t *v)
 {
     vis_ui_t *ui = v->c->ui;
@@ -446,7 +508,8 @@ void vis_draw_tree(vis_ctx_t *c)
     vis_add_hit(c, v.area, VIS_HIT_TREE, 0);
     vis_tree_build(&v.tree, c->m);
     v.related = calloc(v.tree.count + 1, 1);
-    if (v.related) {
+    v.labels = malloc((v.tree.count + 1) * sizeof(*v.labels));
+    if (v.related && v.labels) {
         mark_related(&v);
         aim_view(&v);
         SDL_Rect clip = v.area;
@@ -463,6 +526,7 @@ void vis_draw_tree(vis_ctx_t *c)
                  "No capabilities yet: the kernel has not made any (press space to run).");
     draw_legend(c, pane, pane.y + pane.h - legend + vis_px(c, 8), true);
     free(v.related);
+    free(v.labels);
     vis_tree_free(&v.tree);
     vis_end_pane(c);
 }

@@ -368,9 +368,37 @@ const vis_model_t *vis_session_model_at(vis_session_t *s, size_t events)
         vis_model_init(&s->past);
         s->past_events = 0;
     }
+    if (s->past_events == 0) /* the replay unfolds what the live tree has unfolded */
+        vis_place_copy_open(&s->past.place, &s->live.place);
     while (s->past_events < events)
         vis_model_apply(&s->past, &s->records[s->past_events++]);
     return &s->past;
+}
+
+/* Unfolds or folds `run` (a cell of m) as `open` asks. */
+static bool set_run(vis_model_t *m, int run, bool open)
+{
+    return open ? vis_place_unfold(&m->place, run, m->events) : vis_place_fold(&m->place, run);
+}
+
+int vis_session_toggle_run(vis_session_t *s, size_t events, uint32_t slot)
+{
+    vis_model_t *m = (vis_model_t *)vis_session_model_at(s, events);
+    int run = vis_place_run_of(&m->place, vis_place_cell_of(&m->place, slot));
+    if (run < 0)
+        return -1;
+    bool open = !m->place.cells[run].open;
+    uint32_t born = m->place.cells[run].born;
+    int depth = m->place.cells[run].depth;
+    if (!set_run(m, run, open))
+        return -1;
+    if (m != &s->live) { /* the live tree too, and the list a later replay starts from */
+        int there = vis_place_find_run(&s->live.place, born, depth);
+        if (there >= 0 && s->live.place.cells[there].open != open)
+            set_run(&s->live, there, open);
+        vis_place_copy_open(&s->live.place, &m->place);
+    }
+    return open;
 }
 
 /* The registers as the crash report prints them, less its heading line. */
@@ -498,8 +526,13 @@ static void cut_back(vis_session_t *s)
     size_t events = (size_t)sim_board_trace_position(s->board);
     if (events < s->count) {
         s->count = events;
+        vis_place_t kept; /* the runs unfolded in the tree stay unfolded */
+        vis_place_init(&kept);
+        vis_place_copy_open(&kept, &s->live.place);
         vis_model_free(&s->live);
         vis_model_init(&s->live);
+        vis_place_copy_open(&s->live.place, &kept);
+        vis_place_free(&kept);
         for (size_t i = 0; i < events; i++)
             vis_model_apply(&s->live, &s->records[i]);
         if (s->past_events > events) {

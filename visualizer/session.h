@@ -121,6 +121,13 @@ sim_travel_t vis_session_back(vis_session_t *s, vis_back_t how, size_t event);
 
 /* The model after the first `events` recorded events (count: the live one). */
 const vis_model_t *vis_session_model_at(vis_session_t *s, size_t events);
+/*
+ * A click on a run in the tree: unfolds the run the cap in `slot` is in (or belongs
+ * to, unfolded) in the model after `events` events, or folds it back (place.h). The
+ * live model follows, so the run stays as it is shown when the cursor moves. Returns
+ * 1 unfolded, 0 folded, -1 `slot` is in no run.
+ */
+int vis_session_toggle_run(vis_session_t *s, size_t events, uint32_t slot);
 /* Reads the registers and disassembles around the PC into code and registers. */
 void vis_session_refresh_text(vis_session_t *s);
 

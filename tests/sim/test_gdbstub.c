@@ -461,3 +461,81 @@ Test(gdbstub, malformed_packets_get_an_error_and_the_session_goes_on)
     cr_expect_str_eq(reply(16), "");
     cr_expect_str_eq(reply(reply_count - 1), le32(CODE), "the last pf is answered");
 }
+
+/* ---- watchpoints ------------------------------------------------------------------- */
+
+/* Z2-Z4 and z2-z4: ADDR,LENGTH parsed, bad ranges refused, a full table said so. */
+Test(gdbstub, watchpoint_packets_are_parsed_and_checked)
+{
+    const char *packets[] = {
+        "Z2,80001000,4", "Z3,80001000,4", "Z4,80001000,8", /* write, read, access */
+        "z3,80001000,4", "z3,80001000,4",                  /* removed; again is no error */
+        "Z2,80001000", "Z2,80001000,", "Z2,80001000,0",    /* no length, or none at all */
+        "Z2,fffffffe,4", "Z2,80001000,4x",                 /* past 4 GiB; junk after */
+        "Z5,80001000,4", "z9,80001000,4",                  /* unknown types: not supported */
+        "z2,80001000,4", "z4,80001000,8", NULL,
+    };
+    run_packets(packets);
+    cr_assert_eq(reply_count, 14, "%zu replies", reply_count);
+    const char *expected[] = {"OK", "OK", "OK", "OK", "OK", "E01", "E01", "E01",
+                              "E01", "E01", "", "", "OK", "OK"};
+    for (size_t i = 0; i < 14; i++)
+        cr_expect_str_eq(reply(i), expected[i], "packet %zu (%s)", i, packets[i]);
+    cr_expect_eq(board->watchpoint_count, 0, "every watchpoint was removed");
+}
+
+Test(gdbstub, a_full_watchpoint_table_is_refused)
+{
+    static char text[BOARD_MAX_WATCHPOINTS + 1][32];
+    const char *packets[BOARD_MAX_WATCHPOINTS + 2];
+    for (unsigned i = 0; i <= BOARD_MAX_WATCHPOINTS; i++) {
+        snprintf(text[i], sizeof(text[i]), "Z2,%x,4", 0x80001000u + 4 * i);
+        packets[i] = text[i];
+    }
+    packets[BOARD_MAX_WATCHPOINTS + 1] = NULL;
+    run_packets(packets);
+    cr_assert_eq(reply_count, BOARD_MAX_WATCHPOINTS + 1);
+    for (unsigned i = 0; i < BOARD_MAX_WATCHPOINTS; i++)
+        cr_expect_str_eq(reply(i), "OK");
+    cr_expect_str_eq(reply(BOARD_MAX_WATCHPOINTS), "E0e", "GDB: cannot insert");
+}
+
+/*
+ * A store to a watched word stops a continue with the remote protocol's watch stop
+ * reason and the address; a read watchpoint on the same word is not set off by the
+ * store. The loop becomes "str r0, [sp]; b ." style: str at 4, b back to it at 8. This
+ * board keeps no history, so the stop is at the block boundary after the store, which
+ * here is the store again (the loop is one block).
+ */
+Test(gdbstub, a_watched_store_stops_with_the_watch_reason)
+{
+    const char *packets[] = {
+        "Pd=00100080", "M80000004,4:00008de5", /* sp = 0x80001000; str r0, [sp] */
+        "Z2,80001000,4", "c", "z2,80001000,4",
+        "Z3,80001000,4", "c", "k", NULL,
+    };
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_INSN_LIMIT, "the run ended as %d: %s", r.kind, r.reason);
+    cr_assert_geq(reply_count, 7, "%zu replies", reply_count);
+    cr_expect_str_eq(reply(3), "T05watch:80001000;0f:04000080;");
+    cr_expect_str_eq(reply(4), "OK");
+    cr_expect_str_eq(reply(5), "OK");
+    cr_expect(strncmp(reply(6), "T18", 3) == 0, "no read: the run goes to its limit: %s", reply(6));
+    cr_expect(strstr(reply(6), "watch") == NULL, "%s", reply(6));
+}
+
+/* A load sets off read and access watchpoints (rwatch, awatch), not write ones. */
+Test(gdbstub, a_watched_load_stops_read_and_access_watchpoints)
+{
+    const char *packets[] = {
+        "Pd=00100080", "M80000004,4:00009de5", /* sp = 0x80001000; ldr r0, [sp] */
+        "Z2,80001000,4", "Z3,80001002,2", "c", "z3,80001002,2", /* the load's last 2 bytes */
+        "Z4,80000ffc,8", "c", "z4,80000ffc,8", "c", "k", NULL,
+    };
+    sim_result_t r = run_packets(packets);
+    cr_expect_eq(r.kind, SIM_EXIT_INSN_LIMIT, "the run ended as %d: %s", r.kind, r.reason);
+    cr_assert_geq(reply_count, 9, "%zu replies", reply_count);
+    cr_expect_str_eq(reply(4), "T05rwatch:80001002;0f:04000080;");
+    cr_expect_str_eq(reply(7), "T05awatch:80001000;0f:04000080;");
+    cr_expect(strncmp(reply(9), "T18", 3) == 0, "a write watchpoint: no stop: %s", reply(9));
+}

@@ -667,12 +667,49 @@ Test(cli, baud_goes_with_attach_to_a_device)
     }
 }
 
+/* --release HOST:PORT is QEMU's monitor: only with --attach HOST:PORT. */
+Test(cli, release_goes_with_attach_to_qemu)
+{
+    const char *const cases[][5] = {
+        {SIM_PATH, "--attach", "/dev/null", "--release", "127.0.0.1:4445"},
+        {SIM_PATH, "--release", "127.0.0.1:4445", IMAGE("arm-sim", "hello"), NULL},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *argv[6] = {cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL};
+        run_result_t r = run_command(argv, 10);
+        cr_expect_eq(r.status, 2, "case %zu: status %d, stderr %s", i, r.status, r.err);
+        cr_expect(strstr(r.err, "--release goes with --attach HOST:PORT") != NULL, "case %zu: %s",
+                  i, r.err);
+        run_result_free(&r);
+    }
+}
+
 Test(cli, checkpoints_take_a_count_or_zero)
 {
     const char *bad[] = {SIM_PATH, "--checkpoints", "-5", IMAGE("arm-sim", "hello"), NULL};
     expect_usage_error(bad, "--checkpoints -5: give an instruction count from 0 to 10^18");
     /* With checkpoints kept (no debugger needs them here) the run is the same. */
     const char *on[] = {SIM_PATH, "--checkpoints", "64K", IMAGE("arm-sim", "hello"), NULL};
+    run_result_t r = run_command(on, 60);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, "Hello from the Numbat root task!") != NULL, "%s", r.out);
+    run_result_free(&r);
+}
+
+Test(cli, checkpoint_mem_takes_a_number_of_mib)
+{
+    const char *bad[][6] = {
+        {SIM_PATH, "--checkpoint-mem", "12x", IMAGE("arm-sim", "hello"), NULL},
+        {SIM_PATH, "--checkpoint-mem", "-1", IMAGE("arm-sim", "hello"), NULL},
+        {SIM_PATH, "--checkpoint-mem", "99999999999999999999", IMAGE("arm-sim", "hello"), NULL},
+    };
+    expect_usage_error(bad[0], "--checkpoint-mem 12x: give a number of MiB from 0 to 1048576");
+    expect_usage_error(bad[1], "--checkpoint-mem -1: give a number of MiB from 0 to 1048576");
+    expect_usage_error(bad[2], "give a number of MiB from 0 to 1048576");
+    /* A bound so small that every checkpoint but the first and newest goes: the run is
+       the same. */
+    const char *on[] = {SIM_PATH, "--checkpoints", "16K", "--checkpoint-mem", "1",
+                        IMAGE("arm-sim", "hello"), NULL};
     run_result_t r = run_command(on, 60);
     cr_expect_eq(r.status, 0, "%s", r.err);
     cr_expect(strstr(r.out, "Hello from the Numbat root task!") != NULL, "%s", r.out);

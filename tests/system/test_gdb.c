@@ -411,3 +411,95 @@ Test(gdb, reverse_continue_and_reverse_stepi, .timeout = 120)
     run_result_free(&r);
     remove_files(&sim);
 }
+
+/* The n-th (0-based) "<label> value = (tcb_t *) 0x..." after `from`; 0 if none. */
+static unsigned long nth_value(const char *from, const char *label, int n)
+{
+    char key[32];
+    snprintf(key, sizeof(key), "%s value = (tcb_t *) ", label);
+    const char *p = from;
+    unsigned long v = 0;
+    for (int i = 0; i <= n; i++) {
+        p = strstr(p, key);
+        if (!p)
+            return 0;
+        p += strlen(key);
+    }
+    sscanf(p, "0x%lx", &v);
+    return v;
+}
+
+/*
+ * Watchpoints (docs/gdb.md, docs/time-travel.md): `watch` on the kernel's current
+ * thread in the ipc image, which switches between two threads. Three continues stop
+ * at three stores (GDB shows the old and new value after stepping over each); then
+ * reverse-continue goes back to the last store and to the one before, each time
+ * before its instruction, with the value as it was before that store.
+ */
+Test(gdb, watch_then_reverse_continue_to_the_previous_hit, .timeout = 120)
+{
+    sim_child_t sim;
+    start_sim(&sim, IMAGE("arm-sim", "ipc"));
+    const char *cmds[] = {"watch current_thread", "continue", "continue", "continue",
+                          "echo ==third\\n", "info registers pc", "reverse-continue",
+                          "echo ==back1\\n", "info registers pc", "reverse-continue",
+                          "echo ==back2\\n", "info registers pc", "kill", NULL};
+    run_result_t r = run_gdb(&sim, IMAGE("arm-sim", "ipc"), cmds);
+    finish_sim(&sim);
+
+    cr_assert(strstr(r.out, "Hardware watchpoint 1: current_thread") != NULL,
+              "GDB did not take a hardware watchpoint: %s\n%s", r.out, r.err);
+    /* Forward: stores 0, 1, 2, each "Old value" the "New value" before it. */
+    unsigned long old[3], new[3];
+    for (int i = 0; i < 3; i++) {
+        old[i] = nth_value(r.out, "Old", i);
+        new[i] = nth_value(r.out, "New", i);
+        cr_expect_neq(old[i], new[i], "store %d changed nothing: %s", i, r.out);
+    }
+    cr_expect_eq(old[1], new[0], "%s", r.out);
+    cr_expect_eq(old[2], new[1], "%s", r.out);
+    unsigned long third = 0, back1 = 0, back2 = 0; /* back2: parsed, so GDB stopped there */
+    cr_assert(register_line(after(r.out, "==third"), "pc", 0, &third), "%s", r.out);
+    cr_assert(register_line(after(r.out, "==back1"), "pc", 0, &back1), "%s", r.out);
+    cr_assert(register_line(after(r.out, "==back2"), "pc", 0, &back2), "%s", r.out);
+    /* Back over store 2: its value is undone, and GDB stands before the store (the
+       forward stop was after it, the store being one ARM instruction). */
+    const char *b1 = after(r.out, "==third");
+    cr_expect_eq(nth_value(b1, "Old", 0), new[2], "%s", b1);
+    cr_expect_eq(nth_value(b1, "New", 0), old[2], "%s", b1);
+    cr_expect_eq(back1 + 4, third, "back at 0x%lx, the stop after the store at 0x%lx", back1, third);
+    /* And back over store 1, the previous hit. */
+    const char *b2 = after(r.out, "==back1");
+    cr_expect_eq(nth_value(b2, "Old", 0), new[1], "%s", b2);
+    cr_expect_eq(nth_value(b2, "New", 0), old[1], "%s", b2);
+    run_result_free(&r);
+    remove_files(&sim);
+}
+
+/*
+ * From a stop the guest cannot go on from (--max-insns, SIGXCPU), reverse-continue stops
+ * at the watched store made last: before it, with the value it replaced.
+ */
+Test(gdb, reverse_continue_from_the_end_stops_at_the_last_watched_store, .timeout = 120)
+{
+    sim_child_t sim;
+    sim_extra[0] = "--max-insns";
+    sim_extra[1] = "740000";
+    start_sim(&sim, IMAGE("arm-sim", "ipc"));
+    sim_extra[0] = sim_extra[1] = NULL;
+    const char *cmds[] = {"continue", "watch current_thread", "reverse-continue",
+                          "echo ==back\\n", "info registers pc", "kill", NULL};
+    run_result_t r = run_gdb(&sim, IMAGE("arm-sim", "ipc"), cmds);
+    finish_sim(&sim);
+
+    cr_assert(strstr(r.out, "SIGXCPU") != NULL, "no stop at --max-insns: %s\n%s", r.out, r.err);
+    const char *back = after(r.out, "SIGXCPU");
+    cr_expect(strstr(back, "Hardware watchpoint 1: current_thread") != NULL, "%s", back);
+    cr_expect(nth_value(back, "Old", 0) != 0, "the store replaced a thread: %s", back);
+    cr_expect(strstr(back, "New value = (tcb_t *) 0x0") != NULL, "undone, it is NULL: %s", back);
+    cr_expect(strstr(after(back, "==back"), "<schedule_and_exit") != NULL,
+              "stopped at the store in the scheduler: %s", back);
+    cr_expect(strstr(back, "No more reverse-execution history") == NULL, "%s", back);
+    run_result_free(&r);
+    remove_files(&sim);
+}

@@ -210,12 +210,15 @@ TestSuite(time_travel, .timeout = 120);
  * A reference machine never goes back; the time traveller runs past point x to y,
  * goes back to x, and forward to y again. Both must agree at x and y, byte for byte.
  */
-static void check_back_and_forth(const char *image, uint64_t x, uint64_t y, uint64_t interval)
+static void check_back_and_forth(const char *image, uint64_t x, uint64_t y, uint64_t interval,
+                                 size_t limit)
 {
     machine_t ref, ref2, tt;
     boot(&ref, image, 0);
     boot(&ref2, image, 0);
     boot(&tt, image, interval);
+    if (limit)
+        sim_board_limit_history(tt.board, limit);
     /* The reference stops at a block boundary at or after x. A second one shows which
        context bytes are host state (they differ between two plain runs). */
     run_plain_to(&ref, x);
@@ -227,6 +230,14 @@ static void check_back_and_forth(const char *image, uint64_t x, uint64_t y, uint
     /* The time traveller runs further, then comes back to exactly that point. */
     run_plain_to(&tt, y);
     fingerprint_t at_y = fingerprint(&tt);
+    if (limit) {
+        sim_history_stats_t st = sim_board_history_stats(tt.board);
+        cr_expect_gt(st.thinned, 0, "no checkpoint was dropped: the limit did not bite");
+        /* Under the limit, unless nothing more could go (the first checkpoint, with the
+           loaded image, and the newest stay). */
+        cr_expect(st.bytes <= limit || st.checkpoints <= 2, "%zu checkpoints hold %zu bytes, limit %zu",
+                  st.checkpoints, st.bytes, limit);
+    }
     cr_assert_eq(sim_board_travel_to(tt.board, at_x.icount), SIM_TRAVEL_OK);
     expect_same(fingerprint(&tt), at_x, "after going back");
     cr_expect(same_context(tt.board, ref.board, host), "CPU context bytes differ after going back");
@@ -255,14 +266,21 @@ static void check_back_and_forth(const char *image, uint64_t x, uint64_t y, uint
 /* hello boots for about 700,000 instructions, then makes system calls. */
 Test(time_travel, back_and_forth_equals_never_going_back)
 {
-    check_back_and_forth(IMAGE("arm-sim", "hello"), 300000, 710000, 50000);
+    check_back_and_forth(IMAGE("arm-sim", "hello"), 300000, 710000, 50000, 0);
 }
 
 /* sel4test creates processes and threads and loads their code: RAM with code in it
    changes between checkpoints, and so do the page tables. */
 Test(time_travel, back_and_forth_in_the_kernel_test_suite)
 {
-    check_back_and_forth(IMAGE("arm-sim", "sel4test"), 25000000, 40000000, 1u << 20);
+    check_back_and_forth(IMAGE("arm-sim", "sel4test"), 25000000, 40000000, 1u << 20, 0);
+}
+
+/* With a memory bound small enough that old checkpoints are dropped (their page deltas
+   merged into the next ones), going back far, past many dropped ones, is still exact. */
+Test(time_travel, back_and_forth_far_with_thinned_checkpoints)
+{
+    check_back_and_forth(IMAGE("arm-sim", "sel4test"), 6000000, 40000000, 1u << 20, 6u << 20);
 }
 
 Test(time_travel, a_run_after_going_back_ends_as_one_that_never_did)
@@ -454,5 +472,101 @@ Test(time_travel, replay_gives_terminal_input_at_the_same_instructions)
     cr_expect_eq(input_calls, calls, "the replay asked the terminal again");
     expect_same(fingerprint(&tt), first, "after the replay");
     expect_same_devices(fingerprint(&tt), first, "UART FIFO after the replay");
+    shut(&tt);
+}
+
+/*
+ * Watchpoints and going back: a write watchpoint on the kernel's current_thread (the
+ * ipc image switches between two threads). Forward, each stop is settled just before
+ * the store; one step runs it. From there, reverse-continue comes back to just after
+ * the last store (GDB then steps back over it), and each time further back to the one
+ * before.
+ */
+Test(time_travel, reverse_continue_stops_after_the_last_watched_store)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "ipc"), 50000);
+    uint32_t var;
+    cr_assert_eq(elf_image_symbol_address(&tt.image, "current_thread", &var), 0);
+    cr_assert_eq(sim_board_set_watchpoint(tt.board, var, 4, SIM_WATCH_WRITE, true), SIM_OK);
+    fingerprint_t before[4], after[4];
+    size_t n = 0;
+    while (n < 4 && sim_board_resume(tt.board, false, NULL, NULL) == SIM_STOP_WATCHPOINT) {
+        cr_assert_eq(sim_board_watch_settle(tt.board), SIM_TRAVEL_OK);
+        uint32_t addr;
+        sim_watch_kind_t kind;
+        cr_assert(sim_board_watch_hit(tt.board, &addr, &kind));
+        cr_expect_eq(addr, var);
+        cr_expect_eq(kind, SIM_WATCH_WRITE);
+        before[n] = fingerprint(&tt);
+        cr_assert_eq(sim_board_resume(tt.board, true, NULL, NULL), SIM_STOP_STEPPED);
+        after[n++] = fingerprint(&tt);
+    }
+    cr_assert_eq(n, 4, "the watchpoint stopped the run %zu times", n);
+    /* Somewhat further on, then back. */
+    for (int i = 0; i < 50; i++)
+        sim_board_resume(tt.board, true, NULL, NULL);
+    for (size_t k = n; k-- > 1;) {
+        cr_assert_eq(sim_board_reverse_continue(tt.board), SIM_TRAVEL_OK);
+        uint32_t addr;
+        sim_watch_kind_t kind;
+        cr_expect(sim_board_watch_hit(tt.board, &addr, &kind), "store %zu: not a watch stop", k);
+        expect_same(fingerprint(&tt), after[k], "reverse-continue to a store");
+        cr_assert_eq(sim_board_reverse_step(tt.board), SIM_TRAVEL_OK);
+        expect_same(fingerprint(&tt), before[k], "and a step back over it");
+    }
+    cr_assert_eq(sim_board_set_watchpoint(tt.board, var, 4, SIM_WATCH_WRITE, false), SIM_OK);
+    shut(&tt);
+}
+
+/*
+ * The kernel writes a fault message into its handler's IPC buffer through its own
+ * window onto RAM, not through the user's address: a watchpoint on the user's address
+ * sees that store too (sim/watch.c). fault-reply's root task is the handler of an
+ * unknown system call; word FaultIP (MR 8) of its IPC buffer is written first by the
+ * kernel (the fault message), then by the handler itself (seL4_SetMR).
+ */
+Test(time_travel, a_watchpoint_on_user_memory_sees_the_kernels_store)
+{
+    machine_t tt;
+    boot(&tt, IMAGE("arm-sim", "fault-reply"), 50000);
+    elf_image_t app;
+    char err[256];
+    cr_assert_eq(elf_image_open("build/apps/fault-reply/fault-reply", &app, err, sizeof(err)), 0,
+                 "%s", err);
+    /* At the root task's first instruction r0 holds the BootInfo, whose fifth word
+       is the IPC buffer's address (libsel4/include/sel4/bootinfo.h). */
+    cr_assert_eq(sim_board_set_breakpoint(tt.board, app.entry, true), SIM_OK);
+    cr_assert_eq(sim_board_resume(tt.board, false, NULL, NULL), SIM_STOP_BREAKPOINT);
+    cr_assert_eq(sim_board_set_breakpoint(tt.board, app.entry, false), SIM_OK);
+    uint32_t bootinfo = arm_reg(tt.board->uc, UC_ARM_REG_R0), ipc_buffer = 0;
+    cr_assert(sim_board_read_virt(tt.board, bootinfo + 16, &ipc_buffer, 4));
+    uint32_t fault_ip = ipc_buffer + 4 * (1 + 8); /* tag, then msg[8] */
+    cr_assert_eq(sim_board_set_watchpoint(tt.board, fault_ip, 4, SIM_WATCH_WRITE, true), SIM_OK);
+    /* The runtime's own stores come first (memcpy's bytes); then the kernel's, then
+       the handler's. */
+    uint32_t pcs[16], modes[16], addrs[16];
+    size_t n = 0;
+    while (n < 16 && sim_board_resume(tt.board, false, NULL, NULL) == SIM_STOP_WATCHPOINT) {
+        cr_assert_eq(sim_board_watch_settle(tt.board), SIM_TRAVEL_OK);
+        sim_watch_kind_t kind;
+        cr_assert(sim_board_watch_hit(tt.board, &addrs[n], &kind));
+        pcs[n] = sim_board_pc(tt.board);
+        modes[n++] = arm_reg(tt.board->uc, UC_ARM_REG_CPSR) & CPSR_MODE_MASK;
+        sim_board_resume(tt.board, true, NULL, NULL); /* over the store */
+    }
+    size_t kernel = 0;
+    while (kernel < n && modes[kernel] == ARM_MODE_USR)
+        kernel++;
+    cr_assert_lt(kernel, n, "no store by the kernel among %zu", n);
+    cr_expect_geq(pcs[kernel], 0xE0000000u, "pc 0x%08x", pcs[kernel]);
+    cr_expect_eq(addrs[kernel], fault_ip, "reported at the user's address: 0x%08x", addrs[kernel]);
+    cr_assert_lt(kernel + 1, n, "no store after the kernel's");
+    cr_expect_eq(modes[kernel + 1], ARM_MODE_USR, "then the handler's (seL4_SetMR)");
+    cr_expect_lt(pcs[kernel + 1], 0xE0000000u);
+    cr_expect_eq(addrs[kernel + 1], fault_ip);
+    for (size_t i = 0; i < n; i++)
+        cr_expect(addrs[i] >= fault_ip && addrs[i] < fault_ip + 4, "store %zu at 0x%08x", i, addrs[i]);
+    elf_image_close(&app);
     shut(&tt);
 }

@@ -1,10 +1,15 @@
 /*
  * tests/system/test_visualizer.c - the visualizer end to end: numbat-sim
  * --screenshot runs a real image and writes the window, drawn offscreen with the
- * live window's code, as a PNG of the window's size. Partner: run_guest.c.
+ * live window's code, as a PNG of the window's size, and with --layout-out what its
+ * layout drew where: the selected cap's box inside the tree pane at 1024x768, 1600x900
+ * and scale 1.5, with its label, no text on a box under 14 px times the scale.
+ * Partners: run_guest.c, visualizer/layout_out.c.
  */
+#include <SDL2/SDL_rect.h>
 #include <criterion/criterion.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,14 +46,115 @@ Test(visualizer, screenshot_of_a_real_run_is_a_window_sized_png)
     cr_expect(png_size(path, &w, &h), "not a PNG");
     cr_expect_eq(w, 1600);
     cr_expect_eq(h, 900);
-    /* A drawn window compresses to far more than a blank one (a few KiB). */
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f);
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fclose(f);
-    cr_expect_gt(size, 50000, "PNG of %ld bytes: the panels look empty", size);
     unlink(path);
+    run_result_free(&r);
+}
+
+/* ---- what the layout drew where (--layout-out, visualizer/layout_out.c) ---------- */
+
+typedef struct drawn {
+    SDL_Rect tree_pane, tree_area, selected;
+    size_t boxes, labels, full_labels;
+    int least_px;          /* the smallest text on a box */
+    bool selected_labelled; /* a label starts inside the selected box */
+    char selected_text[128];
+} drawn_t;
+
+static bool inside(SDL_Rect in, SDL_Rect out)
+{
+    return in.w > 0 && in.h > 0 && in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+           in.y + in.h <= out.y + out.h;
+}
+
+static drawn_t read_layout(const char *path)
+{
+    drawn_t d = {.least_px = 1000};
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "no layout file %s", path);
+    char line[512], kind[16], text[128];
+    SDL_Rect r;
+    int px;
+    unsigned slot;
+    while (fgets(line, sizeof(line), f)) {
+        if (sscanf(line, "pane tree %d %d %d %d", &r.x, &r.y, &r.w, &r.h) == 4)
+            d.tree_pane = r;
+        else if (sscanf(line, "tree-area %d %d %d %d", &r.x, &r.y, &r.w, &r.h) == 4)
+            d.tree_area = r;
+        else if (sscanf(line, "selected %d %d %d %d", &r.x, &r.y, &r.w, &r.h) == 4)
+            d.selected = r;
+        else if (strncmp(line, "box ", 4) == 0)
+            d.boxes++;
+        else if (sscanf(line, "label %15s %d %x %d %d %d %d %127[^\n]", kind, &px, &slot, &r.x, &r.y,
+                        &r.w, &r.h, text) == 8) {
+            d.labels++;
+            d.full_labels += strcmp(kind, "full") == 0;
+            d.least_px = px < d.least_px ? px : d.least_px;
+            SDL_Point start = {r.x, r.y + r.h / 2};
+            if (SDL_PointInRect(&start, &d.selected) || (d.selected.w && r.x >= d.selected.x &&
+                r.x < d.selected.x + d.selected.w && r.y < d.selected.y + d.selected.h &&
+                r.y + r.h > d.selected.y)) {
+                d.selected_labelled = true;
+                snprintf(d.selected_text, sizeof(d.selected_text), "%s", text);
+            }
+        }
+    }
+    fclose(f);
+    return d;
+}
+
+/* caps at instruction 789,000 (its newest cap selected, as --screenshot does) at a size
+ * and scale: the selected cap's box is inside the tree pane and has its label, and no
+ * text on a box is below 14 px times the scale. */
+static void expect_selection_drawn(const char *size, const char *scale)
+{
+    char png[] = "/tmp/numbat-shot-XXXXXX.png", layout[64];
+    int fd = mkstemps(png, 4);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    snprintf(layout, sizeof(layout), "%s.layout", png);
+    const char *extra[] = {"--screenshot", png, "--at", "789000", "--size", size, "--scale", scale,
+                           "--layout-out", layout, NULL};
+    run_result_t r = run_sim(IMAGE("arm-sim", "caps"), extra);
+    cr_expect_eq(r.status, 0, "%s at scale %s: status %d: %s", size, scale, r.status, r.err);
+    drawn_t d = read_layout(layout);
+    cr_expect(inside(d.tree_area, d.tree_pane), "%s: the tree area leaves its pane", size);
+    cr_expect(inside(d.selected, d.tree_area),
+              "%s at scale %s: the selected box (%d,%d %dx%d) is not inside the tree (%d,%d %dx%d)",
+              size, scale, d.selected.x, d.selected.y, d.selected.w, d.selected.h, d.tree_area.x,
+              d.tree_area.y, d.tree_area.w, d.tree_area.h);
+    cr_expect(d.selected_labelled, "%s at scale %s: the selected box has no text", size, scale);
+    cr_expect_gt(d.boxes, 0, "%s: no box in the tree", size);
+    cr_expect_gt(d.full_labels, 0, "%s: no box has its full label at full zoom", size);
+    cr_expect_neq(d.selected_text[0], '\0', "%s: the selected box's text is empty", size);
+    int least = (int)(14 * strtof(scale, NULL) + 0.5f);
+    cr_expect_geq(d.least_px, least, "%s at scale %s: text of %d px on a box", size, scale,
+                  d.least_px);
+    unlink(png);
+    unlink(layout);
+    run_result_free(&r);
+}
+
+Test(visualizer, the_selected_cap_is_drawn_inside_the_tree_at_1024x768)
+{
+    expect_selection_drawn("1024x768", "1");
+}
+
+Test(visualizer, the_selected_cap_is_drawn_inside_the_tree_at_1600x900)
+{
+    expect_selection_drawn("1600x900", "1");
+}
+
+Test(visualizer, the_selected_cap_is_drawn_inside_the_tree_at_scale_1_5)
+{
+    expect_selection_drawn("1600x900", "1.5");
+}
+
+Test(visualizer, layout_out_goes_with_screenshot)
+{
+    const char *argv[] = {SIM_PATH, "--layout-out", "/tmp/x.layout", IMAGE("arm-sim", "hello"), NULL};
+    run_result_t r = run_command(argv, 10);
+    cr_expect_eq(r.status, 2, "status %d: %s", r.status, r.err);
+    cr_expect(strstr(r.err, "--layout-out goes with --screenshot") != NULL, "%s", r.err);
     run_result_free(&r);
 }
 
