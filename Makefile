@@ -15,7 +15,8 @@
 #   make grade LAB=n [SOLUTION=1] [PLAT=vexpress-a15|raspi2]   score lab n (no LAB: every lab)
 #   make handout    the student tree without solutions/, in build/handout/numbat
 #   make SAN=1 ...  numbat-sim, numbat-trace and the system tests with ASan and UBSan
-#   make UNICORN_PREFIX=/path ...   the host programs against another Unicorn, in build/uc-X.Y.Z/;
+#   make UNICORN_PREFIX=/path ...   the host programs against another Unicorn, in build/uc-X.Y.Z/
+#                   (without it: pkg-config's unicorn, PKG_CONFIG_PATH=... picks another);
 #                   make unicorn-2.1 unpacks Debian 13's 2.1.1 (faster stores) into build/unicorn-2.1/
 #                   (docs/unicorn-notes.md); make bench-unicorn compares the two; make
 #                   test-unicorn-2.1 runs the sim units and system tests on 2.1.1 (CI does)
@@ -28,7 +29,8 @@ BUILD := build
 # AddressSanitizer and UndefinedBehaviorSanitizer in build/asan/, apart from the normal
 # build; the guest images are the same and shared. Any report ends the program.
 , := ,
-# UNICORN_PREFIX=/path (mk/unicorn.mk): UNICORN_OUT is build/uc-X.Y.Z instead of build.
+# UNICORN_PREFIX=/path, or a unicorn.pc outside /usr/lib* (mk/unicorn.mk): UNICORN_OUT is
+# build/uc-X.Y.Z instead of build.
 include mk/unicorn.mk
 HOST_OUT := $(UNICORN_OUT)$(if $(SAN),/asan)
 HOST_SAN := $(if $(SAN),-fsanitize=address$(,)undefined -fno-sanitize-recover=all \

@@ -39,6 +39,8 @@ cap_t cap_notification(void *ntfn, uint32_t badge, uint32_t rights)
 
 cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, uint32_t guard)
 {
+    if (guard_size < 32)
+        guard &= (1u << guard_size) - 1;
     return make(CAP_CNODE, addr_of(slots), capw_cnode(radix, guard_size, guard));
 }
 

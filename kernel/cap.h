@@ -64,6 +64,9 @@ static inline void *cap_ptr(cap_t c) { return (void *)(uintptr_t)cap_object(c); 
 cap_t cap_untyped(uint32_t paddr, unsigned size_bits, bool device, uint32_t free_bytes);
 cap_t cap_endpoint(void *ep, uint32_t badge, uint32_t rights);
 cap_t cap_notification(void *ntfn, uint32_t badge, uint32_t rights);
+/* The guard is kept to its size (the callers' fit already): a CNode cap's guard is
+ * always below 2^guard_size, which the IPC fastpath's lookup relies on (invariant
+ * cnode_guard). */
 cap_t cap_cnode(void *slots, unsigned radix, unsigned guard_size, uint32_t guard);
 cap_t cap_thread(void *tcb);
 /* A frame's device flag is not stored: it is device memory when its address is

@@ -63,42 +63,75 @@ static inline __attribute__((always_inline)) bool outranks_ready(const tcb_t *pa
     return (ready_words >> (prio / 32)) <= 1 && (ready_bitmap[prio / 32] >> (prio % 32)) == 0;
 }
 
+/* A TCB as GCC should see it: 1 KiB aligned, as every TCB object is, so that a reply
+ * cap's word 0 and a link to a TCB's slot with flags are one ORR or ADD. */
+static inline tcb_t *aligned_tcb(tcb_t *t) { return __builtin_assume_aligned(t, 1u << seL4_TCBBits); }
+
+/* A cap's word 0 with `type` taken out of its type field: the object's address
+ * (cap_object) when the cap is of that type, else something with a type bit left
+ * (is_object is false). One exclusive or and one test where the type's mask and
+ * compare and the address's mask would take three. */
+static inline uint32_t object_if(uint32_t word0, cap_type_t type) { return word0 ^ (uint32_t)type; }
+static inline bool is_object(uint32_t object_or_not) { return (object_or_not & CAPW_TYPE_MASK) == 0; }
+
 /* The slot cptr names, in *slot, when t's CSpace root is one CNode whose guard and
  * radix use all 32 bits (cspace_lookup_slot's inline case); else false. */
 static inline __attribute__((always_inline)) bool lookup_slot(const tcb_t *t, uint32_t cptr,
-                                                              cte_t **slot)
+                                                              const cte_t **slot)
 {
-    cap_t root = thread_cspace(t);
-    unsigned radix = cnode_radix(root); /* 1 to 31 here: the guard size is at most 31 */
-    if (cap_type(root) != CAP_CNODE || cnode_guard_size(root) + radix != 32 ||
-        (cptr >> radix) != cnode_guard(root))
+    uint64_t root = arch_fastpath_load_pair(&t->slots[TCB_SLOT_CSPACE].cap);
+    uint32_t slots = object_if((uint32_t)root, CAP_CNODE), w1 = (uint32_t)(root >> 32);
+    unsigned radix = capw_cnode_radix(w1); /* 1 to 31 here: the guard size is at most 31 */
+    if (!is_object(slots) || capw_cnode_guard_size(w1) + radix != 32)
         return false;
-    *slot = &cnode_slots(root)[cptr & ((1u << radix) - 1)];
+    /* The guard taken out of cptr's bits above the radix leaves the index, and those
+     * bits are the guard exactly when nothing is left above the radix: the guard is
+     * below 2^guard_size (cap_cnode), so shifting it up by the radix loses nothing. */
+    uint32_t index = cptr ^ (capw_cnode_guard(w1) << radix);
+    if (index >> radix != 0)
+        return false;
+    *slot = &((const cte_t *)(uintptr_t)slots)[index];
     return true;
 }
 
-/* message_transfer's work for a short message without caps (`length` words, from
- * short_length): MR0 to MR(length-1), the message info (capsUnwrapped cleared, as a
- * transfer leaves it) and the badge. Exactly `length` registers, as the slow path:
+/* An endpoint cap's word 1 has this right (RIGHT_*): one test of the word. */
+static inline bool ep_has_right(uint32_t w1, uint32_t rights)
+{
+    return (w1 & (rights << CAPW_EP_RIGHTS_SHIFT)) != 0;
+}
+
+/* message_transfer's copy of a short message without caps (`length` words, from
+ * short_length): MR0 to MR(length-1), exactly `length` registers, as the slow path:
  * the receiver's others keep their values (and the sender's unsent ones stay its
- * own). */
-static inline __attribute__((always_inline)) void copy_message(const tcb_t *from, tcb_t *to,
-                                                               uint32_t info_word, uint32_t length,
-                                                               uint32_t badge)
+ * own) (arch/fastpath.h). The message info and the badge go to the receiver's
+ * registers on the way out (received_info, switch_to). */
+static inline __attribute__((always_inline)) void copy_mrs(const tcb_t *from, tcb_t *to,
+                                                           uint32_t length)
+{
+    arch_fastpath_copy_mrs(&to->context, &from->context, length);
+}
+
+/* The message info the receiver gets: the sender's, capsUnwrapped cleared, as a
+ * transfer leaves it. */
+static inline uint32_t received_info(uint32_t info_word)
 {
     seL4_MessageInfo_t info = {{info_word}};
-    const arch_context_t *f = &from->context;
-    arch_context_t *c = &to->context;
-    switch (length) {
-    case 4: arch_set_mr(c, 3, arch_get_mr(f, 3)); /* fall through */
-    case 3: arch_set_mr(c, 2, arch_get_mr(f, 2)); /* fall through */
-    case 2: arch_set_mr(c, 1, arch_get_mr(f, 1)); /* fall through */
-    case 1: arch_set_mr(c, 0, arch_get_mr(f, 0)); /* fall through */
-    case 0: break;
-    default: __builtin_unreachable();
-    }
-    arch_set_msg_info(c, seL4_MessageInfo_set_capsUnwrapped(info, 0).words[0]);
-    arch_set_badge_register(c, badge);
+    return seL4_MessageInfo_set_capsUnwrapped(info, 0).words[0];
+}
+
+/* ep_receive's ipc_wait_t for a thread that blocks receiving: the object and Grant,
+ * the rest zero. Written as its three words: GCC stores a literal of bools a byte or
+ * a halfword at a time. */
+static inline void set_receive_wait(ipc_wait_t *w, uint32_t object, bool can_grant)
+{
+    _Static_assert(sizeof(ipc_wait_t) == 12 && offsetof(ipc_wait_t, can_grant) == 8 &&
+                       __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                   "object, badge, then the flags, can_grant in the low byte of the third word");
+    union {
+        uint32_t words[3];
+        ipc_wait_t wait;
+    } u = {.words = {object, 0, can_grant}};
+    *w = u.wait;
 }
 
 /* reply_setup's cdt_insert (cdt_link_after) of the reply cap for `caller`, which is
@@ -127,39 +160,45 @@ static inline void unlink_reply_cap(cte_t *reply, tcb_t *caller)
     invariants_note_slot(reply);
 }
 
-/* Leaves the kernel to t, as schedule_and_exit would: t is the current thread now.
- * last_entered (sched.c) is left alone: only trace events read it, and nobody
- * records. `from` is the thread that made the system call. */
-static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t, const tcb_t *from)
+/* Leaves the kernel to t, as schedule_and_exit would: t is the current thread now,
+ * with `badge` and `info` in its badge and message info registers (set on the way
+ * out, arch/fastpath.h). last_entered (sched.c) is left alone: only trace events
+ * read it, and nobody records. `from` is the thread that made the system call. */
+static inline __attribute__((always_inline)) NORETURN void switch_to(tcb_t *t, const tcb_t *from,
+                                                                     uint32_t badge, uint32_t info)
 {
 #ifdef NUMBAT_CHECK_INVARIANTS
     kassert(!trace_enabled && from == current_thread);
 #endif
     current_thread = t;
     invariants_check();
-    arch_fastpath_exit(t, from);
+    arch_fastpath_exit(t, from, badge, info);
 }
 
 NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
 {
+    caller = aligned_tcb(caller);
     uint32_t length = short_length(info);
-    cte_t *slot;
+    info = received_info(info);
+    const cte_t *slot;
     if (length > ARCH_MSG_REGISTERS || !lookup_slot(caller, cptr, &slot))
         slowpath();
-    cap_t cap = slot->cap;
-    uint32_t rights = cap_ep_rights(cap);
-    if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_WRITE) ||
-        !(rights & (RIGHT_GRANT | RIGHT_GRANT_REPLY)))
+    uint32_t object = object_if(slot->cap.words[0], CAP_ENDPOINT), w1 = slot->cap.words[1];
+    if (!is_object(object))
         slowpath();
-    endpoint_t *ep = cap_ptr(cap);
-    tcb_t *server = tcbq_head(&ep->queue);
+    if (!ep_has_right(w1, RIGHT_WRITE))
+        slowpath();
+    if (!ep_has_right(w1, RIGHT_GRANT | RIGHT_GRANT_REPLY))
+        slowpath();
+    endpoint_t *ep = (endpoint_t *)(uintptr_t)object;
+    tcb_t *server = aligned_tcb(tcbq_head(&ep->queue));
     if (ep->state != EP_RECEIVING || !outranks_ready(server))
         slowpath();
 
     /* Committed: the same steps as invoke_endpoint, send, deliver and reply_setup. */
     if (tcbq_take_head(&ep->queue) == NULL)
         ep->state = EP_IDLE;
-    copy_message(caller, server, info, length, cap_badge(cap));
+    copy_mrs(caller, server, length);
     /* Of the caller's ipc_wait_t only is_fault is read while it waits for the reply
      * (reply_send, rewinding a cancelled Call); the rest as invoke_endpoint sets it
      * only shows in trace events. */
@@ -168,38 +207,40 @@ NORETURN void fastpath_call(uint32_t cptr, uint32_t info, tcb_t *caller)
     link_reply_cap(caller, server);
     caller->state = THREAD_BLOCKED_ON_REPLY;
     server->state = THREAD_RUNNING;
-    switch_to(server, caller);
+    switch_to(server, caller, capw_badge(w1), info);
 }
 
 NORETURN void fastpath_reply_recv(uint32_t cptr, uint32_t info, tcb_t *server)
 {
+    server = aligned_tcb(server);
     cte_t *reply = &server->slots[TCB_SLOT_CALLER];
-    cap_t reply_cap = reply->cap;
     uint32_t length = short_length(info);
-    if (length > ARCH_MSG_REGISTERS || cap_type(reply_cap) != CAP_REPLY)
+    info = received_info(info);
+    uint32_t waiting = object_if(reply->cap.words[0], CAP_REPLY);
+    if (length > ARCH_MSG_REGISTERS || !is_object(waiting))
         slowpath();
-    tcb_t *caller = cap_ptr(reply_cap);
+    tcb_t *caller = aligned_tcb((tcb_t *)(uintptr_t)waiting);
     if (caller->ipc.is_fault || !outranks_ready(caller))
         slowpath();
-    cte_t *slot;
+    const cte_t *slot;
     if (!lookup_slot(server, cptr, &slot))
         slowpath();
-    cap_t cap = slot->cap;
-    uint32_t rights = cap_ep_rights(cap);
-    if (cap_type(cap) != CAP_ENDPOINT || !(rights & RIGHT_READ))
+    uint64_t cap = arch_fastpath_load_pair(&slot->cap);
+    uint32_t object = object_if((uint32_t)cap, CAP_ENDPOINT), w1 = (uint32_t)(cap >> 32);
+    if (!is_object(object) || !ep_has_right(w1, RIGHT_READ))
         slowpath();
-    endpoint_t *ep = cap_ptr(cap);
+    endpoint_t *ep = (endpoint_t *)(uintptr_t)object;
     notification_t *bound = server->bound_notification;
     if (ep->state == EP_SENDING || (bound && ntfn_active(bound)))
         slowpath();
 
     /* Committed: reply_send, then the blocking half of ep_receive. */
-    copy_message(server, caller, info, length, 0);
+    copy_mrs(server, caller, length);
     unlink_reply_cap(reply, caller);
-    server->ipc = (ipc_wait_t){.object = cap_object(cap), .can_grant = rights & RIGHT_GRANT};
+    set_receive_wait(&server->ipc, object, ep_has_right(w1, RIGHT_GRANT));
     server->state = THREAD_BLOCKED_ON_RECV;
     tcbq_append_unlinked(&ep->queue, server);
     ep->state = EP_RECEIVING;
     caller->state = THREAD_RUNNING;
-    switch_to(caller, server);
+    switch_to(caller, server, 0, info);
 }

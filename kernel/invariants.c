@@ -10,6 +10,8 @@
  *   ipc_links        a thread in no endpoint or notification queue has no links;
  *   user_cpsr        every saved CPSR is user mode with A, I and F clear (the IPC
  *                    fastpath's exit relies on it: arch/fastpath.h);
+ *   cnode_guard      a CNode cap's guard fits its guard size (cap_cnode keeps it so;
+ *                    the IPC fastpath's lookup relies on it);
  *   reply_master     a thread's master reply cap is a revocable original, not
  *                    first-badged, with a CDT successor only while the thread waits
  *                    for a reply: its reply cap, which nothing follows (the IPC
@@ -83,6 +85,10 @@ static void check_slot(const cte_t *s)
         broken("cdt_links", "slot 0x%08x (%s)", (uint32_t)(uintptr_t)s, cap_type_name(cap_type(s->cap)));
     if (cap_type(s->cap) == CAP_UNTYPED && mdb_revocable(s))
         check_untyped(s);
+    if (cap_type(s->cap) == CAP_CNODE && cnode_guard_size(s->cap) < 32 &&
+        (cnode_guard(s->cap) >> cnode_guard_size(s->cap)) != 0)
+        broken("cnode_guard", "slot 0x%08x: guard 0x%x is wider than its %u bits",
+               (uint32_t)(uintptr_t)s, cnode_guard(s->cap), cnode_guard_size(s->cap));
 }
 
 static bool seen(walk_t *w, uint32_t addr)

@@ -42,10 +42,12 @@ static inline void mdb_set_flags(cte_t *s, bool revocable, bool first_badged)
               (first_badged ? MDB_FIRST_BADGED : 0);
 }
 
-/* Sets the next link and both flags at once (a link written whole). */
+/* Sets the next link and both flags at once (a link written whole). The flags are
+ * added, not or-ed, to the 16-byte aligned address (the same value): GCC folds an
+ * addition into the slot's own address arithmetic, one instruction less. */
 static inline void mdb_set_next_and_flags(cte_t *s, cte_t *n, bool revocable, bool first_badged)
 {
-    s->next = (uint32_t)(uintptr_t)n | (revocable ? MDB_REVOCABLE : 0) |
+    s->next = (uint32_t)(uintptr_t)n + (revocable ? MDB_REVOCABLE : 0) +
               (first_badged ? MDB_FIRST_BADGED : 0);
 }
 

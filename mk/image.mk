@@ -169,12 +169,27 @@ $(IMAGE): $(KERNEL_OBJ) $(ADIR)/archive.o $(KDIR)/kernel.ld $(VARIANT_FILE)
 	$(Q)mkdir -p $(dir $(USER_ELF)) && cp $(ADIR)/$(NAME) $(USER_ELF)
 	$(Q)$(if $(filter raspi2,$(PLAT)),$(CROSS)objcopy -O binary $@ $(@:.elf=.img))
 
+# The IPC fastpath (kernel/fastpath.c) runs without a stack (vectors.S enters it with
+# SP_svc still in the caller's context): it never returns, so GCC saves no
+# callee-saved register for it, except lr, r7 and r11 when it uses them (GCC 12);
+# kept out of its reach, they cost it nothing. Without the invariant checks (which it
+# calls), every build checks that it calls nothing and no instruction of it but its
+# exit's (arch/fastpath.h) names SP; if one does (another GCC), it is built again with
+# entry stubs that give it the kernel stack (NUMBAT_FASTPATH_STACK, arch/fastpath.h).
+$(KDIR)/kernel/fastpath.c.o: KERNEL_FLAGS += -ffixed-lr -ffixed-r7 -ffixed-r11
+FASTPATH_STACK_CHECK := $(if $(CHECKED)$(NOFAST),,1)
+
 # Every object also depends on this file: the flags here are part of how it was built
 # (a changed flag must not leave objects of the old flags behind).
 $(KDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< ($(PLAT))"
 	$(Q)$(CC) $(KERNEL_FLAGS) -c $< -o $@
+	$(Q)$(if $(and $(FASTPATH_STACK_CHECK),$(filter kernel/fastpath.c,$<)),$(CROSS)objdump -d $@ | \
+	    awk '/\t(bl|blx|push|pop)\t|[^a-z]sp[^a-z]|[^a-z]sp$$/ && !/\t(add\tsp, r[0-9]+, #148|ldmdb\tsp, |rfeia\tsp!)/ \
+	    { print "  NOTE    $<: uses the stack: " $$0; bad = 1 } END { exit bad }' || \
+	    { echo "  NOTE    $<: built again with entry stubs that set the kernel stack"; \
+	      $(CC) $(KERNEL_FLAGS) -DNUMBAT_FASTPATH_STACK -c $< -o $@; })
 
 $(UDIR)/%.o: % mk/image.mk
 	@mkdir -p $(dir $@)

@@ -1,6 +1,11 @@
 # mk/unicorn.mk - which Unicorn the host programs link, included by the Makefile before
 # HOST_OUT is set (docs/unicorn-notes.md, "Unicorn 2.1").
-#   (default)              the system's: Debian 12's libunicorn-dev 2.0.1
+#   (default)              pkg-config's unicorn (Debian 12's libunicorn-dev 2.0.1 here;
+#                          a source build's make install with PKG_CONFIG_PATH=<its
+#                          lib/pkgconfig>), or plain -lunicorn without a unicorn.pc. A
+#                          library outside /usr/lib* and /lib* is linked with an rpath,
+#                          and its host objects and programs go to build/uc-X.Y.Z/ (X.Y.Z
+#                          from the .pc), as with UNICORN_PREFIX.
 #   UNICORN_PREFIX=/path   /path/include/unicorn/unicorn.h and /path/lib[64][/<triplet>]/
 #                          libunicorn.so, with an rpath to that library so the programs
 #                          run without LD_LIBRARY_PATH. Host objects and programs go to
@@ -14,9 +19,30 @@
 
 UNICORN_PREFIX ?=
 ifeq ($(strip $(UNICORN_PREFIX)),)
+UNICORN_PC_LIBDIR := $(shell pkg-config --variable=libdir unicorn 2>/dev/null)
+ifeq ($(UNICORN_PC_LIBDIR),)
 UNICORN_OUT := $(BUILD)
 UNICORN_CFLAGS :=
 UNICORN_LIBS := -lunicorn
+else
+UNICORN_CFLAGS := $(shell pkg-config --cflags unicorn)
+UNICORN_LIBS := $(shell pkg-config --libs unicorn)
+ifneq ($(filter /usr/lib /usr/lib/% /usr/lib64 /usr/lib64/% /lib /lib/% /lib64 /lib64/%,$(UNICORN_PC_LIBDIR)),)
+UNICORN_OUT := $(BUILD)
+else
+# Not the distribution's: kept apart from the default build like a UNICORN_PREFIX one.
+UNICORN_VERSION := $(shell pkg-config --modversion unicorn)
+UNICORN_OUT := $(BUILD)/uc-$(UNICORN_VERSION)
+UNICORN_LIBS += -Wl,-rpath,$(UNICORN_PC_LIBDIR)
+UNICORN_STAMP := $(UNICORN_OUT)/unicorn-prefix
+UNICORN_STAMPED := $(shell cat $(UNICORN_STAMP) 2>/dev/null)
+ifeq ($(UNICORN_STAMPED),)
+$(shell mkdir -p $(UNICORN_OUT) && echo 'pkg-config:$(UNICORN_PC_LIBDIR)' > $(UNICORN_STAMP))
+else ifneq ($(UNICORN_STAMPED),pkg-config:$(UNICORN_PC_LIBDIR))
+$(error $(UNICORN_OUT)/ was built against $(UNICORN_STAMPED), not pkg-config's $(UNICORN_PC_LIBDIR): remove $(UNICORN_OUT)/ first)
+endif
+endif
+endif
 else
 UNICORN_ROOT := $(abspath $(UNICORN_PREFIX))
 UNICORN_HEADER := $(UNICORN_ROOT)/include/unicorn/unicorn.h

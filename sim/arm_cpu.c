@@ -53,8 +53,8 @@ bool arm_cpsr_settable(uint32_t cpsr)
     return !it || (cpsr & CPSR_T);
 }
 
-/* Unicorn only fails these calls for an invalid register id: a simulator bug. */
-static void check(uc_err err, const char *what)
+/* Unicorn only fails these calls for an invalid register id: a simulator bug (arm_cpu.h). */
+void arm_check(uc_err err, const char *what)
 {
     if (err != UC_ERR_OK) {
         fprintf(stderr, "numbat-sim: internal error: %s: %s\n", what, uc_strerror(err));
@@ -65,16 +65,16 @@ static void check(uc_err err, const char *what)
 uint32_t arm_reg(uc_engine *uc, int uc_reg)
 {
     uint32_t value = 0;
-    check(uc_reg_read(uc, uc_reg, &value), "uc_reg_read");
+    arm_check(uc_reg_read(uc, uc_reg, &value), "uc_reg_read");
     return value;
 }
 
 void arm_set_reg(uc_engine *uc, int uc_reg, uint32_t value)
 {
-    check(uc_reg_write(uc, uc_reg, &value), "uc_reg_write");
+    arm_check(uc_reg_write(uc, uc_reg, &value), "uc_reg_write");
 }
 
-static uc_arm_cp_reg cp15_request(arm_cp15_t reg)
+uc_arm_cp_reg arm_cp15_request(arm_cp15_t reg)
 {
     const cp15_addr_t *a = &cp15_table[reg];
     uc_arm_cp_reg r = {.cp = 15, .crn = a->crn, .opc1 = a->opc1, .crm = a->crm, .opc2 = a->opc2};
@@ -83,23 +83,23 @@ static uc_arm_cp_reg cp15_request(arm_cp15_t reg)
 
 uint32_t arm_cp15(uc_engine *uc, arm_cp15_t reg)
 {
-    uc_arm_cp_reg r = cp15_request(reg);
-    check(uc_reg_read(uc, UC_ARM_REG_CP_REG, &r), "cp15 read");
+    uc_arm_cp_reg r = arm_cp15_request(reg);
+    arm_check(uc_reg_read(uc, UC_ARM_REG_CP_REG, &r), "cp15 read");
     return (uint32_t)r.val;
 }
 
 void arm_set_cp15(uc_engine *uc, arm_cp15_t reg, uint32_t value)
 {
-    uc_arm_cp_reg r = cp15_request(reg);
+    uc_arm_cp_reg r = arm_cp15_request(reg);
     r.val = value;
-    check(uc_reg_write(uc, UC_ARM_REG_CP_REG, &r), "cp15 write");
+    arm_check(uc_reg_write(uc, UC_ARM_REG_CP_REG, &r), "cp15 write");
 }
 
 void arm_flush_tlb(uc_engine *uc)
 {
     /* TLBIALL (c8, c7, 0): Unicorn runs its write function, which flushes QEMU's TLB. */
     uc_arm_cp_reg r = {.cp = 15, .crn = 8, .opc1 = 0, .crm = 7, .opc2 = 0, .val = 0};
-    check(uc_reg_write(uc, UC_ARM_REG_CP_REG, &r), "TLBIALL");
+    arm_check(uc_reg_write(uc, UC_ARM_REG_CP_REG, &r), "TLBIALL");
 }
 
 void arm_read_core(uc_engine *uc, uint32_t regs[16])

@@ -70,10 +70,15 @@ const char *arm_mode_name(uint32_t cpsr);
  * the whole process on an invalid mode written while in User mode.
  */
 bool arm_cpsr_settable(uint32_t cpsr);
+/* Unicorn fails register accesses only for an invalid register id: a simulator bug,
+ * reported with `what` before aborting. */
+void arm_check(uc_err err, const char *what);
 uint32_t arm_reg(uc_engine *uc, int uc_reg);
 void arm_set_reg(uc_engine *uc, int uc_reg, uint32_t value);
 uint32_t arm_cp15(uc_engine *uc, arm_cp15_t reg);
 void arm_set_cp15(uc_engine *uc, arm_cp15_t reg, uint32_t value);
+/* The UC_ARM_REG_CP_REG request for `reg` (value 0), for uc_reg_read_batch. */
+uc_arm_cp_reg arm_cp15_request(arm_cp15_t reg);
 /* Drops every translation the CPU caches (QEMU's TLB), as the guest's TLBIALL does;
  * needed after the page tables or the CPU state were put back by a checkpoint. */
 void arm_flush_tlb(uc_engine *uc);

@@ -123,6 +123,7 @@ typedef enum sim_error {
     SIM_ERR_CODE_CACHE, /* uc_ctl_remove_cache failed: a breakpoint could be missed */
     SIM_ERR_TOO_MANY_WATCHPOINTS, /* sim_board_set_watchpoint: the table is full */
     SIM_ERR_BAD_WATCHPOINT,       /* a watched range that is empty or wraps past 4 GiB */
+    SIM_ERR_WATCH_UNMAPPED,       /* Unicorn 2.1 hooks physical memory: the range maps none now */
 } sim_error_t;
 
 /* One line for people, e.g. "no room for another breakpoint". */
@@ -138,7 +139,8 @@ sim_error_t sim_board_set_breakpoint(sim_board_t *board, uint32_t addr, bool on)
  * for an address that maps RAM when the watchpoint is set, accesses through the
  * kernel window's alias of that RAM count too. Unicorn's memory hooks exist only
  * while watchpoints do (a run without them pays nothing). Returns SIM_OK (also when
- * already as asked), SIM_ERR_TOO_MANY_WATCHPOINTS, SIM_ERR_BAD_WATCHPOINT or SIM_ERR_HOOK.
+ * already as asked), SIM_ERR_TOO_MANY_WATCHPOINTS, SIM_ERR_BAD_WATCHPOINT,
+ * SIM_ERR_WATCH_UNMAPPED or SIM_ERR_HOOK.
  */
 typedef enum sim_watch_kind {
     SIM_WATCH_WRITE = 1,

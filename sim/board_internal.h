@@ -54,7 +54,8 @@ typedef struct board_breakpoint {
 typedef struct board_watchpoint {
     uint32_t addr, len;
     sim_watch_kind_t kind;
-    bool aliased;   /* the range maps RAM the kernel also reaches at alias */
+    uint32_t hooked; /* where the hook is: addr, or its physical address (Unicorn 2.1) */
+    bool aliased;    /* the range maps RAM the kernel also reaches at alias */
     uint32_t alias;
     uc_hook hook, alias_hook;
 } board_watchpoint_t;

@@ -67,26 +67,6 @@ void board_check_limit(sim_board_t *board)
                    (unsigned long long)board->options.max_insns);
 }
 
-/*
- * An A32 block of n bytes retires n/4 instructions if it runs to its end. Thumb code
- * (libgcc's helpers) is counted the same way, by its bytes, with the bytes short of a
- * whole 4 carried over (clock_bytes), so a block counts the same whole or in pieces:
- * stepping through it gives the count running through it gives.
- */
-unsigned board_block_insns(const sim_board_t *board, uint32_t size)
-{
-    return (unsigned)((board->clock_bytes + size) / ARM_INSN_SIZE);
-}
-
-void board_count_block(sim_board_t *board, uint32_t address, uint32_t size)
-{
-    board->block_icount = board->clock.now;
-    board->clock.now += board_block_insns(board, size);
-    board->clock_bytes = (board->clock_bytes + size) % ARM_INSN_SIZE;
-    board->block_start = address;
-    board->block_end = address + size;
-}
-
 void board_uncount_rest_of_block(sim_board_t *board, uint32_t pc)
 {
     if (pc >= board->block_start && pc < board->block_end) {

@@ -174,6 +174,8 @@ const char *sim_error_text(sim_error_t e)
         return "internal error: Unicorn refused to drop translated code (uc_ctl_remove_cache)";
     case SIM_ERR_TOO_MANY_WATCHPOINTS: return "no room for another watchpoint";
     case SIM_ERR_BAD_WATCHPOINT: return "a watched range must be 1 byte or more, below 4 GiB";
+    case SIM_ERR_WATCH_UNMAPPED:
+        return "Unicorn 2.1 watches physical memory: the range maps no contiguous memory now";
     }
     return "unknown error";
 }

@@ -63,19 +63,34 @@ uint32_t arm_exception_lr(arm_exception_t kind, uint32_t pc, uint32_t old_cpsr)
     return pc + ((old_cpsr & CPSR_T) ? rule->lr_offset_thumb : rule->lr_offset_arm);
 }
 
+/*
+ * One uc_reg_read_batch and one uc_reg_write_batch: an SVC (a system call) comes here
+ * every time, and each uc_reg_* call has its own cost in the engine (issue 13). The
+ * batch writes go in order: CPSR first switches the register bank, so the SPSR and LR
+ * writes that follow hit the target mode's. SCTLR and VBAR are read on every entry, not
+ * cached: with no hook on an AArch32 MCR there is no exact point to forget a cached
+ * value at (docs/unicorn-notes.md).
+ */
 void arm_take_exception(uc_engine *uc, arm_exception_t kind, uint32_t pc)
 {
-    uint32_t old_cpsr = arm_reg(uc, UC_ARM_REG_CPSR);
-    uint32_t sctlr = arm_cp15(uc, CP15_SCTLR);
-    uint32_t vbar = arm_cp15(uc, CP15_VBAR);
+    uint32_t old_cpsr = 0;
+    uc_arm_cp_reg sctlr = arm_cp15_request(CP15_SCTLR);
+    uc_arm_cp_reg vbar = arm_cp15_request(CP15_VBAR);
+    int read_ids[] = {UC_ARM_REG_CPSR, UC_ARM_REG_CP_REG, UC_ARM_REG_CP_REG};
+    void *read_vals[] = {&old_cpsr, &sctlr, &vbar};
+    arm_check(uc_reg_read_batch(uc, read_ids, read_vals, 3), "exception entry: read");
 
-    /* Switching mode first makes the following LR and SPSR writes hit the target bank. */
-    arm_set_reg(uc, UC_ARM_REG_CPSR, arm_exception_cpsr(kind, old_cpsr, sctlr));
-    if (kind != ARM_EXC_RESET) {
-        arm_set_reg(uc, UC_ARM_REG_SPSR, old_cpsr);
-        arm_set_reg(uc, UC_ARM_REG_LR, arm_exception_lr(kind, pc, old_cpsr));
-    }
+    uint32_t cpsr = arm_exception_cpsr(kind, old_cpsr, (uint32_t)sctlr.val);
+    uint32_t lr = arm_exception_lr(kind, pc, old_cpsr);
     /* Unicorn sets the Thumb state from bit 0 of a PC write: say what CPSR.T says. */
-    uint32_t thumb = (sctlr & SCTLR_TE) ? 1 : 0;
-    arm_set_reg(uc, UC_ARM_REG_PC, arm_vector_address(kind, sctlr, vbar) | thumb);
+    uint32_t thumb = ((uint32_t)sctlr.val & SCTLR_TE) ? 1 : 0;
+    uint32_t vector = arm_vector_address(kind, (uint32_t)sctlr.val, (uint32_t)vbar.val) | thumb;
+    int write_ids[] = {UC_ARM_REG_CPSR, UC_ARM_REG_SPSR, UC_ARM_REG_LR, UC_ARM_REG_PC};
+    void *write_vals[] = {&cpsr, &old_cpsr, &lr, &vector};
+    if (kind == ARM_EXC_RESET) { /* no SPSR or LR to set: CPSR, then the PC */
+        write_ids[1] = UC_ARM_REG_PC;
+        write_vals[1] = &vector;
+    }
+    arm_check(uc_reg_write_batch(uc, write_ids, write_vals, kind == ARM_EXC_RESET ? 2 : 4),
+              "exception entry: write");
 }

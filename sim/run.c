@@ -115,6 +115,8 @@ static void on_block(uc_engine *uc, uint64_t address, uint32_t size, void *data)
 
 static void trace_exception(sim_board_t *board, arm_exception_t kind, uint32_t pc)
 {
+    if (!(board->options.trace & (SIM_TRACE_SYSCALL | SIM_TRACE_EXC)))
+        return; /* every system call comes here: no register read unless traced */
     uint32_t cpsr = arm_reg(board->uc, UC_ARM_REG_CPSR);
     if (kind == ARM_EXC_SVC && (board->options.trace & SIM_TRACE_SYSCALL)) {
         int32_t number = (int32_t)arm_reg(board->uc, UC_ARM_REG_R7);

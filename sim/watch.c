@@ -10,11 +10,14 @@
  * without watchpoints is as fast as before. Watchpoints in between (GDB takes them
  * out and puts them back at every stop) only add and remove range hooks.
  *
- * A hook sees the virtual address of each access, in whatever address space and mode
- * makes it. The kernel reaches user memory through its window, where all RAM is
- * mapped at another address: a watchpoint on an address that maps RAM when it is
- * set also hooks that RAM's window alias, so the kernel's stores count (a reply
- * written into a user buffer, say). Partners: board.h (the API), debug.c (resume,
+ * Unicorn 2.0 gives a hook the virtual address of each access, in whatever address
+ * space and mode makes it. The kernel reaches user memory through its window, where
+ * all RAM is mapped at another address: a watchpoint on an address that maps RAM when
+ * it is set also hooks that RAM's window alias, so the kernel's stores count (a reply
+ * written into a user buffer, say). Unicorn 2.1 gives hooks the physical address and
+ * bounds them by it (docs/unicorn-notes.md): there a watchpoint hooks the physical
+ * range its address maps when it is set, which the kernel's window reaches too, and a
+ * hit is reported at the watched virtual address. Partners: board.h (the API), debug.c (resume,
  * reconcile), run.c (the block hook's stop), timetravel.c (settle, reverse).
  */
 #include "debug.h"
@@ -52,8 +55,8 @@ static void on_access(uc_engine *uc, uc_mem_type type, uint64_t address, int siz
         uint32_t hit;
         if (!(w->kind & access))
             continue;
-        if (overlaps(address, (uint64_t)size, w->addr, w->len))
-            hit = address > w->addr ? (uint32_t)address : w->addr;
+        if (overlaps(address, (uint64_t)size, w->hooked, w->len))
+            hit = w->addr + (address > w->hooked ? (uint32_t)address - w->hooked : 0);
         else if (w->aliased && overlaps(address, (uint64_t)size, w->alias, w->len))
             hit = w->addr + (address > w->alias ? (uint32_t)address - w->alias : 0);
         else
@@ -115,6 +118,31 @@ static uc_err add_range_hook(sim_board_t *board, uc_hook *hook, sim_watch_kind_t
                        (uint64_t)addr + len - 1);
 }
 
+/* Unicorn 2.1 and later call memory hooks with physical addresses. */
+static bool hooks_see_physical(void)
+{
+    return uc_version(NULL, NULL) >= 0x02010000u;
+}
+
+/* The physical range [addr, addr+len) maps, if it maps one contiguous range: the
+ * kernel window's fixed mapping (the same in every address space, and known before
+ * the kernel turns the MMU on), else what the current translation says now. */
+static bool physical_range(sim_board_t *board, uint32_t addr, uint32_t len, uint32_t *paddr)
+{
+    if (addr >= KERNEL_WINDOW && (uint64_t)addr + len <= (uint64_t)KERNEL_WINDOW + KERNEL_WINDOW_SIZE) {
+        *paddr = addr - KERNEL_WINDOW + BOARD_RAM_BASE;
+        return true;
+    }
+    mmu_state_t mmu = guest_mmu_state(board);
+    mmu_result_t first, last;
+    if (!mmu_translate(&mmu, addr, MMU_ACCESS_READ, MMU_PL1, &first) ||
+        !mmu_translate(&mmu, addr + len - 1, MMU_ACCESS_READ, MMU_PL1, &last) ||
+        last.paddr - first.paddr != len - 1 || first.paddr > UINT32_MAX - (len - 1))
+        return false;
+    *paddr = (uint32_t)first.paddr;
+    return true;
+}
+
 /* The kernel window's address of the RAM that [addr, addr+len) maps now, if it all
  * maps one RAM page range contiguously and is not in the window already. */
 static bool window_alias(sim_board_t *board, uint32_t addr, uint32_t len, uint32_t *alias)
@@ -152,10 +180,13 @@ static sim_error_t insert_watchpoint(sim_board_t *board, uint32_t addr, uint32_t
     if (e != SIM_OK)
         return e;
     board_watchpoint_t *w = &board->watchpoints[board->watchpoint_count];
-    *w = (board_watchpoint_t){.addr = addr, .len = len, .kind = kind};
-    if (add_range_hook(board, &w->hook, kind, addr, len) != UC_ERR_OK)
+    *w = (board_watchpoint_t){.addr = addr, .len = len, .kind = kind, .hooked = addr};
+    bool physical = hooks_see_physical();
+    if (physical && !physical_range(board, addr, len, &w->hooked))
+        return SIM_ERR_WATCH_UNMAPPED;
+    if (add_range_hook(board, &w->hook, kind, w->hooked, len) != UC_ERR_OK)
         return SIM_ERR_HOOK;
-    w->aliased = window_alias(board, addr, len, &w->alias);
+    w->aliased = !physical && window_alias(board, addr, len, &w->alias);
     if (w->aliased && add_range_hook(board, &w->alias_hook, kind, w->alias, len) != UC_ERR_OK) {
         (void)uc_hook_del(board->uc, w->hook);
         return SIM_ERR_HOOK;

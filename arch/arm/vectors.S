@@ -121,18 +121,24 @@ data_abort_in_kernel:
 @ ReplyRecv go to the IPC fastpath (kernel/fastpath.c) with the cap and message
 @ info registers as its arguments, still in r0 and r1, as seL4 does; the number is
 @ in r7 (not banked, so still the user's).
+@ The fastpath runs without a stack: it calls nothing and GCC keeps nothing on the
+@ stack for it (mk/image.mk checks both on every build, and otherwise builds it with
+@ entry stubs that set the kernel stack), so SP_svc may still point into the
+@ caller's context there; its ways out set SP_svc themselves. A checked kernel's
+@ fastpath calls the invariant checker, which needs the kernel stack.
 vector_svc:
     srsdb sp!, #MODE_SVC
     save_user_registers
 #if NUMBAT_FASTPATH
     sub r2, sp, #TCB_PC_OFFSET      @ the thread's TCB, the fastpath's third argument
-#endif
+#ifdef NUMBAT_CHECK_INVARIANTS
     ldr sp, =kernel_stack_top
-#if NUMBAT_FASTPATH
+#endif
     cmn r7, #-SYSCALL_REPLY_RECV    @ r7 + 2: 1 with carry for Call, 0 with carry for
     bhi fastpath_call               @ ReplyRecv, no carry for every other number
     beq fastpath_reply_recv
 #endif
+    ldr sp, =kernel_stack_top
     b arch_handle_syscall
 
 @ The fastpath's ways out other than its own (arch/fastpath.h): on to the slow path,

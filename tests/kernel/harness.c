@@ -440,10 +440,12 @@ NORETURN void arch_enter_thread(tcb_t *thread)
 bool harness_idled;
 unsigned harness_fastpath_exits, harness_fastpath_fallbacks;
 
-NORETURN void arch_fastpath_exit(tcb_t *t, const tcb_t *from)
+NORETURN void arch_fastpath_exit(tcb_t *t, const tcb_t *from, uint32_t badge, uint32_t info)
 {
     (void)from;
     harness_fastpath_exits++;
+    arch_set_badge_register(&t->context, badge);
+    arch_set_msg_info(&t->context, info);
     arch_enter_thread(t);
 }
 

@@ -201,3 +201,12 @@ Test(cspace, self_referencing_cnode_resolves_level_by_level)
     /* A non-CNode slot on the way stops the walk with the rest left over. */
     cr_assert_eq(resolve_ok(root, 0x12341234u, 32, harness_slot(root, 0x34)), 16);
 }
+
+/* A CNode cap's guard never has bits above its size (the IPC fastpath's lookup relies
+ * on it): cap_cnode drops them. */
+Test(cspace, a_cnode_cap_keeps_its_guard_to_its_size)
+{
+    cr_assert_eq(cnode_guard(harness_cnode(4, 3, 0x2F)), 0x7);
+    cr_assert_eq(cnode_guard(harness_cnode(4, 0, 0x2F)), 0);
+    cr_assert_eq(cnode_guard(harness_cnode(4, 28, 0x2F)), 0x2F);
+}

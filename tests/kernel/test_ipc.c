@@ -509,3 +509,38 @@ Test(ipc, fastpath_takes_a_call_with_a_lower_ready_thread)
     cr_assert_eq(harness_fastpath_exits, 1, "a lower ready thread does not stop the fastpath");
     cr_assert(other->queued);
 }
+
+/* t's CSpace becomes a CNode of radix 4 whose 28-bit guard is `guard`, holding the
+ * endpoint in slot 3: cptr guard << 4 | 3 names it. */
+static void give_guarded_cspace(tcb_t *t, endpoint_t *ep, uint32_t guard)
+{
+    cap_t cnode = harness_cnode(4, 28, guard);
+    harness_place(harness_slot(cnode, 3), cap_endpoint(ep, 3, RIGHTS_ALL), true);
+    t->slots[TCB_SLOT_CSPACE] = (cte_t){cap_null(), 0, 0};
+    harness_place(&t->slots[TCB_SLOT_CSPACE], cnode, false);
+}
+
+/* The fastpath's lookup takes the guard out of the cptr to leave the slot's index. */
+Test(ipc, fastpath_call_finds_the_slot_below_a_nonzero_guard)
+{
+    fp_world_t w = fastpath_world(1);
+    give_guarded_cspace(w.caller, w.ep, 0xA5A5);
+    arch_set_cap_register(&w.caller->context, 0xA5A5u << 4 | 3);
+    cr_assert_eq(harness_run_to_exit(run_fastpath_call, NULL, NULL), w.server);
+    cr_assert_eq(harness_fastpath_exits, 1, "through the fastpath");
+    cr_assert_eq(arch_get_mr(&w.server->context, 0), 40, "the message arrived");
+}
+
+/* A cptr whose bits above the radix are not the guard goes the slow way, which finds
+ * no endpoint there: nothing reaches the server. */
+Test(ipc, fastpath_call_leaves_a_guard_mismatch_to_the_slow_path)
+{
+    fp_world_t w = fastpath_world(1);
+    give_guarded_cspace(w.caller, w.ep, 0xA5A5);
+    arch_set_cap_register(&w.caller->context, 0xA5A4u << 4 | 3);
+    harness_run_to_exit(run_fastpath_call, NULL, NULL);
+    cr_assert_eq(harness_fastpath_fallbacks, 1, "the slow path took it");
+    cr_assert_eq(harness_fastpath_exits, 0);
+    cr_assert_eq(w.server->state, THREAD_BLOCKED_ON_RECV, "the server still waits");
+    cr_assert_eq(arch_get_mr(&w.server->context, 0), 90, "its MR0 untouched");
+}

@@ -258,3 +258,48 @@ Test(exception_entry, vbar_moves_the_vectors, .init = setup, .fini = teardown)
     cr_expect_eq(arm_reg(cpu.uc, UC_ARM_REG_LR), USER_CODE + 8);
     cr_expect_eq(arm_reg(cpu.uc, UC_ARM_REG_CPSR) & CPSR_MODE_MASK, ARM_MODE_ABT);
 }
+
+/*
+ * The guest itself moves the vectors and changes SCTLR between system calls (MCR in its
+ * handlers): each SVC must be taken with the values of that moment, never remembered
+ * ones (issue 13: the entry reads SCTLR and VBAR on every exception, as no hook sees an
+ * AArch32 MCR). 1st SVC: VBAR 0, the handler moves VBAR to 0x2000. 2nd: taken at
+ * 0x2008, that handler sets SCTLR.TE and moves VBAR to 0x3000. 3rd: taken at 0x3008 in
+ * Thumb state.
+ */
+#define A32_MOV_R1_0x2000 0xE3A01A02u
+#define A32_MOV_R1_0x3000 0xE3A01A03u
+#define A32_MCR_VBAR_R1 0xEE0C1F10u   /* mcr p15, 0, r1, c12, c0, 0 */
+#define A32_MRC_SCTLR_R2 0xEE112F10u  /* mrc p15, 0, r2, c1, c0, 0 */
+#define A32_ORR_R2_TE 0xE3822101u     /* orr r2, r2, #0x40000000 */
+#define A32_MCR_SCTLR_R2 0xEE012F10u  /* mcr p15, 0, r2, c1, c0, 0 */
+#define A32_MOV_R0_2 0xE3A00002u
+#define T32_MOVS_R0_3_B_SELF 0xE7FE2003u /* movs r0, #3; b . (two halfwords) */
+
+Test(exception_entry, guest_rewriting_vbar_and_sctlr_between_svcs, .init = setup, .fini = teardown)
+{
+    uint32_t user[] = {A32_SVC0, A32_SVC0, A32_SVC0, A32_B_SELF};
+    uint32_t first[] = {A32_MOV_R1_0x2000, A32_MCR_VBAR_R1, A32_MOVS_PC_LR};
+    uint32_t second[] = {A32_MRC_SCTLR_R2, A32_ORR_R2_TE, A32_MCR_SCTLR_R2, A32_MOV_R1_0x3000,
+                         A32_MCR_VBAR_R1, A32_MOV_R0_2, A32_MOVS_PC_LR};
+    uint32_t to_second = branch(0x2008, 0x2100);
+    uint32_t third = T32_MOVS_R0_3_B_SELF;
+    write_words(USER_CODE, user, 4);
+    write_words(HANDLER, first, 3);
+    write_words(0x2008, &to_second, 1);
+    write_words(0x2100, second, 7);
+    write_words(0x3008, &third, 1);
+    arm_set_reg(cpu.uc, UC_ARM_REG_R0, 0);
+    cr_assert_eq(uc_emu_start(cpu.uc, USER_CODE, 0xFFFFFFFFull, 0, 60), UC_ERR_OK);
+
+    cr_expect_eq(cpu.svc_count, 3);
+    cr_expect_eq(arm_cp15(cpu.uc, CP15_VBAR), 0x3000u);
+    cr_expect(arm_cp15(cpu.uc, CP15_SCTLR) & SCTLR_TE);
+    uint32_t cpsr = arm_reg(cpu.uc, UC_ARM_REG_CPSR);
+    cr_expect_eq(cpsr & CPSR_MODE_MASK, ARM_MODE_SVC);
+    cr_expect(cpsr & CPSR_T, "SCTLR.TE as the guest set it: the handler runs in Thumb state");
+    cr_expect_eq(arm_reg(cpu.uc, UC_ARM_REG_R0), 3, "the third SVC ran the handler at 0x3008");
+    cr_expect_eq(arm_reg(cpu.uc, UC_ARM_REG_PC), 0x300Au, "spinning on the Thumb b .");
+    cr_expect_eq(arm_reg(cpu.uc, UC_ARM_REG_LR), USER_CODE + 12, "LR_svc: after the third SVC");
+    cr_expect_eq(arm_reg(cpu.uc, UC_ARM_REG_SPSR), 0x10, "SPSR_svc: user mode, ARM state");
+}

@@ -181,11 +181,14 @@ static size_t mark_host_bytes(sim_board_t *a, sim_board_t *b, uint8_t *host, siz
 {
     uc_context *x = saved_context(a), *y = saved_context(b);
     size_t n = uc_context_size(a->uc), marked = 0;
-    /* A differing byte marks its whole 8-byte word: the field is a 64-bit counter, and
-       some of its bytes can agree between two runs by chance. */
+    /* A differing byte marks the 7 bytes on each side: the field is a 64-bit count of
+       host nanoseconds (the PMU's c15_ccnt_delta), whose high bytes agree between two
+       runs until a carry crosses them. In 2.1.1's context it starts 4 bytes into an
+       8-byte word (at 2084), so marking the aligned word was not enough: a run that
+       crossed a 2^32 ns boundary failed one time in ten. */
     for (size_t i = 0; i < n && i < cap; i++)
         if (((const uint8_t *)x)[i] != ((const uint8_t *)y)[i])
-            for (size_t k = i & ~(size_t)7; k < (i | 7) + 1 && k < cap; k++)
+            for (size_t k = i >= 7 ? i - 7 : 0; k <= i + 7 && k < cap; k++)
                 host[k] = 1;
     for (size_t i = 0; i < n && i < cap; i++)
         marked += host[i];
@@ -250,7 +253,8 @@ static void check_back_and_forth(const char *image, uint64_t x, uint64_t y, uint
     host_bytes = 0;
     for (size_t i = 0; i < sizeof(host); i++)
         host_bytes += (host[i] |= host_y[i]);
-    cr_expect_leq(host_bytes, 16, "%zu context bytes differ between two plain runs", host_bytes);
+    /* One 8-byte host field, widened by 7 bytes on each side: at most 22. */
+    cr_expect_leq(host_bytes, 22, "%zu context bytes differ between two plain runs", host_bytes);
     shut(&ref2);
     expect_same(fingerprint(&tt), at_y, "forward again");
     expect_same_devices(fingerprint(&tt), at_y, "forward again");
