@@ -194,24 +194,43 @@ follow: check-deps sim
 
 # ---- labs ----------------------------------------------------------------------
 # make grade LAB=5 builds labs/05-*, runs it headless and scores it (tools/grade/,
-# docs/grading.md); SOLUTION=1 grades it with solutions/05-* laid over it. The exit
-# status is 0 only for full marks.
-LABS_WITH_GRADERS = $(patsubst labs/%/grade.py,%,$(wildcard labs/*/grade.py))
+# docs/grading.md); SOLUTION=1 grades it with solutions/05-* laid over it. Without LAB,
+# every lab in turn, then a table of each one's points, tests, instructions and wall
+# time (the course notes' figures). The exit status is 0 only for full marks.
 GRADE = python3 tools/grade/grade.py --plat $(PLAT) $(if $(SOLUTION),--solution) \
     --sim $(SIM) --trace-tool $(TRACE_TOOL)
 grade: check-deps sim
 ifneq ($(LAB),)
 	@$(GRADE) $(LAB)
 else
-	@status=0; for lab in $(LABS_WITH_GRADERS); do $(GRADE) $$lab || status=1; done; exit $$status
+	@$(GRADE) --all
 endif
 
-# The tree students get: every tracked file but the solutions (git ls-files).
+# The tree students get: every tracked file but the solutions (git ls-files), and
+# without the kernel files a kernel lab has students write (labs/*/kernel/*.c, e.g.
+# lab 10's kernel/ready_queue.c): each is shipped compiled instead, for every board
+# (kernel/prebuilt/PLAT/NAME.o, which mk/image.mk links when kernel/NAME.c is absent)
+# and for the host's kernel unit tests (kernel/prebuilt/host/, mk/tests.mk). The
+# objects carry symbols but no debugging information (no source lines).
+HANDOUT_WITHHELD := $(sort $(addprefix kernel/,$(notdir $(wildcard labs/*/kernel/*.c))))
+HANDOUT_PLATS := arm-sim vexpress-a15 raspi2
 handout:
 	@rm -rf $(BUILD)/handout && mkdir -p $(BUILD)/handout/numbat
-	@git ls-files -z | grep -zv '^solutions/' | xargs -0 cp --parents -t $(BUILD)/handout/numbat
+	@git ls-files -z | grep -zv '^solutions/' $(if $(HANDOUT_WITHHELD),| grep -zvxF \
+	    $(foreach f,$(HANDOUT_WITHHELD),-e $(f))) | xargs -0 cp --parents -t $(BUILD)/handout/numbat
+	@set -e; for f in $(HANDOUT_WITHHELD); do \
+	    name=$$(basename $$f .c); \
+	    for plat in $(HANDOUT_PLATS); do \
+	        obj=$(BUILD)/$$plat/kernel/$$f.o; \
+	        $(MAKE) --no-print-directory -f mk/image.mk PLAT=$$plat APP=labs/01-hello BUILD=$(BUILD) $$obj; \
+	        mkdir -p $(BUILD)/handout/numbat/kernel/prebuilt/$$plat; \
+	        arm-none-eabi-objcopy --strip-debug $$obj $(BUILD)/handout/numbat/kernel/prebuilt/$$plat/$$name.o; \
+	    done; \
+	    mkdir -p $(BUILD)/handout/numbat/kernel/prebuilt/host; \
+	    $(HOST_CC) $(KUNIT_PREBUILT_CFLAGS) -c $$f -o $(BUILD)/handout/numbat/kernel/prebuilt/host/$$name.o; \
+	done
 	@tar -C $(BUILD)/handout -czf $(BUILD)/handout/numbat.tar.gz numbat
-	@echo "handout: $(BUILD)/handout/numbat and numbat.tar.gz ($$(find $(BUILD)/handout/numbat -type f | wc -l) files, no solutions/)"
+	@echo "handout: $(BUILD)/handout/numbat and numbat.tar.gz ($$(find $(BUILD)/handout/numbat -type f | wc -l) files, no solutions/; compiled only: $(HANDOUT_WITHHELD))"
 
 # ---- debugging ------------------------------------------------------------------
 # numbat-sim waits for GDB (docs/gdb.md), which starts with the kernel's symbols and

@@ -215,6 +215,8 @@ static int visualize_image(const cli_t *cli, const elf_image_t *image)
 {
     static vis_board_source_t board;
     vis_source_t source = vis_board_source(&board, &cli->options, image);
+    board.at_console = cli->vis.at_console;
+    board.then_events = cli->vis.then_events;
     return vis_app_main(&cli->vis, &source, NULL);
 }
 

@@ -27,6 +27,9 @@ static const char usage_text[] =
     "  --screenshot FILE run, then draw the visualizer window into FILE (PNG), no display\n"
     "  --at N            with --screenshot: stop after N instructions, as --max-insns\n"
     "                    (with --attach: after N events)\n"
+    "  --at-console TEXT with --screenshot: stop once the console has printed a line\n"
+    "                    containing TEXT (exit status 2 if none does)\n"
+    "  --then-events N   with --at-console: then run on to the Nth trace event after it\n"
     "  --attach HOST:PORT follow a kernel's trace stream from QEMU's serial port (UART1\n"
     "                    on HOST:PORT): print events, or --gui / --screenshot them\n"
     "  --attach DEVICE   the same from a serial device (a path, e.g. /dev/ttyUSB0: a\n"
@@ -149,11 +152,14 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
            OPT_BAUD };
     enum { OPT_RELEASE = 768 };
     enum { OPT_LAYOUT_OUT = 800 };
+    enum { OPT_AT_CONSOLE = 832, OPT_THEN_EVENTS };
     static const struct option longopts[] = {
         {"headless", no_argument, NULL, OPT_HEADLESS},
         {"gui", no_argument, NULL, OPT_GUI},
         {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
         {"at", required_argument, NULL, OPT_AT},
+        {"at-console", required_argument, NULL, OPT_AT_CONSOLE},
+        {"then-events", required_argument, NULL, OPT_THEN_EVENTS},
         {"scale", required_argument, NULL, OPT_SCALE},
         {"tab", required_argument, NULL, OPT_TAB},
         {"size", required_argument, NULL, OPT_SIZE},
@@ -197,6 +203,16 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         case OPT_AT:
             if (parse_count(optarg, &cli->vis.at) != 0)
                 return usage_error(err, "--at %s: give a count from 1 to 10^18", optarg);
+            break;
+        case OPT_AT_CONSOLE:
+            if (optarg[0] == '\0' || strchr(optarg, '\n'))
+                return usage_error(err, "--at-console '%s': give text found within one console line",
+                                   optarg);
+            cli->vis.at_console = optarg;
+            break;
+        case OPT_THEN_EVENTS:
+            if (parse_count(optarg, &cli->vis.then_events) != 0)
+                return usage_error(err, "--then-events %s: give a count from 1 to 10^18", optarg);
             break;
         case OPT_SCALE:
             if (parse_scale(optarg, &cli->vis.scale) != 0)
@@ -273,6 +289,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
             return usage_error(err, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
+    if (cli->vis.then_events && !cli->vis.at_console)
+        return usage_error(err, "%s", "--then-events goes with --at-console");
     if (cli->vis.layout_out && !cli->vis.screenshot)
         return usage_error(err, "%s", "--layout-out goes with --screenshot");
     if (cli->attach) {
@@ -281,6 +299,8 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
         cli->vis.image_path = cli->attach;
         if (cli->vis.at && !cli->vis.screenshot)
             return usage_error(err, "%s", "--at goes with --screenshot");
+        if (cli->vis.at_console)
+            return usage_error(err, "%s", "--at-console needs an image (QEMU's console is its own)");
         if (baud_given && !strchr(cli->attach, '/'))
             return usage_error(err, "%s", "--baud goes with --attach DEVICE (a path)");
         if (cli->release && strchr(cli->attach, '/'))
@@ -297,6 +317,10 @@ int cli_parse(int argc, char **argv, cli_t *cli, FILE *err)
     cli->vis.image_path = cli->image_path;
     if (cli->vis.at && !cli->vis.screenshot)
         return usage_error(err, "%s", "--at goes with --screenshot (--max-insns limits other runs)");
+    if (cli->vis.at_console && !cli->vis.screenshot)
+        return usage_error(err, "%s", "--at-console goes with --screenshot");
+    if (cli->vis.at_console && cli->vis.at)
+        return usage_error(err, "%s", "give --at or --at-console, not both");
     if ((cli->vis.gui || cli->vis.screenshot) && (cli->gdb || cli->break_count))
         return usage_error(err, "%s", "--gui and --screenshot do not combine with --gdb or --break");
     return 0;

@@ -122,6 +122,14 @@ KERNEL_SRC := $(filter-out $(patsubst %,kernel/%,$(notdir $(LAB_KERNEL_SRC))),$(
 KDIR := $(KDIR)-lab-$(APP_KEY)
 KERNEL_FLAGS += -iquote kernel
 endif
+# A handout (make handout) withholds the kernel files its kernel labs have students
+# write (labs/*/kernel/*.c) and ships each compiled instead, per board:
+# kernel/prebuilt/$(PLAT)/NAME.o stands in for an absent kernel/NAME.c, so every other
+# lab links the kernel's own code without its source. A kernel lab's NAME.c replaces it.
+PREBUILT_OBJ := $(foreach o,$(wildcard kernel/prebuilt/$(PLAT)/*.o),$(if \
+    $(wildcard kernel/$(basename $(notdir $(o))).c)$(filter $(basename $(notdir $(o))).c,$(notdir \
+    $(LAB_KERNEL_SRC))),,$(o)))
+
 # SEL4TEST=1: the root task links the in-kernel suite's tests and helpers (tests/sel4test,
 # without its main.c), for a lab that runs some of its test tables (labs/10-kernel).
 ifneq ($(SEL4TEST),)
@@ -129,7 +137,7 @@ SUITE_SRC := $(filter-out tests/sel4test/main.c,$(wildcard tests/sel4test/*.c))
 APP_FLAGS += -Itests/sel4test
 endif
 
-KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC))
+KERNEL_OBJ := $(patsubst %,$(KDIR)/%.o,$(KERNEL_SRC)) $(PREBUILT_OBJ)
 RUNTIME_OBJ := $(patsubst %,$(UDIR)/%.o,$(RUNTIME_SRC))
 LIBNUMBAT_OBJ := $(patsubst %,$(UDIR)/%.o,$(LIBNUMBAT_SRC))
 LIBNUMBAT := $(UDIR)/libnumbat.a

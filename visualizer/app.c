@@ -764,6 +764,12 @@ static int screenshot(const vis_app_options_t *o, const vis_source_t *source,
         return VIS_EXIT_NO_WINDOW;
     }
     source->ops->finish(source->self, &s, status, sizeof(status));
+    if (s.stop_text && !s.text_hit) {
+        fprintf(stderr, "numbat-sim: --at-console '%s': no console line contains it (%s);"
+                " no screenshot written\n", s.stop_text, status);
+        vis_session_end(&s);
+        return VIS_EXIT_NO_WINDOW;
+    }
     vis_ui_init(&ui, o->width > 0 ? o->width : VIS_DEFAULT_WIDTH,
                 o->height > 0 ? o->height : VIS_DEFAULT_HEIGHT);
     ui.scale = o->scale > 0 ? o->scale : 1.0f;

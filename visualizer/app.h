@@ -20,6 +20,8 @@ typedef struct vis_app_options {
     const char *screenshot; /* --screenshot FILE */
     uint64_t at;            /* --at N: instructions run before the screenshot (0: to the end);
                                events received, with --attach */
+    const char *at_console; /* --at-console TEXT: stop once a console line contains TEXT */
+    uint64_t then_events;   /* --then-events N: and then N trace events more */
     float scale;            /* --scale F: text and chrome size (1 by default) */
     int width, height;      /* --size WxH: the window's or PNG's size (0: 1600x900) */
     int tab;                /* --tab NAME: the tab shown first (vis_tab_t; 0 is CSpaces) */

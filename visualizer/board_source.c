@@ -7,6 +7,7 @@
 #include "board_source.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int start(void *self, vis_session_t *s, bool screenshot, uint64_t at, char *err,
                  size_t err_len)
@@ -22,19 +23,48 @@ static int start(void *self, vis_session_t *s, bool screenshot, uint64_t at, cha
         options = &b->screenshot;
     }
     s->echo = true; /* UART0 goes to the terminal as well as to the console pane */
-    return vis_session_start(s, options, b->image, err, err_len);
+    if (vis_session_start(s, options, b->image, err, err_len) != 0)
+        return -1;
+    if (screenshot)
+        s->stop_text = b->at_console;
+    return 0;
+}
+
+/* --at-console: runs to the line, then --then-events N events on; says where on stderr
+ * (the run ends first if no line contains the text: app.c reports it). */
+static void run_to_console_line(const vis_board_source_t *b, vis_session_t *s)
+{
+    while (!s->ended && !s->text_hit)
+        vis_session_run(s, UINT64_MAX / 4, VIS_STOP_NEVER);
+    if (!s->text_hit)
+        return;
+    size_t target = s->text_event + b->then_events;
+    while (!s->ended && s->count < target)
+        vis_session_run(s, UINT64_MAX / 4, VIS_STOP_ANY_EVENT);
+    fprintf(stderr, "numbat-sim: --at-console '%s': printed by instruction %llu, after event %zu;"
+            " stopped at instruction %llu, after event %zu\n", b->at_console,
+            (unsigned long long)s->text_icount, s->text_event,
+            (unsigned long long)sim_board_icount(s->board), s->count);
 }
 
 static void finish(void *self, vis_session_t *s, char *status, size_t len)
 {
     const vis_board_source_t *b = self;
-    while (!s->ended)
-        vis_session_run(s, UINT64_MAX / 4, VIS_STOP_NEVER);
+    if (b->at_console)
+        run_to_console_line(b, s);
+    else
+        while (!s->ended)
+            vis_session_run(s, UINT64_MAX / 4, VIS_STOP_NEVER);
     if (s->console_len && s->console[s->console_len - 1] != '\n')
         putchar('\n'); /* --at may stop the guest in the middle of a line */
     fflush(stdout);
     vis_session_refresh_text(s);
-    if (s->result.kind == SIM_EXIT_INSN_LIMIT)
+    if (b->at_console && s->text_hit && !s->ended)
+        snprintf(status, len, "paused %s%.0llu%safter the console line with '%.40s%s'",
+                 b->then_events ? "" : "right ", (unsigned long long)b->then_events,
+                 b->then_events ? " events " : "", b->at_console,
+                 strlen(b->at_console) > 40 ? "..." : "");
+    else if (s->result.kind == SIM_EXIT_INSN_LIMIT)
         snprintf(status, len, "paused at --at %llu", (unsigned long long)b->at);
     else
         vis_session_status(s, status, len);

@@ -1,7 +1,8 @@
 /*
  * visualizer/board_source.h - the visualizer's own source: numbat-sim's board
  * running an image, through a session (session.h). The window runs it with its
- * controls; a screenshot runs it to the end or to --at N instructions.
+ * controls; a screenshot runs it to the end, to --at N instructions, or to the
+ * console line --at-console names (and --then-events N more).
  * Partners: board_source.c, source.h, cli/numbat-sim.c (which picks it).
  */
 #ifndef VIS_BOARD_SOURCE_H
@@ -17,6 +18,8 @@ typedef struct vis_board_source {
     sim_options_t screenshot;  /* base without terminal input, with --at as the limit */
     const elf_image_t *image;
     uint64_t at;
+    const char *at_console; /* --at-console TEXT (screenshot): stop after that line */
+    uint64_t then_events;   /* --then-events N: and N trace events more */
 } vis_board_source_t;
 
 /*

@@ -45,6 +45,16 @@ static void console_put(void *ctx, uint8_t byte)
     }
     s->console[s->console_len++] = (char)byte;
     s->console[s->console_len] = '\0';
+    if (byte == '\n') {
+        if (s->stop_text && !s->text_hit && s->board &&
+            strstr(s->console + s->line_start, s->stop_text)) {
+            s->text_hit = s->stop_hit = true;
+            s->text_icount = sim_board_icount(s->board);
+            s->text_event = s->count;
+            sim_board_stop_at(s->board, s->text_icount);
+        }
+        s->line_start = s->console_len;
+    }
 }
 
 /* Send, NBSend and Call invoke a cap: an endpoint or notification (a message, a
@@ -535,6 +545,8 @@ static void cut_back(vis_session_t *s)
     if (console < s->console_len) {
         s->console_len = console;
         s->console[console] = '\0';
+        if (s->line_start > console)
+            s->line_start = console; /* a line cut back: it begins again at most here */
     }
     if (s->send_entry > s->count)
         s->send_entry = 0;

@@ -48,6 +48,14 @@ typedef struct vis_session {
     bool stop_hit;
     unsigned stop_type;         /* the trace event type that ended the run (stop_hit) */
     uint64_t stop_icount;       /* the current run's instruction budget ends here */
+    /* Stopping at a console line (--at-console): set stop_text after starting; the
+     * run stops at the end of the block that wrote the newline of the first line
+     * containing it (text_hit), text_icount and text_event saying where. */
+    const char *stop_text;
+    bool text_hit;
+    uint64_t text_icount;
+    size_t text_event; /* events recorded by then */
+    size_t line_start; /* where the console's current line begins */
     /* A Send, NBSend or Call whose cap is not known yet: its kernel entry's index + 1
      * (0: none). The invocation event that follows says which object it invokes. */
     size_t send_entry;

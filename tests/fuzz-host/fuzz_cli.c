@@ -26,7 +26,10 @@ static void check_ranges(const cli_t *c, int argc)
         ok = ok && (c->attach ? !c->image_path : c->image_path != NULL) &&
              (!c->vis.at || c->vis.screenshot) &&
              (!c->release || (c->attach && !strchr(c->attach, '/'))) &&
-             (!c->vis.layout_out || c->vis.screenshot);
+             (!c->vis.layout_out || c->vis.screenshot) &&
+             (!c->vis.at_console || (c->vis.screenshot && !c->vis.at && !c->attach &&
+                                     c->vis.at_console[0] && !strchr(c->vis.at_console, '\n'))) &&
+             (!c->vis.then_events || (c->vis.at_console && c->vis.then_events <= CLI_COUNT_MAX));
     if (!ok || argc < 1)
         abort();
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -377,6 +378,34 @@ Test(cli, at_that_overflows)
     const char *argv[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at",
                           "20000000000000G", IMAGE("arm-sim", "hello"), NULL};
     expect_usage_error(argv, "--at 20000000000000G: give a count from 1 to 10^18");
+    unlink("/tmp/numbat-test-never.png");
+}
+
+/* --at-console and --then-events: each misuse named, nothing run. */
+Test(cli, at_console_misuse)
+{
+    const char *no_shot[] = {SIM_PATH, "--at-console", "hello", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(no_shot, "--at-console goes with --screenshot");
+    const char *empty[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at-console",
+                           "", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(empty, "--at-console '': give text found within one console line");
+    const char *two_lines[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png",
+                               "--at-console", "a\nb", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(two_lines, "give text found within one console line");
+    const char *both[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at", "1000",
+                          "--at-console", "hello", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(both, "give --at or --at-console, not both");
+    const char *attached[] = {SIM_PATH, "--attach", "127.0.0.1:1", "--screenshot",
+                              "/tmp/numbat-test-never.png", "--at-console", "hello", NULL};
+    expect_usage_error(attached, "--at-console needs an image");
+    const char *alone[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png",
+                           "--then-events", "5", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(alone, "--then-events goes with --at-console");
+    const char *zero[] = {SIM_PATH, "--screenshot", "/tmp/numbat-test-never.png", "--at-console",
+                          "hello", "--then-events", "0", IMAGE("arm-sim", "hello"), NULL};
+    expect_usage_error(zero, "--then-events 0: give a count from 1 to 10^18");
+    struct stat st;
+    cr_expect_neq(stat("/tmp/numbat-test-never.png", &st), 0, "a refused run wrote a PNG");
     unlink("/tmp/numbat-test-never.png");
 }
 

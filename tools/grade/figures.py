@@ -2,7 +2,10 @@
 # tools/grade/figures.py - `make figures`: every figure of the lab handouts, drawn by
 # numbat-sim from a real run of the lab's reference solution. labs/NN-name/figures.txt
 # lists them, one per line, `NAME.png numbat-sim options...` (for example
-# `server.png --tab ipc --at 2500000`); each becomes labs/NN-name/figures/NAME.png.
+# `calls.png --tab ipc --at-console "server: two clients" --then-events 800`: the
+# screenshot after the first console line containing the text, and 800 trace events more);
+# each becomes labs/NN-name/figures/NAME.png. Never `--at N`: an instruction count moves
+# whenever the kernel's code changes.
 # The PNGs are never checked in (.gitignore): a figure is always what the code does now.
 # --check: only verify that every figure a README or slide deck shows is listed here.
 import os
@@ -48,9 +51,22 @@ def shown():
     return refs
 
 
+def pinned():
+    """[(lab, figure name)] for figures anchored to an instruction count (--at N), which
+    any change to the kernel's code moves: figures.txt uses --at-console instead."""
+    return [(lab, name) for lab in sorted(os.listdir(os.path.join(ROOT, "labs")))
+            for name, options in listed(lab) if "--at" in options]
+
+
 def main():
     check_only = "--check" in sys.argv
     os.chdir(ROOT)
+    for lab, name in pinned():
+        print("figures: labs/%s/figures.txt pins %s to an instruction count (--at N); anchor it "
+              "to a console line instead (--at-console TEXT [--then-events N])" % (lab, name),
+              file=sys.stderr)
+    if pinned():
+        sys.exit(1)
     missing = [(where, lab, name) for where, lab, name in shown()
                if name not in [n for n, _ in listed(lab)]]
     for where, lab, name in missing:

@@ -174,9 +174,79 @@ def score(tests, run, verbose):
     return got, total
 
 
+def grade_lab(lab, plat, solution, build, sim, tool, verbose=False):
+    """Builds, runs and scores one lab, printing its report; returns a dict with its
+    score (got, total), tests, instructions (None on QEMU), run_seconds (the guest's run)
+    and seconds (the whole grader: build, run and scoring)."""
+    began = time.time()
+    what = "solution" if solution else "your code"
+    print("== lab %s (%s) on %s" % (lab, what, plat), flush=True)
+    image, grader = lab_image(lab, plat, solution, build)
+    tests = list(gradelib.TESTS)
+    if not tests:
+        die("labs/%s/grade.py declares no tests" % lab)
+    if image is None:
+        run = gradelib.Run("", None, "not built", gradelib.Trace(""))
+        seconds = 0.0
+    else:
+        out_dir = os.path.join(build, "grade", "runs")
+        os.makedirs(out_dir, exist_ok=True)
+        out = os.path.join(out_dir, "%s%s-%s" % (lab, "-solution" if solution else "", plat))
+        start = time.time()
+        if plat == "arm-sim":
+            run = run_sim(image, out, sim, tool, getattr(grader, "MAX_INSNS", 200 * 1000 * 1000),
+                          600)
+        else:
+            run = run_qemu(image, out, tool, getattr(grader, "QEMU_TIMEOUT", 60), plat)
+        seconds = time.time() - start
+        with open(out + ".console", "w") as f:
+            f.write(run.console)
+    if verbose:
+        sys.stdout.write(run.console)
+        sys.stdout.flush()
+    insns = "%d instructions, " % run.instructions if run.instructions is not None else ""
+    print("   %s%.1f s, %d trace events, ended: %s%s" % (
+        insns, seconds, len(run.trace.events), run.ended,
+        "" if run.status is None else " (status %d)" % run.status))
+    got, total = score(tests, run, verbose)
+    print("Score: %d/%d" % (got, total), flush=True)
+    return {"lab": lab, "got": got, "total": total, "tests": len(tests),
+            "instructions": run.instructions, "run_seconds": seconds,
+            "seconds": time.time() - began, "ended": run.ended}
+
+
+def print_table(results, plat, solution):
+    """The figures for the course notes: per lab, points, tests, instructions and wall
+    time, as a Markdown table."""
+    print()
+    print("== every lab (%s) on %s" % ("solution" if solution else "your code", plat))
+    print("| lab | points | tests | score | instructions | run (s) | grader (s) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in results:
+        print("| %s | %d | %d | %d/%d | %s | %.2f | %.1f |" % (
+            r["lab"], r["total"], r["tests"], r["got"], r["total"],
+            "-" if r["instructions"] is None else "{:,}".format(r["instructions"]),
+            r["run_seconds"], r["seconds"]))
+    got = sum(r["got"] for r in results)
+    total = sum(r["total"] for r in results)
+    insns = [r["instructions"] for r in results if r["instructions"] is not None]
+    print("| all %d labs | %d | %d | %d/%d | %s | %.2f | %.1f |" % (
+        len(results), total, sum(r["tests"] for r in results), got, total,
+        "{:,}".format(sum(insns)) if insns else "-",
+        sum(r["run_seconds"] for r in results), sum(r["seconds"] for r in results)))
+    print("(run: the guest's run alone; grader: building, running and scoring it)")
+
+
+def all_labs():
+    return sorted(d for d in os.listdir(os.path.join(ROOT, "labs"))
+                  if os.path.isfile(os.path.join(ROOT, "labs", d, "grade.py")))
+
+
 def main():
     ap = argparse.ArgumentParser(description="Build, run and score a Numbat lab.")
-    ap.add_argument("lab", help="lab number or folder, e.g. 5 or labs/05-ipc")
+    ap.add_argument("lab", nargs="?", help="lab number or folder, e.g. 5 or labs/05-ipc")
+    ap.add_argument("--all", action="store_true",
+                    help="every lab in turn, then a table of points, tests, instructions and time")
     ap.add_argument("--plat", default="arm-sim", choices=PLATS)
     ap.add_argument("--solution", action="store_true", help="grade the reference solution")
     ap.add_argument("--build", default="build")
@@ -185,42 +255,14 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="print the console too")
     args = ap.parse_args()
     os.chdir(ROOT)
-
-    lab = find_lab(args.lab)
-    what = "solution" if args.solution else "your code"
-    print("== lab %s (%s) on %s" % (lab, what, args.plat), flush=True)
-    image, grader = lab_image(lab, args.plat, args.solution, args.build)
-    tests = list(gradelib.TESTS)
-    if not tests:
-        die("labs/%s/grade.py declares no tests" % lab)
-    if image is None:
-        run = gradelib.Run("", None, "not built", gradelib.Trace(""))
-        seconds = 0.0
-    else:
-        out_dir = os.path.join(args.build, "grade", "runs")
-        os.makedirs(out_dir, exist_ok=True)
-        out = os.path.join(out_dir, "%s%s-%s" % (lab, "-solution" if args.solution else "",
-                                                  args.plat))
-        start = time.time()
-        if args.plat == "arm-sim":
-            run = run_sim(image, out, args.sim, args.trace_tool,
-                          getattr(grader, "MAX_INSNS", 200 * 1000 * 1000), 600)
-        else:
-            run = run_qemu(image, out, args.trace_tool, getattr(grader, "QEMU_TIMEOUT", 60),
-                           args.plat)
-        seconds = time.time() - start
-        with open(out + ".console", "w") as f:
-            f.write(run.console)
-    if args.verbose:
-        sys.stdout.write(run.console)
-        sys.stdout.flush()
-    insns = "%d instructions, " % run.instructions if run.instructions is not None else ""
-    print("   %s%.1f s, %d trace events, ended: %s%s" % (
-        insns, seconds, len(run.trace.events), run.ended,
-        "" if run.status is None else " (status %d)" % run.status))
-    got, total = score(tests, run, args.verbose)
-    print("Score: %d/%d" % (got, total))
-    sys.exit(0 if got == total else 1)
+    if args.all == (args.lab is not None):
+        ap.error("give a lab or --all")
+    labs = all_labs() if args.all else [find_lab(args.lab)]
+    results = [grade_lab(lab, args.plat, args.solution, args.build, args.sim, args.trace_tool,
+                         args.verbose) for lab in labs]
+    if args.all:
+        print_table(results, args.plat, args.solution)
+    sys.exit(0 if all(r["got"] == r["total"] for r in results) else 1)
 
 
 if __name__ == "__main__":
