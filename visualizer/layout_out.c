@@ -12,7 +12,11 @@
  *   box cap|run SLOT X Y W H    (a box drawn in the tree, cut to the pane)
  *   label full|short PX SLOT X Y W H TEXT   (text drawn on a box)
  *   arrow PX EVENT X Y W H TEXT (an IPC tab arrow's label; a click goes to EVENT)
- * Partners: render.h (declares it), render_tree.c and render_ipc.c (record the labels),
+ *   vrow FIRST X Y W H table|pages|ghost|fault|kernel ACCESS COUNT
+ *                               (a VSpace tab row: its first address, TRACE_MAP_* bits
+ *                               of its mappings, how many)
+ * Partners: render.h (declares it), render_tree.c, render_ipc.c and render_vspace.c
+ * (record what they draw),
  * app.c.
  */
 #include <errno.h>
@@ -60,9 +64,12 @@ int vis_layout_write(const vis_ui_t *ui, const char *path, char *err, size_t err
     }
     for (size_t i = 0; i < ui->label_count; i++) {
         const vis_drawn_label_t *l = &ui->labels[i];
-        if (l->arrow)
+        if (l->kind == VIS_DRAWN_ARROW)
             fprintf(f, "arrow %d %u %d %d %d %d %s\n", l->px, l->slot, l->rect.x, l->rect.y,
                     l->rect.w, l->rect.h, l->text);
+        else if (l->kind == VIS_DRAWN_VROW)
+            fprintf(f, "vrow %08x %d %d %d %d %s\n", l->slot, l->rect.x, l->rect.y, l->rect.w,
+                    l->rect.h, l->text);
         else
             fprintf(f, "label %s %d %08x %d %d %d %d %s\n", l->full ? "full" : "short", l->px,
                     l->slot, l->rect.x, l->rect.y, l->rect.w, l->rect.h, l->text);

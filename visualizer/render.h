@@ -71,15 +71,20 @@ typedef struct vis_node_pos {
     float x, y;
 } vis_node_pos_t;
 
-/* Text drawn on a tree box or over an IPC arrow, recorded for --layout-out (tests read
- * what is drawn where). */
+/* What a drawn item recorded for --layout-out is (tests read what is drawn where). */
+typedef enum vis_drawn_kind {
+    VIS_DRAWN_TREE,  /* text on a tree box: slot is its cap, or a run's first */
+    VIS_DRAWN_ARROW, /* an IPC arrow's label: slot is the event a click goes to */
+    VIS_DRAWN_VROW,  /* a VSpace tab row: slot is its first address, text says what it is */
+} vis_drawn_kind_t;
+
 typedef struct vis_drawn_label {
-    SDL_Rect rect;  /* the text's extent: its drawn width, a line high */
+    vis_drawn_kind_t kind;
+    SDL_Rect rect;  /* the text's extent, a line high (a VSpace row: the row) */
     SDL_Rect box;   /* the box it is on (an arrow: its row) */
     int px;         /* its size in pixels */
     bool full;      /* the full label (else the short one of layout.h) */
-    bool arrow;     /* an IPC arrow's label: slot is then the event a click goes to */
-    uint32_t slot;  /* the box's cap, or a run's first */
+    uint32_t slot;
     char text[160];
 } vis_drawn_label_t;
 
@@ -132,8 +137,8 @@ typedef struct vis_ui {
     /* Written by vis_render: the tree's area, and where the selected cap's box and the
      * followed one (the selection, else the newest cap) are drawn ({0} when not in the tree). */
     SDL_Rect tree_area, selected_box, followed_box;
-    /* Written by vis_render when record_labels is set (--layout-out): the tree's text and
-     * the IPC tab's arrow labels. */
+    /* Written by vis_render when record_labels is set (--layout-out): the tree's text,
+     * the IPC tab's arrow labels and the VSpace tab's rows. */
     bool record_labels;
     vis_drawn_label_t *labels;
     size_t label_count, label_capacity;

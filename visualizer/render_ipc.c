@@ -155,7 +155,7 @@ static void draw_row(vis_ctx_t *c, const vis_ipc_layout_t *l, const vis_ipc_row_
     if (c->ui->record_labels) {
         vis_drawn_label_t drawn = {
             .rect = {x, row->rect.y + vis_px(c, 1), w, vis_line_height(c->f, VIS_FACE_BOLD, small)},
-            .box = row->rect, .px = small, .full = true, .arrow = true, .slot = row->event};
+            .box = row->rect, .px = small, .full = true, .kind = VIS_DRAWN_ARROW, .slot = row->event};
         snprintf(drawn.text, sizeof(drawn.text), "%s", row->label);
         vis_record_label(c->ui, &drawn);
     }    /* A click goes to the event: the timeline's caption then reads it out in words. */

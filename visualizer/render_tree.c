@@ -275,7 +275,7 @@ static void record_label(tree_view_t *v, size_t i, SDL_Rect box, int x, int y, i
     SDL_Rect seen, drawn = {x, y, w, vis_line_height(v->c->f, VIS_FACE_SANS, px)};
     if (!SDL_IntersectRect(&drawn, &v->area, &seen))
         return; /* cut away by the pane's edge */
-    vis_drawn_label_t l = {.rect = seen, .box = box, .px = px, .full = full,
+    vis_drawn_label_t l = {.kind = VIS_DRAWN_TREE, .rect = seen, .box = box, .px = px, .full = full,
                            .slot = n->kind == VIS_NODE_CAP ? n->cap.slot : n->first_slot};
     snprintf(l.text, sizeof(l.text), "%s", text);
     vis_record_label(ui, &l);

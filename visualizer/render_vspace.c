@@ -380,12 +380,27 @@ static void draw_kernel_row(vis_ctx_t *c, const vis_vspace_layout_t *l, const vi
               "kernel window · 512 MiB · no user access");
 }
 
+/* --layout-out: notes a row drawn. */
+static void record_row(vis_ctx_t *c, const vis_vrow_t *r)
+{
+    static const char *const kinds[] = {[VIS_VROW_TABLE] = "table", [VIS_VROW_PAGES] = "pages",
+                                        [VIS_VROW_GHOST] = "ghost", [VIS_VROW_FAULT] = "fault",
+                                        [VIS_VROW_KERNEL] = "kernel"};
+    if (!c->ui->record_labels)
+        return;
+    vis_drawn_label_t d = {.kind = VIS_DRAWN_VROW, .rect = r->rect, .box = r->rect,
+                           .full = true, .slot = r->first};
+    snprintf(d.text, sizeof(d.text), "%s %u %d", kinds[r->kind], r->access, r->count);
+    vis_record_label(c->ui, &d);
+}
+
 static void draw_rows(vis_ctx_t *c, const vis_vspace_layout_t *l)
 {
     for (int i = 0; i < l->row_count; i++) {
         const vis_vrow_t *r = &l->rows[i];
         if (!r->rect.h)
             continue;
+        record_row(c, r);
         switch (r->kind) {
         case VIS_VROW_TABLE: draw_table_row(c, l, r); break;
         case VIS_VROW_PAGES: draw_pages(c, l, r); break;
