@@ -107,13 +107,15 @@ Test(attach, refused_connection_is_one_line_and_status_2)
     run_result_free(&r);
 }
 
-/* QEMU stopped (-S) with its monitor on mport; UART1 on sport without waiting for a
- * client (wait=off): anything it sent before numbat-sim connected would be lost. */
+/* QEMU stopped (-S) with its monitor on mport (0: no monitor); UART1 on sport without
+ * waiting for a client (wait=off): anything it sent before numbat-sim connected would be
+ * lost. */
 static pid_t start_qemu_stopped(unsigned sport, unsigned mport)
 {
-    char serial[64], monitor[64];
+    char serial[64], monitor[64] = "none";
     snprintf(serial, sizeof(serial), "tcp:127.0.0.1:%u,server=on,wait=off", sport);
-    snprintf(monitor, sizeof(monitor), "tcp:127.0.0.1:%u,server=on,wait=off", mport);
+    if (mport)
+        snprintf(monitor, sizeof(monitor), "tcp:127.0.0.1:%u,server=on,wait=off", mport);
     pid_t pid = fork();
     if (pid == 0) {
         freopen("/dev/null", "r", stdin);
@@ -161,20 +163,8 @@ Test(attach, release_without_a_monitor_is_one_line_and_status_2)
     char where[32], monitor[32];
     snprintf(where, sizeof(where), "127.0.0.1:%u", sport);
     snprintf(monitor, sizeof(monitor), "127.0.0.1:%u", mport);
-    /* The trace port listens (QEMU waits for it); nothing listens on the monitor's. */
-    char serial[64];
-    snprintf(serial, sizeof(serial), "tcp:127.0.0.1:%u,server=on,wait=off", sport);
-    pid_t qemu = fork();
-    if (qemu == 0) {
-        freopen("/dev/null", "r", stdin);
-        freopen("/dev/null", "w", stdout);
-        alarm(60);
-        execlp("qemu-system-arm", "qemu-system-arm", "-M", "vexpress-a15", "-m", "128M",
-               "-nographic", "-audiodev", "none,id=none", "-S", "-monitor", "none", "-serial",
-               "null", "-serial", serial, "-kernel", "build/vexpress-a15/caps-trace.elf",
-               (char *)NULL);
-        _exit(127);
-    }
+    /* The trace port listens; nothing listens on the monitor's. */
+    pid_t qemu = start_qemu_stopped(sport, 0);
     const char *argv[] = {SIM_PATH, "--attach", where, "--release", monitor, NULL};
     run_result_t r = run_command(argv, 60);
     kill(qemu, SIGKILL);
