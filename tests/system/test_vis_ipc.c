@@ -162,6 +162,15 @@ static bool next_ipc(vis_session_t *s)
     return false;
 }
 
+/* A session on tests/system/ipc, as the window starts one. */
+static void start_ipc_session(vis_session_t *s, elf_image_t *image)
+{
+    char err[256];
+    cr_assert_eq(elf_image_open(IPC_IMAGE, image, err, sizeof(err)), 0, "%s", err);
+    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
+    cr_assert_eq(vis_session_start(s, &base, image, err, sizeof(err)), 0, "%s", err);
+}
+
 /* The next trace event (e): its record. */
 static const trace_record_t *next_event(vis_session_t *s)
 {
@@ -175,10 +184,7 @@ Test(vis_ipc, next_ipc_stops_at_the_kernel_entry_of_each_message_and_signal_not_
 {
     static vis_session_t s;
     elf_image_t image;
-    char err[256];
-    cr_assert_eq(elf_image_open(IPC_IMAGE, &image, err, sizeof(err)), 0, "%s", err);
-    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
-    cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
+    start_ipc_session(&s, &image);
     /* Checkpoints, as in the window: a Send or Call is known to be IPC only at its
      * invocation event, and the session goes back to its entry from there. */
     cr_assert(sim_board_keep_history(s.board, SIM_CHECKPOINT_INTERVAL));
@@ -244,10 +250,7 @@ Test(vis_ipc, without_checkpoints_next_ipc_stops_at_the_invocation_of_a_send_or_
 {
     static vis_session_t s;
     elf_image_t image;
-    char err[256];
-    cr_assert_eq(elf_image_open(IPC_IMAGE, &image, err, sizeof(err)), 0, "%s", err);
-    sim_options_t base = {.ram_size = BOARD_RAM_DEFAULT};
-    cr_assert_eq(vis_session_start(&s, &base, &image, err, sizeof(err)), 0, "%s", err);
+    start_ipc_session(&s, &image);
     bool saw_call = false;
     while (!saw_call && next_ipc(&s)) {
         const uint32_t *w = s.records[s.count - 1].words;
