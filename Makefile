@@ -298,6 +298,7 @@ slides: check-deps sim figures
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/ipc-paths FASTPATH=0
 	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/kernel-paths
+	@$(MAKE) --no-print-directory -f mk/image.mk PLAT=arm-sim APP=bench/irq-paths
 	@python3 tools/slides.py
 
 # The labs' figures: screenshots of their reference solutions (labs/*/figures.txt).

@@ -3,7 +3,8 @@
 # HTML deck in build/slides/ with pandoc (dzslides: styles, script and pictures inside
 # the page, nothing fetched). Figures come from `make figures` (labs/*/figures/), and a
 # line `<!-- table: NAME -->` becomes a table measured now by numbat-sim:
-#   ipc-paths     kernel instructions and stores per IPC path (bench/ipc-paths)
+#   ipc-paths     kernel instructions and stores per IPC path (bench/ipc-paths) and
+#                 per interrupt delivered to a handler thread (bench/irq-paths)
 #   kernel-paths  instructions per system call path (bench/kernel-paths)
 #   vm-paths      kernel instructions per mapping call, and a VM fault's round trip
 #                 through a user pager (bench/vm-paths, built here if missing)
@@ -42,7 +43,9 @@ def table_ipc_paths():
                 "path=fastpath", "all=1")
     slow = gawk("tools/ipc-paths.awk", sim_trace("ks", "build/arm-sim/ipc-paths-nofastpath.elf"),
                 "path=slow path", "all=0")
-    return ("| path | cost |", sorted(rows(fast)) + sorted(rows(slow)))
+    irq = subprocess.run(["tools/irq-paths.sh", "build/arm-sim/irq-paths.elf"],
+                         stdout=subprocess.PIPE, text=True, check=True).stdout
+    return ("| path | cost |", sorted(rows(fast)) + sorted(rows(slow)) + sorted(rows(irq)))
 
 
 def table_kernel_paths():
